@@ -1,0 +1,51 @@
+#include "cli/command_context.hpp"
+
+#include <unistd.h>
+
+#include <cstdlib>
+#include <iostream>
+
+namespace trappa::cli {
+
+core::Result<std::unique_ptr<store::Store>> CommandContext::open_store() const {
+  auto opened = store::Store::open(database);
+  if (!opened) return opened;
+  auto migrated = (*opened)->migrate();
+  if (!migrated) return std::unexpected(migrated.error());
+  return opened;
+}
+
+store::Actor CommandContext::actor() {
+  const char* login = std::getenv("USER");
+  if (login == nullptr || *login == '\0') login = getlogin();
+  return {std::string("cli:") + (login != nullptr ? login : "unknown")};
+}
+
+int report(const core::Error& error) {
+  std::cerr << "trappa: " << error.message << '\n';
+  for (const core::Problem& problem : error.problems) std::cerr << problem.to_string() << '\n';
+  switch (error.kind) {
+    case core::ErrorKind::kInvalidInput:
+    case core::ErrorKind::kNotFound:
+    case core::ErrorKind::kConflict:
+    case core::ErrorKind::kForbidden:
+      return kExitInvalidInput;
+    case core::ErrorKind::kStorage:
+    case core::ErrorKind::kInternal:
+      return kExitFailure;
+  }
+  return kExitFailure;
+}
+
+std::filesystem::path data_directory() {
+  if (const char* configured = std::getenv("TRAPPA_DATA_DIR"); configured != nullptr && *configured != '\0') {
+    return configured;
+  }
+  std::error_code ignored;
+  const auto executable = std::filesystem::read_symlink("/proc/self/exe", ignored);
+  const auto installed = executable.parent_path().parent_path() / "share" / "trappa";
+  if (!ignored && std::filesystem::exists(installed / "frameworks")) return installed;
+  return TRAPPA_SOURCE_DATA_DIR;
+}
+
+}  // namespace trappa::cli

@@ -1,0 +1,45 @@
+// What every subcommand shares: where the store is, how to open it, and how to report an
+// Error as a message and an exit status.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <string>
+
+#include "core/result.hpp"
+#include "store/store.hpp"
+
+namespace CLI {
+class App;
+}
+
+namespace trappa::cli {
+
+// Exit statuses: 0 success, 1 failure of the program or its environment, 2 bad input.
+inline constexpr int kExitFailure = 1;
+inline constexpr int kExitInvalidInput = 2;
+
+struct CommandContext {
+  std::string database;  // --db, else $TRAPPA_DB, else ./trappa.db
+
+  // Opens the store and brings its schema up to date.
+  [[nodiscard]] core::Result<std::unique_ptr<store::Store>> open_store() const;
+  // The actor recorded in the audit trail for command-line changes: "cli:<login name>".
+  [[nodiscard]] static store::Actor actor();
+};
+
+// Prints the error (message and every problem) to stderr and returns the exit status for it.
+int report(const core::Error& error);
+
+// Where shipped data (frameworks) lives: $TRAPPA_DATA_DIR, the installed share/trappa, or the
+// source tree this binary was built from.
+[[nodiscard]] std::filesystem::path data_directory();
+
+// Each file registers its subcommands on the application; the handler sets `exit_status`.
+void add_import_commands(CLI::App& app, CommandContext& context, int& exit_status);
+void add_export_commands(CLI::App& app, CommandContext& context, int& exit_status);
+void add_demo_command(CLI::App& app, CommandContext& context, int& exit_status);
+void add_store_commands(CLI::App& app, CommandContext& context, int& exit_status);
+void add_serve_command(CLI::App& app, CommandContext& context, int& exit_status);
+
+}  // namespace trappa::cli

@@ -1,0 +1,40 @@
+// trappa demo [--seed N] [--scale N]: a realistic organisation to try Trappa on, or a large
+// synthetic one for benchmarks.
+#include <CLI/CLI.hpp>
+
+#include <chrono>
+#include <iostream>
+
+#include <fmt/format.h>
+
+#include "cli/command_context.hpp"
+#include "cli/demo_loader.hpp"
+
+namespace trappa::cli {
+
+void add_demo_command(CLI::App& app, CommandContext& context, int& exit_status) {
+  auto options = std::make_shared<DemoOptions>();
+  CLI::App* demo = app.add_subcommand("demo", "Fill an empty store with a demo organisation");
+  demo->add_option("--seed", options->seed, "Seed: the same seed gives the same organisation")->capture_default_str();
+  demo->add_option("--scale", options->scale, "Instead: a synthetic organisation of N people (1–1 500 000)")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{1'500'000}));
+  demo->callback([&context, &exit_status, options] {
+    const auto started = std::chrono::steady_clock::now();
+    auto store = context.open_store();
+    if (!store) {
+      exit_status = report(store.error());
+      return;
+    }
+    auto summary = load_demo(**store, *options);
+    if (!summary) {
+      exit_status = report(summary.error());
+      return;
+    }
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    std::cout << fmt::format("demo: {} units, {} people, framework '{}' in {:.1f} s ({:.0f} people/s)\n",
+                             summary->units, summary->people, summary->framework_id, seconds,
+                             static_cast<double>(summary->people) / seconds);
+  });
+}
+
+}  // namespace trappa::cli

@@ -1,0 +1,28 @@
+// Filling a store with the demo organisation, shared by `trappa demo` and `trappa serve --demo`.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+
+#include "core/result.hpp"
+#include "store/store.hpp"
+
+namespace trappa::cli {
+
+struct DemoOptions {
+  std::uint64_t seed = 1;
+  std::size_t scale = 0;  // 0: the culture administration; otherwise a synthetic organisation of this many people
+};
+
+struct DemoSummary {
+  std::size_t units = 0;
+  std::size_t people = 0;
+  std::string framework_id;
+};
+
+// Writes the demo organisation and the shipped frameworks. Refuses a store that already holds
+// people, so a real organisation is never mixed with invented one.
+[[nodiscard]] core::Result<DemoSummary> load_demo(store::Store& store, const DemoOptions& options);
+
+}  // namespace trappa::cli

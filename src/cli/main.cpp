@@ -1,0 +1,36 @@
+// trappa: the command-line entry point. Each subcommand lives in its own file.
+#include <CLI/CLI.hpp>
+
+#include <cstdlib>
+#include <iostream>
+
+#include "cli/command_context.hpp"
+
+int main(int argc, char** argv) {
+  CLI::App app{"Trappa – strategisk kompetensförsörjning (strategic competence supply)", "trappa"};
+  app.require_subcommand(1);
+  app.fallthrough();  // global options such as --db may follow the subcommand
+  app.set_version_flag("--version", "trappa 0.1.0");
+
+  trappa::cli::CommandContext context;
+  const char* from_environment = std::getenv("TRAPPA_DB");
+  context.database = (from_environment != nullptr && *from_environment != '\0') ? from_environment : "trappa.db";
+  app.add_option("--db", context.database,
+                 "Store: a SQLite file path or a postgresql:// URL (default $TRAPPA_DB, else ./trappa.db)")
+      ->capture_default_str();
+
+  int exit_status = 0;
+  trappa::cli::add_import_commands(app, context, exit_status);
+  trappa::cli::add_export_commands(app, context, exit_status);
+  trappa::cli::add_demo_command(app, context, exit_status);
+  trappa::cli::add_store_commands(app, context, exit_status);
+  trappa::cli::add_serve_command(app, context, exit_status);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& error) {
+    const int status = app.exit(error);
+    return status == 0 ? 0 : trappa::cli::kExitInvalidInput;
+  }
+  return exit_status;
+}

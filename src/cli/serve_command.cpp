@@ -1,0 +1,66 @@
+// trappa serve [--listen 127.0.0.1:8080] [--demo]: the web application.
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+#include <thread>
+
+#include <spdlog/spdlog.h>
+
+#include "cli/command_context.hpp"
+#include "cli/demo_loader.hpp"
+#include "web/application.hpp"
+#include "web/http_server.hpp"
+
+namespace trappa::cli {
+
+namespace {
+
+struct ServeOptions {
+  std::string listen = "127.0.0.1:8080";
+  bool demo = false;
+  int threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  std::string organisation_name = "Stockholms stad";
+};
+
+int serve(const CommandContext& context, const ServeOptions& options) {
+  auto address = web::parse_listen_address(options.listen);
+  if (!address) return report(address.error());
+  auto store = context.open_store();
+  if (!store) return report(store.error());
+  if (options.demo) {
+    auto people = (*store)->load_people();
+    if (!people) return report(people.error());
+    if (people->empty()) {
+      auto loaded = load_demo(**store, DemoOptions{});
+      if (!loaded) return report(loaded.error());
+      spdlog::info("demo organisation loaded: {} units, {} people", loaded->units, loaded->people);
+    }
+  }
+  auto application = web::Application::load(**store, {options.organisation_name, options.demo});
+  if (!application) return report(application.error());
+  auto served = web::run_http_server(
+      *address, options.threads, web::ServerLimits{},
+      [app = application->get()](const web::Request& request) { return app->handle(request); },
+      [&] {
+        spdlog::info("Trappa serves http://{}:{}/ from the {} store '{}'", address->host, address->port,
+                     (*store)->backend_name(), context.database);
+      });
+  if (!served) return report(served.error());
+  spdlog::info("stopped");
+  return 0;
+}
+
+}  // namespace
+
+void add_serve_command(CLI::App& app, CommandContext& context, int& exit_status) {
+  auto options = std::make_shared<ServeOptions>();
+  CLI::App* serve_command = app.add_subcommand("serve", "Run the web application");
+  serve_command->add_option("--listen", options->listen, "Address to listen on, HOST:PORT")->capture_default_str();
+  serve_command->add_flag("--demo", options->demo, "Load the demo organisation into an empty store first");
+  serve_command->add_option("--threads", options->threads, "I/O threads (default: one per core)");
+  serve_command->add_option("--organisation-name", options->organisation_name, "Name shown in the page header")
+      ->capture_default_str();
+  serve_command->callback([&context, &exit_status, options] { exit_status = serve(context, *options); });
+}
+
+}  // namespace trappa::cli

@@ -1,0 +1,31 @@
+// What differs between the SQLite and PostgreSQL backends: connecting and configuring a
+// session, and the few schema words spelled differently. Internal to the store layer.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+namespace soci {
+class session;
+}
+
+namespace trappa::store {
+
+class Dialect {
+ public:
+  virtual ~Dialect() = default;
+  [[nodiscard]] virtual std::string_view name() const = 0;
+  // Opens `session` on `location` and applies the per-connection settings. Throws soci errors.
+  virtual void connect(soci::session& session, std::string_view location) const = 0;
+  // The spelling of a ${NAME} token in the shared migrations.
+  [[nodiscard]] virtual std::string_view token(std::string_view name) const = 0;
+};
+
+[[nodiscard]] std::unique_ptr<Dialect> make_sqlite_dialect();
+[[nodiscard]] std::unique_ptr<Dialect> make_postgresql_dialect();
+
+// Replaces every ${NAME} in `statement` with the dialect's spelling.
+[[nodiscard]] std::string expand_tokens(std::string_view statement, const Dialect& dialect);
+
+}  // namespace trappa::store

@@ -1,0 +1,62 @@
+// The Store over a SOCI session. Internal to the store layer: nothing outside src/store
+// includes this header (or any SOCI header).
+#pragma once
+
+#include <exception>
+#include <memory>
+#include <string>
+
+#include <fmt/format.h>
+
+#include "store/dialect.hpp"
+#include "store/store.hpp"
+
+namespace soci {
+class session;
+}
+
+namespace trappa::store {
+
+class SociStore final : public Store {
+ public:
+  SociStore(std::unique_ptr<Dialect> dialect, std::unique_ptr<soci::session> session);
+  ~SociStore() override;
+
+  std::string_view backend_name() const override;
+  core::Result<int> migrate() override;
+  core::Result<int> schema_version() override;
+
+  core::Result<std::vector<core::Unit>> load_units() override;
+  core::Result<std::vector<core::Person>> load_people() override;
+  core::Result<void> save_units(const std::vector<core::Unit>& units, const Actor& actor) override;
+  core::Result<void> save_people(const std::vector<core::Person>& people, const Actor& actor) override;
+
+  core::Result<int> save_framework(const core::Framework& framework, const Actor& actor) override;
+  core::Result<std::optional<StoredFramework>> load_framework(const std::string& id,
+                                                              std::optional<int> revision) override;
+  core::Result<std::vector<FrameworkSummary>> list_frameworks() override;
+
+  core::Result<void> append_audit(const AuditEntry& entry) override;
+  core::Result<std::vector<AuditEntry>> load_audit(const std::string& subject) override;
+
+ private:
+  // Runs `work`, turning any driver exception into a storage Error that says what we were
+  // doing. A transaction opened inside `work` rolls back when the exception unwinds it.
+  template <typename Work>
+  auto guarded(std::string_view doing, Work&& work) -> decltype(work()) {
+    try {
+      return work();
+    } catch (const std::exception& error) {
+      return core::fail(core::ErrorKind::kStorage, fmt::format("{} failed: {}", doing, error.what()));
+    }
+  }
+
+  void append_audit_in_transaction(const AuditEntry& entry);
+  std::optional<int> latest_revision(const std::string& framework_id);
+  core::Framework read_framework_revision(const std::string& framework_id, int revision);
+
+  std::unique_ptr<Dialect> dialect_;
+  std::unique_ptr<soci::session> session_;
+};
+
+}  // namespace trappa::store

@@ -1,0 +1,51 @@
+// SQLite: one file, write-ahead log so readers never block the writer, foreign keys on.
+#include <soci/soci.h>
+#include <soci/sqlite3/soci-sqlite3.h>
+
+#include "store/dialect.hpp"
+
+namespace trappa::store {
+
+namespace {
+
+class SqliteDialect final : public Dialect {
+ public:
+  std::string_view name() const override { return "sqlite"; }
+
+  void connect(soci::session& session, std::string_view location) const override {
+    // SOCI's connect string: a quoted path survives spaces in directory names.
+    session.open(soci::sqlite3, "db=\"" + std::string(location) + "\" timeout=30");
+    session << "PRAGMA journal_mode = WAL";
+    session << "PRAGMA foreign_keys = ON";
+    // NORMAL is durable across application crashes in WAL mode; only a power loss may drop
+    // the last transactions, never corrupt the file.
+    session << "PRAGMA synchronous = NORMAL";
+  }
+
+  std::string_view token(std::string_view token_name) const override {
+    if (token_name == "IDENTITY_PRIMARY_KEY") return "INTEGER PRIMARY KEY AUTOINCREMENT";
+    return {};
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Dialect> make_sqlite_dialect() { return std::make_unique<SqliteDialect>(); }
+
+std::string expand_tokens(std::string_view statement, const Dialect& dialect) {
+  std::string expanded;
+  expanded.reserve(statement.size());
+  std::size_t position = 0;
+  while (position < statement.size()) {
+    const std::size_t start = statement.find("${", position);
+    if (start == std::string_view::npos) break;
+    const std::size_t end = statement.find('}', start);
+    expanded.append(statement.substr(position, start - position));
+    expanded.append(dialect.token(statement.substr(start + 2, end - start - 2)));
+    position = end + 1;
+  }
+  expanded.append(statement.substr(position));
+  return expanded;
+}
+
+}  // namespace trappa::store

@@ -1,0 +1,91 @@
+// The store: Trappa's source of truth, over SQLite (embedded default) or PostgreSQL.
+//
+// One interface for both backends; callers never branch on the backend. Every method that
+// writes several rows does so in one transaction, so a failure leaves the store as it was.
+// A Store is not thread-safe: use one per thread (the web server keeps a small pool).
+// Errors from the database driver are caught here and returned as Error{kStorage, ...}.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/framework.hpp"
+#include "core/org.hpp"
+#include "core/result.hpp"
+
+namespace trappa::store {
+
+// Who did something and why, for the audit trail. `actor` is a user name, "cli:<user>" or
+// "system".
+struct Actor {
+  std::string name;
+};
+
+struct FrameworkSummary {
+  std::string id;
+  std::string name;
+  std::string version;
+  int revision = 0;
+  std::size_t competencies = 0;
+  std::size_t roles = 0;
+};
+
+struct StoredFramework {
+  core::Framework framework;
+  int revision = 0;
+};
+
+struct AuditEntry {
+  std::string at;       // ISO 8601 UTC timestamp
+  std::string actor;
+  std::string action;   // "import.people", "assessment.agree", ...
+  std::string subject;  // employee id, framework id, round name, ...
+  std::string detail;   // old → new, counts, file name
+};
+
+class Store {
+ public:
+  // Opens (and creates, for SQLite) the store at `location`: a file path for SQLite, or a
+  // "postgresql://..." URL. Does not migrate; call migrate() before use.
+  [[nodiscard]] static core::Result<std::unique_ptr<Store>> open(std::string_view location);
+
+  virtual ~Store() = default;
+
+  [[nodiscard]] virtual std::string_view backend_name() const = 0;  // "sqlite" or "postgresql"
+
+  // Applies the migrations this build knows and the store has not seen, each in its own
+  // transaction. Returns the schema version reached.
+  [[nodiscard]] virtual core::Result<int> migrate() = 0;
+  [[nodiscard]] virtual core::Result<int> schema_version() = 0;
+
+  // Organisation. Units and people are upserted by code / employee id; nothing is deleted.
+  // References (parent unit, person's unit, manager) must resolve within the store after the
+  // write, or the whole write is refused.
+  [[nodiscard]] virtual core::Result<std::vector<core::Unit>> load_units() = 0;
+  [[nodiscard]] virtual core::Result<std::vector<core::Person>> load_people() = 0;
+  [[nodiscard]] virtual core::Result<void> save_units(const std::vector<core::Unit>& units, const Actor& actor) = 0;
+  [[nodiscard]] virtual core::Result<void> save_people(const std::vector<core::Person>& people, const Actor& actor) = 0;
+
+  // Frameworks. Saving content that differs from the latest revision creates a new revision
+  // (returned); saving identical content returns the existing revision and writes nothing.
+  [[nodiscard]] virtual core::Result<int> save_framework(const core::Framework& framework, const Actor& actor) = 0;
+  // The latest revision, or the given one; nullopt when there is none.
+  [[nodiscard]] virtual core::Result<std::optional<StoredFramework>> load_framework(
+      const std::string& id, std::optional<int> revision = std::nullopt) = 0;
+  [[nodiscard]] virtual core::Result<std::vector<FrameworkSummary>> list_frameworks() = 0;
+
+  // The audit trail is append-only: there is no method to change or delete an entry.
+  [[nodiscard]] virtual core::Result<void> append_audit(const AuditEntry& entry) = 0;
+  [[nodiscard]] virtual core::Result<std::vector<AuditEntry>> load_audit(const std::string& subject) = 0;
+};
+
+// "postgresql://..." or "postgres://..." selects PostgreSQL; anything else is a SQLite path.
+[[nodiscard]] bool is_postgresql_location(std::string_view location);
+
+// The current time as an ISO 8601 UTC timestamp ("2026-11-23T08:15:00Z").
+[[nodiscard]] std::string utc_timestamp_now();
+
+}  // namespace trappa::store
