@@ -31,9 +31,11 @@ void add_demo_command(CLI::App& app, CommandContext& context, int& exit_status) 
       return;
     }
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-    std::cout << fmt::format("demo: {} units, {} people, framework '{}' in {:.1f} s ({:.0f} people/s)\n",
-                             summary->units, summary->people, summary->framework_id, seconds,
-                             static_cast<double>(summary->people) / seconds);
+    std::cout << fmt::format(
+        "demo: {} units, {} people, {} employments, {} assessments in rounds 2025 and 2026, framework '{}' "
+        "in {:.1f} s ({:.0f} people/s)\n",
+        summary->units, summary->people, summary->employments, summary->assessments, summary->framework_id, seconds,
+        static_cast<double>(summary->people) / seconds);
   });
 }
 

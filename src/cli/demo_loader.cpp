@@ -1,12 +1,77 @@
 #include "cli/demo_loader.hpp"
 
+#include <unordered_map>
+
 #include <fmt/format.h>
 
 #include "cli/command_context.hpp"
+#include "core/demo_history.hpp"
 #include "core/demo_org.hpp"
+#include "core/date.hpp"
+#include "core/demo_rounds.hpp"
 #include "io/framework_json.hpp"
 
 namespace trappa::cli {
+
+namespace {
+
+// Who takes part in a round: people employed on the day it opens, or with no history at all
+// (the same rule as the analytics snapshot, see RoundFacts::not_employed).
+std::vector<bool> employed_on(const std::vector<core::Person>& people,
+                              const std::vector<core::Employment>& employments, core::Date day) {
+  std::unordered_map<std::string, std::size_t> index;
+  index.reserve(people.size());
+  for (std::size_t i = 0; i < people.size(); ++i) index.emplace(people[i].employee_id, i);
+  std::vector<bool> has_history(people.size(), false);
+  std::vector<bool> employed(people.size(), false);
+  for (const core::Employment& employment : employments) {
+    auto found = index.find(employment.employee_id);
+    if (found == index.end()) continue;
+    has_history[found->second] = true;
+    if (employment.active_on(day)) employed[found->second] = true;
+  }
+  for (std::size_t i = 0; i < people.size(); ++i) employed[i] = employed[i] || !has_history[i];
+  return employed;
+}
+
+// The demo rounds, written in chunks so national-scale demos never hold every assessment
+// in memory at once. Returns the number of assessments written.
+core::Result<std::size_t> add_demo_rounds(store::Store& store, const core::Framework& framework,
+                                          const std::vector<core::Person>& people,
+                                          const std::vector<core::Employment>& employments, std::uint64_t seed,
+                                          const store::Actor& actor) {
+  constexpr std::size_t kChunk = 50000;
+  auto stored = store.load_framework(framework.id);
+  if (!stored) return std::unexpected(stored.error());
+  const int revision = *stored ? (*stored)->revision : 1;
+  std::size_t written = 0;
+  const auto& specs = core::demo_round_specs();
+  for (std::size_t r = 0; r < specs.size(); ++r) {
+    const core::DemoRoundSpec& spec = specs[r];
+    const core::Round round{spec.name, framework.id, revision, "", spec.opens, spec.closes, core::RoundState::kDraft};
+    if (auto created = store.create_round(round, actor); !created) return std::unexpected(created.error());
+    if (auto opened = store.set_round_state(spec.name, core::RoundState::kOpen, actor); !opened) {
+      return std::unexpected(opened.error());
+    }
+    const std::vector<bool> in_round = employed_on(people, employments, *core::parse_iso_date(spec.opens));
+    for (std::size_t begin = 0; begin < people.size(); begin += kChunk) {
+      const auto assessments = core::build_demo_assessments(framework, people, in_round, begin,
+                                                            std::min(people.size(), begin + kChunk), r, seed);
+      if (auto saved = store.save_assessments(spec.name, assessments, actor); !saved) {
+        return std::unexpected(saved.error());
+      }
+      written += assessments.size();
+    }
+    if (spec.state == core::RoundState::kClosed) {
+      if (auto closed = store.set_round_state(spec.name, core::RoundState::kClosed, actor); !closed) {
+        return std::unexpected(closed.error());
+      }
+    }
+  }
+  return written;
+}
+
+}  // namespace
 
 core::Result<DemoSummary> load_demo(store::Store& store, const DemoOptions& options) {
   auto existing = store.load_people();
@@ -20,13 +85,18 @@ core::Result<DemoSummary> load_demo(store::Store& store, const DemoOptions& opti
   if (!framework) return std::unexpected(framework.error());
 
   const store::Actor actor{"demo"};
-  const core::DemoOrganisation organisation = options.scale == 0
-                                                  ? core::build_demo_organisation(options.seed)
-                                                  : core::build_synthetic_organisation(options.scale, options.seed);
+  core::DemoOrganisation organisation = options.scale == 0
+                                            ? core::build_demo_organisation(options.seed)
+                                            : core::build_synthetic_organisation(options.scale, options.seed);
+  // Adds the people who appear only in the history (former staff) before people are saved.
+  const std::vector<core::Employment> employments = core::add_employment_history(organisation, options.seed);
   if (auto saved = store.save_framework(*framework, actor); !saved) return std::unexpected(saved.error());
   if (auto saved = store.save_units(organisation.units, actor); !saved) return std::unexpected(saved.error());
   if (auto saved = store.save_people(organisation.people, actor); !saved) return std::unexpected(saved.error());
-  return DemoSummary{organisation.units.size(), organisation.people.size(), framework->id};
+  if (auto saved = store.save_employments(employments, actor); !saved) return std::unexpected(saved.error());
+  auto rounds = add_demo_rounds(store, *framework, organisation.people, employments, options.seed, actor);
+  if (!rounds) return std::unexpected(rounds.error());
+  return DemoSummary{organisation.units.size(), organisation.people.size(), employments.size(), framework->id, *rounds};
 }
 
 }  // namespace trappa::cli

@@ -18,7 +18,9 @@ struct DemoOptions {
 struct DemoSummary {
   std::size_t units = 0;
   std::size_t people = 0;
+  std::size_t employments = 0;  // three years of employment history (core/demo_history.hpp)
   std::string framework_id;
+  std::size_t assessments = 0;  // over the demo rounds 2025 and 2026 (core/demo_rounds.hpp)
 };
 
 // Writes the demo organisation and the shipped frameworks. Refuses a store that already holds

@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "cli/command_context.hpp"
+#include "io/csv_writer.hpp"
 #include "io/framework_json.hpp"
 
 namespace trappa::cli {
@@ -14,18 +15,14 @@ namespace {
 
 struct ExportOptions {
   std::string id;
+  std::string round;
   std::string format = "json";
   std::string output;
   std::optional<int> revision;
 };
 
-int export_framework(const CommandContext& context, const ExportOptions& options) {
-  auto store = context.open_store();
-  if (!store) return report(store.error());
-  auto stored = (*store)->load_framework(options.id, options.revision);
-  if (!stored) return report(stored.error());
-  if (!*stored) return report({core::ErrorKind::kNotFound, "no framework with id '" + options.id + "'", {}});
-  const std::string text = io::write_framework_json((*stored)->framework);
+// Writes `text` to --output or standard output.
+int emit(const ExportOptions& options, const std::string& text) {
   if (options.output.empty() || options.output == "-") {
     std::cout << text;
     return 0;
@@ -34,6 +31,61 @@ int export_framework(const CommandContext& context, const ExportOptions& options
   out << text;
   if (!out) return report({core::ErrorKind::kInternal, "cannot write '" + options.output + "'", {}});
   return 0;
+}
+
+int export_framework(const CommandContext& context, const ExportOptions& options) {
+  auto store = context.open_store();
+  if (!store) return report(store.error());
+  auto stored = (*store)->load_framework(options.id, options.revision);
+  if (!stored) return report(stored.error());
+  if (!*stored) return report({core::ErrorKind::kNotFound, "no framework with id '" + options.id + "'", {}});
+  return emit(options, io::write_framework_json((*stored)->framework));
+}
+
+// The organisation and a round's answers in the import formats, so they read back in.
+int export_table(const CommandContext& context, const ExportOptions& options, const std::string& what) {
+  auto store = context.open_store();
+  if (!store) return report(store.error());
+  std::string text;
+  if (what == "units") {
+    auto units = (*store)->load_units();
+    if (!units) return report(units.error());
+    text = io::csv_line({"code", "name", "parent_code", "kind"});
+    for (const core::Unit& unit : *units) {
+      text += io::csv_line({unit.code, unit.name, unit.parent_code, std::string(core::to_code(unit.kind))});
+    }
+  } else if (what == "people") {
+    auto people = (*store)->load_people();
+    if (!people) return report(people.error());
+    text = io::csv_line({"employee_id", "name", "email", "gender", "birth_year", "unit_code", "role", "manager_id",
+                         "city_start_date"});
+    for (const core::Person& person : *people) {
+      text += io::csv_line({person.employee_id, person.name, person.email, std::string(core::to_code(person.gender)),
+                            std::to_string(person.birth_year), person.unit_code, person.role, person.manager_id,
+                            person.city_start_date.value_or("")});
+    }
+  } else {
+    auto assessments = (*store)->load_assessments(options.round);
+    if (!assessments) return report(assessments.error());
+    auto level = [](const std::optional<int>& value) { return value ? std::to_string(*value) : std::string(); };
+    if (what == "assessments") {
+      text = io::csv_line({"employee_id", "competency", "self_level", "agreed_level"});
+      for (const core::Assessment& assessment : *assessments) {
+        for (const core::Rating& rating : assessment.ratings) {
+          text += io::csv_line({assessment.employee_id, rating.competency, level(rating.self_level),
+                                level(rating.agreed_level)});
+        }
+      }
+    } else {
+      text = io::csv_line({"employee_id", "area", "motivation"});
+      for (const core::Assessment& assessment : *assessments) {
+        for (const auto& [area, value] : assessment.motivation) {
+          text += io::csv_line({assessment.employee_id, area, std::to_string(value)});
+        }
+      }
+    }
+  }
+  return emit(options, text);
 }
 
 }  // namespace
@@ -49,6 +101,15 @@ void add_export_commands(CLI::App& app, CommandContext& context, int& exit_statu
   framework->add_option("--revision", options->revision, "A stored revision (default: the latest)");
   framework->add_option("-o,--output", options->output, "Write to this file instead of standard output");
   framework->callback([&context, &exit_status, options] { exit_status = export_framework(context, *options); });
+
+  for (const std::string what : {"units", "people", "assessments", "motivation"}) {
+    const bool per_round = what == "assessments" || what == "motivation";
+    CLI::App* command = export_command->add_subcommand(
+        what, per_round ? "A round's " + what + " as CSV in the import format" : "All " + what + " as CSV in the import format");
+    if (per_round) command->add_option("--round", options->round, "The round")->required();
+    command->add_option("-o,--output", options->output, "Write to this file instead of standard output");
+    command->callback([&context, &exit_status, options, what] { exit_status = export_table(context, *options, what); });
+  }
 }
 
 }  // namespace trappa::cli

@@ -25,6 +25,9 @@ int main(int argc, char** argv) {
   trappa::cli::add_demo_command(app, context, exit_status);
   trappa::cli::add_store_commands(app, context, exit_status);
   trappa::cli::add_serve_command(app, context, exit_status);
+  trappa::cli::add_figures_command(app, context, exit_status);
+  trappa::cli::add_round_commands(app, context, exit_status);
+  trappa::cli::add_analyze_command(app, context, exit_status);
 
   try {
     app.parse(argc, argv);

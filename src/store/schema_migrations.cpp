@@ -109,6 +109,77 @@ const std::vector<Migration>& schema_migrations() {
                 detail TEXT NOT NULL))",
            "CREATE INDEX audit_log_subject ON audit_log(subject)",
        }},
+      {2,
+       "assessment rounds and assessments",
+       {
+           R"(CREATE TABLE rounds (
+                id ${IDENTITY_PRIMARY_KEY},
+                name TEXT NOT NULL UNIQUE,
+                framework_id TEXT NOT NULL,
+                framework_revision INTEGER NOT NULL,
+                scope_unit TEXT REFERENCES units(code),
+                opens TEXT NOT NULL DEFAULT '',
+                closes TEXT NOT NULL DEFAULT '',
+                state TEXT NOT NULL CHECK (state IN ('draft', 'open', 'closed')),
+                created_at TEXT NOT NULL,
+                FOREIGN KEY (framework_id, framework_revision)
+                  REFERENCES framework_revisions(framework_id, revision)))",
+           R"(CREATE TABLE assessments (
+                round_id BIGINT NOT NULL REFERENCES rounds(id),
+                employee_id TEXT NOT NULL REFERENCES people(employee_id),
+                status TEXT NOT NULL
+                  CHECK (status IN ('not_started', 'self_assessed', 'conversation_held', 'followed_up')),
+                self_assessed_at TEXT NOT NULL DEFAULT '',
+                conversation_at TEXT NOT NULL DEFAULT '',
+                followed_up_at TEXT NOT NULL DEFAULT '',
+                notes TEXT NOT NULL DEFAULT '',
+                updated_at TEXT NOT NULL,
+                PRIMARY KEY (round_id, employee_id)))",
+           R"(CREATE TABLE ratings (
+                round_id BIGINT NOT NULL,
+                employee_id TEXT NOT NULL,
+                competency TEXT NOT NULL,
+                self_level INTEGER,
+                agreed_level INTEGER,
+                agreed_by TEXT NOT NULL DEFAULT '',
+                agreed_at TEXT NOT NULL DEFAULT '',
+                PRIMARY KEY (round_id, employee_id, competency),
+                FOREIGN KEY (round_id, employee_id) REFERENCES assessments(round_id, employee_id)))",
+           R"(CREATE TABLE motivations (
+                round_id BIGINT NOT NULL,
+                employee_id TEXT NOT NULL,
+                area TEXT NOT NULL,
+                motivation INTEGER NOT NULL CHECK (motivation BETWEEN 1 AND 5),
+                PRIMARY KEY (round_id, employee_id, area),
+                FOREIGN KEY (round_id, employee_id) REFERENCES assessments(round_id, employee_id)))",
+           R"(CREATE TABLE priorities (
+                round_id BIGINT NOT NULL,
+                employee_id TEXT NOT NULL,
+                position INTEGER NOT NULL,
+                competency TEXT NOT NULL,
+                PRIMARY KEY (round_id, employee_id, position),
+                FOREIGN KEY (round_id, employee_id) REFERENCES assessments(round_id, employee_id)))",
+       }},
+      {3,
+       "employment history",
+       {
+           R"(CREATE TABLE employments (
+                id ${IDENTITY_PRIMARY_KEY},
+                employee_id TEXT NOT NULL REFERENCES people(employee_id) DEFERRABLE INITIALLY DEFERRED,
+                start_date TEXT NOT NULL,
+                end_date TEXT,
+                employment_type TEXT NOT NULL
+                  CHECK (employment_type IN ('permanent', 'temporary', 'hourly', 'program')),
+                position TEXT NOT NULL,
+                fte DOUBLE PRECISION NOT NULL CHECK (fte >= 0 AND fte <= 1),
+                unit_code TEXT NOT NULL REFERENCES units(code) DEFERRABLE INITIALLY DEFERRED,
+                recruitment_route INTEGER CHECK (recruitment_route IN (1, 2, 3)),
+                departure_route INTEGER CHECK (departure_route IN (1, 2, 3)),
+                departure_reason TEXT NOT NULL DEFAULT '',
+                CHECK (end_date IS NULL OR end_date >= start_date)))",
+           "CREATE INDEX employments_person ON employments(employee_id, start_date)",
+           "CREATE INDEX employments_unit ON employments(unit_code)",
+       }},
   };
   return migrations;
 }

@@ -30,11 +30,27 @@ class SociStore final : public Store {
   core::Result<std::vector<core::Person>> load_people() override;
   core::Result<void> save_units(const std::vector<core::Unit>& units, const Actor& actor) override;
   core::Result<void> save_people(const std::vector<core::Person>& people, const Actor& actor) override;
+  core::Result<void> save_employments(const std::vector<core::Employment>& employments, const Actor& actor) override;
+  core::Result<std::vector<core::Employment>> load_employments() override;
 
   core::Result<int> save_framework(const core::Framework& framework, const Actor& actor) override;
   core::Result<std::optional<StoredFramework>> load_framework(const std::string& id,
                                                               std::optional<int> revision) override;
   core::Result<std::vector<FrameworkSummary>> list_frameworks() override;
+
+  core::Result<void> create_round(const core::Round& round, const Actor& actor) override;
+  core::Result<std::vector<core::Round>> list_rounds() override;
+  core::Result<std::optional<core::Round>> load_round(const std::string& name) override;
+  core::Result<void> set_round_state(const std::string& name, core::RoundState state, const Actor& actor) override;
+  core::Result<std::optional<core::Assessment>> load_assessment(const std::string& round,
+                                                                const std::string& employee_id) override;
+  core::Result<void> save_assessment(const core::Assessment& assessment, const Actor& actor) override;
+  core::Result<void> save_assessments(const std::string& round, const std::vector<core::Assessment>& assessments,
+                                      const Actor& actor) override;
+  core::Result<std::vector<core::Assessment>> load_assessments(const std::string& round) override;
+  core::Result<core::RoundFacts> load_round_facts(const std::string& round,
+                                                  const std::vector<std::string>& employee_ids,
+                                                  const core::Framework& framework) override;
 
   core::Result<void> append_audit(const AuditEntry& entry) override;
   core::Result<std::vector<AuditEntry>> load_audit(const std::string& subject) override;
@@ -54,6 +70,12 @@ class SociStore final : public Store {
   void append_audit_in_transaction(const AuditEntry& entry);
   std::optional<int> latest_revision(const std::string& framework_id);
   core::Framework read_framework_revision(const std::string& framework_id, int revision);
+  // The round's id for writing: fails with kNotFound for an unknown round and kConflict for
+  // a closed one.
+  core::Result<long long> writable_round_id(const std::string& round);
+  void write_assessment_rows(long long round_id, const std::vector<core::Assessment>& assessments);
+  std::vector<core::Assessment> read_assessments(long long round_id, const std::string& round,
+                                                 const std::string* only_employee);
 
   std::unique_ptr<Dialect> dialect_;
   std::unique_ptr<soci::session> session_;

@@ -12,9 +12,12 @@
 #include <string_view>
 #include <vector>
 
+#include "core/assessment.hpp"
+#include "core/employment.hpp"
 #include "core/framework.hpp"
 #include "core/org.hpp"
 #include "core/result.hpp"
+#include "core/round_facts.hpp"
 
 namespace trappa::store {
 
@@ -69,6 +72,14 @@ class Store {
   [[nodiscard]] virtual core::Result<void> save_units(const std::vector<core::Unit>& units, const Actor& actor) = 0;
   [[nodiscard]] virtual core::Result<void> save_people(const std::vector<core::Person>& people, const Actor& actor) = 0;
 
+  // Employment history. Saving replaces the whole history of every person named in
+  // `employments` (their other employments are deleted) in one transaction, and audits it;
+  // people not named keep theirs. Every person and unit must exist. Loading returns all
+  // employments ordered by employee id (byte order) and start date.
+  [[nodiscard]] virtual core::Result<void> save_employments(const std::vector<core::Employment>& employments,
+                                                            const Actor& actor) = 0;
+  [[nodiscard]] virtual core::Result<std::vector<core::Employment>> load_employments() = 0;
+
   // Frameworks. Saving content that differs from the latest revision creates a new revision
   // (returned); saving identical content returns the existing revision and writes nothing.
   [[nodiscard]] virtual core::Result<int> save_framework(const core::Framework& framework, const Actor& actor) = 0;
@@ -76,6 +87,31 @@ class Store {
   [[nodiscard]] virtual core::Result<std::optional<StoredFramework>> load_framework(
       const std::string& id, std::optional<int> revision = std::nullopt) = 0;
   [[nodiscard]] virtual core::Result<std::vector<FrameworkSummary>> list_frameworks() = 0;
+
+  // Assessment rounds. Names are unique; a new round starts as a draft.
+  [[nodiscard]] virtual core::Result<void> create_round(const core::Round& round, const Actor& actor) = 0;
+  [[nodiscard]] virtual core::Result<std::vector<core::Round>> list_rounds() = 0;
+  [[nodiscard]] virtual core::Result<std::optional<core::Round>> load_round(const std::string& name) = 0;
+  [[nodiscard]] virtual core::Result<void> set_round_state(const std::string& name, core::RoundState state,
+                                                           const Actor& actor) = 0;
+
+  // Assessments. Saving replaces the person's whole assessment in the round (ratings,
+  // motivation, priorities) in one transaction and audits the change; a closed round refuses
+  // writes with a kConflict error. Validation is the caller's (core/assessment_rules.hpp).
+  [[nodiscard]] virtual core::Result<std::optional<core::Assessment>> load_assessment(
+      const std::string& round, const std::string& employee_id) = 0;
+  [[nodiscard]] virtual core::Result<void> save_assessment(const core::Assessment& assessment, const Actor& actor) = 0;
+  // Many assessments of one round at once (imports, demo), all or nothing.
+  [[nodiscard]] virtual core::Result<void> save_assessments(const std::string& round,
+                                                            const std::vector<core::Assessment>& assessments,
+                                                            const Actor& actor) = 0;
+  // Every assessment of a round, for exports and person-level pages.
+  [[nodiscard]] virtual core::Result<std::vector<core::Assessment>> load_assessments(const std::string& round) = 0;
+  // The round's facts for the analytics snapshot. `employee_ids[i]` is person i; the
+  // framework gives competency and area indexes. People not listed are skipped.
+  [[nodiscard]] virtual core::Result<core::RoundFacts> load_round_facts(const std::string& round,
+                                                                        const std::vector<std::string>& employee_ids,
+                                                                        const core::Framework& framework) = 0;
 
   // The audit trail is append-only: there is no method to change or delete an entry.
   [[nodiscard]] virtual core::Result<void> append_audit(const AuditEntry& entry) = 0;

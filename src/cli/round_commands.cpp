@@ -1,0 +1,122 @@
+// trappa round create|open|close|list: assessment rounds.
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+
+#include <fmt/format.h>
+
+#include "cli/command_context.hpp"
+#include "core/date.hpp"
+
+namespace trappa::cli {
+
+namespace {
+
+struct RoundOptions {
+  std::string name;
+  std::string framework_id;
+  std::string unit;
+  std::string opens;
+  std::string closes;
+};
+
+int create_round(const CommandContext& context, const RoundOptions& options) {
+  std::vector<core::Problem> problems;
+  for (const auto& [parameter, value] : {std::pair{"--opens", options.opens}, std::pair{"--closes", options.closes}}) {
+    if (!value.empty() && !core::parse_iso_date(value)) {
+      problems.push_back({parameter, fmt::format("'{}' is not a date (YYYY-MM-DD)", value)});
+    }
+  }
+  if (problems.empty() && !options.opens.empty() && !options.closes.empty() && options.closes < options.opens) {
+    problems.push_back({"--closes", "the round closes before it opens"});
+  }
+  if (!problems.empty()) return report({core::ErrorKind::kInvalidInput, "the round was not created", problems});
+
+  auto store = context.open_store();
+  if (!store) return report(store.error());
+  auto framework = (*store)->load_framework(options.framework_id);
+  if (!framework) return report(framework.error());
+  if (!*framework) {
+    return report({core::ErrorKind::kNotFound, "the round was not created",
+                   {{"--framework", "no framework '" + options.framework_id + "'; import it first"}}});
+  }
+  if (!options.unit.empty()) {
+    auto units = (*store)->load_units();
+    if (!units) return report(units.error());
+    bool known = false;
+    for (const core::Unit& unit : *units) known = known || unit.code == options.unit;
+    if (!known) {
+      return report({core::ErrorKind::kNotFound, "the round was not created",
+                     {{"--unit", "unknown unit '" + options.unit + "'"}}});
+    }
+  }
+  core::Round round{options.name, options.framework_id, (*framework)->revision, options.unit, options.opens,
+                    options.closes, core::RoundState::kDraft};
+  if (auto created = (*store)->create_round(round, CommandContext::actor()); !created) return report(created.error());
+  std::cout << fmt::format("round '{}' created as a draft: framework {} revision {}, scope {}\n", round.name,
+                           round.framework_id, round.framework_revision,
+                           round.scope_unit.empty() ? "the whole organisation" : round.scope_unit);
+  return 0;
+}
+
+int change_state(const CommandContext& context, const std::string& name, core::RoundState state) {
+  auto store = context.open_store();
+  if (!store) return report(store.error());
+  if (auto changed = (*store)->set_round_state(name, state, CommandContext::actor()); !changed) {
+    return report(changed.error());
+  }
+  std::cout << fmt::format("round '{}' is now {}\n", name, core::to_code(state));
+  return 0;
+}
+
+int list_rounds(const CommandContext& context) {
+  auto store = context.open_store();
+  if (!store) return report(store.error());
+  auto rounds = (*store)->list_rounds();
+  if (!rounds) return report(rounds.error());
+  if (rounds->empty()) {
+    std::cout << "No rounds yet. Create one with: trappa round create NAME --framework ID\n";
+    return 0;
+  }
+  std::cout << fmt::format("{:<12} {:<8} {:<24} {:<14} {:<10} {:<10}\n", "name", "state", "framework", "scope",
+                           "opens", "closes");
+  for (const core::Round& round : *rounds) {
+    std::cout << fmt::format("{:<12} {:<8} {:<24} {:<14} {:<10} {:<10}\n", round.name, core::to_code(round.state),
+                             fmt::format("{} r{}", round.framework_id, round.framework_revision),
+                             round.scope_unit.empty() ? "(all)" : round.scope_unit,
+                             round.opens.empty() ? "–" : round.opens, round.closes.empty() ? "–" : round.closes);
+  }
+  return 0;
+}
+
+}  // namespace
+
+void add_round_commands(CLI::App& app, CommandContext& context, int& exit_status) {
+  CLI::App* round = app.add_subcommand("round", "Assessment rounds: create, open, close, list");
+  round->require_subcommand(1);
+  auto options = std::make_shared<RoundOptions>();
+
+  CLI::App* create = round->add_subcommand("create", "Create a round as a draft");
+  create->add_option("name", options->name, "Round name, e.g. 2026")->required();
+  create->add_option("--framework", options->framework_id, "Framework id (its latest revision is pinned)")->required();
+  create->add_option("--unit", options->unit, "Limit the round to this unit's subtree");
+  create->add_option("--opens", options->opens, "Opening date, YYYY-MM-DD");
+  create->add_option("--closes", options->closes, "Closing date, YYYY-MM-DD");
+  create->callback([&context, &exit_status, options] { exit_status = create_round(context, *options); });
+
+  CLI::App* open = round->add_subcommand("open", "Open a draft round for assessments");
+  open->add_option("name", options->name, "Round name")->required();
+  open->callback([&context, &exit_status, options] {
+    exit_status = change_state(context, options->name, core::RoundState::kOpen);
+  });
+  CLI::App* close = round->add_subcommand("close", "Close a round: its assessments become read-only");
+  close->add_option("name", options->name, "Round name")->required();
+  close->callback([&context, &exit_status, options] {
+    exit_status = change_state(context, options->name, core::RoundState::kClosed);
+  });
+  round->add_subcommand("list", "List rounds")->callback([&context, &exit_status] {
+    exit_status = list_rounds(context);
+  });
+}
+
+}  // namespace trappa::cli

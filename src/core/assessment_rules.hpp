@@ -1,0 +1,36 @@
+// The rules an assessment must satisfy before it is stored, wherever it comes from (import,
+// web form, API). Pure functions over the framework revision the round pinned.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/assessment.hpp"
+#include "core/framework.hpp"
+#include "core/org.hpp"
+#include "core/result.hpp"
+
+namespace trappa::core {
+
+// Areas the role assesses: the area applies to the role and the role's profile holds at
+// least one of its competencies.
+[[nodiscard]] std::vector<const Area*> assessed_areas(const Framework& framework, const std::string& role);
+
+// Checks levels inside the scale, ratings only for competencies in the person's profile,
+// motivation 1–5 only for areas the role assesses, at most kMaxPriorities distinct
+// priorities from the profile, and the note's length. Problems name the field, e.g.
+// "ratings.1.1.self_level".
+[[nodiscard]] std::vector<Problem> validate_assessment(const Framework& framework, const Person& person,
+                                                       const Assessment& assessment);
+
+// Who is acting on an assessment.
+struct AssessmentActor {
+  std::string employee_id;  // empty for command-line imports
+  bool is_hr = false;       // HR and administrators act on anyone in their scope
+};
+
+// Only the person's own (current) manager or HR may set agreed levels; the person
+// themselves may not.
+[[nodiscard]] bool may_agree_levels(const AssessmentActor& actor, const Person& person);
+
+}  // namespace trappa::core
