@@ -8,6 +8,7 @@
 #include "cli/command_context.hpp"
 #include "io/csv_writer.hpp"
 #include "io/framework_json.hpp"
+#include "store/snapshot_loader.hpp"
 
 namespace trappa::cli {
 
@@ -64,6 +65,17 @@ int export_table(const CommandContext& context, const ExportOptions& options, co
                             std::to_string(person.birth_year), person.unit_code, person.role, person.manager_id,
                             person.city_start_date.value_or("")});
     }
+  } else if (what == "participants") {
+    // The people a round counts (docs/analytics.md), with the attributes analytics filter on.
+    auto organisation = store::load_organisation(**store);
+    if (!organisation) return report(organisation.error());
+    auto snapshot = store::load_gap_snapshot(**store, options.round, *organisation);
+    if (!snapshot) return report(snapshot.error());
+    text = io::csv_line({"employee_id", "unit_code", "role", "gender"});
+    for (std::uint32_t source : (*snapshot)->source_person()) {
+      const core::Person& person = organisation->people[source];
+      text += io::csv_line({person.employee_id, person.unit_code, person.role, std::string(core::to_code(person.gender))});
+    }
   } else {
     auto assessments = (*store)->load_assessments(options.round);
     if (!assessments) return report(assessments.error());
@@ -102,8 +114,8 @@ void add_export_commands(CLI::App& app, CommandContext& context, int& exit_statu
   framework->add_option("-o,--output", options->output, "Write to this file instead of standard output");
   framework->callback([&context, &exit_status, options] { exit_status = export_framework(context, *options); });
 
-  for (const std::string what : {"units", "people", "assessments", "motivation"}) {
-    const bool per_round = what == "assessments" || what == "motivation";
+  for (const std::string what : {"units", "people", "assessments", "motivation", "participants"}) {
+    const bool per_round = what == "assessments" || what == "motivation" || what == "participants";
     CLI::App* command = export_command->add_subcommand(
         what, per_round ? "A round's " + what + " as CSV in the import format" : "All " + what + " as CSV in the import format");
     if (per_round) command->add_option("--round", options->round, "The round")->required();
