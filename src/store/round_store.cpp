@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "store/assessment_writer.hpp"
 #include "store/soci_store.hpp"
 
 namespace trappa::store {
@@ -101,85 +102,6 @@ Result<long long> SociStore::writable_round_id(const std::string& round) {
   return id;
 }
 
-void SociStore::write_assessment_rows(long long round_id, const std::vector<core::Assessment>& assessments) {
-  if (assessments.empty()) return;
-  const std::string now = utc_timestamp_now();
-  std::vector<long long> round_ids(assessments.size(), round_id);
-  std::vector<std::string> employees, statuses, self_at, conversation_at, followed_at, notes, updated;
-  for (const core::Assessment& assessment : assessments) {
-    employees.push_back(assessment.employee_id);
-    statuses.emplace_back(core::to_code(assessment.status));
-    self_at.push_back(assessment.self_assessed_at);
-    conversation_at.push_back(assessment.conversation_at);
-    followed_at.push_back(assessment.followed_up_at);
-    notes.push_back(assessment.notes);
-    updated.push_back(now);
-  }
-  // Replace what the person had: children first, so the foreign keys hold at every step.
-  for (const char* table : {"ratings", "motivations", "priorities"}) {
-    *session_ << fmt::format("DELETE FROM {} WHERE round_id = :round AND employee_id = :employee", table),
-        soci::use(round_ids), soci::use(employees);
-  }
-  *session_ << "INSERT INTO assessments (round_id, employee_id, status, self_assessed_at, conversation_at, "
-               "followed_up_at, notes, updated_at) VALUES (:round, :employee, :status, :self_at, :conversation_at, "
-               ":followed_at, :notes, :updated) ON CONFLICT (round_id, employee_id) DO UPDATE SET "
-               "status = excluded.status, self_assessed_at = excluded.self_assessed_at, "
-               "conversation_at = excluded.conversation_at, followed_up_at = excluded.followed_up_at, "
-               "notes = excluded.notes, updated_at = excluded.updated_at",
-      soci::use(round_ids), soci::use(employees), soci::use(statuses), soci::use(self_at), soci::use(conversation_at),
-      soci::use(followed_at), soci::use(notes), soci::use(updated);
-
-  std::vector<long long> rating_rounds;
-  std::vector<std::string> rating_employees, competencies, agreed_by, agreed_at;
-  std::vector<int> self_levels, agreed_levels;
-  std::vector<soci::indicator> self_indicators, agreed_indicators;
-  std::vector<long long> motivation_rounds, priority_rounds;
-  std::vector<std::string> motivation_employees, areas, priority_employees, priority_codes;
-  std::vector<int> motivations, positions;
-  for (const core::Assessment& assessment : assessments) {
-    for (const core::Rating& rating : assessment.ratings) {
-      rating_rounds.push_back(round_id);
-      rating_employees.push_back(assessment.employee_id);
-      competencies.push_back(rating.competency);
-      self_levels.push_back(rating.self_level.value_or(0));
-      self_indicators.push_back(rating.self_level ? soci::i_ok : soci::i_null);
-      agreed_levels.push_back(rating.agreed_level.value_or(0));
-      agreed_indicators.push_back(rating.agreed_level ? soci::i_ok : soci::i_null);
-      agreed_by.push_back(rating.agreed_by);
-      agreed_at.push_back(rating.agreed_at);
-    }
-    for (const auto& [area, value] : assessment.motivation) {
-      motivation_rounds.push_back(round_id);
-      motivation_employees.push_back(assessment.employee_id);
-      areas.push_back(area);
-      motivations.push_back(value);
-    }
-    for (std::size_t i = 0; i < assessment.priorities.size(); ++i) {
-      priority_rounds.push_back(round_id);
-      priority_employees.push_back(assessment.employee_id);
-      positions.push_back(static_cast<int>(i + 1));
-      priority_codes.push_back(assessment.priorities[i]);
-    }
-  }
-  if (!rating_rounds.empty()) {
-    *session_ << "INSERT INTO ratings (round_id, employee_id, competency, self_level, agreed_level, agreed_by, "
-                 "agreed_at) VALUES (:round, :employee, :competency, :self, :agreed, :agreed_by, :agreed_at)",
-        soci::use(rating_rounds), soci::use(rating_employees), soci::use(competencies),
-        soci::use(self_levels, self_indicators), soci::use(agreed_levels, agreed_indicators), soci::use(agreed_by),
-        soci::use(agreed_at);
-  }
-  if (!motivation_rounds.empty()) {
-    *session_ << "INSERT INTO motivations (round_id, employee_id, area, motivation) VALUES (:round, :employee, "
-                 ":area, :motivation)",
-        soci::use(motivation_rounds), soci::use(motivation_employees), soci::use(areas), soci::use(motivations);
-  }
-  if (!priority_rounds.empty()) {
-    *session_ << "INSERT INTO priorities (round_id, employee_id, position, competency) VALUES (:round, :employee, "
-                 ":position, :competency)",
-        soci::use(priority_rounds), soci::use(priority_employees), soci::use(positions), soci::use(priority_codes);
-  }
-}
-
 std::vector<core::Assessment> SociStore::read_assessments(long long round_id, const std::string& round,
                                                           const std::string* only_employee) {
   const std::string filter = only_employee != nullptr ? " AND employee_id = :employee" : "";
@@ -257,7 +179,7 @@ Result<void> SociStore::save_assessment(const core::Assessment& assessment, cons
     auto round_id = writable_round_id(assessment.round);
     if (!round_id) return std::unexpected(round_id.error());
     auto before = read_assessments(*round_id, assessment.round, &assessment.employee_id);
-    write_assessment_rows(*round_id, {assessment});
+    AssessmentWriter(*session_, *round_id, true).write(std::span(&assessment, 1));
     append_audit_in_transaction({utc_timestamp_now(), actor.name, "assessment.save", assessment.employee_id,
                                  fmt::format("round {}: {}", assessment.round,
                                              core::describe_assessment_change(before.empty() ? nullptr : &before.front(),
@@ -273,11 +195,15 @@ Result<void> SociStore::save_assessments(const std::string& round, const std::ve
     soci::transaction transaction(*session_);
     auto round_id = writable_round_id(round);
     if (!round_id) return std::unexpected(round_id.error());
+    // A round without assessments has nothing to replace: skip the per-person deletes.
+    long long existing = 0;
+    *session_ << "SELECT COUNT(*) FROM assessments WHERE round_id = :round", soci::use(*round_id),
+        soci::into(existing);
+    AssessmentWriter writer(*session_, *round_id, existing > 0);
     constexpr std::size_t kBatch = 5000;
-    for (std::size_t begin = 0; begin < assessments.size(); begin += kBatch) {
-      const std::size_t end = std::min(assessments.size(), begin + kBatch);
-      write_assessment_rows(*round_id, std::vector<core::Assessment>(assessments.begin() + static_cast<long>(begin),
-                                                                     assessments.begin() + static_cast<long>(end)));
+    const std::span<const core::Assessment> all(assessments);
+    for (std::size_t begin = 0; begin < all.size(); begin += kBatch) {
+      writer.write(all.subspan(begin, std::min(kBatch, all.size() - begin)));
     }
     append_audit_in_transaction({utc_timestamp_now(), actor.name, "import.assessments", round,
                                  fmt::format("{} assessments written", assessments.size())});

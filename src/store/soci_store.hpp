@@ -73,7 +73,6 @@ class SociStore final : public Store {
   // The round's id for writing: fails with kNotFound for an unknown round and kConflict for
   // a closed one.
   core::Result<long long> writable_round_id(const std::string& round);
-  void write_assessment_rows(long long round_id, const std::vector<core::Assessment>& assessments);
   std::vector<core::Assessment> read_assessments(long long round_id, const std::string& round,
                                                  const std::string* only_employee);
 
