@@ -27,11 +27,24 @@ case "$action" in
     rm -rf "$dir"
     mkdir -p "$dir"
     [[ $(id -u) -eq 0 ]] && chown postgres:postgres "$dir"
-    # A free port: ask the kernel for one.
-    port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
     run_as_postgres "$bin/initdb" -D "$dir/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
-    run_as_postgres "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w \
-      -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$dir -c fsync=off" start >/dev/null
+    # A free port, found with bash alone (a fresh machine need not have Python): pick a random
+    # one nobody answers on, and try another if the server still cannot bind it.
+    started=""
+    for attempt in 1 2 3 4 5 6 7 8; do
+      port=$((20000 + RANDOM % 40000))
+      if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then continue; fi
+      if run_as_postgres "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w \
+        -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$dir -c fsync=off" \
+        start >/dev/null; then
+        started=yes
+        break
+      fi
+    done
+    if [[ -z "$started" ]]; then
+      echo "pg_cluster: could not start PostgreSQL; see $dir/server.log" >&2
+      exit 1
+    fi
     echo "$port" > "$dir/port"
     echo "pg_cluster: PostgreSQL 15 on 127.0.0.1:$port ($dir)"
     ;;
