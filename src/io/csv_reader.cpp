@@ -239,7 +239,10 @@ CsvField CsvColumns::get(const CsvRecord& record, std::string_view name) const {
     } else {
       const CsvField& last = record.fields.back();
       missing.line = last.line;
-      missing.column = last.column + static_cast<int>(last.text.size());
+      // Columns count characters, not bytes: skip UTF-8 continuation bytes.
+      int characters = 0;
+      for (char c : last.text) characters += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+      missing.column = last.column + characters;
     }
     return missing;
   }
