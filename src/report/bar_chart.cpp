@@ -101,7 +101,7 @@ std::string bar_chart(const BarChart& chart) {
   double value_width = estimated_text_width("100 %", kFontSize);
   for (const Bar& bar : chart.bars) {
     label_width = std::max(label_width, estimated_text_width(bar.label, kFontSize));
-    value_width = std::max(value_width, estimated_text_width(format_value(bar.value, chart.format), kFontSize));
+    value_width = std::max(value_width, estimated_text_width(format_value(bar.value, chart.format), kFontSize * kBoldWidening));
     if (bar.comparison) {
       value_width = std::max(value_width, estimated_text_width(format_value(bar.comparison, chart.format), kSmallFontSize));
     }

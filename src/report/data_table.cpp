@@ -39,9 +39,14 @@ std::string csv_text(std::string text) {
 
 std::string data_table_html(const DataTable& table) {
   std::string html = "<table class=\"trappa-table\"><caption>" + escape_markup(table.caption);
+  const bool noted = !table.note.empty() || any_missing(table);
+  // The notes follow the caption as sentences, so it reads right even without page CSS.
+  if (noted && !table.caption.empty() && std::string_view(".!?:").find(table.caption.back()) == std::string_view::npos) {
+    html += '.';
+  }
   if (!table.note.empty()) html += " <span class=\"trappa-table-note\">" + escape_markup(table.note) + "</span>";
   if (any_missing(table)) {
-    html += " <span class=\"trappa-table-note\">– betyder ingen uppgift (saknas eller för få svar).</span>";
+    html += " <span class=\"trappa-table-note\">Ett streck (–) betyder ingen uppgift: saknas eller för få svar.</span>";
   }
   html += "</caption><thead><tr><th scope=\"col\">" + escape_markup(table.row_heading) + "</th>";
   for (const DataColumn& column : table.columns) {

@@ -155,9 +155,11 @@ std::string line_chart(const LineChart& chart) {
     const auto last = last_point(series, period_count);
     std::string value;
     if (last) value.append(" ").append(format_value(point(series, *last), chart.format));
-    const double value_width = estimated_text_width(value, kSmallFontSize + 1);
-    std::string label = fit_text(series.label, kSmallFontSize + 1, kMaxEndLabelWidth - value_width) + value;
-    end_width = std::max(end_width, estimated_text_width(label, kSmallFontSize + 1));
+    // End labels are semibold: measure them as a wider regular face would set them.
+    const double font = (kSmallFontSize + 1) * kBoldWidening;
+    const double value_width = estimated_text_width(value, font);
+    std::string label = fit_text(series.label, font, kMaxEndLabelWidth - value_width) + value;
+    end_width = std::max(end_width, estimated_text_width(label, font));
     end_labels.push_back(std::move(label));
   }
   end_width = std::min(end_width, kMaxEndLabelWidth);

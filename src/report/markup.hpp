@@ -45,6 +45,7 @@ namespace detail {
 // Chart typography and neutral colours, in one place so the charts look alike.
 inline constexpr double kFontSize = 14;
 inline constexpr double kSmallFontSize = 12;
+inline constexpr double kBoldWidening = 1.1;  // semibold text (font-weight 600) is about this much wider
 inline constexpr const char* kFontFamily = "system-ui, -apple-system, Segoe UI, Roboto, Helvetica, Arial, sans-serif";
 inline constexpr const char* kTextColour = "#1f2933";     // 14.8:1 on white
 inline constexpr const char* kMutedText = "#52606d";      //  6.4:1 on white

@@ -76,7 +76,7 @@ TEST(DataTableHtml, escapes_every_text_and_explains_the_dash) {
   ASSERT_EQ(parsed.error, "");
   EXPECT_NE(parsed.root->children[0]->deep_text().find("<Rubrik> & \"citat\""), std::string::npos);
   EXPECT_NE(parsed.root->children[0]->deep_text().find("Not & <mer>"), std::string::npos);
-  EXPECT_NE(parsed.root->children[0]->deep_text().find("– betyder ingen uppgift"), std::string::npos);
+  EXPECT_NE(parsed.root->children[0]->deep_text().find("Ett streck (–) betyder ingen uppgift"), std::string::npos);
   EXPECT_EQ(parsed.root->all_named("th")[2]->deep_text(), "<script>alert('x')</script>");
 }
 

@@ -1,5 +1,6 @@
 // One golden file per chart kind in tests/fixtures/report/, so any change to the drawing
-// shows up in review. After an intended change, regenerate them with
+// shows up in review. The files hold the output with a line break between adjacent tags
+// (">\n<"), so a diff shows which element changed. After an intended change, regenerate them with
 //   TRAPPA_UPDATE_GOLDEN=1 build/tests/report_tests --gtest_filter='Golden*'
 // and look at the diff (and at a screenshot) before committing.
 #include <cstdlib>
@@ -43,7 +44,13 @@ INSTANTIATE_TEST_SUITE_P(
 
 TEST_P(Golden, output_matches_the_reviewed_file) {
   const std::string path = std::string(TRAPPA_FIXTURES_DIR) + "/report/" + GetParam().file;
-  const std::string actual = GetParam().render() + "\n";
+  std::string actual;
+  const std::string rendered = GetParam().render();
+  for (std::size_t i = 0; i < rendered.size(); ++i) {
+    actual += rendered[i];
+    if (rendered[i] == '>' && i + 1 < rendered.size() && rendered[i + 1] == '<') actual += '\n';
+  }
+  actual += '\n';
   if (std::getenv("TRAPPA_UPDATE_GOLDEN") != nullptr) {
     std::ofstream(path, std::ios::binary) << actual;
   }
