@@ -54,7 +54,7 @@ Axis value_axis(const LineChart& chart) {
       }
     }
   }
-  if (!std::isfinite(low)) return {0, chart.format.kind == ValueKind::kShare ? 1.0 : 1.0, 0.2};
+  if (!std::isfinite(low)) return {0, 1, 0.2};  // nothing to draw: an empty 0–1 frame
   if (chart.axis_start == AxisStart::kZero) low = std::min(low, 0.0);
   if (chart.format.kind == ValueKind::kShare && chart.axis_start == AxisStart::kZero && high <= 1 && low >= 0) {
     return {0, 1, 0.2};

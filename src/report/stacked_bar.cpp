@@ -41,7 +41,8 @@ std::string describe(const StackedBar& chart) {
   if (chart.parts.empty() || total <= 0) {
     return text + fmt::format("Stapel utan värden: totalt {}.", format_value(total, chart.format));
   }
-  text += fmt::format("En stapel uppdelad i {} delar, totalt {}: ", chart.parts.size(), format_value(total, chart.format));
+  text += fmt::format("En stapel uppdelad i {} {}, totalt {}: ", chart.parts.size(),
+                      chart.parts.size() == 1 ? "del" : "delar", format_value(total, chart.format));
   std::vector<std::string> parts;
   for (const StackedPart& part : chart.parts) {
     parts.push_back(fmt::format("{} {}", part.label, value_and_share(part, total, chart.format)));
