@@ -20,6 +20,10 @@ void add_demo_command(CLI::App& app, CommandContext& context, int& exit_status) 
       ->check(CLI::Range(std::size_t{1}, std::size_t{1'500'000}));
   demo->callback([&context, &exit_status, options] {
     const auto started = std::chrono::steady_clock::now();
+    options->progress = [started](const std::string& step) {
+      const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+      std::cerr << fmt::format("demo: {} ({:.1f} s)\n", step, elapsed);
+    };
     auto store = context.open_store();
     if (!store) {
       exit_status = report(store.error());

@@ -38,7 +38,7 @@ std::vector<bool> employed_on(const std::vector<core::Person>& people,
 // in memory at once. Returns the number of assessments written.
 core::Result<std::size_t> add_demo_rounds(store::Store& store, const core::Framework& framework,
                                           const std::vector<core::Person>& people,
-                                          const std::vector<core::Employment>& employments, std::uint64_t seed,
+                                          const std::vector<core::Employment>& employments, const DemoOptions& options,
                                           const store::Actor& actor) {
   constexpr std::size_t kChunk = 50000;
   auto stored = store.load_framework(framework.id);
@@ -56,12 +56,13 @@ core::Result<std::size_t> add_demo_rounds(store::Store& store, const core::Frame
     const std::vector<bool> in_round = employed_on(people, employments, *core::parse_iso_date(spec.opens));
     for (std::size_t begin = 0; begin < people.size(); begin += kChunk) {
       const auto assessments = core::build_demo_assessments(framework, people, in_round, begin,
-                                                            std::min(people.size(), begin + kChunk), r, seed);
+                                                            std::min(people.size(), begin + kChunk), r, options.seed);
       if (auto saved = store.save_assessments(spec.name, assessments, actor); !saved) {
         return std::unexpected(saved.error());
       }
       written += assessments.size();
     }
+    options.progress(fmt::format("round {} written", spec.name));
     if (spec.state == core::RoundState::kClosed) {
       if (auto closed = store.set_round_state(spec.name, core::RoundState::kClosed, actor); !closed) {
         return std::unexpected(closed.error());
@@ -73,7 +74,9 @@ core::Result<std::size_t> add_demo_rounds(store::Store& store, const core::Frame
 
 }  // namespace
 
-core::Result<DemoSummary> load_demo(store::Store& store, const DemoOptions& options) {
+core::Result<DemoSummary> load_demo(store::Store& store, const DemoOptions& given) {
+  DemoOptions options = given;
+  if (!options.progress) options.progress = [](const std::string&) {};
   auto existing = store.load_people();
   if (!existing) return std::unexpected(existing.error());
   if (!existing->empty()) {
@@ -90,11 +93,14 @@ core::Result<DemoSummary> load_demo(store::Store& store, const DemoOptions& opti
                                             : core::build_synthetic_organisation(options.scale, options.seed);
   // Adds the people who appear only in the history (former staff) before people are saved.
   const std::vector<core::Employment> employments = core::add_employment_history(organisation, options.seed);
+  options.progress(fmt::format("organisation and history built: {} people", organisation.people.size()));
   if (auto saved = store.save_framework(*framework, actor); !saved) return std::unexpected(saved.error());
   if (auto saved = store.save_units(organisation.units, actor); !saved) return std::unexpected(saved.error());
   if (auto saved = store.save_people(organisation.people, actor); !saved) return std::unexpected(saved.error());
+  options.progress("units and people written");
   if (auto saved = store.save_employments(employments, actor); !saved) return std::unexpected(saved.error());
-  auto rounds = add_demo_rounds(store, *framework, organisation.people, employments, options.seed, actor);
+  options.progress("employment history written");
+  auto rounds = add_demo_rounds(store, *framework, organisation.people, employments, options, actor);
   if (!rounds) return std::unexpected(rounds.error());
   return DemoSummary{organisation.units.size(), organisation.people.size(), employments.size(), framework->id, *rounds};
 }

@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <string>
 
 #include "core/result.hpp"
@@ -13,6 +14,8 @@ namespace trappa::cli {
 struct DemoOptions {
   std::uint64_t seed = 1;
   std::size_t scale = 0;  // 0: the culture administration; otherwise a synthetic organisation of this many people
+  // Called after each step with what was done ("people saved"); large demos take a while.
+  std::function<void(const std::string& step)> progress;
 };
 
 struct DemoSummary {

@@ -18,6 +18,9 @@ class Dialect {
   [[nodiscard]] virtual std::string_view name() const = 0;
   // Opens `session` on `location` and applies the per-connection settings. Throws soci errors.
   virtual void connect(soci::session& session, std::string_view location) const = 0;
+  // Called at the start of a transaction that writes many rows. Foreign keys are still
+  // checked, but once at commit instead of per row where the backend allows it.
+  virtual void prepare_bulk_write(soci::session& session) const = 0;
   // The spelling of a ${NAME} token in the shared migrations.
   [[nodiscard]] virtual std::string_view token(std::string_view name) const = 0;
 };

@@ -93,6 +93,11 @@ class PostgresqlDialect final : public Dialect {
     session << "SET client_min_messages TO WARNING";
   }
 
+  void prepare_bulk_write(soci::session& session) const override {
+    // Only constraints declared DEFERRABLE can move to commit time.
+    session << "SET CONSTRAINTS ALL DEFERRED";
+  }
+
   std::string_view token(std::string_view token_name) const override {
     if (token_name == "IDENTITY_PRIMARY_KEY") return "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY";
     return {};

@@ -195,6 +195,7 @@ Result<void> SociStore::save_assessments(const std::string& round, const std::ve
     soci::transaction transaction(*session_);
     auto round_id = writable_round_id(round);
     if (!round_id) return std::unexpected(round_id.error());
+    dialect_->prepare_bulk_write(*session_);
     // A round without assessments has nothing to replace: skip the per-person deletes.
     long long existing = 0;
     *session_ << "SELECT COUNT(*) FROM assessments WHERE round_id = :round", soci::use(*round_id),

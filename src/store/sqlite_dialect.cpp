@@ -24,8 +24,17 @@ class SqliteDialect final : public Dialect {
     session << "PRAGMA cache_size = -65536";
   }
 
+  void prepare_bulk_write(soci::session& session) const override {
+    // Checked at commit; SQLite resets the setting when the transaction ends. Per-row
+    // checks would cost a statement journal for every inserted row.
+    session << "PRAGMA defer_foreign_keys = ON";
+  }
+
   std::string_view token(std::string_view token_name) const override {
     if (token_name == "IDENTITY_PRIMARY_KEY") return "INTEGER PRIMARY KEY AUTOINCREMENT";
+    // Tables keyed by their primary key alone are stored in that key's b-tree: one tree to
+    // maintain per row instead of two.
+    if (token_name == "WITHOUT_ROWID") return " WITHOUT ROWID";
     return {};
   }
 };
