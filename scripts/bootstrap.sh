@@ -16,7 +16,7 @@ build_packages=(
 )
 test_packages=(
   postgresql-15 postgresql-client-15 sqlite3
-  chromium wrk
+  chromium wrk time
 )
 
 wanted=("${build_packages[@]}")
