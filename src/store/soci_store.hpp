@@ -52,6 +52,14 @@ class SociStore final : public Store {
                                                   const std::vector<std::string>& employee_ids,
                                                   const core::Framework& framework) override;
 
+  core::Result<void> save_account(const core::Account& account, const Actor& actor) override;
+  core::Result<std::optional<core::Account>> load_account(const std::string& employee_id) override;
+  core::Result<std::vector<core::Account>> list_accounts() override;
+  core::Result<void> create_session(const core::SessionRecord& session) override;
+  core::Result<std::optional<core::SessionRecord>> load_session(const std::string& token_digest) override;
+  core::Result<void> delete_session(const std::string& token_digest) override;
+  core::Result<std::size_t> delete_sessions(const std::string& now, const std::string& employee_id) override;
+
   core::Result<void> append_audit(const AuditEntry& entry) override;
   core::Result<std::vector<AuditEntry>> load_audit(const std::string& subject) override;
 

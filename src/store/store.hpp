@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/account.hpp"
 #include "core/assessment.hpp"
 #include "core/employment.hpp"
 #include "core/framework.hpp"
@@ -112,6 +113,20 @@ class Store {
   [[nodiscard]] virtual core::Result<core::RoundFacts> load_round_facts(const std::string& round,
                                                                         const std::vector<std::string>& employee_ids,
                                                                         const core::Framework& framework) = 0;
+
+  // Accounts of the web application (one per person) and their sessions. Saving an account
+  // upserts it and audits the change (never the password hash). Sessions are looked up by the
+  // digest of their token; deleting the expired ones is the caller's housekeeping.
+  [[nodiscard]] virtual core::Result<void> save_account(const core::Account& account, const Actor& actor) = 0;
+  [[nodiscard]] virtual core::Result<std::optional<core::Account>> load_account(const std::string& employee_id) = 0;
+  [[nodiscard]] virtual core::Result<std::vector<core::Account>> list_accounts() = 0;
+  [[nodiscard]] virtual core::Result<void> create_session(const core::SessionRecord& session) = 0;
+  [[nodiscard]] virtual core::Result<std::optional<core::SessionRecord>> load_session(const std::string& token_digest) = 0;
+  [[nodiscard]] virtual core::Result<void> delete_session(const std::string& token_digest) = 0;
+  // Deletes sessions that expired before `now` (ISO 8601 UTC), or every session of
+  // `employee_id` when it is given (after a password change). Returns how many went.
+  [[nodiscard]] virtual core::Result<std::size_t> delete_sessions(const std::string& now,
+                                                                 const std::string& employee_id = {}) = 0;
 
   // The audit trail is append-only: there is no method to change or delete an entry.
   [[nodiscard]] virtual core::Result<void> append_audit(const AuditEntry& entry) = 0;
