@@ -7,6 +7,7 @@
 #include <spdlog/spdlog.h>
 
 #include "cli/command_context.hpp"
+#include "cli/demo_accounts.hpp"
 #include "cli/demo_loader.hpp"
 #include "web/application.hpp"
 #include "web/http_server.hpp"
@@ -27,6 +28,12 @@ int serve(const CommandContext& context, const ServeOptions& options) {
   if (!address) return report(address.error());
   auto store = context.open_store();
   if (!store) return report(store.error());
+  web::ApplicationOptions application_options;
+  application_options.organisation_name = options.organisation_name;
+  application_options.demo_mode = options.demo;
+  application_options.database = context.database;
+  application_options.store_connections = static_cast<std::size_t>(std::max(2, options.threads * 2));
+  application_options.assets_directory = data_directory() / "web";
   if (options.demo) {
     auto people = (*store)->load_people();
     if (!people) return report(people.error());
@@ -35,8 +42,14 @@ int serve(const CommandContext& context, const ServeOptions& options) {
       if (!loaded) return report(loaded.error());
       spdlog::info("demo organisation loaded: {} units, {} people", loaded->units, loaded->people);
     }
+    auto accounts = ensure_demo_accounts(**store);
+    if (!accounts) return report(accounts.error());
+    application_options.demo_accounts = std::move(*accounts);
+    for (const web::DemoAccount& account : application_options.demo_accounts) {
+      spdlog::info("demo account {} ({}), password {}", account.employee_id, account.label_key, account.password);
+    }
   }
-  auto application = web::Application::load(**store, {options.organisation_name, options.demo});
+  auto application = web::Application::load(**store, application_options);
   if (!application) return report(application.error());
   auto served = web::run_http_server(
       *address, options.threads, web::ServerLimits{},

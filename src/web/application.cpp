@@ -1,46 +1,186 @@
 #include "web/application.hpp"
 
-#include <algorithm>
-#include <map>
+#include <fstream>
+#include <sstream>
 
 #include <fmt/format.h>
+#include <spdlog/spdlog.h>
 
-#include "core/org.hpp"
+#include "store/snapshot_loader.hpp"
 #include "store/store.hpp"
-#include "web/start_page.hpp"
+#include "web/app_context.hpp"
+#include "web/pages.hpp"
+#include "web/password.hpp"
+#include "web/template_engine.hpp"
 
 namespace trappa::web {
 
-struct Application::State {
-  ApplicationOptions options;
-  StartPageModel start_page;
-};
-
-Application::Application(std::unique_ptr<State> state) : state_(std::move(state)) {}
+Application::Application(std::unique_ptr<AppContext> context) : context_(std::move(context)) {}
 Application::~Application() = default;
 
-core::Result<std::unique_ptr<Application>> Application::load(store::Store& store, const ApplicationOptions& options) {
-  auto units = store.load_units();
-  if (!units) return std::unexpected(units.error());
-  auto people = store.load_people();
-  if (!people) return std::unexpected(people.error());
-  auto state = std::make_unique<State>();
-  state->options = options;
-  state->start_page = build_start_page_model(*units, *people, options.organisation_name);
-  return std::unique_ptr<Application>(new Application(std::move(state)));
+namespace {
+
+core::Result<AppContext::Asset> read_asset(const std::filesystem::path& path, std::string content_type) {
+  std::ifstream file(path, std::ios::binary);
+  if (!file) return core::fail(core::ErrorKind::kNotFound, "cannot read the web asset " + path.string());
+  std::ostringstream content;
+  content << file.rdbuf();
+  AppContext::Asset asset{std::move(content_type), content.str(), {}};
+  asset.etag = "\"" + token_digest(asset.body).substr(0, 16) + "\"";
+  return asset;
 }
 
+}  // namespace
+
+core::Result<std::unique_ptr<Application>> Application::load(store::Store& store, const ApplicationOptions& options) {
+  if (auto ready = initialise_crypto(); !ready) return std::unexpected(ready.error());
+  if (const auto missing = missing_template_texts(); !missing.empty()) {
+    std::string list;
+    for (const std::string& item : missing) list += "\n  " + item;
+    return core::fail(core::ErrorKind::kInternal, "page templates refer to texts the catalogue lacks:" + list);
+  }
+  auto context = std::make_unique<AppContext>();
+  context->options = options;
+  auto organisation = store::load_organisation(store);
+  if (!organisation) return std::unexpected(organisation.error());
+  context->directory = std::make_shared<const Directory>(std::move(*organisation));
+  context->rounds = std::make_unique<RoundRegistry>(context->directory);
+  if (auto loaded = context->rounds->load_all(store); !loaded) return std::unexpected(loaded.error());
+  auto pool = StorePool::open(options.database, options.store_connections);
+  if (!pool) return std::unexpected(pool.error());
+  context->pool = std::move(*pool);
+  context->sessions = std::make_unique<SessionService>(*context->pool, context->directory,
+                                                       std::chrono::hours(options.session_hours));
+  std::string version_source;
+  for (const auto& [name, type] : {std::pair{"app.css", "text/css; charset=utf-8"},
+                                   std::pair{"app.js", "text/javascript; charset=utf-8"}}) {
+    auto asset = read_asset(options.assets_directory / name, type);
+    if (!asset) return std::unexpected(asset.error());
+    version_source += asset->etag;
+    context->assets.emplace(std::string("/static/") + name, std::move(*asset));
+  }
+  context->asset_version = token_digest(version_source).substr(0, 10);
+  return std::unique_ptr<Application>(new Application(std::move(context)));
+}
+
+namespace {
+
+Response serve_asset(const AppContext& app, const Request& request) {
+  auto found = app.assets.find(request.path);
+  if (found == app.assets.end()) return {404, "text/plain; charset=utf-8", "Not found\n", {}};
+  const AppContext::Asset& asset = found->second;
+  // URLs carry ?v=<content hash>, so a browser may keep a file for a year.
+  std::vector<std::pair<std::string, std::string>> headers{{"Cache-Control", "public, max-age=31536000, immutable"},
+                                                           {"ETag", asset.etag}};
+  if (header(request, "if-none-match") == asset.etag) return {304, asset.content_type, {}, std::move(headers)};
+  return {200, asset.content_type, asset.body, std::move(headers)};
+}
+
+bool starts_with_segment(const std::string& path, std::string_view prefix) {
+  return path.size() > prefix.size() && path.starts_with(prefix) && path[prefix.size()] == '/';
+}
+
+Response route(AppContext& app, PageRequest& page) {
+  const Request& request = page.request;
+  const std::string& path = request.path;
+  const std::string& method = request.method;
+  const bool get = method == "GET" || method == "HEAD";
+  const bool post = method == "POST";
+
+  if (path == "/healthz") return {200, "text/plain; charset=utf-8", "ok\n", {{"Cache-Control", "no-store"}}};
+  if (path == "/readyz") return {200, "text/plain; charset=utf-8", "ready\n", {{"Cache-Control", "no-store"}}};
+  if (path.starts_with("/static/")) return get ? serve_asset(app, request) : error_page(app, page, 405);
+
+  page.viewer = app.sessions->resolve(request);
+  if (path == "/api" || path.starts_with("/api/")) {
+    if (!path.starts_with("/api/v1/")) return json_response(404, "{\"error\":{\"status\":404,\"message\":\"use /api/v1\",\"problems\":[]}}\n");
+    return api_request(app, page);
+  }
+
+  // A language chosen with ?lang= is remembered in a cookie and the URL is cleaned.
+  if (get && request.query.contains("lang")) {
+    std::string location = path;
+    char separator = '?';
+    for (const auto& [key, value] : request.query) {
+      if (key == "lang") continue;
+      location += separator + url_encode(key) + "=" + url_encode(value);
+      separator = '&';
+    }
+    Response response = redirect_to(location);
+    response.headers.emplace_back("Set-Cookie", cookie_header(kLanguageCookie, std::string(language_code(page.language)),
+                                                              is_secure_request(request), CookieLifetime::kPersistent,
+                                                              365L * 24 * 3600));
+    return response;
+  }
+
+  if (path == "/login") {
+    if (get) return login_page(app, page);
+    if (post) return login_submit(app, page);
+    return error_page(app, page, 405);
+  }
+  if (path == "/logout") {
+    if (post) return logout_submit(app, page);
+    return error_page(app, page, 405);
+  }
+  if (!page.viewer) {
+    if (!get) return error_page(app, page, 403, page.t("error_csrf_text"));
+    return redirect_to("/login?next=" + url_encode(request.target));
+  }
+  // A one-time password must be replaced before anything else.
+  if (page.viewer->account.must_change_password && path != "/konto") return redirect_to("/konto");
+
+  if (path == "/") return get ? home_page(app, page) : error_page(app, page, 405);
+  if (path == "/konto") return get ? account_page(app, page) : post ? account_submit(app, page) : error_page(app, page, 405);
+  if (path == "/skattning") {
+    return get ? assessment_page(app, page) : post ? assessment_submit(app, page) : error_page(app, page, 405);
+  }
+  if (path == "/team") return get ? team_page(app, page) : error_page(app, page, 405);
+  if (starts_with_segment(path, "/team")) {
+    const std::string employee_id = path.substr(6);
+    if (employee_id.find('/') != std::string::npos) return error_page(app, page, 404);
+    return get ? conversation_page(app, page, employee_id)
+               : post ? conversation_submit(app, page, employee_id) : error_page(app, page, 405);
+  }
+  if (path == "/oversikt") return get ? overview_page(app, page) : error_page(app, page, 405);
+  if (path == "/oversikt.csv") return get ? overview_csv(app, page) : error_page(app, page, 405);
+  if (path == "/ramverk") return get ? framework_page(app, page) : error_page(app, page, 405);
+  if (path == "/omgangar") return get ? rounds_page(app, page) : post ? rounds_create(app, page) : error_page(app, page, 405);
+  if (starts_with_segment(path, "/omgangar")) {
+    const std::string rest = path.substr(10);
+    const auto slash = rest.rfind('/');
+    if (slash == std::string::npos || !post) return error_page(app, page, slash == std::string::npos ? 404 : 405);
+    const std::string round = rest.substr(0, slash);
+    const std::string action = rest.substr(slash + 1);
+    if (action == "oppna") return rounds_change_state(app, page, round, core::RoundState::kOpen);
+    if (action == "stang") return rounds_change_state(app, page, round, core::RoundState::kClosed);
+    return error_page(app, page, 404);
+  }
+  return error_page(app, page, 404);
+}
+
+}  // namespace
+
 Response Application::handle(const Request& request) const {
-  if (request.path == "/healthz" || request.path == "/readyz") {
-    return {200, "text/plain; charset=utf-8", "ok\n", {{"Cache-Control", "no-store"}}};
+  PageRequest page{request, request_language(request), std::nullopt};
+  try {
+    Response response = route(*context_, page);
+    if (response.content_type.starts_with("text/html") &&
+        std::none_of(response.headers.begin(), response.headers.end(),
+                     [](const auto& h) { return h.first == "Cache-Control"; })) {
+      response.headers.emplace_back("Cache-Control", "no-store");
+    }
+    response.headers.emplace_back("Content-Language", std::string(language_code(page.language)));
+    response.headers.emplace_back("Vary", "Cookie, Accept-Language");
+    return response;
+  } catch (const std::exception& failure) {
+    spdlog::error("request_id={} unhandled error on {} {}: {}", request.request_id, request.method, request.path,
+                  failure.what());
+    try {
+      return error_page(*context_, page, 500);
+    } catch (const std::exception&) {
+      return {500, "text/plain; charset=utf-8", "Internal error. Request id " + request.request_id + "\n", {}};
+    }
   }
-  if (request.method != "GET" && request.method != "HEAD") {
-    return {405, "text/plain; charset=utf-8", "Method not allowed\n", {{"Allow", "GET, HEAD"}}};
-  }
-  if (request.path == "/") {
-    return {200, "text/html; charset=utf-8", render_start_page(state_->start_page), {}};
-  }
-  return {404, "text/html; charset=utf-8", render_not_found_page(state_->options.organisation_name, request.path), {}};
 }
 
 }  // namespace trappa::web

@@ -1,0 +1,299 @@
+// Min skattning: the signed-in person's self-assessment in the open round.
+//
+// GET shows the round's areas and competencies for the person's role, with the saved
+// answers. POST saves a draft or submits; problems are shown next to their fields and
+// nothing is saved. After a save the round's analytics snapshot is republished.
+#include <spdlog/spdlog.h>
+
+#include "core/assessment_rules.hpp"
+#include "store/store.hpp"
+#include "web/assessment_form.hpp"
+#include "web/pages.hpp"
+#include "web/template_engine.hpp"
+
+namespace trappa::web {
+
+namespace {
+
+// The typed view model of the page.
+struct LevelChoice {
+  int level = 0;
+  std::string name;
+  std::string descriptor;
+  bool checked = false;
+  bool is_expected = false;
+};
+struct CompetencyQuestion {
+  std::string code;
+  std::string name;
+  std::string definition;
+  int expected = 0;
+  std::string expected_name;
+  std::vector<LevelChoice> levels;
+  std::string error;
+};
+struct AreaSection {
+  std::string code;
+  std::string name;
+  std::string description;
+  std::string motivation_question;
+  int motivation = 0;
+  std::string motivation_error;
+  std::vector<CompetencyQuestion> competencies;
+};
+struct SummaryItem {
+  std::string code;
+  std::string name;
+  int level = 0;
+  int expected = 0;
+};
+struct AssessmentView {
+  enum class State { kNoRound, kNotInRound, kForm } state = State::kNoRound;
+  std::string round_name;
+  std::string role;
+  std::string closes;
+  core::AssessmentStatus status = core::AssessmentStatus::kNotStarted;
+  bool draft_saved = false;
+  bool locked = false;
+  std::vector<std::pair<int, std::string>> scale;
+  std::vector<AreaSection> areas;
+  std::vector<FieldError> errors;
+  bool show_summary = false;
+  std::vector<SummaryItem> needs;
+  std::vector<SummaryItem> strengths;
+  std::size_t at_expected = 0;
+};
+
+AssessmentView build_view(const PageRequest& page, const RoundView& round, const core::Person& person,
+                          const core::Assessment& shown, const std::vector<FieldError>& errors, bool locked) {
+  const core::Framework& framework = round.snapshot->framework();
+  AssessmentView view;
+  view.state = AssessmentView::State::kForm;
+  view.round_name = round.round.name;
+  view.role = person.role;
+  view.closes = format_date(page.language, round.round.closes);
+  view.status = shown.status;
+  view.draft_saved = shown.status == core::AssessmentStatus::kNotStarted && !shown.ratings.empty();
+  view.locked = locked;
+  view.errors = errors;
+  for (int level = framework.scale.min; level <= framework.scale.max; ++level) {
+    view.scale.emplace_back(level, framework.scale.names[static_cast<std::size_t>(level - framework.scale.min)]);
+  }
+  const core::RoleProfile* profile = framework.profile_of(person.role);
+  for (const core::Area* area : core::assessed_areas(framework, person.role)) {
+    AreaSection section{area->code, area->name, area->description, area->motivation_question, 0, {}, {}};
+    if (auto found = shown.motivation.find(area->code); found != shown.motivation.end()) section.motivation = found->second;
+    section.motivation_error = error_for(errors, motivation_anchor(area->code));
+    for (const core::Competency& competency : area->competencies) {
+      auto expected = profile->find(competency.code);
+      if (expected == profile->end()) continue;
+      CompetencyQuestion question;
+      question.code = competency.code;
+      question.name = competency.name;
+      question.definition = competency.definition;
+      question.expected = expected->second;
+      question.expected_name = level_name(framework, expected->second);
+      const core::Rating* rating = shown.find_rating(competency.code);
+      const int chosen = rating != nullptr && rating->self_level ? *rating->self_level : 0;
+      for (int level = framework.scale.min; level <= framework.scale.max; ++level) {
+        const auto offset = static_cast<std::size_t>(level - framework.scale.min);
+        question.levels.push_back({level, framework.scale.names[offset],
+                                   offset < competency.level_descriptors.size() ? competency.level_descriptors[offset]
+                                                                                 : std::string{},
+                                   level == chosen, level == expected->second});
+      }
+      question.error = error_for(errors, level_anchor(competency.code));
+      // The summary compares the level that counts (agreed, else self) with the expectation.
+      if (shown.status != core::AssessmentStatus::kNotStarted && rating != nullptr) {
+        const std::optional<int> counted = rating->agreed_level ? rating->agreed_level : rating->self_level;
+        if (counted) {
+          const SummaryItem item{competency.code, competency.name, *counted, expected->second};
+          if (*counted < expected->second) view.needs.push_back(item);
+          else if (*counted > expected->second) view.strengths.push_back(item);
+          else ++view.at_expected;
+        }
+      }
+      section.competencies.push_back(std::move(question));
+    }
+    view.areas.push_back(std::move(section));
+  }
+  view.show_summary = shown.status != core::AssessmentStatus::kNotStarted && errors.empty();
+  return view;
+}
+
+TemplateData to_data(const PageRequest& page, const AssessmentView& view) {
+  TemplateData data;
+  data.set("no_round", flag(view.state == AssessmentView::State::kNoRound));
+  data.set("not_in_round", flag(view.state == AssessmentView::State::kNotInRound));
+  data.set("has_form", flag(view.state == AssessmentView::State::kForm));
+  if (view.state != AssessmentView::State::kForm) return data;
+  data.set("csrf", page.viewer->csrf_token);
+  data.set("round_name", view.round_name);
+  data.set("role", view.role);
+  data.set("has_closes", flag(!view.closes.empty()));
+  data.set("closes", view.closes);
+  data.set("status_code", view.draft_saved ? std::string("draft") : std::string(status_code(view.status)));
+  data.set("status_label", std::string(view.draft_saved ? page.t("status_draft") : status_label(page, view.status)));
+  data.set("locked", flag(view.locked));
+  TemplateData scale = list();
+  for (const auto& [level, name] : view.scale) {
+    TemplateData item;
+    item.set("level", std::to_string(level));
+    item.set("name", name);
+    scale.push_back(item);
+  }
+  data.set("scale", scale);
+  data.set("has_errors", flag(!view.errors.empty()));
+  data.set("errors", errors_data(view.errors));
+  TemplateData areas = list();
+  for (const AreaSection& section : view.areas) {
+    TemplateData area;
+    area.set("code", section.code);
+    area.set("name", section.name);
+    area.set("description", section.description);
+    area.set("motivation_question", section.motivation_question);
+    area.set("motivation_has_error", flag(!section.motivation_error.empty()));
+    area.set("motivation_error", section.motivation_error);
+    TemplateData motivation = list();
+    for (int value = core::kMotivationMin; value <= core::kMotivationMax; ++value) {
+      TemplateData option;
+      option.set("area", section.code);
+      option.set("value", std::to_string(value));
+      option.set("label", std::string(page.t("motivation_" + std::to_string(value))));
+      option.set("checked", flag(value == section.motivation));
+      motivation.push_back(option);
+    }
+    area.set("motivation", motivation);
+    TemplateData competencies = list();
+    for (const CompetencyQuestion& question : section.competencies) {
+      TemplateData item;
+      item.set("code", question.code);
+      item.set("name", question.name);
+      item.set("definition", question.definition);
+      item.set("expected", std::to_string(question.expected));
+      item.set("expected_name", question.expected_name);
+      item.set("has_error", flag(!question.error.empty()));
+      item.set("error", question.error);
+      TemplateData levels = list();
+      for (const LevelChoice& choice : question.levels) {
+        TemplateData level;
+        level.set("level", std::to_string(choice.level));
+        level.set("name", choice.name);
+        level.set("descriptor", choice.descriptor);
+        level.set("checked", flag(choice.checked));
+        level.set("is_expected", flag(choice.is_expected));
+        levels.push_back(level);
+      }
+      item.set("levels", levels);
+      competencies.push_back(item);
+    }
+    area.set("competencies", competencies);
+    areas.push_back(area);
+  }
+  data.set("areas", areas);
+  data.set("has_summary", flag(view.show_summary));
+  auto items = [](const std::vector<SummaryItem>& source) {
+    TemplateData result = list();
+    for (const SummaryItem& item : source) {
+      TemplateData entry;
+      entry.set("code", item.code);
+      entry.set("name", item.name);
+      entry.set("level", std::to_string(item.level));
+      entry.set("expected", std::to_string(item.expected));
+      result.push_back(entry);
+    }
+    return result;
+  };
+  data.set("need_count", std::to_string(view.needs.size()));
+  data.set("has_needs", flag(!view.needs.empty()));
+  data.set("needs", items(view.needs));
+  data.set("strength_count", std::to_string(view.strengths.size()));
+  data.set("has_strengths", flag(!view.strengths.empty()));
+  data.set("strengths", items(view.strengths));
+  data.set("at_expected_count", std::to_string(view.at_expected));
+  return data;
+}
+
+Response render_page(AppContext& app, const PageRequest& page, int status, const AssessmentView& view) {
+  const auto flash = page.request.query.find("klart");
+  return page_response(status, render_layout(app, page, page.t("assessment_title"), NavItem::kAssessment,
+                                             render(TemplateId::kAssessment, page.language, to_data(page, view)),
+                                             flash != page.request.query.end() ? allowed_flash(flash->second)
+                                                                               : std::string_view{}));
+}
+
+bool is_locked(const RoundView& round, const core::Assessment& assessment) {
+  return round.round.state != core::RoundState::kOpen ||
+         assessment.status >= core::AssessmentStatus::kConversationHeld;
+}
+
+}  // namespace
+
+Response assessment_page(AppContext& app, const PageRequest& page) {
+  const Viewer& viewer = *page.viewer;
+  if (viewer.is_observer()) return error_page(app, page, 403);
+  auto round = app.rounds->current_open_round(viewer.person_index);
+  AssessmentView view;
+  if (!round) return render_page(app, page, 200, view);
+  if (!round->includes(viewer.person_index)) {
+    view.state = AssessmentView::State::kNotInRound;
+    return render_page(app, page, 200, view);
+  }
+  auto loaded = [&] {
+    auto lease = app.pool->borrow();
+    return lease->load_assessment(round->round.name, viewer.account.employee_id);
+  }();
+  if (!loaded) {
+    spdlog::error("request_id={} {}", page.request.request_id, loaded.error().describe());
+    return error_page(app, page, 500);
+  }
+  const core::Assessment assessment =
+      *loaded ? **loaded : core::Assessment{round->round.name, viewer.account.employee_id, {}, {}, {}, {}, {}, {}, {}, {}};
+  return render_page(app, page, 200,
+                     build_view(page, *round, *viewer.person, assessment, {}, is_locked(*round, assessment)));
+}
+
+Response assessment_submit(AppContext& app, const PageRequest& page) {
+  const Viewer& viewer = *page.viewer;
+  if (viewer.is_observer()) return error_page(app, page, 403);
+  const FormData form = FormData::parse(page.request.body);
+  if (!csrf_valid(page, form)) return error_page(app, page, 403, page.t("error_csrf_text"));
+  auto round = app.rounds->find(form.get("round"));
+  if (!round || !round->includes(viewer.person_index)) return error_page(app, page, 404);
+
+  auto lease = app.pool->borrow();
+  auto loaded = lease->load_assessment(round->round.name, viewer.account.employee_id);
+  if (!loaded) {
+    spdlog::error("request_id={} {}", page.request.request_id, loaded.error().describe());
+    return error_page(app, page, 500);
+  }
+  const core::Assessment before =
+      *loaded ? **loaded : core::Assessment{round->round.name, viewer.account.employee_id, {}, {}, {}, {}, {}, {}, {}, {}};
+  if (is_locked(*round, before)) {
+    return error_page(app, page, 409,
+                      page.t(round->round.state != core::RoundState::kOpen ? "assessment_round_closed"
+                                                                            : "assessment_locked"));
+  }
+  const bool submit = form.get("action") == "submit";
+  const core::Framework& framework = round->snapshot->framework();
+  SelfAssessmentInput input = read_self_assessment(form, framework, *viewer.person, page.language);
+  core::Assessment after = apply_self_assessment(before, input, submit, store::utc_timestamp_now());
+  std::vector<FieldError> errors = std::move(input.errors);
+  if (submit) append_completeness_errors(framework, *viewer.person, after, page.language, errors);
+  append_rule_errors(core::validate_assessment(framework, *viewer.person, after), page.language, errors);
+  if (!errors.empty()) {
+    return render_page(app, page, 422, build_view(page, *round, *viewer.person, after, errors, false));
+  }
+  if (auto saved = lease->save_assessment(after, store::Actor{viewer.account.employee_id}); !saved) {
+    if (saved.error().kind == core::ErrorKind::kConflict) {
+      return error_page(app, page, 409, page.t("assessment_round_closed"));
+    }
+    spdlog::error("request_id={} {}", page.request.request_id, saved.error().describe());
+    return error_page(app, page, 500);
+  }
+  app.rounds->record_assessment(after);
+  return redirect_to(submit ? "/skattning?klart=assessment_submitted#summary-heading"
+                            : "/skattning?klart=assessment_saved_draft");
+}
+
+}  // namespace trappa::web

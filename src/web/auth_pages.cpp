@@ -1,0 +1,233 @@
+// Sign-in and sign-out, the home page and the account page.
+#include <spdlog/spdlog.h>
+
+#include "web/pages.hpp"
+#include "web/password.hpp"
+#include "web/template_engine.hpp"
+
+namespace trappa::web {
+
+namespace {
+
+// Where to go after signing in: a path on this site only (never "//host" or a URL).
+std::string safe_next(const std::string& next) {
+  if (next.empty() || next.front() != '/' || next.starts_with("//") || next.starts_with("/\\") ||
+      next.starts_with("/login") || next.starts_with("/logout")) {
+    return "/";
+  }
+  for (const char c : next) {
+    if (c == '\r' || c == '\n') return "/";
+  }
+  return next;
+}
+
+Response render_login(AppContext& app, const PageRequest& page, int status, std::string_view error_key,
+                      const std::string& username, const std::string& next) {
+  // The sign-in form has no session yet, so its CSRF token is a random value kept in a
+  // cookie and echoed in the form (double submit); a cross-site form cannot read it.
+  const auto cookies = parse_cookies(page.request);
+  auto existing = cookies.find(std::string(kLoginCsrfCookie));
+  const std::string token = existing != cookies.end() && existing->second.size() >= 32 && existing->second.size() <= 64
+                                ? existing->second
+                                : random_token(24);
+  TemplateData data;
+  data.set("csrf", token);
+  data.set("next", next);
+  data.set("username", username);
+  data.set("has_error", flag(!error_key.empty()));
+  if (!error_key.empty()) data.set("error", std::string(page.t(error_key)));
+  data.set("demo", flag(app.options.demo_mode && !app.options.demo_accounts.empty()));
+  TemplateData accounts = list();
+  for (const DemoAccount& account : app.options.demo_accounts) {
+    TemplateData row;
+    row.set("label", std::string(page.t(account.label_key)));
+    const core::Person* person = app.directory->find(account.employee_id);
+    row.set("name", person != nullptr ? person->name : std::string{});
+    row.set("employee_id", account.employee_id);
+    row.set("password", account.password);
+    accounts.push_back(row);
+  }
+  data.set("accounts", accounts);
+  const std::string body = render(TemplateId::kLogin, page.language, data);
+  const auto flash = page.request.query.find("klart");
+  Response response = page_response(
+      status, render_layout(app, page, page.t("signin_title"), NavItem::kNone, body,
+                            flash != page.request.query.end() ? allowed_flash(flash->second) : std::string_view{}));
+  response.headers.emplace_back(
+      "Set-Cookie", cookie_header(kLoginCsrfCookie, token, is_secure_request(page.request), CookieLifetime::kSession));
+  return response;
+}
+
+}  // namespace
+
+Response login_page(AppContext& app, const PageRequest& page) {
+  if (page.viewer) return redirect_to("/");
+  auto next = page.request.query.find("next");
+  return render_login(app, page, 200, {}, {}, next != page.request.query.end() ? safe_next(next->second) : "/");
+}
+
+Response login_submit(AppContext& app, const PageRequest& page) {
+  const FormData form = FormData::parse(page.request.body);
+  const std::string username = form.get("username");
+  const std::string next = safe_next(form.get("next"));
+  const auto cookies = parse_cookies(page.request);
+  auto cookie = cookies.find(std::string(kLoginCsrfCookie));
+  if (cookie == cookies.end() || !equal_in_constant_time(cookie->second, form.get("csrf"))) {
+    return render_login(app, page, 403, "signin_expired_form", username, next);
+  }
+  auto signed_in = app.sessions->sign_in(username, form.get("password"));
+  if (!signed_in) {
+    switch (signed_in.error()) {
+      case SessionService::Failure::kLocked: return render_login(app, page, 429, "signin_locked", username, next);
+      case SessionService::Failure::kBadCredentials:
+        return render_login(app, page, 401, "signin_failed", username, next);
+      case SessionService::Failure::kStorage: return error_page(app, page, 500);
+    }
+  }
+  spdlog::info("sign-in: {}", signed_in->record.employee_id);
+  auto account_must_change = [&] {
+    auto lease = app.pool->borrow();
+    auto account = lease->load_account(signed_in->record.employee_id);
+    return account && *account && (*account)->must_change_password;
+  }();
+  Response response = redirect_to(account_must_change ? "/konto" : next);
+  const bool secure = is_secure_request(page.request);
+  response.headers.emplace_back("Set-Cookie", cookie_header(kSessionCookie, signed_in->token, secure,
+                                                            CookieLifetime::kPersistent,
+                                                            static_cast<long>(app.sessions->lifetime().count())));
+  response.headers.emplace_back("Set-Cookie", cookie_header(kLoginCsrfCookie, "", secure, CookieLifetime::kExpired));
+  return response;
+}
+
+Response logout_submit(AppContext& app, const PageRequest& page) {
+  const FormData form = FormData::parse(page.request.body);
+  if (!page.viewer) return redirect_to("/login");
+  if (!csrf_valid(page, form)) return error_page(app, page, 403, page.t("error_csrf_text"));
+  app.sessions->sign_out(page.viewer->session_digest);
+  Response response = redirect_to("/login?klart=signed_out");
+  response.headers.emplace_back("Set-Cookie", cookie_header(kSessionCookie, "", is_secure_request(page.request),
+                                                            CookieLifetime::kExpired));
+  return response;
+}
+
+Response home_page(AppContext& app, const PageRequest& page) {
+  const Viewer& viewer = *page.viewer;
+  TemplateData data;
+  const std::string& name = viewer.person->name;
+  data.set("first_name", name.substr(0, name.find(' ')));
+  data.set("lead", std::string(page.t("home_lead")));
+  TemplateData tiles = list();
+  auto add = [&](std::string_view href, std::string_view title_key, std::string_view text_key,
+                 std::optional<core::AssessmentStatus> status) {
+    TemplateData tile;
+    tile.set("href", std::string(href));
+    tile.set("title", std::string(page.t(title_key)));
+    tile.set("text", std::string(page.t(text_key)));
+    tile.set("has_status", flag(status.has_value()));
+    if (status) {
+      tile.set("status", std::string(status_label(page, *status)));
+      tile.set("status_code", std::string(status_code(*status)));
+    }
+    tiles.push_back(tile);
+  };
+  if (!viewer.is_observer()) {
+    std::optional<core::AssessmentStatus> status;
+    if (auto round = app.rounds->current_open_round(viewer.person_index); round && round->includes(viewer.person_index)) {
+      status = round->snapshot->status()[static_cast<std::size_t>(round->position[viewer.person_index])];
+    }
+    add("/skattning", "nav_assessment", "home_assessment_text", status);
+  }
+  if (viewer.manages_anyone) add("/team", "nav_team", "home_team_text", std::nullopt);
+  if (viewer.sees_overview()) add("/oversikt", "nav_overview", "home_overview_text", std::nullopt);
+  add("/ramverk", "nav_framework", "home_framework_text", std::nullopt);
+  if (viewer.is_hr()) add("/omgangar", "nav_rounds", "home_rounds_text", std::nullopt);
+  data.set("tiles", tiles);
+  const auto flash = page.request.query.find("klart");
+  return page_response(200, render_layout(app, page, page.t("nav_home"), NavItem::kHome,
+                                          render(TemplateId::kHome, page.language, data),
+                                          flash != page.request.query.end() ? allowed_flash(flash->second)
+                                                                            : std::string_view{}));
+}
+
+namespace {
+
+struct AccountForm {
+  std::vector<std::pair<std::string, std::string>> errors;  // anchor, message
+};
+
+Response render_account(AppContext& app, const PageRequest& page, int status, const AccountForm& form,
+                        bool must_change) {
+  const Viewer& viewer = *page.viewer;
+  TemplateData data;
+  data.set("name", viewer.person->name);
+  data.set("employee_id", viewer.account.employee_id);
+  data.set("role", role_label(page, viewer));
+  data.set("csrf", viewer.csrf_token);
+  data.set("must_change", flag(must_change));
+  data.set("has_errors", flag(!form.errors.empty()));
+  TemplateData errors = list();
+  for (const auto& [anchor, message] : form.errors) {
+    TemplateData error;
+    error.set("anchor", anchor);
+    error.set("message", message);
+    errors.push_back(error);
+  }
+  data.set("errors", errors);
+  const auto flash = page.request.query.find("klart");
+  return page_response(status, render_layout(app, page, page.t("account_title"), NavItem::kAccount,
+                                             render(TemplateId::kAccount, page.language, data),
+                                             flash != page.request.query.end() ? allowed_flash(flash->second)
+                                                                               : std::string_view{}));
+}
+
+}  // namespace
+
+Response account_page(AppContext& app, const PageRequest& page) {
+  return render_account(app, page, 200, {}, page.viewer->account.must_change_password);
+}
+
+Response account_submit(AppContext& app, const PageRequest& page) {
+  const FormData form = FormData::parse(page.request.body);
+  if (!csrf_valid(page, form)) return error_page(app, page, 403, page.t("error_csrf_text"));
+  const Viewer& viewer = *page.viewer;
+  AccountForm result;
+  const std::string current = form.get("current");
+  const std::string next = form.get("new");
+  if (!verify_password(current, viewer.account.password_hash)) {
+    result.errors.emplace_back("current", std::string(page.t("error_current_password")));
+  }
+  if (next.size() < kMinPasswordLength) {
+    result.errors.emplace_back("new-password", std::string(page.t("error_password_short")));
+  } else if (next == current) {
+    result.errors.emplace_back("new-password", std::string(page.t("error_password_same")));
+  }
+  if (next != form.get("repeat")) {
+    result.errors.emplace_back("repeat-password", std::string(page.t("error_password_repeat")));
+  }
+  if (!result.errors.empty()) return render_account(app, page, 422, result, viewer.account.must_change_password);
+
+  auto hash = hash_password(next);
+  if (!hash) return error_page(app, page, 500);
+  core::Account account = viewer.account;
+  account.password_hash = *hash;
+  account.must_change_password = false;
+  {
+    auto lease = app.pool->borrow();
+    if (auto saved = lease->save_account(account, store::Actor{viewer.account.employee_id}); !saved) {
+      spdlog::error("request_id={} {}", page.request.request_id, saved.error().describe());
+      return error_page(app, page, 500);
+    }
+  }
+  // Every other browser signed in as this person is signed out; this one gets a new session.
+  app.sessions->end_sessions_of(account.employee_id);
+  auto session = app.sessions->start_session(account.employee_id);
+  if (!session) return error_page(app, page, 500);
+  Response response = redirect_to("/konto?klart=account_password_changed");
+  response.headers.emplace_back("Set-Cookie", cookie_header(kSessionCookie, session->token,
+                                                            is_secure_request(page.request),
+                                                            CookieLifetime::kPersistent,
+                                                            static_cast<long>(app.sessions->lifetime().count())));
+  return response;
+}
+
+}  // namespace trappa::web

@@ -1,0 +1,51 @@
+// The handlers of the pages and the API, internal to the web layer. Each checks access
+// itself; Application::handle routes to them after resolving the viewer.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "web/app_context.hpp"
+
+namespace trappa::web {
+
+// Sign-in, sign-out, home, account (auth_pages.cpp).
+[[nodiscard]] Response login_page(AppContext& app, const PageRequest& page);
+[[nodiscard]] Response login_submit(AppContext& app, const PageRequest& page);
+[[nodiscard]] Response logout_submit(AppContext& app, const PageRequest& page);
+[[nodiscard]] Response home_page(AppContext& app, const PageRequest& page);
+[[nodiscard]] Response account_page(AppContext& app, const PageRequest& page);
+[[nodiscard]] Response account_submit(AppContext& app, const PageRequest& page);
+
+// Min skattning (assessment_page.cpp).
+[[nodiscard]] Response assessment_page(AppContext& app, const PageRequest& page);
+[[nodiscard]] Response assessment_submit(AppContext& app, const PageRequest& page);
+
+// Mitt team and the conversation (team_pages.cpp).
+[[nodiscard]] Response team_page(AppContext& app, const PageRequest& page);
+[[nodiscard]] Response conversation_page(AppContext& app, const PageRequest& page, const std::string& employee_id);
+[[nodiscard]] Response conversation_submit(AppContext& app, const PageRequest& page, const std::string& employee_id);
+
+// Översikt (overview_page.cpp).
+[[nodiscard]] Response overview_page(AppContext& app, const PageRequest& page);
+[[nodiscard]] Response overview_csv(AppContext& app, const PageRequest& page);
+
+// Units for a filter or form: (code, indented name) within `scope`, four levels deep, plus
+// `selected` wherever it is.
+[[nodiscard]] std::vector<std::pair<std::string, std::string>> unit_options(const Directory& directory,
+                                                                            const std::string& scope,
+                                                                            const std::string& selected);
+
+// Ramverk and Omgångar (framework_page.cpp, rounds_page.cpp).
+[[nodiscard]] Response framework_page(AppContext& app, const PageRequest& page);
+[[nodiscard]] Response rounds_page(AppContext& app, const PageRequest& page);
+[[nodiscard]] Response rounds_create(AppContext& app, const PageRequest& page);
+[[nodiscard]] Response rounds_change_state(AppContext& app, const PageRequest& page, const std::string& round,
+                                           core::RoundState state);
+
+// /api/v1 (api.cpp): JSON in and out, 401 without a session.
+[[nodiscard]] Response api_request(AppContext& app, const PageRequest& page);
+
+}  // namespace trappa::web

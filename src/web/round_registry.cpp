@@ -1,0 +1,141 @@
+#include "web/round_registry.hpp"
+
+#include <algorithm>
+
+namespace trappa::web {
+
+RoundRegistry::RoundRegistry(std::shared_ptr<const Directory> directory)
+    : directory_(std::move(directory)), rounds_(std::make_shared<const RoundList>()) {}
+
+std::shared_ptr<const RoundView> RoundRegistry::build_view(const core::Round& round, const core::Framework& framework,
+                                                           const core::RoundFacts& facts) const {
+  auto view = std::make_shared<RoundView>();
+  view->round = round;
+  view->snapshot = core::GapSnapshot::build(round, framework, directory_->organisation().tree, directory_->people(), facts);
+  view->position.assign(directory_->people().size(), -1);
+  const auto source = view->snapshot->source_person();
+  for (std::size_t p = 0; p < source.size(); ++p) view->position[source[p]] = static_cast<std::int32_t>(p);
+  return view;
+}
+
+core::Result<std::shared_ptr<const RoundView>> RoundRegistry::load_view(store::Store& store, const core::Round& round) {
+  auto framework = store.load_framework(round.framework_id, round.framework_revision);
+  if (!framework) return std::unexpected(framework.error());
+  if (!*framework) {
+    return core::fail(core::ErrorKind::kNotFound, "the framework '" + round.framework_id + "' of round '" + round.name +
+                                                      "' is missing from the store");
+  }
+  auto facts = store.load_round_facts(round.name, directory_->organisation().employee_ids, (*framework)->framework);
+  if (!facts) return std::unexpected(facts.error());
+  Facts kept;
+  kept.facts = std::move(*facts);
+  std::uint16_t c = 0;
+  std::uint8_t a = 0;
+  for (const core::Area& area : (*framework)->framework.areas) {
+    kept.area_index.emplace(area.code, a++);
+    for (const core::Competency& competency : area.competencies) kept.competency_index.emplace(competency.code, c++);
+  }
+  auto view = build_view(round, (*framework)->framework, kept.facts);
+  facts_[round.name] = std::move(kept);
+  return view;
+}
+
+core::Result<void> RoundRegistry::load_all(store::Store& store) {
+  std::lock_guard lock(writer_mutex_);
+  auto rounds = store.list_rounds();
+  if (!rounds) return std::unexpected(rounds.error());
+  auto list = std::make_shared<RoundList>();
+  for (const core::Round& round : *rounds) {
+    auto view = load_view(store, round);
+    if (!view) return std::unexpected(view.error());
+    list->push_back(std::move(*view));
+  }
+  rounds_.store(std::move(list));
+  return {};
+}
+
+void RoundRegistry::publish(std::shared_ptr<const RoundView> view) {
+  auto current = rounds_.load();
+  auto list = std::make_shared<RoundList>(*current);
+  auto existing = std::find_if(list->begin(), list->end(),
+                               [&](const auto& entry) { return entry->round.name == view->round.name; });
+  if (existing != list->end()) {
+    *existing = std::move(view);
+  } else {
+    list->push_back(std::move(view));
+  }
+  rounds_.store(std::move(list));
+}
+
+core::Result<void> RoundRegistry::reload(store::Store& store, const std::string& name) {
+  std::lock_guard lock(writer_mutex_);
+  auto round = store.load_round(name);
+  if (!round) return std::unexpected(round.error());
+  if (!*round) return core::fail(core::ErrorKind::kNotFound, "no round named '" + name + "'");
+  auto view = load_view(store, **round);
+  if (!view) return std::unexpected(view.error());
+  publish(std::move(*view));
+  return {};
+}
+
+std::shared_ptr<const RoundView> RoundRegistry::find(const std::string& name) const {
+  auto list = rounds_.load();
+  for (const auto& view : *list) {
+    if (view->round.name == name) return view;
+  }
+  return nullptr;
+}
+
+std::shared_ptr<const RoundView> RoundRegistry::current_open_round(std::optional<std::uint32_t> person) const {
+  auto list = rounds_.load();
+  std::shared_ptr<const RoundView> newest_open;
+  for (auto it = list->rbegin(); it != list->rend(); ++it) {
+    if ((*it)->round.state != core::RoundState::kOpen) continue;
+    if (!person || (*it)->includes(*person)) return *it;
+    if (!newest_open) newest_open = *it;
+  }
+  return newest_open;
+}
+
+std::shared_ptr<const RoundView> RoundRegistry::previous_round(const std::string& round) const {
+  auto list = rounds_.load();
+  for (std::size_t i = 0; i < list->size(); ++i) {
+    if ((*list)[i]->round.name != round) continue;
+    for (std::size_t j = i; j-- > 0;) {
+      if ((*list)[j]->round.framework_id == (*list)[i]->round.framework_id) return (*list)[j];
+    }
+    return nullptr;
+  }
+  return nullptr;
+}
+
+void RoundRegistry::record_assessment(const core::Assessment& assessment) {
+  std::lock_guard lock(writer_mutex_);
+  auto found = facts_.find(assessment.round);
+  auto view = find(assessment.round);
+  auto person = directory_->index_of(assessment.employee_id);
+  if (found == facts_.end() || !view || !person) return;
+  Facts& kept = found->second;
+  core::RoundFacts& facts = kept.facts;
+  const std::uint32_t p = *person;
+  std::erase_if(facts.statuses, [p](const auto& fact) { return fact.person == p; });
+  std::erase_if(facts.ratings, [p](const auto& fact) { return fact.person == p; });
+  std::erase_if(facts.motivations, [p](const auto& fact) { return fact.person == p; });
+  facts.statuses.push_back({p, assessment.status});
+  for (const core::Rating& rating : assessment.ratings) {
+    auto competency = kept.competency_index.find(rating.competency);
+    if (competency == kept.competency_index.end()) continue;
+    const auto self = static_cast<std::uint8_t>(rating.self_level.value_or(0));
+    const auto agreed = static_cast<std::uint8_t>(rating.agreed_level.value_or(0));
+    if (self == 0 && agreed == 0) continue;
+    facts.ratings.push_back({p, competency->second, self, agreed});
+  }
+  for (const auto& [area, value] : assessment.motivation) {
+    auto index = kept.area_index.find(area);
+    if (index == kept.area_index.end()) continue;
+    facts.motivations.push_back({p, index->second, static_cast<std::uint8_t>(value)});
+  }
+  publish(build_view(view->round, view->snapshot->framework(), facts));
+}
+
+}  // namespace trappa::web
