@@ -1,0 +1,351 @@
+// Browser journeys of issue 4, in Debian's Chromium driven by playwright-core, with axe-core
+// checking every page. A fresh `trappa serve --demo` on a free loopback port and a
+// temporary store serves them; it is stopped at the end.
+//
+//   TRAPPA_BINARY=build/trappa node --test journeys.test.js
+"use strict";
+
+const { test, before, after } = require("node:test");
+const assert = require("node:assert/strict");
+const { spawn } = require("node:child_process");
+const fs = require("node:fs");
+const net = require("node:net");
+const os = require("node:os");
+const path = require("node:path");
+const { chromium } = require("playwright-core");
+
+const binary = process.env.TRAPPA_BINARY || path.resolve(__dirname, "../../build/trappa");
+const chromiumPath = process.env.TRAPPA_CHROMIUM || "/usr/bin/chromium";
+const axeSource = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+
+let server;
+let serverLog = "";
+let workDir;
+let base;
+let browser;
+const accounts = {};  // employee, manager, hr, observer: { id, password, name }
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.unref();
+    probe.on("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForServer(url, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(url + "/readyz");
+      if (response.ok) return;
+    } catch (_) {
+      // not listening yet
+    }
+    if (server.exitCode !== null) throw new Error("trappa serve exited early:\n" + serverLog);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error("trappa serve did not become ready:\n" + serverLog);
+}
+
+// Runs axe-core on the page and fails on serious or critical violations.
+async function checkAccessibility(page, label) {
+  await page.addScriptTag({ content: axeSource });
+  const result = await page.evaluate(async () => {
+    // eslint-disable-next-line no-undef
+    const outcome = await axe.run(document, { resultTypes: ["violations"] });
+    return outcome.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.slice(0, 3).map((n) => n.target.join(" ")),
+    }));
+  });
+  const severe = result.filter((v) => v.impact === "serious" || v.impact === "critical");
+  assert.deepEqual(severe, [], `${label}: serious or critical accessibility violations:\n` + JSON.stringify(severe, null, 2));
+}
+
+async function newPage() {
+  // bypassCSP lets the test inject axe-core; the application's CSP forbids inline scripts.
+  const context = await browser.newContext({ bypassCSP: true, locale: "sv-SE" });
+  return context.newPage();
+}
+
+async function signIn(page, account) {
+  await page.goto(base + "/login");
+  await page.locator("#username").focus();
+  await page.keyboard.type(account.id);
+  await page.keyboard.press("Tab");
+  await page.keyboard.type(account.password);
+  await Promise.all([page.waitForNavigation(), page.keyboard.press("Enter")]);
+  assert.ok(!page.url().includes("/login"), `signed in as ${account.id}`);
+}
+
+// The overview's status table for a unit, as { label: count }, and the assessed figure.
+async function overviewFigures(page, unit) {
+  await page.goto(`${base}/oversikt?omgang=2026&enhet=${encodeURIComponent(unit)}`);
+  const assessed = (await page.locator('[data-figure="assessed"]').textContent()).trim();
+  const rows = await page.locator("#status-section table tbody tr").evaluateAll((trs) =>
+    trs.map((tr) => [tr.querySelector("th").textContent.trim(), tr.querySelector("td").textContent.trim()]));
+  return { assessed, status: Object.fromEntries(rows) };
+}
+
+before(async () => {
+  workDir = fs.mkdtempSync(path.join(os.tmpdir(), "trappa-e2e-"));
+  const port = await freePort();
+  base = `http://127.0.0.1:${port}`;
+  server = spawn(binary, ["--db", path.join(workDir, "e2e.db"), "serve", "--demo", "--listen", `127.0.0.1:${port}`,
+                          "--threads", "2"], { stdio: ["ignore", "pipe", "pipe"] });
+  server.stdout.on("data", (chunk) => { serverLog += chunk; });
+  server.stderr.on("data", (chunk) => { serverLog += chunk; });
+  await waitForServer(base, 120000);
+  browser = await chromium.launch({
+    executablePath: chromiumPath,
+    headless: true,
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+           "--disable-component-update", "--disable-sync", "--no-first-run"],
+  });
+});
+
+after(async () => {
+  if (browser) await browser.close();
+  if (server && server.exitCode === null) {
+    server.kill("SIGTERM");
+    await new Promise((resolve) => server.once("exit", resolve));
+  }
+  if (workDir) fs.rmSync(workDir, { recursive: true, force: true });
+});
+
+test("the sign-in page lists the demo accounts and passes axe", async () => {
+  const page = await newPage();
+  await page.goto(base + "/login");
+  assert.equal(await page.getAttribute("html", "lang"), "sv");
+  const rows = await page.locator(".demo-accounts tbody tr").evaluateAll((trs) =>
+    trs.map((tr) => Array.from(tr.querySelectorAll("th, td")).map((cell) => cell.textContent.trim())));
+  assert.equal(rows.length, 4);
+  for (const [key, row] of [["employee", rows[0]], ["manager", rows[1]], ["hr", rows[2]], ["observer", rows[3]]]) {
+    accounts[key] = { name: row[1], id: row[2], password: row[3] };
+  }
+  await checkAccessibility(page, "/login");
+  await page.context().close();
+});
+
+test("the API answers 401 without a session", async () => {
+  const response = await fetch(base + "/api/v1/rounds");
+  assert.equal(response.status, 401);
+  const body = await response.json();
+  assert.equal(body.error.status, 401);
+});
+
+test("a sign-in form posted without its CSRF token is refused", async () => {
+  const response = await fetch(base + "/login", {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: `username=${accounts.employee.id}&password=${accounts.employee.password}`,
+    redirect: "manual",
+  });
+  assert.equal(response.status, 403);
+  assert.equal(response.headers.get("set-cookie")?.includes("trappa_session=") ?? false, false);
+});
+
+
+test("HR sees the overview before anything changes", async () => {
+  const page = await newPage();
+  await signIn(page, accounts.hr);
+  const me = await (await page.request.get(base + "/api/v1/me")).json();
+  assert.equal(me.role, "hr");
+  const employee = await (await page.request.get(
+    `${base}/api/v1/rounds/2026/assessments/${accounts.employee.id}`)).json();
+  assert.equal(employee.status, "not_started");
+  const gaps = await page.request.get(`${base}/api/v1/rounds/2026/gaps?by=unit`);
+  assert.equal(gaps.status(), 200);
+  const report = await gaps.json();
+  assert.ok(report.people > 0 && Array.isArray(report.areas) && report.status);
+  await page.goto(base + "/oversikt");
+  await checkAccessibility(page, "/oversikt (HR)");
+  await page.goto(base + "/omgangar");
+  await checkAccessibility(page, "/omgangar");
+  await page.goto(base + "/ramverk");
+  await checkAccessibility(page, "/ramverk");
+  await page.context().close();
+});
+
+test("the employee fills in and submits the assessment with the keyboard alone", async () => {
+  const page = await newPage();
+  await signIn(page, accounts.employee);
+  await checkAccessibility(page, "/ (home)");
+  await page.goto(base + "/skattning");
+  await checkAccessibility(page, "/skattning");
+  const unitText = await page.locator(".facts").textContent();
+  assert.ok(unitText.includes("2026"));
+
+  // Submitting an empty form shows every missing answer next to its question.
+  await Promise.all([page.waitForNavigation(), page.locator('button[value="submit"]').click()]);
+  const summary = page.locator("#felsammanfattning");
+  assert.ok(await summary.isVisible(), "the error summary is shown");
+  assert.ok((await summary.locator("li").count()) > 5);
+  const firstError = page.locator("fieldset.has-error").first();
+  assert.ok((await firstError.getAttribute("aria-describedby")).endsWith("-error"));
+  await checkAccessibility(page, "/skattning with errors");
+
+  // Keyboard only: Tab from the top; in each radio group Space picks the first level and the
+  // arrow keys move to the level wanted; Enter on the submit button sends the form.
+  await page.goto(base + "/skattning");
+  await page.locator("body").focus();
+  let groups = 0;
+  const seen = new Set();
+  for (let step = 0; step < 400; step += 1) {
+    await page.keyboard.press("Tab");
+    const focused = await page.evaluate(() => {
+      const el = document.activeElement;
+      return { tag: el.tagName, type: el.type || "", name: el.name || "", value: el.value || "", text: el.textContent.trim() };
+    });
+    if (focused.type === "radio" && !seen.has(focused.name)) {
+      seen.add(focused.name);
+      groups += 1;
+      await page.keyboard.press("Space");
+      // Competencies get level 3 (the first one 1, to create a need); motivation 4.
+      const moves = focused.name.startsWith("motivation.") ? 3 : (groups === 1 ? 0 : 2);
+      for (let i = 0; i < moves; i += 1) await page.keyboard.press("ArrowRight");
+    }
+    if (focused.tag === "BUTTON" && focused.value === "submit") {
+      await Promise.all([page.waitForNavigation(), page.keyboard.press("Enter")]);
+      break;
+    }
+  }
+  assert.ok(groups > 10, `answered ${groups} questions by keyboard`);
+  assert.ok(page.url().includes("klart=assessment_submitted"), "submitted: " + page.url());
+  assert.ok(await page.locator("#summary-heading").isVisible(), "the summary of needs and strengths is shown");
+  const needs = await page.locator(".summary").textContent();
+  assert.ok(needs.includes("Utvecklingsbehov"));
+  await checkAccessibility(page, "/skattning after submit");
+
+  const own = await (await page.request.get(`${base}/api/v1/rounds/2026/assessments/${accounts.employee.id}`)).json();
+  assert.equal(own.status, "self_assessed");
+  assert.equal(own.ratings[0].self_level, 1);
+  await page.goto(base + "/konto");
+  await checkAccessibility(page, "/konto");
+  await page.context().close();
+});
+
+test("an employee opening another person's assessment is refused", async () => {
+  const page = await newPage();
+  await signIn(page, accounts.employee);
+  const conversation = await page.goto(`${base}/team/${accounts.manager.id}`);
+  assert.equal(conversation.status(), 404);
+  await checkAccessibility(page, "404 page");
+  const api = await page.request.get(`${base}/api/v1/rounds/2026/assessments/${accounts.hr.id}`);
+  assert.equal(api.status(), 404);
+  const overview = await page.goto(`${base}/oversikt`);
+  assert.equal(overview.status(), 403);
+  const team = await page.goto(`${base}/team`);
+  assert.equal(team.status(), 403);
+  const rounds = await page.goto(`${base}/omgangar`);
+  assert.equal(rounds.status(), 403);
+  await page.context().close();
+});
+
+test("a signed-in form posted without its CSRF token is refused", async () => {
+  const page = await newPage();
+  await signIn(page, accounts.employee);
+  const response = await page.request.post(base + "/skattning", {
+    form: { round: "2026", action: "draft", "level.1.1": "5" },
+  });
+  assert.equal(response.status(), 403);
+  const api = await page.request.put(`${base}/api/v1/rounds/2026/assessments/${accounts.employee.id}`, {
+    data: { motivation: { "1": 5 } },
+  });
+  assert.equal(api.status(), 403);
+  const own = await (await page.request.get(`${base}/api/v1/rounds/2026/assessments/${accounts.employee.id}`)).json();
+  assert.equal(own.ratings[0].self_level, 1, "nothing changed");
+  await page.context().close();
+});
+
+test("HR sees the employee's submission in the overview", async () => {
+  const page = await newPage();
+  await signIn(page, accounts.hr);
+  const person = await (await page.request.get(`${base}/api/v1/rounds/2026/assessments/${accounts.employee.id}`)).json();
+  assert.equal(person.status, "self_assessed");
+  await page.context().close();
+});
+
+test("the manager adjusts a level and records the conversation; HR sees the figures change", async () => {
+  // HR's view of the employee's unit before the conversation.
+  const hr = await newPage();
+  await signIn(hr, accounts.hr);
+  const manager = await newPage();
+  await signIn(manager, accounts.manager);
+  await manager.goto(base + "/team");
+  await checkAccessibility(manager, "/team");
+  const row = manager.locator("tbody tr", { hasText: accounts.employee.name });
+  assert.ok((await row.textContent()).includes("Självskattad"));
+  await Promise.all([manager.waitForNavigation(), row.locator("a").click()]);
+  await checkAccessibility(manager, "/team/ID (conversation)");
+  const employeeUnit = (await manager.locator(".facts div", { hasText: "Enhet" }).locator("dd").textContent()).trim();
+
+  // Find the unit's code in HR's filter list by its name.
+  await hr.goto(base + "/oversikt");
+  const code = await hr.locator("#f-unit option").evaluateAll((options, name) =>
+    (options.find((o) => o.textContent.trim() === name) || {}).value, employeeUnit);
+  assert.ok(code, "the employee's unit " + employeeUnit + " is in HR's filter");
+  const hrBefore = await overviewFigures(hr, code);
+
+  // Adjust the first agreed level from 1 to 2, prioritise it, and record the conversation.
+  const first = manager.locator("select[name^='agreed.']").first();
+  await first.focus();
+  await first.selectOption("2");
+  await manager.locator("input[name=priority]").first().check();
+  await manager.locator("#held").check();
+  await Promise.all([manager.waitForNavigation(), manager.locator("button[type=submit].button-primary").click()]);
+  assert.ok(manager.url().includes("klart=conversation_saved"), manager.url());
+  assert.ok((await manager.locator(".facts").textContent()).includes("Samtal hållet"));
+
+  const after = await overviewFigures(hr, code);
+  const held = "Samtal hållet";
+  const selfAssessed = "Självskattad";
+  assert.equal(Number(after.status[held].replace(/\s/g, "")), Number(hrBefore.status[held].replace(/\s/g, "")) + 1,
+               `conversations held: ${JSON.stringify(hrBefore)} → ${JSON.stringify(after)}`);
+  assert.equal(Number(after.status[selfAssessed].replace(/\s/g, "")),
+               Number(hrBefore.status[selfAssessed].replace(/\s/g, "")) - 1);
+  const agreed = await (await hr.request.get(`${base}/api/v1/rounds/2026/assessments/${accounts.employee.id}`)).json();
+  assert.equal(agreed.status, "conversation_held");
+  assert.equal(agreed.ratings[0].agreed_level, 2);
+  assert.equal(agreed.ratings[0].agreed_by, accounts.manager.id);
+  await hr.context().close();
+  await manager.context().close();
+});
+
+test("the overview's CSV download and the observer's suppressed view", async () => {
+  const page = await newPage();
+  await signIn(page, accounts.observer);
+  const skattning = await page.goto(base + "/skattning");
+  assert.equal(skattning.status(), 403);
+  await page.goto(base + "/oversikt");
+  assert.ok((await page.locator("main").textContent()).includes("färre än fem"));
+  await checkAccessibility(page, "/oversikt (observer)");
+  const csv = await page.request.get(`${base}/oversikt.csv?omgang=2026&tabell=behov`);
+  assert.equal(csv.status(), 200);
+  assert.ok(csv.headers()["content-type"].startsWith("text/csv"));
+  assert.ok((await csv.text()).includes("Digital säkerhet"));
+  const person = await page.request.get(`${base}/api/v1/rounds/2026/assessments/${accounts.employee.id}`);
+  assert.equal(person.status(), 404);
+  await page.context().close();
+});
+
+test("HR creates a round", async () => {
+  const page = await newPage();
+  await signIn(page, accounts.hr);
+  await page.goto(base + "/omgangar");
+  await page.fill("#round-name", "e2e-2027");
+  await page.fill("#round-opens", "2027-01-15");
+  await page.fill("#round-closes", "2027-03-31");
+  await Promise.all([page.waitForNavigation(), page.locator("form.form-grid button[type=submit]").click()]);
+  assert.ok(page.url().includes("klart=rounds_created"), page.url());
+  assert.ok((await page.locator("table").first().textContent()).includes("e2e-2027"));
+  await checkAccessibility(page, "/omgangar after create");
+  await page.context().close();
+});
