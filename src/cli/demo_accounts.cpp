@@ -19,6 +19,15 @@ constexpr const char* kObserverPassword = "demo-observator";
 
 core::Result<std::vector<web::DemoAccount>> ensure_demo_accounts(store::Store& store) {
   if (auto ready = web::initialise_crypto(); !ready) return std::unexpected(ready.error());
+  // Published passwords must never open a real organisation: every write of people to this
+  // store must have been the demo's.
+  auto imports = store.load_audit("people");
+  if (!imports) return std::unexpected(imports.error());
+  if (imports->empty() ||
+      std::any_of(imports->begin(), imports->end(), [](const store::AuditEntry& entry) { return entry.actor != "demo"; })) {
+    return core::fail(core::ErrorKind::kConflict,
+                      "--demo needs an empty store or one the demo filled; this store holds imported people");
+  }
   auto organisation = store::load_organisation(store);
   if (!organisation) return std::unexpected(organisation.error());
   const std::vector<core::Person>& people = organisation->people;

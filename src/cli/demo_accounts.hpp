@@ -12,7 +12,8 @@
 namespace trappa::cli {
 
 // Picks the demo people from the store's data (the same people for the same demo seed) and
-// creates their accounts unless they exist. Returns them for the sign-in page.
+// creates their accounts unless they exist. Returns them for the sign-in page. Refuses
+// (kConflict) a store whose people were not all written by the demo.
 [[nodiscard]] core::Result<std::vector<web::DemoAccount>> ensure_demo_accounts(store::Store& store);
 
 }  // namespace trappa::cli

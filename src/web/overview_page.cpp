@@ -233,8 +233,9 @@ TemplateData select_options(const std::vector<std::pair<std::string, std::string
 
 }  // namespace
 
-// The units a filter offers: the viewer's scope down to four levels below its top (deeper
-// units are reached through their parents' groups), indented by depth.
+// The units a filter offers, indented by depth: in a small organisation every unit of the
+// viewer's scope; in a large one the top three levels, plus the path to the selected unit
+// and its children, so the list stays short and one can still drill down.
 std::vector<std::pair<std::string, std::string>> unit_options(const Directory& directory, const std::string& scope,
                                                               const std::string& selected) {
   std::vector<std::pair<std::string, std::string>> options;
@@ -249,9 +250,17 @@ std::vector<std::pair<std::string, std::string>> unit_options(const Directory& d
       base_depth = tree.depth(*root);
     }
   }
+  const int max_depth = last - first <= 300 ? 3 : 2;
+  const auto chosen = tree.index_of(selected);
   for (std::uint32_t u = first; u < last; ++u) {
     const int depth = tree.depth(u) - base_depth;
-    if (depth > 3 && tree.unit(u).code != selected) continue;
+    bool shown = depth <= max_depth;
+    if (!shown && chosen) {
+      const bool ancestor_of_chosen = *chosen >= u && *chosen < tree.subtree_end(u);
+      const bool child_of_chosen = tree.unit(u).parent_code == selected;
+      shown = ancestor_of_chosen || child_of_chosen;
+    }
+    if (!shown) continue;
     std::string indent;
     for (int i = 0; i < depth; ++i) indent += "\u00a0\u00a0\u00a0";
     options.emplace_back(tree.unit(u).code, indent + tree.unit(u).name);

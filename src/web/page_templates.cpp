@@ -13,6 +13,7 @@ constexpr std::string_view kLayout = R"(<!DOCTYPE html>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{{title}} – {{organisation}}</title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="/static/app.css?v={{asset_version}}">
 <script src="/static/app.js?v={{asset_version}}" defer></script>
 </head>
@@ -206,7 +207,7 @@ constexpr std::string_view kTeam = R"(<h1>[[team_title]]</h1>
 {{/has_round}}
 )";
 
-constexpr std::string_view kConversation = R"(<p class="breadcrumb"><a href="/team?omgang={{round_query}}">[[team_title]]</a> <span aria-hidden="true">›</span> {{name}}</p>
+constexpr std::string_view kConversation = R"({{#show_team_link}}<p class="breadcrumb"><a href="/team?omgang={{round_query}}">[[team_title]]</a> <span aria-hidden="true">›</span> {{name}}</p>{{/show_team_link}}
 <h1>[[conversation_title]]: {{name}}</h1>
 <dl class="facts">
 <div><dt>[[label_round]]</dt><dd>{{round_name}}</dd></div>
@@ -234,9 +235,9 @@ constexpr std::string_view kConversation = R"(<p class="breadcrumb"><a href="/te
 <section class="card area" aria-labelledby="area-{{code}}">
 <h2 id="area-{{code}}"><span class="code">{{code}}</span> {{name}}</h2>
 <p class="muted">[[col_motivation]]: {{motivation}}</p>
-<div class="table-scroll" role="region" aria-labelledby="area-{{code}}" tabindex="0">
+<div class="table-scroll" role="region" aria-labelledby="caption-{{code}}" tabindex="0">
 <table class="data-table conversation-table">
-<caption class="visually-hidden">[[conversation_caption]] {{code}} {{name}}</caption>
+<caption class="visually-hidden" id="caption-{{code}}">[[conversation_caption]] {{code}} {{name}}</caption>
 <thead><tr><th scope="col">[[col_competency]]</th><th scope="col" class="num">[[col_self]]</th><th scope="col">[[col_agreed]]</th><th scope="col" class="num">[[col_expected]]</th><th scope="col">[[col_priority]]</th></tr></thead>
 <tbody>
 {{#competencies}}<tr{{#below}} class="is-below"{{/below}}>
@@ -303,7 +304,7 @@ constexpr std::string_view kOverview = R"(<h1>[[overview_title]]</h1>
 <figure class="chart">{{{svg}}}</figure>
 <details class="chart-table"{{#open}} open{{/open}}>
 <summary>[[show_table]]</summary>
-<div class="table-scroll" role="region" aria-labelledby="{{id}}-heading" tabindex="0">{{{table}}}</div>
+<div class="table-scroll" role="region" aria-label="[[table_of]] {{title}}" tabindex="0">{{{table}}}</div>
 </details>
 <p class="download"><a href="{{csv_href}}">[[download_csv]]<span class="visually-hidden">: {{title}}</span></a></p>
 </section>
@@ -351,9 +352,9 @@ constexpr std::string_view kFramework = R"(<h1>[[framework_title]]</h1>
 <section class="card" aria-labelledby="roller">
 <h2 id="roller">[[framework_matrix_title]]</h2>
 <p class="muted">[[framework_matrix_lead]]</p>
-<div class="table-scroll" role="region" aria-labelledby="roller" tabindex="0">
+<div class="table-scroll" role="region" aria-labelledby="matrix-caption" tabindex="0">
 <table class="data-table matrix">
-<caption class="visually-hidden">[[framework_matrix_title]]</caption>
+<caption class="visually-hidden" id="matrix-caption">[[framework_matrix_caption]]</caption>
 <thead><tr><th scope="col">[[col_competency]]</th>{{#roles}}<th scope="col" class="num"><span class="rotate">{{.}}</span></th>{{/roles}}</tr></thead>
 <tbody>
 {{#matrix}}<tr><th scope="row"><span class="code">{{code}}</span> {{name}}</th>{{#cells}}<td class="num level-cell level-{{value}}">{{label}}</td>{{/cells}}</tr>

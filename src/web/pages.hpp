@@ -32,8 +32,7 @@ namespace trappa::web {
 [[nodiscard]] Response overview_page(AppContext& app, const PageRequest& page);
 [[nodiscard]] Response overview_csv(AppContext& app, const PageRequest& page);
 
-// Units for a filter or form: (code, indented name) within `scope`, four levels deep, plus
-// `selected` wherever it is.
+// Units for a filter or form: (code, indented name) within `scope`; see overview_page.cpp.
 [[nodiscard]] std::vector<std::pair<std::string, std::string>> unit_options(const Directory& directory,
                                                                             const std::string& scope,
                                                                             const std::string& selected);

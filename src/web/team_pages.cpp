@@ -154,6 +154,7 @@ Response render_conversation(AppContext& app, const PageRequest& page, int statu
   data.set("unit", app.directory->unit_name(person.unit_code));
   data.set("round_name", round.round.name);
   data.set("round_query", url_encode(round.round.name));
+  data.set("show_team_link", flag(page.viewer->manages_anyone));
   data.set("status_code", std::string(status_code(shown.status)));
   data.set("status_label", std::string(status_label(page, shown.status)));
   data.set("has_self_assessed_at", flag(!shown.self_assessed_at.empty()));

@@ -227,6 +227,8 @@ constexpr Entry kTexts[] = {
     {"framework_area_roles", "Gäller bara rollerna", "Applies only to the roles"},
     {"framework_motivation_question", "Motivationsfråga", "Motivation question"},
     {"framework_matrix_title", "Förväntad nivå per roll", "Expected level per role"},
+    {"framework_matrix_caption", "Förväntad nivå per delkompetens (rader) och roll (kolumner)", "Expected level per competency (rows) and role (columns)"},
+    {"table_of", "Tabell:", "Table:"},
     {"framework_matrix_lead", "Tomt fält betyder att delkompetensen inte ingår i rollens profil.", "An empty cell means the competency is not part of the role's profile."},
 
     // Omgångar
