@@ -8,40 +8,13 @@
 #include <unordered_map>
 #include <utility>
 
+#include "core/demo_random.hpp"
+
 namespace trappa::core {
 
 namespace {
 
-// splitmix64, as in demo_org.cpp (kept private there): fully specified, so a seed gives the
-// same history on every platform.
-class Random {
- public:
-  explicit Random(std::uint64_t seed) : state_(seed) {}
-
-  std::uint64_t next() {
-    std::uint64_t z = (state_ += 0x9E3779B97F4A7C15ULL);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-    return z ^ (z >> 31);
-  }
-
-  std::uint32_t below(std::uint32_t bound) {
-    return static_cast<std::uint32_t>(((next() >> 32) * bound) >> 32);
-  }
-
-  int between(int low, int high) {  // inclusive
-    return low + static_cast<int>(below(static_cast<std::uint32_t>(high - low + 1)));
-  }
-
-  // True with probability per_mille / 1000.
-  bool chance(std::uint32_t per_mille) { return below(1000) < per_mille; }
-
-  // Uniform in [0, 1).
-  double unit() { return static_cast<double>(next() >> 11) * 0x1.0p-53; }
-
- private:
-  std::uint64_t state_;
-};
+using Random = DemoRandom;
 
 int day(int year, unsigned month, unsigned day_of_month) {
   return day_number(Date{std::chrono::year(year), std::chrono::month(month), std::chrono::day(day_of_month)});

@@ -10,35 +10,13 @@
 
 #include <fmt/format.h>
 
+#include "core/demo_random.hpp"
+
 namespace trappa::core {
 
 namespace {
 
-// splitmix64 (Steele, Lea, Flood 2014): tiny, fast, and fully specified, so a seed gives the
-// same organisation everywhere. std::mt19937 would be too, but its distributions are not.
-class Random {
- public:
-  explicit Random(std::uint64_t seed) : state_(seed) {}
-
-  std::uint64_t next() {
-    std::uint64_t z = (state_ += 0x9E3779B97F4A7C15ULL);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-    return z ^ (z >> 31);
-  }
-
-  // In [0, bound), bound > 0. Multiply-shift instead of modulo: no division, bias below 2^-32.
-  std::uint32_t below(std::uint32_t bound) {
-    return static_cast<std::uint32_t>(((next() >> 32) * bound) >> 32);
-  }
-
-  int between(int low, int high) {  // inclusive
-    return low + static_cast<int>(below(static_cast<std::uint32_t>(high - low + 1)));
-  }
-
- private:
-  std::uint64_t state_;
-};
+using Random = DemoRandom;
 
 // ---------------------------------------------------------------------------------------------
 // Names. Common Swedish names across the generations now of working age, with some of the

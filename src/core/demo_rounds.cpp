@@ -3,19 +3,16 @@
 #include <algorithm>
 
 #include "core/assessment_rules.hpp"
+#include "core/demo_random.hpp"
 
 namespace trappa::core {
 
 namespace {
 
-// splitmix64: small, fast and the same everywhere, so a seed gives the same demo anywhere.
-std::uint64_t mix(std::uint64_t value) {
-  value += 0x9e3779b97f4a7c15ULL;
-  value = (value ^ (value >> 30)) * 0xbf58476d1ce4e5b9ULL;
-  value = (value ^ (value >> 27)) * 0x94d049bb133111ebULL;
-  return value ^ (value >> 31);
-}
+std::uint64_t mix(std::uint64_t value) { return mix64(value + kGoldenGamma); }
 
+// Counter-based: the n-th draw of a person's dice is mix(state + n), so each person's
+// numbers depend on their own seed only.
 class Dice {
  public:
   explicit Dice(std::uint64_t state) : state_(state) {}
