@@ -65,6 +65,14 @@ run() {
   wrk -t2 -c"$connections" -d"${seconds}s" --timeout 10s --latency -H "Cookie: trappa_session=$session" "$base$path" |
     tee "$work/$name.txt" | grep -E 'Requests/sec|Transfer/sec|^ +(50|75|90|99)%|Non-2xx|Socket errors'
 }
+# A first view of each filter computes the figures and draws the charts; later views of the
+# same filter and snapshots are served from the rendered-fragment cache. Time the first ones.
+echo
+echo "== overview, first view of a filter (cache miss), one request at a time"
+for filter in "" "?kon=K" "?kon=M" "?roll=chef" "?enhet=F2" "?enhet=F3&kon=K"; do
+  curl -s -o /dev/null -w "   /oversikt$filter  %{time_total}s  %{size_download} bytes\n" \
+    -H "Cookie: trappa_session=$hr_session" "$base/oversikt$filter"
+done
 run overview /oversikt "$hr_session"
 run overview-administration "/oversikt?enhet=F1" "$hr_session"
 run assessment /skattning "$employee_session"

@@ -13,6 +13,7 @@
 
 #include "web/application.hpp"
 #include "web/directory.hpp"
+#include "web/fragment_cache.hpp"
 #include "web/http_types.hpp"
 #include "web/http_util.hpp"
 #include "web/round_registry.hpp"
@@ -36,6 +37,8 @@ struct AppContext {
     std::string etag;
   };
   std::map<std::string, Asset> assets;  // by path, "/static/app.css"
+  FragmentCache overview_cache{128};     // rendered overview bodies (overview_page.cpp)
+  FragmentCache assessment_cache{256};   // Min skattning's questions per round, role, language
 };
 
 struct PageRequest {

@@ -268,10 +268,10 @@ std::vector<std::pair<std::string, std::string>> unit_options(const Directory& d
   return options;
 }
 
-Response overview_page(AppContext& app, const PageRequest& page) {
+namespace {
+
+std::string render_overview_body(AppContext& app, const PageRequest& page, const OverviewFilters& filters) {
   const Viewer& viewer = *page.viewer;
-  if (!viewer.sees_overview()) return error_page(app, page, 403);
-  const OverviewFilters filters = read_filters(page.request);
   const Overview overview = compute(app, page, filters);
   TemplateData data;
   data.set("no_round", flag(!overview.round));
@@ -339,8 +339,30 @@ Response overview_page(AppContext& app, const PageRequest& page) {
     }
     data.set("charts", chart_list);
   }
-  return page_response(200, render_layout(app, page, page.t("overview_title"), NavItem::kOverview,
-                                          render(TemplateId::kOverview, page.language, data)));
+  return render(TemplateId::kOverview, page.language, data);
+}
+
+}  // namespace
+
+Response overview_page(AppContext& app, const PageRequest& page) {
+  const Viewer& viewer = *page.viewer;
+  if (!viewer.sees_overview()) return error_page(app, page, 403);
+  const OverviewFilters filters = read_filters(page.request);
+  // The body is a pure function of the snapshots, the filters, the language and what the
+  // viewer may see (scope, suppression), so it is cached under exactly those.
+  std::string key;
+  {
+    auto rounds = app.rounds->rounds();
+    for (const auto& view : *rounds) key += std::to_string(view->version) + ",";
+    key += "|" + std::string(language_code(page.language)) + "|" + filters.round + "|" + filters.unit + "|" +
+           filters.role + "|" + filters.gender + "|" + viewer.scope() + "|" + (viewer.is_observer() ? "o" : "h");
+  }
+  std::shared_ptr<const std::string> body = app.overview_cache.find(key);
+  if (!body) {
+    body = std::make_shared<const std::string>(render_overview_body(app, page, filters));
+    app.overview_cache.insert(key, body);
+  }
+  return page_response(200, render_layout(app, page, page.t("overview_title"), NavItem::kOverview, *body));
 }
 
 Response overview_csv(AppContext& app, const PageRequest& page) {

@@ -138,34 +138,7 @@ constexpr std::string_view kAssessment = R"(<h1>[[assessment_title]]</h1>
 {{/scale}}</ol>
 </details>
 <p class="progress muted" aria-live="polite" data-progress-output></p>
-{{#areas}}
-<section class="card area" aria-labelledby="area-{{code}}">
-<h2 id="area-{{code}}"><span class="code">{{code}}</span> {{name}}</h2>
-<p class="area-description">{{description}}</p>
-{{#competencies}}
-<fieldset class="competency{{#has_error}} has-error{{/has_error}}" id="c-{{code}}"{{#has_error}} aria-describedby="c-{{code}}-error"{{/has_error}}{{#locked}} disabled{{/locked}} data-question>
-<legend><span class="code">{{code}}</span> {{name}}</legend>
-<p class="definition">{{definition}}</p>
-<p class="expected">[[expected_level_for_role]] <strong>{{expected}} – {{expected_name}}</strong></p>
-{{#has_error}}<p class="field-error" id="c-{{code}}-error">{{error}}</p>{{/has_error}}
-<div class="levels">
-{{#levels}}<div class="level-option{{#is_expected}} is-expected{{/is_expected}}">
-<input type="radio" name="level.{{code}}" id="level-{{code}}-{{level}}" value="{{level}}"{{#checked}} checked{{/checked}}>
-<label for="level-{{code}}-{{level}}"><span class="level-number">{{level}}</span><span class="level-text"><span class="level-name">{{name}}</span> <span class="level-descriptor">{{descriptor}}</span>{{#is_expected}} <span class="tag">[[expected_tag]]</span>{{/is_expected}}</span></label>
-</div>
-{{/levels}}</div>
-</fieldset>
-{{/competencies}}
-<fieldset class="motivation{{#motivation_has_error}} has-error{{/motivation_has_error}}" id="m-{{code}}"{{#motivation_has_error}} aria-describedby="m-{{code}}-error"{{/motivation_has_error}}{{#locked}} disabled{{/locked}} data-question>
-<legend>{{motivation_question}}</legend>
-<p class="hint">[[motivation_hint]]</p>
-{{#motivation_has_error}}<p class="field-error" id="m-{{code}}-error">{{motivation_error}}</p>{{/motivation_has_error}}
-<div class="scale-row">
-{{#motivation}}<div class="scale-option"><input type="radio" name="motivation.{{area}}" id="motivation-{{area}}-{{value}}" value="{{value}}"{{#checked}} checked{{/checked}}><label for="motivation-{{area}}-{{value}}"><span class="level-number">{{value}}</span> {{label}}</label></div>
-{{/motivation}}</div>
-</fieldset>
-</section>
-{{/areas}}
+{{{areas_html}}}
 {{^locked}}
 <div class="form-actions sticky-actions">
 <button type="submit" name="action" value="draft" class="button">[[save_draft]]</button>
@@ -174,6 +147,38 @@ constexpr std::string_view kAssessment = R"(<h1>[[assessment_title]]</h1>
 {{/locked}}
 </form>
 {{/has_form}}
+)";
+
+// The questions of Min skattning. Rendered once per round, role and language with markers
+// for the answers (assessment_page.cpp), so a page view only fills in the markers.
+constexpr std::string_view kAssessmentAreas = R"({{#areas}}
+<section class="card area" aria-labelledby="area-{{code}}">
+<h2 id="area-{{code}}"><span class="code">{{code}}</span> {{name}}</h2>
+<p class="area-description">{{description}}</p>
+{{#competencies}}
+<fieldset class="competency{{#has_error}} has-error{{/has_error}}" id="c-{{code}}"{{#has_error}} aria-describedby="c-{{code}}-error"{{/has_error}}{{{disabled_attr}}} data-question>
+<legend><span class="code">{{code}}</span> {{name}}</legend>
+<p class="definition">{{definition}}</p>
+<p class="expected">[[expected_level_for_role]] <strong>{{expected}} – {{expected_name}}</strong></p>
+{{#has_error}}<p class="field-error" id="c-{{code}}-error">{{error}}</p>{{/has_error}}
+<div class="levels">
+{{#levels}}<div class="level-option{{#is_expected}} is-expected{{/is_expected}}">
+<input type="radio" name="level.{{code}}" id="level-{{code}}-{{level}}" value="{{level}}"{{{checked_attr}}}>
+<label for="level-{{code}}-{{level}}"><span class="level-number">{{level}}</span><span class="level-text"><span class="level-name">{{name}}</span> <span class="level-descriptor">{{descriptor}}</span>{{#is_expected}} <span class="tag">[[expected_tag]]</span>{{/is_expected}}</span></label>
+</div>
+{{/levels}}</div>
+</fieldset>
+{{/competencies}}
+<fieldset class="motivation{{#motivation_has_error}} has-error{{/motivation_has_error}}" id="m-{{code}}"{{#motivation_has_error}} aria-describedby="m-{{code}}-error"{{/motivation_has_error}}{{{disabled_attr}}} data-question>
+<legend>{{motivation_question}}</legend>
+<p class="hint">[[motivation_hint]]</p>
+{{#motivation_has_error}}<p class="field-error" id="m-{{code}}-error">{{motivation_error}}</p>{{/motivation_has_error}}
+<div class="scale-row">
+{{#motivation}}<div class="scale-option"><input type="radio" name="motivation.{{area}}" id="motivation-{{area}}-{{value}}" value="{{value}}"{{{checked_attr}}}><label for="motivation-{{area}}-{{value}}"><span class="level-number">{{value}}</span> {{label}}</label></div>
+{{/motivation}}</div>
+</fieldset>
+</section>
+{{/areas}}
 )";
 
 constexpr std::string_view kTeam = R"(<h1>[[team_title]]</h1>
@@ -453,6 +458,7 @@ std::string_view template_source(TemplateId id) {
     case TemplateId::kLogin: return kLogin;
     case TemplateId::kHome: return kHome;
     case TemplateId::kAssessment: return kAssessment;
+    case TemplateId::kAssessmentAreas: return kAssessmentAreas;
     case TemplateId::kTeam: return kTeam;
     case TemplateId::kConversation: return kConversation;
     case TemplateId::kOverview: return kOverview;

@@ -9,8 +9,10 @@ RoundRegistry::RoundRegistry(std::shared_ptr<const Directory> directory)
 
 std::shared_ptr<const RoundView> RoundRegistry::build_view(const core::Round& round, const core::Framework& framework,
                                                            const core::RoundFacts& facts) const {
+  static std::atomic<std::uint64_t> versions{0};
   auto view = std::make_shared<RoundView>();
   view->round = round;
+  view->version = ++versions;
   view->snapshot = core::GapSnapshot::build(round, framework, directory_->organisation().tree, directory_->people(), facts);
   view->position.assign(directory_->people().size(), -1);
   const auto source = view->snapshot->source_person();

@@ -29,6 +29,7 @@ namespace trappa::web {
 
 struct RoundView {
   core::Round round;
+  std::uint64_t version = 0;  // unique per published view: a cache key for derived results
   std::shared_ptr<const core::GapSnapshot> snapshot;
   std::vector<std::int32_t> position;  // people index → snapshot position, −1 when not in the round
 

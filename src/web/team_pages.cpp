@@ -172,17 +172,17 @@ Response render_conversation(AppContext& app, const PageRequest& page, int statu
   data.set("held", flag(shown.status >= core::AssessmentStatus::kConversationHeld));
   data.set("may_follow_up", flag(shown.status >= core::AssessmentStatus::kConversationHeld));
   data.set("followed_up", flag(shown.status >= core::AssessmentStatus::kFollowedUp));
-  TemplateData areas = list();
+  TemplateData& areas = add_list(data, "areas");
   if (in_round) {
     const core::RoleProfile* profile = framework.profile_of(person.role);
     for (const core::Area* area : core::assessed_areas(framework, person.role)) {
-      TemplateData section;
+      TemplateData& section = add_object(areas);
       section.set("code", area->code);
       section.set("name", area->name);
       auto motivation = shown.motivation.find(area->code);
       section.set("motivation", motivation != shown.motivation.end() ? std::to_string(motivation->second)
                                                                      : std::string(page.t("not_answered")));
-      TemplateData competencies = list();
+      TemplateData& competencies = add_list(section, "competencies");
       for (const core::Competency& competency : area->competencies) {
         auto expected = profile->find(competency.code);
         if (expected == profile->end()) continue;
@@ -191,7 +191,7 @@ Response render_conversation(AppContext& app, const PageRequest& page, int statu
         const std::optional<int> agreed = rating != nullptr ? rating->agreed_level : std::nullopt;
         // Until levels are agreed, the choice starts from the person's own level.
         const std::optional<int> proposed = agreed ? agreed : self;
-        TemplateData item;
+        TemplateData& item = add_object(competencies);
         item.set("code", competency.code);
         item.set("name", competency.name);
         item.set("self", self ? std::to_string(*self) : std::string("–"));
@@ -199,27 +199,20 @@ Response render_conversation(AppContext& app, const PageRequest& page, int statu
         item.set("below", flag(proposed && *proposed < expected->second));
         item.set("prioritised", flag(std::find(shown.priorities.begin(), shown.priorities.end(), competency.code) !=
                                      shown.priorities.end()));
-        TemplateData options = list();
-        TemplateData none;
+        TemplateData& options = add_list(item, "options");
+        TemplateData& none = add_object(options);
         none.set("value", std::string{});
         none.set("label", std::string(page.t("agreed_none")));
         none.set("selected", flag(!proposed));
-        options.push_back(none);
         for (int level = framework.scale.min; level <= framework.scale.max; ++level) {
-          TemplateData option;
+          TemplateData& option = add_object(options);
           option.set("value", std::to_string(level));
           option.set("label", std::to_string(level) + " – " + level_name(framework, level));
           option.set("selected", flag(proposed && *proposed == level));
-          options.push_back(option);
         }
-        item.set("options", options);
-        competencies.push_back(item);
       }
-      section.set("competencies", competencies);
-      areas.push_back(section);
     }
   }
-  data.set("areas", areas);
   const auto flash = page.request.query.find("klart");
   return page_response(status, render_layout(app, page, std::string(page.t("conversation_title")) + ": " + person.name,
                                              NavItem::kTeam, render(TemplateId::kConversation, page.language, data),

@@ -8,10 +8,12 @@ namespace trappa::web {
 
 namespace {
 
-constexpr std::array kAllTemplates{TemplateId::kLayout,     TemplateId::kLogin,   TemplateId::kHome,
-                                   TemplateId::kAssessment, TemplateId::kTeam,    TemplateId::kConversation,
-                                   TemplateId::kOverview,   TemplateId::kFramework, TemplateId::kRounds,
-                                   TemplateId::kAccount,    TemplateId::kError};
+// In the order of the TemplateId enumerators (the per-thread cache is indexed by them).
+constexpr std::array kAllTemplates{TemplateId::kLayout,       TemplateId::kLogin,     TemplateId::kHome,
+                                   TemplateId::kAssessment,   TemplateId::kAssessmentAreas,
+                                   TemplateId::kTeam,         TemplateId::kConversation,
+                                   TemplateId::kOverview,     TemplateId::kFramework, TemplateId::kRounds,
+                                   TemplateId::kAccount,      TemplateId::kError};
 
 // Replaces [[key]] with the catalogue's text; an unknown key is left visible as [[key]].
 std::string expand_texts(std::string_view source, Language language, std::vector<std::string>* missing) {

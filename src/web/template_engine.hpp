@@ -24,6 +24,7 @@ enum class TemplateId {
   kLogin,
   kHome,
   kAssessment,
+  kAssessmentAreas,
   kTeam,
   kConversation,
   kOverview,
@@ -47,5 +48,18 @@ enum class TemplateId {
   return value ? TemplateData(TemplateData::type::bool_true) : TemplateData(TemplateData::type::bool_false);
 }
 [[nodiscard]] inline TemplateData list() { return TemplateData(TemplateData::type::list); }
+
+// Building nested data in place. kainjow copies a value deeply on every set() and
+// push_back(), so data built bottom-up is copied once per level; these helpers add an empty
+// container first and return a reference to it to fill. (kainjow has no mutable accessor;
+// the element lives in its parent's container, which is not const, so the cast is sound.)
+inline TemplateData& add_object(TemplateData& list_data) {
+  list_data.push_back(TemplateData(TemplateData::type::object));
+  return const_cast<TemplateData&>(list_data.list_value().back());
+}
+inline TemplateData& add_list(TemplateData& object, const std::string& key) {
+  object.set(key, TemplateData(TemplateData::type::list));
+  return const_cast<TemplateData&>(*object.get(key));
+}
 
 }  // namespace trappa::web
