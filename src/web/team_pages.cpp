@@ -53,12 +53,13 @@ struct ReportRow {
   bool in_round = false;
   core::AssessmentStatus status = core::AssessmentStatus::kNotStarted;
   std::size_t needs = 0;
+  bool rated = false;  // any level given: needs are counted only then
   std::optional<double> motivation;
 };
 
 ReportRow report_row(const Directory& directory, const RoundView& round, std::uint32_t person) {
   const core::Person& subject = directory.people()[person];
-  ReportRow row{subject.employee_id, subject.name, subject.role, directory.unit_name(subject.unit_code), {}, false, {}, 0, {}};
+  ReportRow row{subject.employee_id, subject.name, subject.role, directory.unit_name(subject.unit_code), {}, false, {}, 0, false, {}};
   if (const core::Person* manager = directory.find(subject.manager_id)) row.manager = manager->name;
   if (!round.includes(person)) return row;
   const core::GapSnapshot& snapshot = *round.snapshot;
@@ -69,6 +70,7 @@ ReportRow report_row(const Directory& directory, const RoundView& round, std::ui
   for (std::size_t c = 0; c < snapshot.competencies(); ++c) {
     const std::uint8_t expected = snapshot.expected(role, c);
     const std::uint8_t level = snapshot.levels(core::LevelBasis::kAgreed, c)[p];
+    if (level > 0) row.rated = true;
     if (expected > 0 && level > 0 && level < expected) ++row.needs;
   }
   int sum = 0, answers = 0;
@@ -114,7 +116,7 @@ Response team_page(AppContext& app, const PageRequest& page) {
       item.set("in_round", flag(row.in_round));
       item.set("status", std::string(status_label(page, row.status)));
       item.set("status_code", std::string(status_code(row.status)));
-      item.set("needs", row.in_round ? std::to_string(row.needs) : std::string("–"));
+      item.set("needs", row.in_round && row.rated ? std::to_string(row.needs) : std::string("–"));
       item.set("motivation", io::swedish_decimal(row.motivation, 1));
       rows.push_back(item);
     }
