@@ -10,6 +10,7 @@
 #include "core/assessment_rules.hpp"
 #include "core/gap_query.hpp"
 #include "io/gap_report_output.hpp"
+#include "io/key_figures_json.hpp"
 #include "store/store.hpp"
 #include "web/assessment_form.hpp"
 #include "web/pages.hpp"
@@ -364,6 +365,12 @@ Response api_request(AppContext& app, const PageRequest& page) {
                                                            {"scope_unit", viewer.scope()},
                                                            {"csrf_token", viewer.csrf_token}}) +
                                   "\n");
+  }
+  if (parts.size() == 3 && parts[2] == "figures") {
+    if (method != "GET" && method != "HEAD") return api_error(405, "use GET");
+    auto figures = key_figures_for(app, page);
+    if (!figures) return api_failure(page, figures.error());
+    return json_response(200, io::write_key_figures_json(*figures));
   }
   if (parts.size() >= 3 && parts[2] == "rounds") {
     if (parts.size() == 3) {

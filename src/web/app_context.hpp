@@ -49,7 +49,7 @@ struct PageRequest {
   [[nodiscard]] std::string_view t(std::string_view key) const { return text(language, key); }
 };
 
-enum class NavItem { kNone, kHome, kAssessment, kTeam, kOverview, kFramework, kRounds, kAccount };
+enum class NavItem { kNone, kHome, kAssessment, kTeam, kOverview, kFigures, kFramework, kRounds, kAccount };
 
 // The page: layout around `body` (already rendered HTML). `flash_key` names a catalogue text
 // shown as a status message; empty for none.

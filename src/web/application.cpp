@@ -143,6 +143,8 @@ Response route(AppContext& app, PageRequest& page) {
   }
   if (path == "/oversikt") return get ? overview_page(app, page) : error_page(app, page, 405);
   if (path == "/oversikt.csv") return get ? overview_csv(app, page) : error_page(app, page, 405);
+  if (path == "/nyckeltal") return get ? figures_page(app, page) : error_page(app, page, 405);
+  if (path == "/nyckeltal.csv") return get ? figures_csv(app, page) : error_page(app, page, 405);
   if (path == "/ramverk") return get ? framework_page(app, page) : error_page(app, page, 405);
   if (path == "/omgangar") return get ? rounds_page(app, page) : post ? rounds_create(app, page) : error_page(app, page, 405);
   if (starts_with_segment(path, "/omgangar")) {

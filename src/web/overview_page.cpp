@@ -219,6 +219,8 @@ std::string filter_query(const Overview& overview, const OverviewFilters& filter
   return query;
 }
 
+}  // namespace
+
 TemplateData select_options(const std::vector<std::pair<std::string, std::string>>& options, const std::string& selected) {
   TemplateData result = list();
   for (const auto& [value, label] : options) {
@@ -231,7 +233,6 @@ TemplateData select_options(const std::vector<std::pair<std::string, std::string
   return result;
 }
 
-}  // namespace
 
 // The units a filter offers, indented by depth: in a small organisation every unit of the
 // viewer's scope; in a large one the top three levels, plus the path to the selected unit

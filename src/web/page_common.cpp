@@ -53,6 +53,7 @@ std::string render_layout(const AppContext& app, const PageRequest& page, std::s
     if (!viewer.is_observer()) add(NavItem::kAssessment, "/skattning", "nav_assessment");
     if (viewer.manages_anyone) add(NavItem::kTeam, "/team", "nav_team");
     if (viewer.sees_overview()) add(NavItem::kOverview, "/oversikt", "nav_overview");
+    if (viewer.sees_overview()) add(NavItem::kFigures, "/nyckeltal", "nav_figures");
     add(NavItem::kFramework, "/ramverk", "nav_framework");
     if (viewer.is_hr()) add(NavItem::kRounds, "/omgangar", "nav_rounds");
     data.set("nav", nav);

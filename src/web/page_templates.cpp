@@ -318,6 +318,44 @@ constexpr std::string_view kOverview = R"(<h1>[[overview_title]]</h1>
 {{/has_round}}
 )";
 
+constexpr std::string_view kFigures = R"(<h1>[[figures_title]]</h1>
+<p class="lead">[[figures_lead]]</p>
+<form method="get" action="/nyckeltal" class="filters card">
+<div class="field"><label for="f-at">[[figures_date]]</label>
+<input id="f-at" name="at" type="date" value="{{at}}" required aria-describedby="f-at-hint">
+<p id="f-at-hint" class="hint">[[figures_date_hint]]</p></div>
+<div class="field"><label for="f-unit">[[label_unit]]</label>
+<select id="f-unit" name="enhet">{{#units}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/units}}</select></div>
+<div class="form-actions"><button type="submit" class="button">[[show]]</button></div>
+</form>
+{{#has_error}}<div class="notice notice-error" role="alert"><p>{{error}}</p></div>{{/has_error}}
+{{#suppressed}}<div class="card"><p>[[figures_suppressed]]</p></div>{{/suppressed}}
+{{#no_data}}<div class="card"><p>[[figures_no_data]]</p></div>{{/no_data}}
+{{#has_figures}}
+<section aria-labelledby="kf-heading">
+<h2 id="kf-heading" class="visually-hidden">[[overview_key_figures]]</h2>
+<ul class="key-figures" data-key-figures>
+<li><span class="kf-value" data-figure="headcount">{{headcount}}</span><span class="kf-label">[[figures_headcount]]</span><span class="kf-change">{{permanent}} [[figures_permanent_lower]], {{temporary}} [[figures_temporary_lower]]</span></li>
+<li><span class="kf-value" data-figure="share-women">{{share_women}}</span><span class="kf-label">[[figures_share_women]]</span></li>
+<li><span class="kf-value" data-figure="turnover">{{turnover_external}}</span><span class="kf-label">[[figures_turnover]]</span><span class="kf-change">{{turnover_wider}} [[figures_turnover_wider]] ({{period}})</span></li>
+<li><span class="kf-value" data-figure="mean-age">{{mean_age}}</span><span class="kf-label">[[figures_mean_age]]</span><span class="kf-change">[[figures_tenure]] {{tenure}}</span></li>
+</ul>
+</section>
+{{#charts}}
+<section class="card chart-card" aria-labelledby="{{id}}-heading" id="{{id}}-section">
+<h2 id="{{id}}-heading">{{title}}</h2>
+<figure class="chart">{{{svg}}}</figure>
+<details class="chart-table">
+<summary>[[show_table]]</summary>
+<div class="table-scroll" role="region" aria-label="[[table_of]] {{title}}" tabindex="0">{{{table}}}</div>
+</details>
+<p class="download"><a href="{{csv_href}}">[[download_csv]]<span class="visually-hidden">: {{title}}</span></a></p>
+</section>
+{{/charts}}
+<p class="download"><a href="{{all_csv_href}}">[[figures_download_all]]</a></p>
+{{/has_figures}}
+)";
+
 constexpr std::string_view kFramework = R"(<h1>[[framework_title]]</h1>
 {{#no_framework}}<div class="card"><p>[[framework_none]]</p></div>{{/no_framework}}
 {{#has_framework}}
@@ -463,6 +501,7 @@ std::string_view template_source(TemplateId id) {
     case TemplateId::kConversation: return kConversation;
     case TemplateId::kOverview: return kOverview;
     case TemplateId::kFramework: return kFramework;
+    case TemplateId::kFigures: return kFigures;
     case TemplateId::kRounds: return kRounds;
     case TemplateId::kAccount: return kAccount;
     case TemplateId::kError: return kError;

@@ -7,7 +7,9 @@
 #include <utility>
 #include <vector>
 
+#include "core/key_figures.hpp"
 #include "web/app_context.hpp"
+#include "web/template_engine.hpp"
 
 namespace trappa::web {
 
@@ -36,6 +38,18 @@ namespace trappa::web {
 [[nodiscard]] std::vector<std::pair<std::string, std::string>> unit_options(const Directory& directory,
                                                                             const std::string& scope,
                                                                             const std::string& selected);
+
+// Options of a <select>: (value, label) pairs, the one equal to `selected` marked.
+[[nodiscard]] TemplateData select_options(const std::vector<std::pair<std::string, std::string>>& options,
+                                          const std::string& selected);
+
+// Nyckeltal (figures_page.cpp): workforce key figures as charts, tables and CSV, and
+// /api/v1/figures. For HR, administrators and observers.
+[[nodiscard]] Response figures_page(AppContext& app, const PageRequest& page);
+[[nodiscard]] Response figures_csv(AppContext& app, const PageRequest& page);
+// The figures a request asks for (?at=&from=&unit=&retirement_age=), for the API: kForbidden
+// for viewers without access and for suppressed groups, kInvalidInput naming a bad parameter.
+[[nodiscard]] core::Result<core::KeyFigures> key_figures_for(AppContext& app, const PageRequest& page);
 
 // Ramverk and Omgångar (framework_page.cpp, rounds_page.cpp).
 [[nodiscard]] Response framework_page(AppContext& app, const PageRequest& page);

@@ -13,7 +13,7 @@ constexpr std::array kAllTemplates{TemplateId::kLayout,       TemplateId::kLogin
                                    TemplateId::kAssessment,   TemplateId::kAssessmentAreas,
                                    TemplateId::kTeam,         TemplateId::kConversation,
                                    TemplateId::kOverview,     TemplateId::kFramework, TemplateId::kRounds,
-                                   TemplateId::kAccount,      TemplateId::kError};
+                                   TemplateId::kAccount,      TemplateId::kError,     TemplateId::kFigures};
 
 // Replaces [[key]] with the catalogue's text; an unknown key is left visible as [[key]].
 std::string expand_texts(std::string_view source, Language language, std::vector<std::string>* missing) {

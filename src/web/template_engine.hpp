@@ -32,6 +32,7 @@ enum class TemplateId {
   kRounds,
   kAccount,
   kError,
+  kFigures,
 };
 
 // The source of a template, with its [[key]] placeholders (page_templates.cpp).

@@ -336,6 +336,30 @@ test("the overview's CSV download and the observer's suppressed view", async () 
   await page.context().close();
 });
 
+test("HR reads the key figures as charts, tables, CSV and JSON", async () => {
+  const page = await newPage();
+  await signIn(page, accounts.hr);
+  const response = await page.goto(`${base}/nyckeltal?at=2025-12-31`);
+  assert.equal(response.status(), 200);
+  assert.equal(await page.locator('[data-figure="headcount"]').textContent(), "1\u00a0021");
+  assert.equal(await page.locator("svg.trappa-chart").count(), 4);
+  await checkAccessibility(page, "/nyckeltal (HR)");
+  const csv = await page.request.get(`${base}/nyckeltal.csv?at=2025-12-31&tabell=kf-age`);
+  assert.equal(csv.status(), 200);
+  assert.ok((await csv.text()).startsWith("Ålder,Kvinnor,Män"));
+  const json = await page.request.get(`${base}/api/v1/figures?at=2025-12-31`);
+  assert.equal(json.status(), 200);
+  const figures = await json.json();
+  assert.equal(figures.headcount.all.total, 1021);
+  assert.equal(figures.headcount.permanent.total, 893);
+  const employee = await newPage();
+  await signIn(employee, accounts.employee);
+  assert.equal((await employee.goto(`${base}/nyckeltal`)).status(), 403);
+  assert.equal((await employee.request.get(`${base}/api/v1/figures`)).status(), 403);
+  await employee.context().close();
+  await page.context().close();
+});
+
 test("HR creates a round", async () => {
   const page = await newPage();
   await signIn(page, accounts.hr);
