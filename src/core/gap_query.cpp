@@ -67,55 +67,76 @@ constexpr std::size_t kBlock = 2048;
 
 void accumulate(const GapSnapshot& snapshot, const Plan& plan, std::size_t first, std::size_t last,
                 Accumulator& acc) {
+  // Branch-free inner loop: expected levels transposed to competency-major with one extra
+  // all-zero role for people the filters drop, counts added as 0/1, and one extra group slot
+  // for people outside every group, so the loop has no data-dependent branches.
   const std::size_t competencies = snapshot.competencies();
   const std::size_t areas = snapshot.areas();
+  const std::size_t roles_count = snapshot.roles();
+  const std::size_t stride = roles_count + 1;
+  std::vector<std::uint8_t> expected_by_competency(competencies * stride, 0);
+  for (std::size_t c = 0; c < competencies; ++c)
+    for (std::size_t r = 0; r < roles_count; ++r) expected_by_competency[c * stride + r] = snapshot.expected(r, c);
+  const std::size_t groups = plan.group_count;
+  const std::size_t no_group = groups;
+  std::vector<std::uint32_t> cell_rated((groups + 1) * competencies, 0), cell_needs((groups + 1) * competencies, 0);
   const auto roles = snapshot.role();
   const auto genders = snapshot.gender();
   const auto units = snapshot.unit_index();
   const auto statuses = snapshot.status();
-  std::array<bool, kBlock> pass{};
+  std::array<std::uint16_t, kBlock> role_of{};
   std::array<std::uint32_t, kBlock> rated_areas{};
   std::array<std::uint32_t, kBlock> need_areas{};
-  std::array<std::int32_t, kBlock> group{};
+  std::array<std::uint32_t, kBlock> group{};
+  std::array<std::uint8_t, kBlock> pass{};
 
   for (std::size_t block = first; block < last; block += kBlock) {
     const std::size_t count = std::min(kBlock, last - block);
     for (std::size_t i = 0; i < count; ++i) {
       const std::size_t p = block + i;
-      pass[i] = (plan.role == -1 || plan.role == roles[p]) &&
-                (plan.gender == -1 || plan.gender == static_cast<int>(genders[p]));
+      const bool ok = (plan.role == -1 || plan.role == roles[p]) &&
+                      (plan.gender == -1 || plan.gender == static_cast<int>(genders[p]));
+      pass[i] = ok;
+      role_of[i] = ok ? roles[p] : static_cast<std::uint16_t>(roles_count);
       rated_areas[i] = 0;
       need_areas[i] = 0;
+      std::int32_t g = -1;
       switch (plan.group_by) {
-        case GroupBy::kNone: group[i] = -1; break;
-        case GroupBy::kUnit: group[i] = plan.group_of_unit[units[p]]; break;
-        case GroupBy::kRole: group[i] = roles[p]; break;
-        case GroupBy::kGender: group[i] = static_cast<std::int32_t>(genders[p]); break;
+        case GroupBy::kNone: break;
+        case GroupBy::kUnit: g = plan.group_of_unit[units[p]]; break;
+        case GroupBy::kRole: g = roles[p]; break;
+        case GroupBy::kGender: g = static_cast<std::int32_t>(genders[p]); break;
       }
+      group[i] = g < 0 ? static_cast<std::uint32_t>(no_group) : static_cast<std::uint32_t>(g);
     }
     for (std::size_t c = 0; c < competencies; ++c) {
       const std::uint8_t* levels = snapshot.levels(plan.basis, c).data() + block;
-      const std::uint32_t area_bit = 1u << snapshot.competency_area(c);
-      std::size_t applicable = 0, rated = 0, level_sum = 0, needs = 0;
+      const std::uint8_t* expected_c = expected_by_competency.data() + c * stride;
+      const std::uint32_t area_shift = snapshot.competency_area(c);
+      std::uint32_t applicable = 0, rated = 0, level_sum = 0, needs = 0;
       for (std::size_t i = 0; i < count; ++i) {
-        if (!pass[i]) continue;
-        const std::uint8_t expected = snapshot.expected(roles[block + i], c);
-        if (expected == 0) continue;
-        ++applicable;
-        const std::uint8_t level = levels[i];
-        if (level == 0) continue;
-        ++rated;
-        level_sum += level;
-        rated_areas[i] |= area_bit;
-        const bool need = level < expected;
-        if (need) {
-          ++needs;
-          need_areas[i] |= area_bit;
-        }
-        if (group[i] >= 0) {
-          const std::size_t cell = static_cast<std::size_t>(group[i]) * competencies + c;
-          ++acc.group_rated[cell];
-          acc.group_needs[cell] += need ? 1 : 0;
+        const std::uint32_t expected = expected_c[role_of[i]];
+        const std::uint32_t level = levels[i];
+        const std::uint32_t is_applicable = expected != 0;
+        const std::uint32_t is_rated = is_applicable & (level != 0);
+        const std::uint32_t is_need = is_rated & (level < expected);
+        applicable += is_applicable;
+        rated += is_rated;
+        level_sum += is_rated * level;
+        needs += is_need;
+        rated_areas[i] |= is_rated << area_shift;
+        need_areas[i] |= is_need << area_shift;
+      }
+      if (groups > 0) {
+        std::uint32_t* gr = cell_rated.data() + c;
+        std::uint32_t* gn = cell_needs.data() + c;
+        for (std::size_t i = 0; i < count; ++i) {
+          const std::uint32_t expected = expected_c[role_of[i]];
+          const std::uint32_t level = levels[i];
+          const std::uint32_t is_rated = (expected != 0) & (level != 0);
+          const std::size_t cell = group[i] * competencies;
+          gr[cell] += is_rated;
+          gn[cell] += is_rated & (level < expected);
         }
       }
       acc.applicable[c] += applicable;
@@ -125,16 +146,18 @@ void accumulate(const GapSnapshot& snapshot, const Plan& plan, std::size_t first
     }
     for (std::size_t a = 0; a < areas; ++a) {
       const std::uint8_t* motivation = snapshot.motivation(a).data() + block;
-      const std::uint32_t area_bit = 1u << a;
+      std::uint32_t rated_in = 0, need_in = 0, answers = 0, high = 0;
       for (std::size_t i = 0; i < count; ++i) {
-        if (!pass[i]) continue;
-        if (rated_areas[i] & area_bit) ++acc.people_rated_in_area[a];
-        if (need_areas[i] & area_bit) ++acc.people_with_need_in_area[a];
-        if (motivation[i] != 0) {
-          ++acc.motivation_answers[a];
-          if (motivation[i] >= kHighMotivation) ++acc.high_motivation[a];
-        }
+        const std::uint32_t ok = pass[i];
+        rated_in += (rated_areas[i] >> a) & 1u;
+        need_in += (need_areas[i] >> a) & 1u;
+        answers += ok & (motivation[i] != 0);
+        high += ok & (motivation[i] >= kHighMotivation);
       }
+      acc.people_rated_in_area[a] += rated_in;
+      acc.people_with_need_in_area[a] += need_in;
+      acc.motivation_answers[a] += answers;
+      acc.high_motivation[a] += high;
     }
     for (std::size_t i = 0; i < count; ++i) {
       if (!pass[i]) continue;
@@ -144,14 +167,19 @@ void accumulate(const GapSnapshot& snapshot, const Plan& plan, std::size_t first
       const bool has_need = need_areas[i] != 0;
       acc.assessed += assessed ? 1 : 0;
       acc.with_need += has_need ? 1 : 0;
-      if (group[i] >= 0) {
-        const auto g = static_cast<std::size_t>(group[i]);
+      if (group[i] != no_group) {
+        const auto g = group[i];
         ++acc.group_people[g];
         acc.group_assessed[g] += assessed ? 1 : 0;
         acc.group_with_need[g] += has_need ? 1 : 0;
       }
     }
   }
+  for (std::size_t g = 0; g < groups; ++g)
+    for (std::size_t c = 0; c < competencies; ++c) {
+      acc.group_rated[g * competencies + c] += cell_rated[g * competencies + c];
+      acc.group_needs[g * competencies + c] += cell_needs[g * competencies + c];
+    }
 }
 
 std::optional<double> ratio(std::size_t numerator, std::size_t denominator) {
