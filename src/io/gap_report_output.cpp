@@ -24,8 +24,6 @@ std::string csv_number(const std::optional<double>& value) { return value ? fmt:
 template <typename T>
 std::string csv_count(const std::optional<T>& value) { return value ? std::to_string(*value) : ""; }
 
-std::string csv_text(const std::string& text) { return csv_field(text); }
-
 std::string_view basis_code(core::LevelBasis basis) { return basis == core::LevelBasis::kAgreed ? "agreed" : "self"; }
 
 }  // namespace
@@ -143,7 +141,7 @@ std::string gap_report_csv(const core::GapReport& report) {
   if (report.groups.empty()) {
     out += "code,name,area,applicable,rated,participation,mean_level,need_share\n";
     for (const core::CompetencyFigures& c : report.competencies) {
-      out += fmt::format("{},{},{},{},{},{},{},{}\n", csv_text(c.code), csv_text(c.name), csv_text(c.area),
+      out += fmt::format("{},{},{},{},{},{},{},{}\n", csv_field(c.code), csv_field(c.name), csv_field(c.area),
                          csv_count(c.applicable), csv_count(c.rated), csv_number(c.participation),
                          csv_number(c.mean_level), csv_number(c.need_share));
     }
@@ -152,11 +150,11 @@ std::string gap_report_csv(const core::GapReport& report) {
   out += "key,name,people,assessed,share_with_need,suppressed";
   for (const core::CompetencyFigures& c : report.competencies) {
     out += ',';
-    out += csv_text(c.code);
+    out += csv_field(c.code);
   }
   out += '\n';
   for (const core::GroupFigures& group : report.groups) {
-    out += fmt::format("{},{},{},{},{},{}", csv_text(group.key), csv_text(group.name), csv_count(group.people),
+    out += fmt::format("{},{},{},{},{},{}", csv_field(group.key), csv_field(group.name), csv_count(group.people),
                        csv_count(group.assessed), csv_number(group.share_with_need), group.suppressed);
     for (const core::GroupCompetencyFigures& cell : group.competencies) {
       out += ',';
