@@ -18,6 +18,8 @@ test_packages=(
   postgresql-15 postgresql-client-15 sqlite3
   chromium wrk time
 )
+# HTTP-level tests (tests/web_http) drive a real `trappa serve` with curl.
+test_packages+=(curl)
 
 wanted=("${build_packages[@]}")
 if [[ "$purpose" == "test" ]]; then

@@ -21,16 +21,19 @@ struct ServeOptions {
   bool demo = false;
   int threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   std::string organisation_name = "Stockholms stad";
+  web::SignInOptions sign_in;  // sessions, sign-in throttling, the trusted proxy (docs/web.md)
 };
 
 int serve(const CommandContext& context, const ServeOptions& options) {
   auto address = web::parse_listen_address(options.listen);
   if (!address) return report(address.error());
+  if (auto sign_in = web::validate(options.sign_in); !sign_in) return report(sign_in.error());
   auto store = context.open_store();
   if (!store) return report(store.error());
   web::ApplicationOptions application_options;
   application_options.organisation_name = options.organisation_name;
   application_options.demo_mode = options.demo;
+  application_options.sign_in = options.sign_in;
   application_options.database = context.database;
   application_options.store_connections = static_cast<std::size_t>(std::max(2, options.threads * 2));
   application_options.assets_directory = data_directory() / "web";
@@ -73,6 +76,27 @@ void add_serve_command(CLI::App& app, CommandContext& context, int& exit_status)
   serve_command->add_option("--threads", options->threads, "I/O threads (default: one per core)");
   serve_command->add_option("--organisation-name", options->organisation_name, "Name shown in the page header")
       ->capture_default_str();
+  // Sign-in and sessions (docs/web.md, "Sign-in and sessions").
+  serve_command->add_option("--session-hours", options->sign_in.session_hours,
+                            "A session ends this many hours after sign-in (fractions allowed)")
+      ->capture_default_str();
+  serve_command->add_option("--idle-minutes", options->sign_in.idle_minutes,
+                            "... or this many minutes after its last request (fractions allowed)")
+      ->capture_default_str();
+  serve_command->add_flag("--secure-cookies", options->sign_in.secure_cookies,
+                          "Mark cookies Secure (also done when a proxy sends X-Forwarded-Proto: https)");
+  serve_command->add_option("--sign-in-failures-per-account", options->sign_in.throttle.per_account.free_failures,
+                            "Failed sign-ins to one account before it is throttled")
+      ->capture_default_str();
+  serve_command->add_option("--sign-in-failures-per-address", options->sign_in.throttle.per_address.free_failures,
+                            "Failed sign-ins from one client address before it is throttled")
+      ->capture_default_str();
+  serve_command->add_option("--trust-proxy-user-header", options->sign_in.proxy_user_header,
+                            "Sign in the person a trusted proxy names in this header, e.g. X-Remote-User");
+  serve_command->add_option("--trusted-proxy", options->sign_in.trusted_proxies,
+                            "Address or CIDR range of a trusted reverse proxy (repeatable)")
+      ->expected(1)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   serve_command->callback([&context, &exit_status, options] { exit_status = serve(context, *options); });
 }
 

@@ -129,3 +129,12 @@ Result<std::size_t> SociStore::delete_sessions(const std::string& now, const std
 }
 
 }  // namespace trappa::store
+Result<bool> SociStore::touch_session(const std::string& token_digest, const std::string& expires_at) {
+  return guarded("extending the session", [&]() -> Result<bool> {
+    soci::statement statement = (session_->prepare << "UPDATE sessions SET expires_at = :expires WHERE token_digest = :digest",
+                                 soci::use(expires_at), soci::use(token_digest));
+    statement.execute(true);
+    return statement.get_affected_rows() > 0;
+  });
+}
+

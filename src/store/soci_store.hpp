@@ -58,6 +58,7 @@ class SociStore final : public Store {
   core::Result<void> create_session(const core::SessionRecord& session) override;
   core::Result<std::optional<core::SessionRecord>> load_session(const std::string& token_digest) override;
   core::Result<void> delete_session(const std::string& token_digest) override;
+  core::Result<bool> touch_session(const std::string& token_digest, const std::string& expires_at) override;
   core::Result<std::size_t> delete_sessions(const std::string& now, const std::string& employee_id) override;
 
   core::Result<void> append_audit(const AuditEntry& entry) override;

@@ -123,6 +123,10 @@ class Store {
   [[nodiscard]] virtual core::Result<void> create_session(const core::SessionRecord& session) = 0;
   [[nodiscard]] virtual core::Result<std::optional<core::SessionRecord>> load_session(const std::string& token_digest) = 0;
   [[nodiscard]] virtual core::Result<void> delete_session(const std::string& token_digest) = 0;
+  // Moves a session's expiry (the idle timeout slides with use). Returns false when the
+  // session is gone (signed out or swept meanwhile): it is never brought back.
+  [[nodiscard]] virtual core::Result<bool> touch_session(const std::string& token_digest,
+                                                         const std::string& expires_at) = 0;
   // Deletes sessions that expired before `now` (ISO 8601 UTC), or every session of
   // `employee_id` when it is given (after a password change). Returns how many went.
   [[nodiscard]] virtual core::Result<std::size_t> delete_sessions(const std::string& now,

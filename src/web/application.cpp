@@ -11,6 +11,7 @@
 #include "web/app_context.hpp"
 #include "web/pages.hpp"
 #include "web/password.hpp"
+#include "web/proxy_sign_in.hpp"
 #include "web/template_engine.hpp"
 
 namespace trappa::web {
@@ -49,8 +50,9 @@ core::Result<std::unique_ptr<Application>> Application::load(store::Store& store
   auto pool = StorePool::open(options.database, options.store_connections);
   if (!pool) return std::unexpected(pool.error());
   context->pool = std::move(*pool);
-  context->sessions = std::make_unique<SessionService>(*context->pool, context->directory,
-                                                       std::chrono::hours(options.session_hours));
+  auto sessions = SessionService::create(*context->pool, context->directory, options.sign_in);
+  if (!sessions) return std::unexpected(sessions.error());
+  context->sessions = std::move(*sessions);
   std::string version_source;
   for (const auto& [name, type] : {std::pair{"app.css", "text/css; charset=utf-8"},
                                    std::pair{"app.js", "text/javascript; charset=utf-8"}}) {
@@ -108,7 +110,7 @@ Response route(AppContext& app, PageRequest& page) {
     }
     Response response = redirect_to(location);
     response.headers.emplace_back("Set-Cookie", cookie_header(kLanguageCookie, std::string(language_code(page.language)),
-                                                              is_secure_request(request), CookieLifetime::kPersistent,
+                                                              app.sessions->secure_cookies(request), CookieLifetime::kPersistent,
                                                               365L * 24 * 3600));
     return response;
   }
@@ -162,10 +164,22 @@ Response route(AppContext& app, PageRequest& page) {
 
 }  // namespace
 
-Response Application::handle(const Request& request) const {
+Response Application::handle(const Request& original) const {
+  // Sign-in through a trusted proxy's user header (proxy_sign_in.hpp): may refuse, or route
+  // the request with a new session's cookie and hand that cookie to the browser.
+  ProxySignIn proxied;
+  try {
+    proxied = proxy_sign_in(*context_, original, request_language(original));
+  } catch (const std::exception& failure) {
+    spdlog::error("request_id={} proxy sign-in: {}", original.request_id, failure.what());
+    return {500, "text/plain; charset=utf-8", "Internal error. Request id " + original.request_id + "\n", {}};
+  }
+  if (proxied.refusal) return std::move(*proxied.refusal);
+  const Request& request = proxied.request ? *proxied.request : original;
   PageRequest page{request, request_language(request), std::nullopt};
   try {
     Response response = route(*context_, page);
+    if (proxied.set_cookie) response.headers.emplace_back("Set-Cookie", *proxied.set_cookie);
     if (response.content_type.starts_with("text/html") &&
         std::none_of(response.headers.begin(), response.headers.end(),
                      [](const auto& h) { return h.first == "Cache-Control"; })) {

@@ -13,6 +13,7 @@
 
 #include "core/result.hpp"
 #include "web/http_types.hpp"
+#include "web/sign_in_options.hpp"
 
 namespace trappa::store {
 class Store;
@@ -34,7 +35,7 @@ struct ApplicationOptions {
   std::size_t store_connections = 4;
   std::filesystem::path assets_directory;  // holds app.css and app.js
   std::vector<DemoAccount> demo_accounts;  // shown on the sign-in page in demo mode only
-  long session_hours = 10;
+  SignInOptions sign_in;  // sessions, throttling, the trusted proxy (sign_in_options.hpp)
 };
 
 struct AppContext;

@@ -1,4 +1,5 @@
 // Sign-in and sign-out, the home page and the account page.
+#include <boost/json.hpp>
 #include <spdlog/spdlog.h>
 
 #include "web/pages.hpp"
@@ -21,7 +22,7 @@ std::string safe_next(const std::string& next) {
   return next;
 }
 
-Response render_login(AppContext& app, const PageRequest& page, int status, std::string_view error_key,
+Response render_login(AppContext& app, const PageRequest& page, int status, const std::string& error,
                       const std::string& username, const std::string& next) {
   // The sign-in form has no session yet, so its CSRF token is a random value kept in a
   // cookie and echoed in the form (double submit); a cross-site form cannot read it.
@@ -34,8 +35,8 @@ Response render_login(AppContext& app, const PageRequest& page, int status, std:
   data.set("csrf", token);
   data.set("next", next);
   data.set("username", username);
-  data.set("has_error", flag(!error_key.empty()));
-  if (!error_key.empty()) data.set("error", std::string(page.t(error_key)));
+  data.set("has_error", flag(!error.empty()));
+  if (!error.empty()) data.set("error", error);
   data.set("demo", flag(app.options.demo_mode && !app.options.demo_accounts.empty()));
   TemplateData accounts = list();
   for (const DemoAccount& account : app.options.demo_accounts) {
@@ -54,7 +55,48 @@ Response render_login(AppContext& app, const PageRequest& page, int status, std:
       status, render_layout(app, page, page.t("signin_title"), NavItem::kNone, body,
                             flash != page.request.query.end() ? allowed_flash(flash->second) : std::string_view{}));
   response.headers.emplace_back(
-      "Set-Cookie", cookie_header(kLoginCsrfCookie, token, is_secure_request(page.request), CookieLifetime::kSession));
+      "Set-Cookie", cookie_header(kLoginCsrfCookie, token, app.sessions->secure_cookies(page.request),
+                                  CookieLifetime::kSession));
+  return response;
+}
+
+// "30 sekunder", "1 minut", "15 minuter": how long to wait, rounded up to whole minutes
+// from a minute on.
+std::string wait_text(const PageRequest& page, std::chrono::seconds wait) {
+  const long seconds = static_cast<long>(wait.count());
+  if (seconds < 60) {
+    return format_text(page.t(seconds == 1 ? "signin_wait_second" : "signin_wait_seconds"),
+                       {{"n", std::to_string(seconds)}});
+  }
+  const long minutes = (seconds + 59) / 60;
+  return format_text(page.t(minutes == 1 ? "signin_wait_minute" : "signin_wait_minutes"),
+                     {{"n", std::to_string(minutes)}});
+}
+
+// A client that asks for JSON (and not for a page) gets the API's error shape.
+bool wants_json(const Request& request) {
+  const std::string accept = header(request, "accept");
+  return accept.find("application/json") != std::string::npos && accept.find("text/html") == std::string::npos;
+}
+
+// 429 Too Many Requests with Retry-After; the password was not checked.
+Response throttled(AppContext& app, const PageRequest& page, const SessionService::Refused& refused,
+                   const std::string& username, const std::string& next) {
+  const std::string message =
+      format_text(page.t(refused.blocked == SignInThrottle::Blocked::kAccount ? "signin_throttled_account"
+                                                                               : "signin_throttled_address"),
+                  {{"wait", wait_text(page, refused.retry_after)}});
+  Response response;
+  if (wants_json(page.request)) {
+    boost::json::object error{{"status", 429},
+                              {"message", message},
+                              {"retry_after_seconds", refused.retry_after.count()},
+                              {"problems", boost::json::array{}}};
+    response = json_response(429, boost::json::serialize(boost::json::object{{"error", std::move(error)}}) + "\n");
+  } else {
+    response = render_login(app, page, 429, message, username, next);
+  }
+  response.headers.emplace_back("Retry-After", std::to_string(refused.retry_after.count()));
   return response;
 }
 
@@ -73,28 +115,31 @@ Response login_submit(AppContext& app, const PageRequest& page) {
   const auto cookies = parse_cookies(page.request);
   auto cookie = cookies.find(std::string(kLoginCsrfCookie));
   if (cookie == cookies.end() || !equal_in_constant_time(cookie->second, form.get("csrf"))) {
-    return render_login(app, page, 403, "signin_expired_form", username, next);
+    return render_login(app, page, 403, std::string(page.t("signin_expired_form")), username, next);
   }
-  auto signed_in = app.sessions->sign_in(username, form.get("password"));
+  const std::string address = app.sessions->client_address(page.request);
+  auto signed_in = app.sessions->sign_in(username, form.get("password"), address);
   if (!signed_in) {
-    switch (signed_in.error()) {
-      case SessionService::Failure::kLocked: return render_login(app, page, 429, "signin_locked", username, next);
+    switch (signed_in.error().failure) {
+      case SessionService::Failure::kThrottled: return throttled(app, page, signed_in.error(), username, next);
       case SessionService::Failure::kBadCredentials:
-        return render_login(app, page, 401, "signin_failed", username, next);
+        return render_login(app, page, 401, std::string(page.t("signin_failed")), username, next);
       case SessionService::Failure::kStorage: return error_page(app, page, 500);
     }
   }
-  spdlog::info("sign-in: {}", signed_in->record.employee_id);
+  // Session fixation: a session the browser held before (perhaps planted by someone else)
+  // ends here; only the new token, made now, is handed out.
+  app.sessions->sign_out_cookie_of(page.request);
+  spdlog::info("sign-in: {} from {}", signed_in->record.employee_id, address);
   auto account_must_change = [&] {
     auto lease = app.pool->borrow();
     auto account = lease->load_account(signed_in->record.employee_id);
     return account && *account && (*account)->must_change_password;
   }();
   Response response = redirect_to(account_must_change ? "/konto" : next);
-  const bool secure = is_secure_request(page.request);
-  response.headers.emplace_back("Set-Cookie", cookie_header(kSessionCookie, signed_in->token, secure,
-                                                            CookieLifetime::kPersistent,
-                                                            static_cast<long>(app.sessions->lifetime().count())));
+  const bool secure = app.sessions->secure_cookies(page.request);
+  response.headers.emplace_back("Set-Cookie", app.sessions->session_cookie(page.request, signed_in->token));
+  // The sign-in form's token has served; the next sign-in form gets a fresh one.
   response.headers.emplace_back("Set-Cookie", cookie_header(kLoginCsrfCookie, "", secure, CookieLifetime::kExpired));
   return response;
 }
@@ -104,8 +149,9 @@ Response logout_submit(AppContext& app, const PageRequest& page) {
   if (!page.viewer) return redirect_to("/login");
   if (!csrf_valid(page, form)) return error_page(app, page, 403, page.t("error_csrf_text"));
   app.sessions->sign_out(page.viewer->session_digest);
+  spdlog::info("sign-out: {}", page.viewer->account.employee_id);
   Response response = redirect_to("/login?klart=signed_out");
-  response.headers.emplace_back("Set-Cookie", cookie_header(kSessionCookie, "", is_secure_request(page.request),
+  response.headers.emplace_back("Set-Cookie", cookie_header(kSessionCookie, "", app.sessions->secure_cookies(page.request),
                                                             CookieLifetime::kExpired));
   return response;
 }
@@ -223,10 +269,7 @@ Response account_submit(AppContext& app, const PageRequest& page) {
   auto session = app.sessions->start_session(account.employee_id);
   if (!session) return error_page(app, page, 500);
   Response response = redirect_to("/konto?klart=account_password_changed");
-  response.headers.emplace_back("Set-Cookie", cookie_header(kSessionCookie, session->token,
-                                                            is_secure_request(page.request),
-                                                            CookieLifetime::kPersistent,
-                                                            static_cast<long>(app.sessions->lifetime().count())));
+  response.headers.emplace_back("Set-Cookie", app.sessions->session_cookie(page.request, session->token));
   return response;
 }
 
