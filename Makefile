@@ -39,3 +39,32 @@ bench: bootstrap-test configure
 
 clean:
 	rm -rf $(BUILD_DIR) build-sanitize
+
+# Fuzzing (docs/fuzzing.md): builds the libFuzzer targets with clang-16 in build-fuzz and runs
+# each for FUZZ_SECONDS on a copy of its seed corpus in tests/fuzz/; fails on any crash.
+FUZZ_SECONDS ?= 60
+FUZZ_BUILD_DIR ?= build-fuzz
+FUZZ_TARGETS ?= fuzz_csv_reader fuzz_framework_json fuzz_form_query fuzz_http_request
+
+.PHONY: fuzz
+fuzz: bootstrap-test
+	CC=clang-16 CXX=clang++-16 cmake -S . -B $(FUZZ_BUILD_DIR) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+	  "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O1 -g" -DTRAPPA_FUZZ=ON -DTRAPPA_BUILD_TESTS=OFF -DTRAPPA_BUILD_BENCHMARKS=OFF
+	cmake --build $(FUZZ_BUILD_DIR) -j $(JOBS) --target $(FUZZ_TARGETS)
+	bash tests/fuzz/run_fuzzers.sh $(FUZZ_BUILD_DIR) $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
+# Mixed load under ASan/UBSan (bench/README.md): trappa alone, built with g++ and the
+# sanitizers, serves 60 s of bench/load.sh traffic at 5 000 people. Any sanitizer report, a
+# failed request, or a server that does not exit 0 (LeakSanitizer runs at its exit) fails it.
+# Its own directory: `make sanitize` configures build-sanitize as Debug with the tests.
+LOAD_SANITIZE_DIR ?= build-load-sanitize
+
+.PHONY: load-sanitized
+load-sanitized: bootstrap-test
+	CXX=g++ cmake -S . -B $(LOAD_SANITIZE_DIR) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTRAPPA_SANITIZE=ON \
+	  -DTRAPPA_BUILD_TESTS=OFF -DTRAPPA_BUILD_BENCHMARKS=OFF
+	cmake --build $(LOAD_SANITIZE_DIR) -j $(JOBS) --target trappa
+	ASAN_OPTIONS=halt_on_error=1:exitcode=86:detect_leaks=1 \
+	UBSAN_OPTIONS=halt_on_error=1:exitcode=87:print_stacktrace=1 \
+	  bash bench/load.sh --trappa $(LOAD_SANITIZE_DIR)/trappa --people 5000 --duration 60 --employees 10 \
+	    --memory-bound off --out $(LOAD_SANITIZE_DIR)/load

@@ -18,6 +18,9 @@ test_packages=(
   postgresql-15 postgresql-client-15 sqlite3
   chromium wrk time
 )
+# Fuzzing (`make fuzz`, docs/fuzzing.md): clang-16 with libFuzzer and the sanitizer runtimes.
+# Not clang-14: it cannot compile libstdc++ 12's <expected>.
+test_packages+=(clang-16 libfuzzer-16-dev libclang-rt-16-dev)
 # HTTP-level tests (tests/web_http) drive a real `trappa serve` with curl.
 test_packages+=(curl)
 

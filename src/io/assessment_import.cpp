@@ -56,7 +56,8 @@ std::optional<int> read_level(const CsvTable& table, const CsvField& field, cons
     ok = false;
     return std::nullopt;
   }
-  if (!scale.contains(static_cast<int>(*level))) {
+  // Compared before narrowing: 4294967298 must not pass as 2.
+  if (*level < scale.min || *level > scale.max) {
     problems.push_back({table.where(field),
                         fmt::format("level {} is outside the scale {}–{}", *level, scale.min, scale.max)});
     ok = false;

@@ -49,7 +49,7 @@ core::Result<core::Framework> apply_profile_matrix(const CsvTable& table, core::
       const auto level = parse_integer(cell.text);
       if (!level) {
         problems.push_back({table.where(cell), fmt::format("'{}' is not a level", cell.text)});
-      } else if (!framework.scale.contains(static_cast<int>(*level))) {
+      } else if (*level < framework.scale.min || *level > framework.scale.max) {  // before narrowing to int
         problems.push_back({table.where(cell), fmt::format("level {} is outside the scale {}–{}", *level,
                                                            framework.scale.min, framework.scale.max)});
       } else if (!area->applies_to(roles[column - 1])) {

@@ -3,6 +3,7 @@
 // body. Errors are {"error": {"status", "message", "problems": [{"where", "what"}]}}.
 #include <algorithm>
 #include <charconv>
+#include <limits>
 
 #include <boost/json.hpp>
 #include <spdlog/spdlog.h>
@@ -180,8 +181,14 @@ LevelField level_field(const json::object& object, const char* key, std::vector<
   if (found->value().is_null()) {
     field.present = true;
   } else if (found->value().is_int64()) {
+    // Checked before narrowing: 4294967298 must not pass as level 2.
+    const std::int64_t level = found->value().as_int64();
+    if (level < std::numeric_limits<int>::min() || level > std::numeric_limits<int>::max()) {
+      problems.push_back({where, "is outside the scale"});
+      return field;
+    }
     field.present = true;
-    field.value = static_cast<int>(found->value().as_int64());
+    field.value = static_cast<int>(level);
   } else {
     problems.push_back({where, "must be a whole number or null"});
   }

@@ -11,9 +11,10 @@
 
 #include <boost/asio.hpp>
 #include <boost/beast.hpp>
-#include <boost/url/parse.hpp>
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
+
+#include "web/beast_request.hpp"
 
 namespace trappa::web {
 
@@ -52,34 +53,6 @@ struct ServerState {
   std::mutex sessions_mutex;                     // guards `sessions`
   std::set<std::shared_ptr<Session>> sessions;   // live connections, to close idle ones on stop
 };
-
-std::string decode_percent(std::string_view text) {
-  auto decoded = boost::urls::parse_origin_form(text);
-  if (!decoded) return std::string(text);
-  return std::string(decoded->path());
-}
-
-Request to_request(const http::request<http::string_body>& message, const std::string& remote, std::string id) {
-  Request request;
-  request.method = std::string(message.method_string());
-  request.target = std::string(message.target());
-  request.remote_address = remote;
-  request.request_id = std::move(id);
-  request.body = message.body();
-  auto url = boost::urls::parse_origin_form(message.target());
-  if (url) {
-    request.path = std::string(url->path());
-    for (const auto& parameter : url->params()) request.query[std::string(parameter.key)] = std::string(parameter.value);
-  } else {
-    request.path = decode_percent(message.target());
-  }
-  for (const auto& field : message) {
-    std::string name(field.name_string());
-    for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    request.headers[name] = std::string(field.value());
-  }
-  return request;
-}
 
 class Session : public std::enable_shared_from_this<Session> {
  public:

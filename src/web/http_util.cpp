@@ -8,6 +8,9 @@ namespace trappa::web {
 
 FormData FormData::parse(std::string_view body) {
   FormData form;
+  // Boost.URL 1.81's parse_query reads an empty view with strlen (found by fuzzing): past the
+  // end of a buffer that has no terminating NUL.
+  if (body.empty()) return form;
   try {
     boost::urls::encoding_opts options;
     options.space_as_plus = true;
