@@ -45,5 +45,8 @@ void add_figures_command(CLI::App& app, CommandContext& context, int& exit_statu
 void add_round_commands(CLI::App& app, CommandContext& context, int& exit_status);
 void add_analyze_command(CLI::App& app, CommandContext& context, int& exit_status);
 void add_user_command(CLI::App& app, CommandContext& context, int& exit_status);
+// Audit trail and personal-data rights (audit_command.cpp, person_commands.cpp).
+void add_audit_command(CLI::App& app, CommandContext& context, int& exit_status);
+void add_person_commands(CLI::App& app, CommandContext& context, int& exit_status);
 
 }  // namespace trappa::cli

@@ -2,6 +2,7 @@
 #include <soci/soci.h>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "store/soci_store.hpp"
 
@@ -25,6 +26,30 @@ core::Account account_from_row(const soci::row& row) {
   return account;
 }
 
+// Old → new of everything but the hash: the audit says that the password changed (and
+// whether to a one-time password), never what it is or hashes to.
+std::string describe_account_change(const core::Account* before, const core::Account& after) {
+  auto scope = [](const std::string& unit) { return unit.empty() ? std::string("–") : unit; };
+  if (before == nullptr) {
+    return fmt::format("created: role {}, scope {}, {} password", core::to_code(after.role), scope(after.scope_unit),
+                       after.must_change_password ? "one-time" : "own");
+  }
+  std::vector<std::string> changes;
+  if (before->role != after.role) {
+    changes.push_back(fmt::format("role {}→{}", core::to_code(before->role), core::to_code(after.role)));
+  }
+  if (before->scope_unit != after.scope_unit) {
+    changes.push_back(fmt::format("scope {}→{}", scope(before->scope_unit), scope(after.scope_unit)));
+  }
+  if (before->password_hash != after.password_hash) {
+    changes.emplace_back(after.must_change_password ? "password reset to a one-time password" : "password changed");
+  } else if (before->must_change_password != after.must_change_password) {
+    changes.emplace_back(after.must_change_password ? "password must be changed" : "password no longer one-time");
+  }
+  if (changes.empty()) return "no change";
+  return fmt::format("{}", fmt::join(changes, "; "));
+}
+
 }  // namespace
 
 Result<void> SociStore::save_account(const core::Account& account, const Actor& actor) {
@@ -36,11 +61,18 @@ Result<void> SociStore::save_account(const core::Account& account, const Actor& 
     if (people == 0) {
       return core::fail(core::ErrorKind::kNotFound, "no person with employee id '" + account.employee_id + "'");
     }
-    std::string previous_role;
-    soci::indicator previous_indicator = soci::i_null;
-    *session_ << "SELECT role FROM accounts WHERE employee_id = :id", soci::use(account.employee_id),
-        soci::into(previous_role, previous_indicator);
-    const bool existed = session_->got_data();
+    // An erased person's identity is gone from the store; an account would bring a sign-in back.
+    if (is_erased(account.employee_id)) {
+      return core::fail(core::ErrorKind::kConflict,
+                        "person '" + account.employee_id + "' was erased; no account can be made for them");
+    }
+    std::optional<core::Account> previous;
+    {
+      soci::rowset<soci::row> rows = (session_->prepare << "SELECT " << kAccountColumns
+                                                        << " FROM accounts WHERE employee_id = :id",
+                                      soci::use(account.employee_id));
+      for (const soci::row& row : rows) previous = account_from_row(row);
+    }
     const std::string now = utc_timestamp_now();
     const std::string created_at = account.created_at.empty() ? now : account.created_at;
     const std::string role(core::to_code(account.role));
@@ -52,14 +84,8 @@ Result<void> SociStore::save_account(const core::Account& account, const Actor& 
                  "updated_at = excluded.updated_at",
         soci::use(account.employee_id), soci::use(role), soci::use(account.password_hash), soci::use(must_change),
         soci::use(account.scope_unit), soci::use(created_at), soci::use(now);
-    // The audit names what changed, never the hash itself.
-    const std::string detail =
-        existed ? fmt::format("role {}→{}, password set{}", previous_role, role,
-                              account.must_change_password ? " (one-time)" : "")
-                : fmt::format("created with role {}{}", role,
-                              account.scope_unit.empty() ? "" : ", scope " + account.scope_unit);
-    append_audit_in_transaction({now, actor.name, existed ? "account.update" : "account.create", account.employee_id,
-                                 detail});
+    append_audit_in_transaction({now, actor.name, previous ? "account.update" : "account.create", account.employee_id,
+                                 describe_account_change(previous ? &*previous : nullptr, account)});
     transaction.commit();
     return {};
   });
@@ -117,6 +143,15 @@ Result<void> SociStore::delete_session(const std::string& token_digest) {
   });
 }
 
+Result<bool> SociStore::touch_session(const std::string& token_digest, const std::string& expires_at) {
+  return guarded("extending the session", [&]() -> Result<bool> {
+    soci::statement statement = (session_->prepare << "UPDATE sessions SET expires_at = :expires WHERE token_digest = :digest",
+                                 soci::use(expires_at), soci::use(token_digest));
+    statement.execute(true);
+    return statement.get_affected_rows() > 0;
+  });
+}
+
 Result<std::size_t> SociStore::delete_sessions(const std::string& now, const std::string& employee_id) {
   return guarded("deleting sessions", [&]() -> Result<std::size_t> {
     soci::statement statement =
@@ -129,12 +164,3 @@ Result<std::size_t> SociStore::delete_sessions(const std::string& now, const std
 }
 
 }  // namespace trappa::store
-Result<bool> SociStore::touch_session(const std::string& token_digest, const std::string& expires_at) {
-  return guarded("extending the session", [&]() -> Result<bool> {
-    soci::statement statement = (session_->prepare << "UPDATE sessions SET expires_at = :expires WHERE token_digest = :digest",
-                                 soci::use(expires_at), soci::use(token_digest));
-    statement.execute(true);
-    return statement.get_affected_rows() > 0;
-  });
-}
-

@@ -2,11 +2,13 @@
 #include <soci/soci.h>
 
 #include <algorithm>
+#include <unordered_map>
 #include <unordered_set>
 
 #include <fmt/format.h>
 
 #include "core/date.hpp"
+#include "core/person_change.hpp"
 #include "store/soci_store.hpp"
 
 namespace trappa::store {
@@ -36,6 +38,26 @@ Result<void> SociStore::save_employments(const std::vector<core::Employment>& em
     soci::transaction transaction(*session_);
     long long existing = 0;
     *session_ << "SELECT COUNT(*) FROM (SELECT 1 FROM employments LIMIT 1) AS any_row", soci::into(existing);
+    // A store that already holds histories gets one audit entry per person whose history
+    // changed, naming the employments removed and added; the first import is recorded once.
+    const std::string now = utc_timestamp_now();
+    std::vector<AuditEntry> changes;
+    if (existing > 0) {
+      auto loaded = load_employments();
+      if (!loaded) return std::unexpected(loaded.error());
+      std::unordered_map<std::string, std::vector<core::Employment>> before, after;
+      for (core::Employment& employment : *loaded) {
+        std::string id = employment.employee_id;
+        before[std::move(id)].push_back(std::move(employment));
+      }
+      for (const core::Employment& employment : employments) after[employment.employee_id].push_back(employment);
+      for (const std::string& person : people) {
+        const std::vector<core::Employment>& old_history = before[person];
+        const std::vector<core::Employment>& new_history = after[person];
+        const std::string detail = core::describe_employment_change(old_history, new_history);
+        if (detail != "no change") changes.push_back({now, actor.name, "employment.update", person, detail});
+      }
+    }
     constexpr std::size_t kBatch = 10000;
     if (existing > 0) {  // an empty table (first import, demo) needs no deletes
       for (std::size_t begin = 0; begin < people.size(); begin += kBatch) {
@@ -76,7 +98,8 @@ Result<void> SociStore::save_employments(const std::vector<core::Employment>& em
           soci::use(ftes), soci::use(units), soci::use(recruitment_routes, recruitment_indicators),
           soci::use(departure_routes, departure_indicators), soci::use(reasons);
     }
-    append_audit_in_transaction({utc_timestamp_now(), actor.name, "import.employments", "employments",
+    append_audit_entries_in_transaction(changes);
+    append_audit_in_transaction({now, actor.name, "import.employments", "employments",
                                  fmt::format("{} employments of {} people written (their earlier history replaced)",
                                              employments.size(), people.size())});
     transaction.commit();

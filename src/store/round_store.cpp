@@ -200,13 +200,35 @@ Result<void> SociStore::save_assessments(const std::string& round, const std::ve
     long long existing = 0;
     *session_ << "SELECT COUNT(*) FROM assessments WHERE round_id = :round", soci::use(*round_id),
         soci::into(existing);
+    // A round that already has assessments gets one audit entry per person whose assessment
+    // the import created or changed, with old → new values; filling an empty round (a first
+    // import, the demo) is recorded once, below.
+    const std::string now = utc_timestamp_now();
+    std::vector<AuditEntry> changes;
+    if (existing > 0) {
+      std::unordered_map<std::string, core::Assessment> before;
+      for (core::Assessment& assessment : read_assessments(*round_id, round, nullptr)) {
+        std::string id = assessment.employee_id;
+        before.emplace(std::move(id), std::move(assessment));
+      }
+      for (const core::Assessment& assessment : assessments) {
+        auto found = before.find(assessment.employee_id);
+        const core::Assessment* old = found == before.end() ? nullptr : &found->second;
+        if (old != nullptr && *old == assessment) continue;
+        const std::string change = core::describe_assessment_change(old, assessment);
+        if (old != nullptr && change == "no change") continue;  // only timestamps moved
+        changes.push_back({now, actor.name, "assessment.import", assessment.employee_id,
+                           fmt::format("round {}: {}", round, change)});
+      }
+    }
     AssessmentWriter writer(*session_, *round_id, existing > 0);
     constexpr std::size_t kBatch = 5000;
     const std::span<const core::Assessment> all(assessments);
     for (std::size_t begin = 0; begin < all.size(); begin += kBatch) {
       writer.write(all.subspan(begin, std::min(kBatch, all.size() - begin)));
     }
-    append_audit_in_transaction({utc_timestamp_now(), actor.name, "import.assessments", round,
+    append_audit_entries_in_transaction(changes);
+    append_audit_in_transaction({now, actor.name, "import.assessments", round,
                                  fmt::format("{} assessments written", assessments.size())});
     transaction.commit();
     return {};

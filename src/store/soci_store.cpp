@@ -8,9 +8,11 @@
 #include <ctime>
 #include <map>
 #include <set>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
+#include "core/person_change.hpp"
 #include "store/dialect.hpp"
 #include "store/schema_migrations.hpp"
 #include "store/soci_store.hpp"
@@ -188,6 +190,30 @@ Result<std::vector<core::Person>> SociStore::load_people() {
 Result<void> SociStore::save_people(const std::vector<core::Person>& people, const Actor& actor) {
   return guarded("saving people", [&]() -> Result<void> {
     soci::transaction transaction(*session_);
+    // A store that already holds people gets one audit entry per person created or changed,
+    // with old → new values; the first import (or the demo) into an empty store is recorded
+    // once, below, so a national-scale load does not write a million audit rows.
+    long long existing = 0;
+    *session_ << "SELECT COUNT(*) FROM (SELECT 1 FROM people LIMIT 1) AS any_row", soci::into(existing);
+    std::unordered_map<std::string, core::Person> before;
+    if (existing > 0) {
+      auto loaded = load_people();
+      if (!loaded) return std::unexpected(loaded.error());
+      before.reserve(loaded->size());
+      for (core::Person& person : *loaded) {
+        std::string id = person.employee_id;
+        before.emplace(std::move(id), std::move(person));
+      }
+    }
+    // An erased person stays erased: a later import from the HR system updates their unit,
+    // role and the rest, but never brings the name or e-mail back.
+    std::set<std::string> erased;
+    if (existing > 0) {
+      for (std::string& id : erased_people()) erased.insert(std::move(id));
+    }
+    const std::string now = utc_timestamp_now();
+    std::vector<AuditEntry> changes;
+    std::size_t created = 0, changed = 0, kept_erased = 0;
     constexpr std::size_t kBatch = 10000;
     for (std::size_t begin = 0; begin < people.size(); begin += kBatch) {
       const std::size_t end = std::min(people.size(), begin + kBatch);
@@ -195,18 +221,38 @@ Result<void> SociStore::save_people(const std::vector<core::Person>& people, con
       std::vector<int> birth_years;
       std::vector<soci::indicator> manager_indicators, start_indicators;
       for (std::size_t i = begin; i < end; ++i) {
-        const core::Person& person = people[i];
-        ids.push_back(person.employee_id);
-        names.push_back(person.name);
-        emails.push_back(person.email);
-        genders.emplace_back(core::to_code(person.gender));
-        birth_years.push_back(person.birth_year);
-        units.push_back(person.unit_code);
-        roles.push_back(person.role);
-        managers.push_back(person.manager_id);
-        manager_indicators.push_back(person.manager_id.empty() ? soci::i_null : soci::i_ok);
-        starts.push_back(person.city_start_date.value_or(""));
-        start_indicators.push_back(person.city_start_date ? soci::i_ok : soci::i_null);
+        const core::Person* person = &people[i];
+        core::Person kept;
+        if (!erased.empty() && erased.contains(person->employee_id)) {
+          kept = *person;
+          kept.name = std::string(core::kErasedName);
+          kept.email.clear();
+          person = &kept;
+          ++kept_erased;
+        }
+        if (existing > 0) {
+          auto found = before.find(person->employee_id);
+          if (found == before.end()) {
+            ++created;
+            changes.push_back({now, actor.name, "person.create", person->employee_id,
+                               core::describe_person_change(nullptr, *person)});
+          } else if (!(found->second == *person)) {
+            ++changed;
+            changes.push_back({now, actor.name, "person.update", person->employee_id,
+                               core::describe_person_change(&found->second, *person)});
+          }
+        }
+        ids.push_back(person->employee_id);
+        names.push_back(person->name);
+        emails.push_back(person->email);
+        genders.emplace_back(core::to_code(person->gender));
+        birth_years.push_back(person->birth_year);
+        units.push_back(person->unit_code);
+        roles.push_back(person->role);
+        managers.push_back(person->manager_id);
+        manager_indicators.push_back(person->manager_id.empty() ? soci::i_null : soci::i_ok);
+        starts.push_back(person->city_start_date.value_or(""));
+        start_indicators.push_back(person->city_start_date ? soci::i_ok : soci::i_null);
       }
       *session_ << "INSERT INTO people (employee_id, name, email, gender, birth_year, unit_code, role, manager_id, "
                    "city_start_date) VALUES (:id, :name, :email, :gender, :birth, :unit, :role, :manager, :start) "
@@ -218,8 +264,11 @@ Result<void> SociStore::save_people(const std::vector<core::Person>& people, con
           soci::use(units), soci::use(roles), soci::use(managers, manager_indicators),
           soci::use(starts, start_indicators);
     }
-    append_audit_in_transaction({utc_timestamp_now(), actor.name, "import.people", "people",
-                                 fmt::format("{} people written", people.size())});
+    append_audit_entries_in_transaction(changes);
+    std::string detail = fmt::format("{} people written", people.size());
+    if (existing > 0) detail += fmt::format(" ({} new, {} changed)", created, changed);
+    if (kept_erased > 0) detail += fmt::format("; {} erased people kept without name and e-mail", kept_erased);
+    append_audit_in_transaction({now, actor.name, "import.people", "people", detail});
     transaction.commit();
     return {};
   });
@@ -233,6 +282,24 @@ void SociStore::append_audit_in_transaction(const AuditEntry& entry) {
                ":detail)",
       soci::use(entry.at), soci::use(entry.actor), soci::use(entry.action), soci::use(entry.subject),
       soci::use(entry.detail);
+}
+
+void SociStore::append_audit_entries_in_transaction(const std::vector<AuditEntry>& entries) {
+  constexpr std::size_t kBatch = 10000;
+  for (std::size_t begin = 0; begin < entries.size(); begin += kBatch) {
+    const std::size_t end = std::min(entries.size(), begin + kBatch);
+    std::vector<std::string> at, actor, action, subject, detail;
+    for (std::size_t i = begin; i < end; ++i) {
+      at.push_back(entries[i].at);
+      actor.push_back(entries[i].actor);
+      action.push_back(entries[i].action);
+      subject.push_back(entries[i].subject);
+      detail.push_back(entries[i].detail);
+    }
+    *session_ << "INSERT INTO audit_log (at, actor, action, subject, detail) VALUES (:at, :actor, :action, "
+                 ":subject, :detail)",
+        soci::use(at), soci::use(actor), soci::use(action), soci::use(subject), soci::use(detail);
+  }
 }
 
 Result<void> SociStore::append_audit(const AuditEntry& entry) {

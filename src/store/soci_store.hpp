@@ -64,6 +64,11 @@ class SociStore final : public Store {
   core::Result<void> append_audit(const AuditEntry& entry) override;
   core::Result<std::vector<AuditEntry>> load_audit(const std::string& subject) override;
 
+  // Personal-data rights (person_record_store.cpp, person_erasure.cpp).
+  core::Result<std::vector<AuditEntry>> load_person_audit(const std::string& employee_id) override;
+  core::Result<std::optional<core::PersonRecord>> load_person_record(const std::string& employee_id) override;
+  core::Result<ErasureSummary> erase_person(const std::string& employee_id, const Actor& actor) override;
+
  private:
   // Runs `work`, turning any driver exception into a storage Error that says what we were
   // doing. A transaction opened inside `work` rolls back when the exception unwinds it.
@@ -77,6 +82,13 @@ class SociStore final : public Store {
   }
 
   void append_audit_in_transaction(const AuditEntry& entry);
+  // Many entries in one bulk-bound statement (per-person entries of an import).
+  void append_audit_entries_in_transaction(const std::vector<AuditEntry>& entries);
+  bool person_exists(const std::string& employee_id);
+  // Whether "person.erase" was recorded for the person, and every person it was recorded for.
+  bool is_erased(const std::string& employee_id);
+  std::vector<std::string> erased_people();
+  std::vector<AuditEntry> read_person_audit(const std::string& employee_id);
   std::optional<int> latest_revision(const std::string& framework_id);
   core::Framework read_framework_revision(const std::string& framework_id, int revision);
   // The round's id for writing: fails with kNotFound for an unknown round and kConflict for

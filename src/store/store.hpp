@@ -17,6 +17,7 @@
 #include "core/employment.hpp"
 #include "core/framework.hpp"
 #include "core/org.hpp"
+#include "core/person_record.hpp"
 #include "core/result.hpp"
 #include "core/round_facts.hpp"
 
@@ -42,12 +43,19 @@ struct StoredFramework {
   int revision = 0;
 };
 
-struct AuditEntry {
-  std::string at;       // ISO 8601 UTC timestamp
-  std::string actor;
-  std::string action;   // "import.people", "assessment.agree", ...
-  std::string subject;  // employee id, framework id, round name, ...
-  std::string detail;   // old → new, counts, file name
+// One entry of the audit trail (core/person_record.hpp). Entries about a person have the
+// person's employee id as subject: "assessment.save", "assessment.import", "person.create",
+// "person.update", "employment.update", "account.create", "account.update", "person.export",
+// "person.erase". Imports also write one entry per file with a count ("import.people" under
+// subject "people", "import.assessments" under the round's name, ...).
+using AuditEntry = core::AuditEntry;
+
+// What an erasure removed (Store::erase_person).
+struct ErasureSummary {
+  std::size_t assessments_cleared = 0;  // assessments whose notes were emptied
+  bool account_removed = false;
+  std::size_t sessions_removed = 0;
+  std::size_t audit_entries_redacted = 0;  // earlier entries whose detail held a removed text
 };
 
 class Store {
@@ -132,9 +140,31 @@ class Store {
   [[nodiscard]] virtual core::Result<std::size_t> delete_sessions(const std::string& now,
                                                                  const std::string& employee_id = {}) = 0;
 
-  // The audit trail is append-only: there is no method to change or delete an entry.
+  // The audit trail is append-only: there is no method to change or delete an entry (the
+  // one exception is erase_person's redaction, below).
   [[nodiscard]] virtual core::Result<void> append_audit(const AuditEntry& entry) = 0;
   [[nodiscard]] virtual core::Result<std::vector<AuditEntry>> load_audit(const std::string& subject) = 0;
+
+  // Personal-data rights (docs/personal-data.md).
+  //
+  // The person's audit history: every entry whose subject is the employee id (their
+  // assessments, record, employments, account, exports, erasure), ordered by time and then
+  // by the order written. kNotFound for an unknown person.
+  [[nodiscard]] virtual core::Result<std::vector<AuditEntry>> load_person_audit(const std::string& employee_id) = 0;
+  // Everything stored about the person, read in one transaction; nullopt for an unknown
+  // person. The account comes without its password hash.
+  [[nodiscard]] virtual core::Result<std::optional<core::PersonRecord>> load_person_record(
+      const std::string& employee_id) = 0;
+  // Removes the person's identity and free texts in one transaction and records
+  // "person.erase": the name becomes core::kErasedName and the e-mail empty, the account and
+  // its sessions are deleted, the notes of every assessment (closed rounds too) are emptied,
+  // and earlier audit entries about the person have any occurrence of the removed name, e-mail
+  // or notes replaced by core::kRedactedText. Ratings, motivation, priorities, unit, role,
+  // gender, birth year, manager and employments stay, so statistics do not change. Later
+  // imports keep an erased person erased, and no account can be made for them.
+  // kNotFound for an unknown person, kConflict for one already erased.
+  [[nodiscard]] virtual core::Result<ErasureSummary> erase_person(const std::string& employee_id,
+                                                                  const Actor& actor) = 0;
 };
 
 // "postgresql://..." or "postgres://..." selects PostgreSQL; anything else is a SQLite path.

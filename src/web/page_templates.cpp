@@ -222,6 +222,7 @@ constexpr std::string_view kConversation = R"({{#show_team_link}}<p class="bread
 {{#has_self_assessed_at}}<div><dt>[[label_self_assessed_at]]</dt><dd>{{self_assessed_at}}</dd></div>{{/has_self_assessed_at}}
 {{#has_conversation_at}}<div><dt>[[label_conversation_at]]</dt><dd>{{conversation_at}}</dd></div>{{/has_conversation_at}}
 </dl>
+{{#show_person_link}}<p><a href="/personer/{{employee_id}}">[[person_link]]</a></p>{{/show_person_link}}
 {{^in_round}}<div class="card"><p>[[conversation_not_in_round]]</p></div>{{/in_round}}
 {{#in_round}}
 <p class="lead">[[conversation_lead]]</p>
@@ -488,6 +489,38 @@ constexpr std::string_view kError = R"(<div class="narrow">
 </div>
 )";
 
+// Personuppgifter (person_page.cpp): the audit history as a table, and the export.
+constexpr std::string_view kPerson = R"(<p class="breadcrumb"><a href="/team/{{employee_path}}">[[person_conversation_link]]</a></p>
+<h1>[[person_title]]: {{name}}</h1>
+<dl class="facts">
+<div><dt>[[person_employee_id]]</dt><dd><code>{{employee_id}}</code></dd></div>
+<div><dt>[[label_role]]</dt><dd>{{role}}</dd></div>
+<div><dt>[[label_unit]]</dt><dd>{{unit}}</dd></div>
+</dl>
+{{#erased}}<div class="notice"><p>[[person_erased_note]] {{erased_at}}.</p></div>{{/erased}}
+<section class="card" aria-labelledby="export-heading">
+<h2 id="export-heading">[[person_export_heading]]</h2>
+<p id="export-hint">[[person_export_text]]</p>
+<p><a class="button" href="/personer/{{employee_path}}/export.json" download aria-describedby="export-hint">[[person_export_button]]</a></p>
+</section>
+<section aria-labelledby="history-heading">
+<h2 id="history-heading">[[person_history_heading]]</h2>
+<p>[[person_history_lead]]</p>
+{{#has_entries}}
+<div class="table-scroll" role="region" aria-labelledby="history-caption" tabindex="0">
+<table class="data-table audit-table">
+<caption id="history-caption">[[person_history_caption]] {{name}} ({{count}})</caption>
+<thead><tr><th scope="col">[[person_col_time]]</th><th scope="col">[[person_col_actor]]</th><th scope="col">[[person_col_action]]</th><th scope="col">[[person_col_detail]]</th></tr></thead>
+<tbody>
+{{#entries}}<tr><th scope="row"><time datetime="{{at}}">{{at_label}}</time></th><td>{{actor}}</td><td>{{action}} <code class="muted">{{action_code}}</code></td><td>{{detail}}</td></tr>
+{{/entries}}</tbody>
+</table>
+</div>
+{{/has_entries}}
+{{^has_entries}}<div class="card"><p>[[person_history_empty]]</p></div>{{/has_entries}}
+</section>
+)";
+
 }  // namespace
 
 std::string_view template_source(TemplateId id) {
@@ -505,6 +538,7 @@ std::string_view template_source(TemplateId id) {
     case TemplateId::kRounds: return kRounds;
     case TemplateId::kAccount: return kAccount;
     case TemplateId::kError: return kError;
+    case TemplateId::kPerson: return kPerson;
   }
   return {};
 }

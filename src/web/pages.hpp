@@ -58,6 +58,12 @@ namespace trappa::web {
 [[nodiscard]] Response rounds_change_state(AppContext& app, const PageRequest& page, const std::string& round,
                                            core::RoundState state);
 
+// Personuppgifter (person_page.cpp): /personer/ID shows the person's audit history and
+// /personer/ID/export.json downloads everything stored about them (recorded as
+// "person.export"). HR within their scope and administrators; 404 for everyone else.
+[[nodiscard]] Response person_page(AppContext& app, const PageRequest& page, const std::string& employee_id);
+[[nodiscard]] Response person_export(AppContext& app, const PageRequest& page, const std::string& employee_id);
+
 // /api/v1 (api.cpp): JSON in and out, 401 without a session.
 [[nodiscard]] Response api_request(AppContext& app, const PageRequest& page);
 

@@ -157,6 +157,8 @@ Response render_conversation(AppContext& app, const PageRequest& page, int statu
   data.set("round_name", round.round.name);
   data.set("round_query", url_encode(round.round.name));
   data.set("show_team_link", flag(page.viewer->manages_anyone));
+  // HR in scope reach the person's history and data export from here (person_page.cpp).
+  data.set("show_person_link", flag(page.viewer->is_hr() && app.directory->in_subtree(person, page.viewer->scope())));
   data.set("status_code", std::string(status_code(shown.status)));
   data.set("status_label", std::string(status_label(page, shown.status)));
   data.set("has_self_assessed_at", flag(!shown.self_assessed_at.empty()));

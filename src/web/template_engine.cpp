@@ -13,7 +13,8 @@ constexpr std::array kAllTemplates{TemplateId::kLayout,       TemplateId::kLogin
                                    TemplateId::kAssessment,   TemplateId::kAssessmentAreas,
                                    TemplateId::kTeam,         TemplateId::kConversation,
                                    TemplateId::kOverview,     TemplateId::kFramework, TemplateId::kRounds,
-                                   TemplateId::kAccount,      TemplateId::kError,     TemplateId::kFigures};
+                                   TemplateId::kAccount,      TemplateId::kError,     TemplateId::kFigures,
+                                   TemplateId::kPerson};
 
 // Replaces [[key]] with the catalogue's text; an unknown key is left visible as [[key]].
 std::string expand_texts(std::string_view source, Language language, std::vector<std::string>* missing) {

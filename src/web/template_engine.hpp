@@ -33,6 +33,7 @@ enum class TemplateId {
   kAccount,
   kError,
   kFigures,
+  kPerson,  // Personuppgifter: a person's audit history and export (person_page.cpp)
 };
 
 // The source of a template, with its [[key]] placeholders (page_templates.cpp).

@@ -373,3 +373,66 @@ test("HR creates a round", async () => {
   await checkAccessibility(page, "/omgangar after create");
   await page.context().close();
 });
+
+// Issue 6, audit trail and personal-data rights (docs/personal-data.md).
+test("HR reads a person's history and downloads the personal-data export; others get 404", async () => {
+  const page = await newPage();
+  await signIn(page, accounts.hr);
+  const id = accounts.employee.id;
+  // The conversation's note carries the reminder not to write sensitive data, linked to the field.
+  await page.goto(`${base}/team/${encodeURIComponent(id)}?omgang=2026`);
+  const describedBy = await page.getAttribute("#notes", "aria-describedby");
+  assert.ok(describedBy, "the note field has aria-describedby");
+  const reminder = await page.locator(`#${describedBy}`).textContent();
+  assert.match(reminder, /känsliga uppgifter/);
+  assert.ok(await page.locator(`#${describedBy}`).isVisible(), "the reminder is visible");
+  const note = "Vill gå en kurs i e-tjänster under hösten.";
+  await page.fill("#notes", note);
+  await Promise.all([page.waitForNavigation(), page.locator("button[type=submit].button-primary").click()]);
+  assert.ok(page.url().includes("klart=conversation_saved"), page.url());
+
+  // From the conversation to the person's page.
+  await Promise.all([page.waitForNavigation(), page.getByRole("link", { name: "Personuppgifter och historik" }).click()]);
+  assert.ok(page.url().endsWith(`/personer/${encodeURIComponent(id)}`), page.url());
+  assert.equal((await page.locator("h1").textContent()).trim(), `Personuppgifter: ${accounts.employee.name}`);
+  const history = page.getByRole("table", { name: /Historik för/ });
+  const saved = history.locator("tbody tr", { hasText: "Skattning sparad" }).last();
+  assert.ok((await saved.textContent()).includes(`${accounts.hr.name} (${accounts.hr.id})`), await saved.textContent());
+  assert.ok((await saved.textContent()).includes("notes changed"));
+  assert.ok(!(await history.textContent()).includes(note), "the history never quotes the note");
+  await checkAccessibility(page, "/personer/ID");
+
+  // The export downloads as a file and is itself recorded.
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "Exportera personuppgifter (JSON)" }).click(),
+  ]);
+  assert.equal(download.suggestedFilename(), `personuppgifter-${id}.json`);
+  const exported = JSON.parse(fs.readFileSync(await download.path(), "utf8"));
+  assert.equal(exported.format, "trappa-person-export");
+  assert.equal(exported.version, 1);
+  assert.equal(exported.person.employee_id, id);
+  assert.equal(exported.person.name, accounts.employee.name);
+  assert.equal(exported.exported_by, accounts.hr.id);
+  const round = exported.assessments.find((a) => a.round === "2026");
+  assert.equal(round.notes, note);
+  assert.equal(exported.account.role, "employee");
+  assert.ok(!JSON.stringify(exported).includes("argon2"), "no password hash in the export");
+  assert.equal(exported.audit.at(-1).action, "person.export");
+  await page.reload();
+  assert.ok((await history.textContent()).includes("Personuppgifter exporterade"));
+  const headers = (await page.request.get(`${base}/personer/${encodeURIComponent(id)}/export.json`)).headers();
+  assert.match(headers["content-disposition"], /^attachment; filename="personuppgifter-/);
+  assert.equal(headers["cache-control"], "no-store");
+
+  // Nobody but HR and administrators: the same 404 as for a person who does not exist.
+  for (const who of [accounts.employee, accounts.manager, accounts.observer]) {
+    const other = await newPage();
+    await signIn(other, who);
+    assert.equal((await other.goto(`${base}/personer/${encodeURIComponent(id)}`)).status(), 404, who.id);
+    assert.equal((await other.request.get(`${base}/personer/${encodeURIComponent(id)}/export.json`)).status(), 404);
+    await other.context().close();
+  }
+  assert.equal((await page.goto(`${base}/personer/NO-SUCH-PERSON`)).status(), 404);
+  await page.context().close();
+});
