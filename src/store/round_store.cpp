@@ -2,6 +2,7 @@
 #include <soci/soci.h>
 
 #include <unordered_map>
+#include <unordered_set>
 
 #include <fmt/format.h>
 
@@ -200,23 +201,28 @@ Result<void> SociStore::save_assessments(const std::string& round, const std::ve
     long long existing = 0;
     *session_ << "SELECT COUNT(*) FROM assessments WHERE round_id = :round", soci::use(*round_id),
         soci::into(existing);
-    // A round that already has assessments gets one audit entry per person whose assessment
-    // the import created or changed, with old → new values; filling an empty round (a first
-    // import, the demo) is recorded once, below.
+    // Each person whose existing assessment the import changes gets an audit entry with old →
+    // new values; assessments it creates are counted in the import's entry. Only the people
+    // who already have an assessment are read back, so filling a round in chunks (the demo,
+    // a national-scale load) never rereads what the earlier chunks wrote.
     const std::string now = utc_timestamp_now();
     std::vector<AuditEntry> changes;
+    std::size_t created = assessments.size();
     if (existing > 0) {
-      std::unordered_map<std::string, core::Assessment> before;
-      for (core::Assessment& assessment : read_assessments(*round_id, round, nullptr)) {
-        std::string id = assessment.employee_id;
-        before.emplace(std::move(id), std::move(assessment));
-      }
+      std::unordered_set<std::string> assessed;
+      soci::rowset<std::string> ids =
+          (session_->prepare << "SELECT employee_id FROM assessments WHERE round_id = :round", soci::use(*round_id));
+      for (const std::string& id : ids) assessed.insert(id);
+      created = 0;
       for (const core::Assessment& assessment : assessments) {
-        auto found = before.find(assessment.employee_id);
-        const core::Assessment* old = found == before.end() ? nullptr : &found->second;
-        if (old != nullptr && *old == assessment) continue;
-        const std::string change = core::describe_assessment_change(old, assessment);
-        if (old != nullptr && change == "no change") continue;  // only timestamps moved
+        if (!assessed.contains(assessment.employee_id)) {
+          ++created;
+          continue;
+        }
+        const auto before = read_assessments(*round_id, round, &assessment.employee_id);
+        if (before.empty() || before.front() == assessment) continue;
+        const std::string change = core::describe_assessment_change(&before.front(), assessment);
+        if (change == "no change") continue;  // only timestamps moved
         changes.push_back({now, actor.name, "assessment.import", assessment.employee_id,
                            fmt::format("round {}: {}", round, change)});
       }
@@ -228,8 +234,9 @@ Result<void> SociStore::save_assessments(const std::string& round, const std::ve
       writer.write(all.subspan(begin, std::min(kBatch, all.size() - begin)));
     }
     append_audit_entries_in_transaction(changes);
-    append_audit_in_transaction({now, actor.name, "import.assessments", round,
-                                 fmt::format("{} assessments written", assessments.size())});
+    std::string detail = fmt::format("{} assessments written", assessments.size());
+    if (existing > 0) detail += fmt::format(" ({} new, {} changed)", created, changes.size());
+    append_audit_in_transaction({now, actor.name, "import.assessments", round, detail});
     transaction.commit();
     return {};
   });

@@ -128,6 +128,9 @@ TEST_F(PersonAudit, an_assessment_import_into_a_started_round_records_old_and_ne
   EXPECT_EQ(imported->actor, "cli:import");
   EXPECT_EQ(imported->detail, "round 2026: 1.1 agreed 3→4; notes changed");
   EXPECT_FALSE(last_of(history("E3"), "assessment.import").has_value());
+  auto imports = store().load_audit("2026");
+  ASSERT_TRUE(imports.has_value());
+  EXPECT_EQ(imports->back().detail, "2 assessments written (0 new, 1 changed)");
 }
 
 TEST_F(PersonAudit, account_changes_record_role_scope_and_password_events_but_never_the_hash) {
