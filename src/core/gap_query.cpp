@@ -218,10 +218,10 @@ Result<GapReport> run_gap_query(const GapSnapshot& snapshot, const GapQuery& que
   GapReport report;
   report.round = snapshot.round().name;
   report.basis = query.basis;
+  std::vector<std::uint32_t> group_units;  // kUnit: the groups' units
   switch (query.group_by) {
     case GroupBy::kNone: break;
     case GroupBy::kUnit: {
-      std::vector<std::uint32_t> group_units;
       if (selected) {
         group_units = tree.children(*selected);
       } else {
@@ -273,7 +273,14 @@ Result<GapReport> run_gap_query(const GapSnapshot& snapshot, const GapQuery& que
     for (const Accumulator& part : partial) total.merge(part);
   }
 
-  const bool suppressed = query.min_group > 0 && total.assessed < query.min_group;
+  // Small groups: the result's own cell, and per figure the round's decisions.
+  const GapDisclosure* disclosure = query.disclosure;
+  GapCell cell{selected, std::nullopt, query.gender};
+  bool nobody = false;  // a role the snapshot does not have
+  if (plan.role >= 0) cell.role = static_cast<std::uint16_t>(plan.role);
+  if (plan.role == -2) nobody = true;
+  const bool suppressed = (query.min_group > 0 && total.assessed < query.min_group) ||
+                          (disclosure != nullptr && (nobody || !disclosure->headline(cell)));
   report.suppressed = suppressed;
   const Framework& framework = snapshot.framework();
   double participation_sum = 0;
@@ -288,7 +295,8 @@ Result<GapReport> run_gap_query(const GapSnapshot& snapshot, const GapQuery& que
       participation_sum += static_cast<double>(total.rated[c]) / static_cast<double>(total.applicable[c]);
       ++participation_count;
     }
-    if (!suppressed) {
+    figures.suppressed = !suppressed && disclosure != nullptr && !disclosure->competency(c, cell);
+    if (!suppressed && !figures.suppressed) {
       figures.applicable = total.applicable[c];
       figures.rated = total.rated[c];
       figures.needs = total.needs[c];
@@ -302,7 +310,8 @@ Result<GapReport> run_gap_query(const GapSnapshot& snapshot, const GapQuery& que
     AreaFigures figures;
     figures.code = framework.areas[a].code;
     figures.name = framework.areas[a].name;
-    if (!suppressed) {
+    figures.suppressed = !suppressed && disclosure != nullptr && !disclosure->area(a, cell);
+    if (!suppressed && !figures.suppressed) {
       std::size_t ratings = 0, level_sum = 0, needs = 0;
       for (std::size_t c = 0; c < competencies; ++c) {
         if (snapshot.competency_area(c) != a) continue;
@@ -329,10 +338,31 @@ Result<GapReport> run_gap_query(const GapSnapshot& snapshot, const GapQuery& que
   }
   for (std::size_t g = 0; g < report.groups.size(); ++g) {
     GroupFigures& group = report.groups[g];
-    group.suppressed = suppressed || (query.min_group > 0 && total.group_assessed[g] < query.min_group);
+    // The group's cell; a group the filters leave empty (another role or gender) is nobody.
+    GapCell group_cell = cell;
+    bool empty_by_filter = nobody;
+    switch (query.group_by) {
+      case GroupBy::kNone: break;
+      case GroupBy::kUnit: group_cell.unit = group_units[g]; break;
+      case GroupBy::kRole:
+        empty_by_filter = empty_by_filter || (plan.role >= 0 && static_cast<std::size_t>(plan.role) != g);
+        group_cell.role = static_cast<std::uint16_t>(g);
+        break;
+      case GroupBy::kGender:
+        empty_by_filter = empty_by_filter || (plan.gender >= 0 && static_cast<std::size_t>(plan.gender) != g);
+        group_cell.gender = static_cast<Gender>(g);
+        break;
+    }
+    // With the round's decisions a group is shown exactly when its own cell is, whatever the
+    // view around it, so a cell looks the same in every view.
+    group.suppressed = disclosure != nullptr
+                           ? (query.min_group > 0 && total.group_assessed[g] < query.min_group) || empty_by_filter ||
+                                 !disclosure->headline(group_cell)
+                           : suppressed || (query.min_group > 0 && total.group_assessed[g] < query.min_group);
     for (std::size_t c = 0; c < competencies; ++c) {
-      GroupCompetencyFigures figures{snapshot.competency(c).code, {}, {}};
-      if (!group.suppressed) {
+      GroupCompetencyFigures figures{snapshot.competency(c).code, {}, {}, false};
+      figures.suppressed = !group.suppressed && disclosure != nullptr && !disclosure->competency(c, group_cell);
+      if (!group.suppressed && !figures.suppressed) {
         const std::size_t cell = g * competencies + c;
         figures.rated = total.group_rated[cell];
         figures.need_share = ratio(total.group_needs[cell], total.group_rated[cell]);

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "core/gap_disclosure.hpp"
 #include "core/gap_snapshot.hpp"
 #include "core/result.hpp"
 
@@ -24,6 +25,10 @@ struct GapQuery {
   std::optional<Gender> gender;
   GroupBy group_by = GroupBy::kNone;   // kUnit: the children of the selected unit
   std::size_t min_group = 0;           // suppress results with fewer assessed people (0 = never)
+  // Small-group suppression for readers without access to individuals (docs/analytics.md,
+  // "Small groups"): the round's decisions, built once per snapshot. Null: none. Must have been
+  // built from the snapshot the query runs on.
+  const GapDisclosure* disclosure = nullptr;
 };
 
 struct CompetencyFigures {
@@ -36,6 +41,7 @@ struct CompetencyFigures {
   std::optional<double> participation;  // rated / applicable
   std::optional<double> mean_level;
   std::optional<double> need_share;     // needs / rated
+  bool suppressed = false;              // hidden on its own by the small-group rule (figures null)
 };
 
 struct AreaFigures {
@@ -47,12 +53,14 @@ struct AreaFigures {
   std::optional<double> people_with_need_share;   // people with ≥1 need here / people rated here
   std::optional<std::size_t> motivation_answers;
   std::optional<double> high_motivation_share;    // answers ≥ 4 / answers
+  bool suppressed = false;                        // hidden on its own by the small-group rule
 };
 
 struct GroupCompetencyFigures {
   std::string code;
   std::optional<std::size_t> rated;
   std::optional<double> need_share;
+  bool suppressed = false;  // hidden on its own by the small-group rule
 };
 
 struct GroupFigures {

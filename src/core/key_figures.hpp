@@ -122,6 +122,16 @@ struct PositionRow {
   std::array<PositionFigures, kKeyFigureYears - 1> previous_years;  // one, two years before
 };
 
+// Cells hidden for readers without access to individuals (hide_small_cells in
+// core/key_figure_disclosure.hpp); all false unless that ran. Writers show them as null.
+struct HiddenKeyFigureCells {
+  std::array<std::array<bool, 3>, 5> age{};                        // age band x gender (K, M, X)
+  std::array<bool, 5> age_band{};                                  // the band's total and share
+  std::array<bool, kRetirementYears> retirements{};
+  std::vector<std::array<bool, kKeyFigureYears>> positions;        // per position row: at, a year, two years before
+  bool any = false;
+};
+
 struct KeyFigures {
   Date at;
   Date from;  // the turnover period is [from, at]
@@ -135,6 +145,7 @@ struct KeyFigures {
   std::array<RetirementYear, kRetirementYears> retirements;
   std::vector<PositionRow> positions;  // largest FTE first, ties by name; at most kTopPositions
   std::size_t unmatched_employments = 0;  // employments whose person is not in `people` (skipped)
+  HiddenKeyFigureCells hidden;
 };
 
 // The same calendar date `years` earlier (or later, for negative `years`); 29 February

@@ -72,6 +72,7 @@ std::string gap_report_json(const core::GapReport& report, const std::optional<c
     object["people_with_need_share"] = optional_value(area.people_with_need_share);
     object["motivation_answers"] = optional_value(area.motivation_answers);
     object["high_motivation_share"] = optional_value(area.high_motivation_share);
+    if (area.suppressed) object["suppressed"] = true;  // hidden on its own by the small-group rule
     areas.emplace_back(std::move(object));
   }
   root["areas"] = std::move(areas);
@@ -86,6 +87,7 @@ std::string gap_report_json(const core::GapReport& report, const std::optional<c
     object["participation"] = optional_value(competency.participation);
     object["mean_level"] = optional_value(competency.mean_level);
     object["need_share"] = optional_value(competency.need_share);
+    if (competency.suppressed) object["suppressed"] = true;
     competencies.emplace_back(std::move(object));
   }
   root["competencies"] = std::move(competencies);
@@ -124,9 +126,11 @@ std::string gap_report_json(const core::GapReport& report, const std::optional<c
       object["suppressed"] = group.suppressed;
       json::array cells;
       for (const core::GroupCompetencyFigures& cell : group.competencies) {
-        cells.emplace_back(json::object{{"code", cell.code},
-                                        {"rated", optional_value(cell.rated)},
-                                        {"need_share", optional_value(cell.need_share)}});
+        json::object figures{{"code", cell.code},
+                             {"rated", optional_value(cell.rated)},
+                             {"need_share", optional_value(cell.need_share)}};
+        if (cell.suppressed) figures["suppressed"] = true;
+        cells.emplace_back(std::move(figures));
       }
       object["competencies"] = std::move(cells);
       groups.emplace_back(std::move(object));

@@ -66,9 +66,13 @@ json::object turnover_counts(const core::TurnoverCounts& counts) {
           {"rate", number_or_null(counts.rate, kShareDecimals)}};
 }
 
-json::object position_figures(const core::PositionFigures& figures, bool with_date) {
+json::object position_figures(const core::PositionFigures& figures, bool with_date, bool hidden) {
   json::object object;
   if (with_date) object["at"] = core::to_iso(figures.at);
+  if (hidden) {  // too few people to show (core/key_figure_disclosure.hpp)
+    for (const char* key : {"people", "fte", "share_women", "balanced"}) object[key] = nullptr;
+    return object;
+  }
   object["people"] = figures.people;
   object["fte"] = rounded(figures.fte, kValueDecimals);
   object["share_women"] = number_or_null(figures.share_women(), kShareDecimals);
@@ -105,16 +109,22 @@ json::value to_json(const core::KeyFigures& figures) {
   };
 
   const long long headcount_all = figures.headcount[0].all.total();
+  const core::HiddenKeyFigureCells& hidden = figures.hidden;
   json::array bands;
-  for (const core::AgeBand& band : figures.age.bands) {
+  for (std::size_t b = 0; b < figures.age.bands.size(); ++b) {
+    const core::AgeBand& band = figures.age.bands[b];
     json::object object;
     object["band"] = band.label;
-    object["total"] = band.people.total();
-    for (core::Gender gender : kGenders) object[core::to_code(gender)] = band.people.of(gender);
-    object["share"] = headcount_all == 0 ? json::value(nullptr)
-                                         : json::value(rounded(static_cast<double>(band.people.total()) /
-                                                                   static_cast<double>(headcount_all),
-                                                               kShareDecimals));
+    object["total"] = hidden.age_band[b] ? json::value(nullptr) : json::value(band.people.total());
+    for (core::Gender gender : kGenders) {
+      object[core::to_code(gender)] = hidden.age[b][static_cast<std::size_t>(gender)] ? json::value(nullptr)
+                                                                                        : json::value(band.people.of(gender));
+    }
+    object["share"] = headcount_all == 0 || hidden.age_band[b]
+                          ? json::value(nullptr)
+                          : json::value(rounded(static_cast<double>(band.people.total()) /
+                                                    static_cast<double>(headcount_all),
+                                                kShareDecimals));
     bands.push_back(std::move(object));
   }
   document["age"] = {{"mean", number_or_null(figures.age.mean, kValueDecimals)},
@@ -124,18 +134,22 @@ json::value to_json(const core::KeyFigures& figures) {
                               {"median", number_or_null(figures.tenure.median, kValueDecimals)}};
 
   json::array retirements;
-  for (const core::RetirementYear& year : figures.retirements) {
-    retirements.push_back({{"year", year.year}, {"people", year.people}});
+  for (std::size_t y = 0; y < figures.retirements.size(); ++y) {
+    const core::RetirementYear& year = figures.retirements[y];
+    retirements.push_back(
+        {{"year", year.year}, {"people", hidden.retirements[y] ? json::value(nullptr) : json::value(year.people)}});
   }
   document["retirements"] = std::move(retirements);
 
   json::array positions;
-  for (const core::PositionRow& row : figures.positions) {
+  for (std::size_t p = 0; p < figures.positions.size(); ++p) {
+    const core::PositionRow& row = figures.positions[p];
+    auto hidden_at = [&](std::size_t date) { return p < hidden.positions.size() && hidden.positions[p][date]; };
     json::object object{{"position", row.position}};
-    for (auto& member : position_figures(row.current, false)) object[member.key()] = member.value();
+    for (auto& member : position_figures(row.current, false, hidden_at(0))) object[member.key()] = member.value();
     json::array earlier;
-    for (const core::PositionFigures& previous_year : row.previous_years) {
-      earlier.push_back(position_figures(previous_year, true));
+    for (std::size_t k = 0; k < row.previous_years.size(); ++k) {
+      earlier.push_back(position_figures(row.previous_years[k], true, hidden_at(k + 1)));
     }
     object["previous_years"] = std::move(earlier);
     positions.push_back(std::move(object));
@@ -199,12 +213,13 @@ void gender_rows(CsvWriter& csv, std::string_view figure, std::string_view date,
   }
 }
 
-void position_rows(CsvWriter& csv, std::string_view position, const core::PositionFigures& figures) {
+void position_rows(CsvWriter& csv, std::string_view position, const core::PositionFigures& figures, bool hidden) {
   const std::string date = core::to_iso(figures.at);
-  csv.row("position", date, position, "people", std::to_string(figures.people));
-  csv.row("position", date, position, "fte", number_text(figures.fte, kValueDecimals));
-  csv.row("position", date, position, "share_women", number_text(figures.share_women(), kShareDecimals));
-  csv.row("position", date, position, "balanced", bool_text(figures.balanced()));
+  // Hidden (too few people): the rows stay, with empty values.
+  csv.row("position", date, position, "people", hidden ? std::string() : std::to_string(figures.people));
+  csv.row("position", date, position, "fte", hidden ? std::string() : number_text(figures.fte, kValueDecimals));
+  csv.row("position", date, position, "share_women", hidden ? std::string() : number_text(figures.share_women(), kShareDecimals));
+  csv.row("position", date, position, "balanced", hidden ? std::string() : bool_text(figures.balanced()));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -251,24 +266,34 @@ std::string write_key_figures_csv(const core::KeyFigures& figures) {
   csv.row("age", at, "", "mean", number_text(figures.age.mean, kValueDecimals));
   csv.row("age", at, "", "median", number_text(figures.age.median, kValueDecimals));
   const long long headcount_all = figures.headcount[0].all.total();
-  for (const core::AgeBand& band : figures.age.bands) {
-    csv.row("age_band", at, band.label, "total", std::to_string(band.people.total()));
+  const core::HiddenKeyFigureCells& hidden = figures.hidden;
+  for (std::size_t b = 0; b < figures.age.bands.size(); ++b) {
+    const core::AgeBand& band = figures.age.bands[b];
+    csv.row("age_band", at, band.label, "total", hidden.age_band[b] ? std::string() : std::to_string(band.people.total()));
     for (core::Gender gender : kGenders) {
-      csv.row("age_band", at, band.label, core::to_code(gender), std::to_string(band.people.of(gender)));
+      csv.row("age_band", at, band.label, core::to_code(gender),
+              hidden.age[b][static_cast<std::size_t>(gender)] ? std::string() : std::to_string(band.people.of(gender)));
     }
     const std::optional<double> share =
-        headcount_all == 0 ? std::nullopt
-                           : std::optional(static_cast<double>(band.people.total()) / static_cast<double>(headcount_all));
+        headcount_all == 0 || hidden.age_band[b]
+            ? std::nullopt
+            : std::optional(static_cast<double>(band.people.total()) / static_cast<double>(headcount_all));
     csv.row("age_band", at, band.label, "share", number_text(share, kShareDecimals));
   }
   csv.row("tenure_years", at, "", "mean", number_text(figures.tenure.mean, kValueDecimals));
   csv.row("tenure_years", at, "", "median", number_text(figures.tenure.median, kValueDecimals));
-  for (const core::RetirementYear& year : figures.retirements) {
-    csv.row("retirements", at, std::to_string(year.year), "people", std::to_string(year.people));
+  for (std::size_t y = 0; y < figures.retirements.size(); ++y) {
+    const core::RetirementYear& year = figures.retirements[y];
+    csv.row("retirements", at, std::to_string(year.year), "people",
+            hidden.retirements[y] ? std::string() : std::to_string(year.people));
   }
-  for (const core::PositionRow& row : figures.positions) {
-    position_rows(csv, row.position, row.current);
-    for (const core::PositionFigures& previous : row.previous_years) position_rows(csv, row.position, previous);
+  for (std::size_t p = 0; p < figures.positions.size(); ++p) {
+    const core::PositionRow& row = figures.positions[p];
+    auto hidden_at = [&](std::size_t date) { return p < hidden.positions.size() && hidden.positions[p][date]; };
+    position_rows(csv, row.position, row.current, hidden_at(0));
+    for (std::size_t k = 0; k < row.previous_years.size(); ++k) {
+      position_rows(csv, row.position, row.previous_years[k], hidden_at(k + 1));
+    }
   }
   return csv.take();
 }
