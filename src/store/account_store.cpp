@@ -54,7 +54,7 @@ std::string describe_account_change(const core::Account* before, const core::Acc
 
 Result<void> SociStore::save_account(const core::Account& account, const Actor& actor) {
   return guarded("saving the account", [&]() -> Result<void> {
-    soci::transaction transaction(*session_);
+    WriteTransaction transaction(*session_, *dialect_);
     long long people = 0;
     *session_ << "SELECT COUNT(*) FROM people WHERE employee_id = :id", soci::use(account.employee_id),
         soci::into(people);

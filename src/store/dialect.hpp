@@ -21,6 +21,13 @@ class Dialect {
   // Called at the start of a transaction that writes many rows. Foreign keys are still
   // checked, but once at commit instead of per row where the backend allows it.
   virtual void prepare_bulk_write(soci::session& session) const = 0;
+  // The statement that begins a transaction which writes (write_transaction.hpp): it takes
+  // the write lock up front where the backend would otherwise fail instead of waiting.
+  [[nodiscard]] virtual std::string_view begin_write() const = 0;
+  // Inside a write transaction: makes other writers of the same person's assessment in the
+  // round wait until this transaction ends, so that what one reads as "before" is what the
+  // previous writer committed (even when no row exists yet to lock).
+  virtual void lock_assessment(soci::session& session, long long round_id, const std::string& employee_id) const = 0;
   // The spelling of a ${NAME} token in the shared migrations.
   [[nodiscard]] virtual std::string_view token(std::string_view name) const = 0;
 };

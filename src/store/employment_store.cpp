@@ -35,7 +35,7 @@ Result<void> SociStore::save_employments(const std::vector<core::Employment>& em
         if (seen.insert(employment.employee_id).second) people.push_back(employment.employee_id);
       }
     }
-    soci::transaction transaction(*session_);
+    WriteTransaction transaction(*session_, *dialect_);
     long long existing = 0;
     *session_ << "SELECT COUNT(*) FROM (SELECT 1 FROM employments LIMIT 1) AS any_row", soci::into(existing);
     // A store that already holds histories gets one audit entry per person whose history

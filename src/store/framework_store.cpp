@@ -90,7 +90,7 @@ core::Framework SociStore::read_framework_revision(const std::string& id, int re
 
 Result<int> SociStore::save_framework(const core::Framework& framework, const Actor& actor) {
   return guarded("saving the framework", [&]() -> Result<int> {
-    soci::transaction transaction(*session_);
+    WriteTransaction transaction(*session_, *dialect_);
     const std::optional<int> latest = latest_revision(framework.id);
     if (latest && read_framework_revision(framework.id, *latest) == framework) {
       transaction.commit();

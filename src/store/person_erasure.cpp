@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "store/soci_store.hpp"
+#include "store/write_transaction.hpp"
 
 namespace trappa::store {
 
@@ -29,7 +30,7 @@ bool replace_all_in(std::string& text, const std::string& needle, std::string_vi
 
 Result<ErasureSummary> SociStore::erase_person(const std::string& employee_id, const Actor& actor) {
   return guarded("erasing the person", [&]() -> Result<ErasureSummary> {
-    soci::transaction transaction(*session_);
+    WriteTransaction transaction(*session_, *dialect_);
     if (!person_exists(employee_id)) {
       return core::fail(core::ErrorKind::kNotFound, "no person with employee id '" + employee_id + "'");
     }

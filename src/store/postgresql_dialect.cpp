@@ -98,6 +98,16 @@ class PostgresqlDialect final : public Dialect {
     session << "SET CONSTRAINTS ALL DEFERRED";
   }
 
+  // Writers lock the rows they change and wait for each other; a plain BEGIN suffices.
+  std::string_view begin_write() const override { return "BEGIN"; }
+
+  // A transaction-scoped advisory lock on the pair: row locks cannot cover an assessment
+  // that does not exist yet, and two first saves would both insert the same ratings.
+  void lock_assessment(soci::session& session, long long round_id, const std::string& employee_id) const override {
+    const std::string key = "assessment:" + std::to_string(round_id) + ":" + employee_id;
+    session << "SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))", soci::use(key);
+  }
+
   std::string_view token(std::string_view token_name) const override {
     if (token_name == "IDENTITY_PRIMARY_KEY") return "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY";
     return {};

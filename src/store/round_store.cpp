@@ -33,7 +33,7 @@ constexpr const char* kRoundColumns = "name, framework_id, framework_revision, s
 
 Result<void> SociStore::create_round(const core::Round& round, const Actor& actor) {
   return guarded("creating the round", [&]() -> Result<void> {
-    soci::transaction transaction(*session_);
+    WriteTransaction transaction(*session_, *dialect_);
     long long existing = 0;
     *session_ << "SELECT COUNT(*) FROM rounds WHERE name = :name", soci::use(round.name), soci::into(existing);
     if (existing > 0) return core::fail(core::ErrorKind::kConflict, "a round named '" + round.name + "' already exists");
@@ -73,7 +73,7 @@ Result<std::optional<core::Round>> SociStore::load_round(const std::string& name
 
 Result<void> SociStore::set_round_state(const std::string& name, core::RoundState state, const Actor& actor) {
   return guarded("changing the round's state", [&]() -> Result<void> {
-    soci::transaction transaction(*session_);
+    WriteTransaction transaction(*session_, *dialect_);
     std::string current;
     *session_ << "SELECT state FROM rounds WHERE name = :name", soci::use(name), soci::into(current);
     if (!session_->got_data()) return core::fail(core::ErrorKind::kNotFound, "no round named '" + name + "'");
@@ -176,9 +176,12 @@ Result<std::optional<core::Assessment>> SociStore::load_assessment(const std::st
 
 Result<void> SociStore::save_assessment(const core::Assessment& assessment, const Actor& actor) {
   return guarded("saving the assessment", [&]() -> Result<void> {
-    soci::transaction transaction(*session_);
+    WriteTransaction transaction(*session_, *dialect_);
     auto round_id = writable_round_id(assessment.round);
     if (!round_id) return std::unexpected(round_id.error());
+    // The person and their manager may save at the same moment (several server connections
+    // or nodes): one at a time, each seeing the other's result as "before".
+    dialect_->lock_assessment(*session_, *round_id, assessment.employee_id);
     auto before = read_assessments(*round_id, assessment.round, &assessment.employee_id);
     AssessmentWriter(*session_, *round_id, true).write(std::span(&assessment, 1));
     append_audit_in_transaction({utc_timestamp_now(), actor.name, "assessment.save", assessment.employee_id,
@@ -193,7 +196,7 @@ Result<void> SociStore::save_assessment(const core::Assessment& assessment, cons
 Result<void> SociStore::save_assessments(const std::string& round, const std::vector<core::Assessment>& assessments,
                                          const Actor& actor) {
   return guarded("saving assessments", [&]() -> Result<void> {
-    soci::transaction transaction(*session_);
+    WriteTransaction transaction(*session_, *dialect_);
     auto round_id = writable_round_id(round);
     if (!round_id) return std::unexpected(round_id.error());
     dialect_->prepare_bulk_write(*session_);

@@ -86,7 +86,7 @@ Result<int> SociStore::migrate() {
     }
     for (const Migration& migration : schema_migrations()) {
       if (migration.version <= current) continue;
-      soci::transaction transaction(*session_);
+      WriteTransaction transaction(*session_, *dialect_);
       for (std::string_view statement : migration.statements) {
         *session_ << expand_tokens(statement, *dialect_);
       }
@@ -133,7 +133,7 @@ Result<void> SociStore::save_units(const std::vector<core::Unit>& units, const A
       parent_indicators.push_back(unit.parent_code.empty() ? soci::i_null : soci::i_ok);
       kinds.emplace_back(core::to_code(unit.kind));
     }
-    soci::transaction transaction(*session_);
+    WriteTransaction transaction(*session_, *dialect_);
     if (!units.empty()) {
       *session_ << "INSERT INTO units (code, name, parent_code, kind) VALUES (:code, :name, :parent, :kind) "
                    "ON CONFLICT (code) DO UPDATE SET name = excluded.name, parent_code = excluded.parent_code, "
@@ -189,7 +189,7 @@ Result<std::vector<core::Person>> SociStore::load_people() {
 
 Result<void> SociStore::save_people(const std::vector<core::Person>& people, const Actor& actor) {
   return guarded("saving people", [&]() -> Result<void> {
-    soci::transaction transaction(*session_);
+    WriteTransaction transaction(*session_, *dialect_);
     // A store that already holds people gets one audit entry per person created or changed,
     // with old → new values; the first import (or the demo) into an empty store is recorded
     // once, below, so a national-scale load does not write a million audit rows.

@@ -10,6 +10,7 @@
 
 #include "store/dialect.hpp"
 #include "store/store.hpp"
+#include "store/write_transaction.hpp"
 
 namespace soci {
 class session;

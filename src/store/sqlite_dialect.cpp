@@ -30,6 +30,13 @@ class SqliteDialect final : public Dialect {
     session << "PRAGMA defer_foreign_keys = ON";
   }
 
+  // The write lock at BEGIN, so concurrent writers wait (busy timeout above) instead of
+  // failing with "database is locked" at their first write (write_transaction.hpp).
+  std::string_view begin_write() const override { return "BEGIN IMMEDIATE"; }
+
+  // BEGIN IMMEDIATE already holds the one write lock of the whole file.
+  void lock_assessment(soci::session&, long long, const std::string&) const override {}
+
   std::string_view token(std::string_view token_name) const override {
     if (token_name == "IDENTITY_PRIMARY_KEY") return "INTEGER PRIMARY KEY AUTOINCREMENT";
     // Tables keyed by their primary key alone are stored in that key's b-tree: one tree to
