@@ -23,6 +23,8 @@ test_packages=(
 test_packages+=(clang-16 libfuzzer-16-dev libclang-rt-16-dev)
 # HTTP-level tests (tests/web_http) drive a real `trappa serve` with curl.
 test_packages+=(curl)
+# The small-groups HTTP test (tests/web_http/small_groups_test.sh) reads the API's JSON with jq.
+test_packages+=(jq)
 
 wanted=("${build_packages[@]}")
 if [[ "$purpose" == "test" ]]; then

@@ -4,11 +4,13 @@
 #include <iostream>
 #include <thread>
 
+#include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
 #include "cli/command_context.hpp"
 #include "cli/demo_accounts.hpp"
 #include "cli/demo_loader.hpp"
+#include "core/disclosure_control.hpp"
 #include "web/application.hpp"
 #include "web/http_server.hpp"
 
@@ -22,18 +24,28 @@ struct ServeOptions {
   int threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   std::string organisation_name = "Stockholms stad";
   web::SignInOptions sign_in;  // sessions, sign-in throttling, the trusted proxy (docs/web.md)
+  // Small groups (docs/analytics.md, "Small groups").
+  std::size_t min_group = core::kDefaultMinGroup;
+  bool manager_overview = false;
 };
 
 int serve(const CommandContext& context, const ServeOptions& options) {
   auto address = web::parse_listen_address(options.listen);
   if (!address) return report(address.error());
   if (auto sign_in = web::validate(options.sign_in); !sign_in) return report(sign_in.error());
+  if (options.min_group < core::kSmallestMinGroup) {  // small groups
+    return report(core::Error{core::ErrorKind::kInvalidInput, "the small-group threshold is too low",
+                                {{"--min-group", fmt::format("{} is below {}: a group of two could read each other's "
+                                                             "figures", options.min_group, core::kSmallestMinGroup)}}});
+  }
   auto store = context.open_store();
   if (!store) return report(store.error());
   web::ApplicationOptions application_options;
   application_options.organisation_name = options.organisation_name;
   application_options.demo_mode = options.demo;
   application_options.sign_in = options.sign_in;
+  application_options.min_group = options.min_group;  // small groups
+  application_options.manager_overview = options.manager_overview;
   application_options.database = context.database;
   application_options.store_connections = static_cast<std::size_t>(std::max(2, options.threads * 2));
   application_options.assets_directory = data_directory() / "web";
@@ -97,6 +109,12 @@ void add_serve_command(CLI::App& app, CommandContext& context, int& exit_status)
                             "Address or CIDR range of a trusted reverse proxy (repeatable)")
       ->expected(1)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  // Small groups (docs/analytics.md, "Small groups").
+  serve_command->add_option("--min-group", options->min_group,
+                            "Smallest group whose figures observers (and managers) see; at least 3")
+      ->capture_default_str();
+  serve_command->add_flag("--manager-overview", options->manager_overview,
+                          "Managers see the overview and key figures of their own unit, small groups suppressed");
   serve_command->callback([&context, &exit_status, options] { exit_status = serve(context, *options); });
 }
 

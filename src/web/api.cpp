@@ -117,17 +117,27 @@ std::string query_value(const Request& request, const char* key) {
   return found == request.query.end() ? std::string{} : found->second;
 }
 
-Response gaps(AppContext& app, const PageRequest& page, const RoundView& round) {
+// The gap analytics of a round. Everyone but HR gets them through the round's small-group
+// decisions (web/disclosure_cache.hpp), for the snapshot those decisions belong to.
+Response gaps(AppContext& app, const PageRequest& page, std::shared_ptr<const RoundView> round_view) {
   const Viewer& viewer = *page.viewer;
-  if (!viewer.sees_overview()) return api_error(403, "the gap analytics are for HR and observers");
+  if (!viewer.sees_overview()) return api_error(403, "the gap analytics are for HR, observers and managers with the overview");
+  std::shared_ptr<const core::GapDisclosure> disclosure;
+  if (viewer.suppressed_aggregates()) {
+    auto decided = app.disclosures->decided(round_view);
+    round_view = decided.view;
+    disclosure = decided.disclosure;
+  }
+  const RoundView& round = *round_view;
   core::GapQuery query;
+  query.disclosure = disclosure.get();
   std::vector<core::Problem> problems;
   const std::string basis = query_value(page.request, "basis");
   if (basis == "self") query.basis = core::LevelBasis::kSelf;
   else if (!basis.empty() && basis != "agreed") problems.push_back({"basis", "must be agreed or self"});
   query.unit = query_value(page.request, "unit");
-  if (query.unit.empty()) query.unit = viewer.scope();
-  if (!app.directory->unit_in_subtree(query.unit, viewer.scope())) {
+  if (query.unit.empty()) query.unit = viewer.aggregate_scope();
+  if (!app.directory->unit_in_subtree(query.unit, viewer.aggregate_scope())) {
     return api_error(403, "unit '" + query.unit + "' is outside your scope");
   }
   query.role = query_value(page.request, "role");
@@ -146,12 +156,18 @@ Response gaps(AppContext& app, const PageRequest& page, const RoundView& round) 
     if (error != std::errc{} || end != min_group.data() + min_group.size()) problems.push_back({"min_group", "must be a whole number"});
     query.min_group = value;
   }
-  // Observers never see groups below the threshold, whatever they ask for.
-  if (viewer.is_observer()) query.min_group = std::max(query.min_group, kObserverMinGroup);
+  // A suppressed viewer may ask for a higher threshold (fewer groups shown), never a lower one:
+  // the round's decisions apply whatever min_group says.
   std::shared_ptr<const RoundView> earlier;
+  std::shared_ptr<const core::GapDisclosure> earlier_disclosure;
   if (const std::string compare = query_value(page.request, "compare"); !compare.empty()) {
     earlier = app.rounds->find(compare);
     if (!earlier) problems.push_back({"compare", "no round named '" + compare + "'"});
+    if (earlier && viewer.suppressed_aggregates()) {
+      auto decided = app.disclosures->decided(earlier);
+      earlier = decided.view;
+      earlier_disclosure = decided.disclosure;
+    }
   }
   if (!problems.empty()) return api_error(400, "invalid query parameters", problems);
   auto report = core::run_gap_query(*round.snapshot, query);
@@ -160,6 +176,7 @@ Response gaps(AppContext& app, const PageRequest& page, const RoundView& round) 
   if (earlier) {
     core::GapQuery earlier_query = query;
     earlier_query.group_by = core::GroupBy::kNone;
+    earlier_query.disclosure = earlier_disclosure.get();
     auto before = core::run_gap_query(*earlier->snapshot, earlier_query);
     if (!before) return api_failure(page, before.error());
     comparison = core::compare_reports(*report, *before);
@@ -394,7 +411,7 @@ Response api_request(AppContext& app, const PageRequest& page) {
     }
     if (parts.size() == 5 && parts[4] == "gaps") {
       if (method != "GET" && method != "HEAD") return api_error(405, "use GET");
-      return gaps(app, page, *round);
+      return gaps(app, page, round);
     }
     if (parts.size() == 6 && parts[4] == "assessments") return assessment(app, page, *round, parts[5]);
   }

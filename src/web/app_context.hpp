@@ -13,6 +13,7 @@
 
 #include "web/application.hpp"
 #include "web/directory.hpp"
+#include "web/disclosure_cache.hpp"
 #include "web/fragment_cache.hpp"
 #include "web/http_types.hpp"
 #include "web/http_util.hpp"
@@ -30,6 +31,7 @@ struct AppContext {
   std::shared_ptr<const Directory> directory;
   std::unique_ptr<RoundRegistry> rounds;
   std::unique_ptr<SessionService> sessions;
+  std::unique_ptr<DisclosureCache> disclosures;  // small-group decisions per round snapshot
   std::string asset_version;
   struct Asset {
     std::string content_type;

@@ -46,6 +46,7 @@ core::Result<std::unique_ptr<Application>> Application::load(store::Store& store
   if (!organisation) return std::unexpected(organisation.error());
   context->directory = std::make_shared<const Directory>(std::move(*organisation));
   context->rounds = std::make_unique<RoundRegistry>(context->directory);
+  context->disclosures = std::make_unique<DisclosureCache>(options.min_group);  // small groups
   if (auto loaded = context->rounds->load_all(store); !loaded) return std::unexpected(loaded.error());
   auto pool = StorePool::open(options.database, options.store_connections);
   if (!pool) return std::unexpected(pool.error());
@@ -94,6 +95,7 @@ Response route(AppContext& app, PageRequest& page) {
   if (path.starts_with("/static/")) return get ? serve_asset(app, request) : error_page(app, page, 405);
 
   page.viewer = app.sessions->resolve(request);
+  if (page.viewer) grant_manager_overview(*page.viewer, app.options.manager_overview);  // small groups
   if (path == "/api" || path.starts_with("/api/")) {
     if (!path.starts_with("/api/v1/")) return json_response(404, "{\"error\":{\"status\":404,\"message\":\"use /api/v1\",\"problems\":[]}}\n");
     return api_request(app, page);

@@ -36,6 +36,10 @@ struct ApplicationOptions {
   std::filesystem::path assets_directory;  // holds app.css and app.js
   std::vector<DemoAccount> demo_accounts;  // shown on the sign-in page in demo mode only
   SignInOptions sign_in;  // sessions, throttling, the trusted proxy (sign_in_options.hpp)
+  // Small groups (docs/analytics.md): the threshold K for every suppressed aggregate, and
+  // whether managers see the overview and key figures of their own unit, suppressed.
+  std::size_t min_group = 5;
+  bool manager_overview = false;
 };
 
 struct AppContext;

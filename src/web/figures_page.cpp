@@ -1,11 +1,14 @@
 // Nyckeltal: the workforce key figures of docs/key-figures.md for a date and a unit, as
 // charts with their tables and CSV files, and the same JSON as `trappa figures` at
-// /api/v1/figures. HR and administrators see every unit of their scope; observers see
-// figures only for groups of at least kObserverMinGroup people.
+// /api/v1/figures. HR and administrators see every unit of their scope in full; observers
+// and (with --manager-overview) managers see them through the small-group rule of
+// core/key_figure_disclosure.hpp: a unit's set only when the rule shows it, and small cells
+// inside it hidden.
 #include <chrono>
 
 #include <spdlog/spdlog.h>
 
+#include "core/key_figure_disclosure.hpp"
 #include "core/key_figures.hpp"
 #include "io/key_figures_json.hpp"
 #include "report/charts.hpp"
@@ -48,11 +51,12 @@ FiguresRequest read_request(const AppContext& app, const PageRequest& page) {
   }
   std::string unit = query_value(page.request, "enhet");
   if (unit.empty()) unit = query_value(page.request, "unit");
-  if (unit.empty()) unit = page.viewer->scope();
+  const std::string scope = page.viewer->aggregate_scope();
+  if (unit.empty()) unit = scope;
   if (!unit.empty()) {
     if (!app.directory->tree().index_of(unit)) {
       parsed.problems.push_back({"unit", "unknown unit '" + unit + "'"});
-    } else if (!page.viewer->scope().empty() && !app.directory->unit_in_subtree(unit, page.viewer->scope())) {
+    } else if (!scope.empty() && !app.directory->unit_in_subtree(unit, scope)) {
       parsed.problems.push_back({"unit", "unit '" + unit + "' is outside your scope"});
     }
   }
@@ -67,7 +71,16 @@ FiguresRequest read_request(const AppContext& app, const PageRequest& page) {
   return parsed;
 }
 
-core::Result<core::KeyFigures> compute(AppContext& app, const core::KeyFigureQuery& query) {
+// The figures as the viewer may see them: `suppressed` when the small-group rule hides the
+// unit's whole set from this viewer; otherwise the figures, with small cells hidden for
+// suppressed viewers. The rule is decided for every unit at the date on each request: a
+// pure function of the store's data, so every view (page, CSV, API) agrees.
+struct ViewerFigures {
+  core::KeyFigures figures;
+  bool suppressed = false;
+};
+
+core::Result<ViewerFigures> compute(AppContext& app, const Viewer& viewer, const core::KeyFigureQuery& query) {
   auto lease = app.pool->borrow();
   auto people = lease->load_people();
   if (!people) return std::unexpected(people.error());
@@ -75,11 +88,16 @@ core::Result<core::KeyFigures> compute(AppContext& app, const core::KeyFigureQue
   if (!employments) return std::unexpected(employments.error());
   auto units = lease->load_units();
   if (!units) return std::unexpected(units.error());
-  return core::compute_key_figures(*people, *employments, *units, query);
-}
-
-bool hidden_from(const Viewer& viewer, const core::KeyFigures& figures) {
-  return viewer.is_observer() && figures.headcount[0].all.total() < static_cast<long long>(kObserverMinGroup);
+  auto figures = core::compute_key_figures(*people, *employments, *units, query);
+  if (!figures) return std::unexpected(figures.error());
+  ViewerFigures result{std::move(*figures), false};
+  if (!viewer.suppressed_aggregates()) return result;
+  const core::UnitTree tree = core::UnitTree::build(*units);
+  const auto decision =
+      core::KeyFigureDisclosure::decide(*people, *employments, tree, query.at, app.disclosures->min_group());
+  result.suppressed = !decision.published(query.unit_code);
+  if (!result.suppressed) core::hide_small_cells(result.figures, app.disclosures->min_group());
+  return result;
 }
 
 struct FigureCharts {
@@ -105,15 +123,20 @@ FigureCharts build_charts(const PageRequest& page, const core::KeyFigures& figur
   charts.headcount.series = {all, permanent, temporary};
 
   charts.age.text = {"kf-age", std::string(page.t("figures_chart_age")), {}};
-  for (const core::AgeBand& band : figures.age.bands) {
+  const core::HiddenKeyFigureCells& hidden = figures.hidden;
+  for (std::size_t b = 0; b < figures.age.bands.size(); ++b) {
+    const core::AgeBand& band = figures.age.bands[b];
     // "-29" and "60-" read as "–29" and "60–" in print (and a leading '-' would look like a
     // formula to a spreadsheet).
     std::string label(band.label);
     if (label.starts_with('-')) label = "\u2013" + label.substr(1);
     if (label.ends_with('-')) label = label.substr(0, label.size() - 1) + "\u2013";
-    charts.age.bands.push_back({std::move(label), static_cast<double>(band.people.of(core::Gender::kWoman)),
-                                static_cast<double>(band.people.of(core::Gender::kMan)),
-                                static_cast<double>(band.people.of(core::Gender::kOther))});
+    auto cell = [&](core::Gender gender) -> std::optional<double> {
+      if (hidden.age[b][static_cast<std::size_t>(gender)]) return std::nullopt;  // too few to show
+      return static_cast<double>(band.people.of(gender));
+    };
+    charts.age.bands.push_back(
+        {std::move(label), cell(core::Gender::kWoman), cell(core::Gender::kMan), cell(core::Gender::kOther)});
   }
 
   charts.positions.text = {"kf-positions", std::string(page.t("figures_chart_positions")), {}};
@@ -122,16 +145,25 @@ FigureCharts build_charts(const PageRequest& page, const core::KeyFigures& figur
   charts.positions.comparison_label = core::to_iso(figures.positions.empty() ? figures.at
                                                                              : figures.positions.front().previous_years[0].at);
   charts.positions.category_heading = std::string(page.t("figures_position"));
-  for (const core::PositionRow& row : figures.positions) {
-    charts.positions.bars.push_back({row.position, row.current.fte, row.previous_years[0].fte});
+  for (std::size_t p = 0; p < figures.positions.size(); ++p) {
+    const core::PositionRow& row = figures.positions[p];
+    const bool now_hidden = p < hidden.positions.size() && hidden.positions[p][0];
+    const bool before_hidden = p < hidden.positions.size() && hidden.positions[p][1];
+    if (now_hidden) continue;  // too few people in the position to show
+    charts.positions.bars.push_back(
+        {row.position, row.current.fte, before_hidden ? std::nullopt : std::optional<double>(row.previous_years[0].fte)});
   }
 
   charts.retirements.text = {"kf-retirements", std::string(page.t("figures_chart_retirements")), {}};
   charts.retirements.format = report::NumberFormat::count();
   charts.retirements.value_label = std::string(page.t("figures_people"));
   charts.retirements.category_heading = std::string(page.t("figures_year"));
-  for (const core::RetirementYear& year : figures.retirements) {
-    charts.retirements.bars.push_back({std::to_string(year.year), static_cast<double>(year.people), std::nullopt});
+  for (std::size_t y = 0; y < figures.retirements.size(); ++y) {
+    const core::RetirementYear& year = figures.retirements[y];
+    charts.retirements.bars.push_back({std::to_string(year.year),
+                                       hidden.retirements[y] ? std::nullopt
+                                                             : std::optional<double>(static_cast<double>(year.people)),
+                                       std::nullopt});
   }
   return charts;
 }
@@ -150,28 +182,29 @@ Response figures_page(AppContext& app, const PageRequest& page) {
   FiguresRequest request = read_request(app, page);
   TemplateData data;
   data.set("at", core::to_iso(request.query.at));
-  data.set("units", select_options(unit_options(*app.directory, viewer.scope(), request.query.unit_code),
+  data.set("units", select_options(unit_options(*app.directory, viewer.aggregate_scope(), request.query.unit_code),
                                    request.query.unit_code));
   data.set("has_error", flag(!request.problems.empty()));
   data.set("error", request.problems.empty() ? std::string() : request.problems.front().to_string());
   data.set("has_figures", flag(false));
   data.set("suppressed", flag(false));
   data.set("no_data", flag(false));
+  data.set("suppressed_text", format_text(page.t("figures_suppressed"), {{"k", std::to_string(app.disclosures->min_group())}}));
   if (request.problems.empty()) {
-    auto figures = compute(app, request.query);
-    if (!figures) {
-      if (figures.error().kind != core::ErrorKind::kInvalidInput && figures.error().kind != core::ErrorKind::kNotFound) {
-        spdlog::error("request_id={} {}", page.request.request_id, figures.error().describe());
+    auto computed = compute(app, viewer, request.query);
+    if (!computed) {
+      if (computed.error().kind != core::ErrorKind::kInvalidInput && computed.error().kind != core::ErrorKind::kNotFound) {
+        spdlog::error("request_id={} {}", page.request.request_id, computed.error().describe());
         return error_page(app, page, 500);
       }
       data.set("has_error", flag(true));
-      data.set("error", figures.error().describe());
-    } else if (hidden_from(viewer, *figures)) {
+      data.set("error", computed.error().describe());
+    } else if (computed->suppressed) {
       data.set("suppressed", flag(true));
-    } else if (figures->headcount[0].all.total() == 0) {
+    } else if (computed->figures.headcount[0].all.total() == 0) {
       data.set("no_data", flag(true));
     } else {
-      const core::KeyFigures& f = *figures;
+      const core::KeyFigures& f = computed->figures;
       data.set("has_figures", flag(true));
       data.set("headcount", report::swedish_number(static_cast<double>(f.headcount[0].all.total()), 0));
       data.set("permanent", report::swedish_number(static_cast<double>(f.headcount[0].permanent.total()), 0));
@@ -211,9 +244,10 @@ Response figures_csv(AppContext& app, const PageRequest& page) {
   if (!page.viewer->sees_overview()) return error_page(app, page, 403);
   FiguresRequest request = read_request(app, page);
   if (!request.problems.empty()) return error_page(app, page, 400, request.problems.front().to_string());
-  auto figures = compute(app, request.query);
-  if (!figures) return error_page(app, page, 400, figures.error().describe());
-  if (hidden_from(*page.viewer, *figures)) return error_page(app, page, 403);
+  auto computed = compute(app, *page.viewer, request.query);
+  if (!computed) return error_page(app, page, 400, computed.error().describe());
+  if (computed->suppressed) return error_page(app, page, 403);
+  const core::KeyFigures* figures = &computed->figures;
   const std::string table = query_value(page.request, "tabell");
   std::string body;
   if (table.empty() || table == "alla") {
@@ -232,14 +266,19 @@ Response figures_csv(AppContext& app, const PageRequest& page) {
 }
 
 core::Result<core::KeyFigures> key_figures_for(AppContext& app, const PageRequest& page) {
-  if (!page.viewer->sees_overview()) return core::fail(core::ErrorKind::kForbidden, "key figures are for HR and observers");
+  if (!page.viewer->sees_overview()) {
+    return core::fail(core::ErrorKind::kForbidden, "key figures are for HR, observers and managers with the overview");
+  }
   FiguresRequest request = read_request(app, page);
   if (!request.problems.empty()) return core::invalid("invalid parameters", std::move(request.problems));
-  auto figures = compute(app, request.query);
-  if (figures && hidden_from(*page.viewer, *figures)) {
-    return core::fail(core::ErrorKind::kForbidden, "fewer than 5 people: the figures are suppressed");
+  auto computed = compute(app, *page.viewer, request.query);
+  if (!computed) return std::unexpected(computed.error());
+  if (computed->suppressed) {
+    return core::fail(core::ErrorKind::kForbidden,
+                      "the figures of this unit are suppressed: fewer than " + std::to_string(app.disclosures->min_group()) +
+                          " people, or they would let a smaller group be computed (docs/key-figures.md, Small groups)");
   }
-  return figures;
+  return std::move(computed->figures);
 }
 
 }  // namespace trappa::web

@@ -1,7 +1,8 @@
-// Översikt: the round's figures for HR, administrators and observers, as charts with their
-// tables and CSV downloads. Filters (unit subtree, role, gender) come from a GET form, so a
-// view can be bookmarked and shared. Observers see groups of fewer than five assessed
-// people suppressed.
+// Översikt: the round's figures for HR, administrators, observers and (with
+// --manager-overview) managers, as charts with their tables and CSV downloads. Filters (unit
+// subtree, role, gender) come from a GET form, so a view can be bookmarked and shared.
+// Everyone but HR sees the figures through the round's small-group decisions
+// (core/gap_disclosure.hpp, docs/analytics.md "Small groups"), the same in every view.
 #include <cctype>
 
 #include <spdlog/spdlog.h>
@@ -25,8 +26,11 @@ struct OverviewFilters {
 };
 
 struct Overview {
+  // For suppressed viewers, the snapshots their decisions belong to (web/disclosure_cache.hpp).
   std::shared_ptr<const RoundView> round;
   std::shared_ptr<const RoundView> earlier;
+  std::shared_ptr<const core::GapDisclosure> round_disclosure;
+  std::shared_ptr<const core::GapDisclosure> earlier_disclosure;
   std::string unit;  // resolved unit code (never empty when the tree has units)
   core::GapQuery query;
   core::GapReport report;
@@ -52,7 +56,7 @@ OverviewFilters read_filters(const Request& request) {
 // top of the tree, stepping down while a unit has a single child (a city with one
 // administration shows that administration's departments).
 std::string default_unit(const Directory& directory, const Viewer& viewer, const core::Round& round) {
-  if (!viewer.scope().empty()) return viewer.scope();
+  if (!viewer.aggregate_scope().empty()) return viewer.aggregate_scope();
   if (!round.scope_unit.empty()) return round.scope_unit;
   const core::UnitTree& tree = directory.tree();
   const auto roots = tree.roots();
@@ -62,24 +66,39 @@ std::string default_unit(const Directory& directory, const Viewer& viewer, const
   return tree.unit(unit).code;
 }
 
-Overview compute(AppContext& app, const PageRequest& page, const OverviewFilters& filters) {
-  const Viewer& viewer = *page.viewer;
-  Overview overview;
+// The round the filters select (the newest round that is not a draft by default) and the
+// round it is compared with; for suppressed viewers, the snapshots that have their decisions.
+void choose_rounds(AppContext& app, const Viewer& viewer, const OverviewFilters& filters, Overview& overview) {
   overview.round = filters.round.empty() ? nullptr : app.rounds->find(filters.round);
   if (!overview.round) {
     auto rounds = app.rounds->rounds();
-    // The newest round that is not a draft, else the newest.
     for (auto it = rounds->rbegin(); it != rounds->rend() && !overview.round; ++it) {
       if ((*it)->round.state != core::RoundState::kDraft) overview.round = *it;
     }
     if (!overview.round && !rounds->empty()) overview.round = rounds->back();
   }
+  if (!overview.round) return;
+  overview.earlier = app.rounds->previous_round(overview.round->round.name);
+  if (!viewer.suppressed_aggregates()) return;
+  auto decided = app.disclosures->decided(overview.round);
+  overview.round = decided.view;
+  overview.round_disclosure = decided.disclosure;
+  if (overview.earlier) {
+    auto earlier = app.disclosures->decided(overview.earlier);
+    overview.earlier = earlier.view;
+    overview.earlier_disclosure = earlier.disclosure;
+  }
+}
+
+// `overview` comes with its rounds chosen (choose_rounds).
+Overview compute(AppContext& app, const PageRequest& page, const OverviewFilters& filters, Overview overview) {
+  const Viewer& viewer = *page.viewer;
   if (!overview.round) return overview;
   overview.unit = filters.unit.empty() ? default_unit(*app.directory, viewer, overview.round->round) : filters.unit;
   if (!overview.unit.empty() && !app.directory->tree().index_of(overview.unit)) {
     overview.error = std::string(page.t("error_unknown_unit"));
     overview.unit = default_unit(*app.directory, viewer, overview.round->round);
-  } else if (!app.directory->unit_in_subtree(overview.unit, viewer.scope())) {
+  } else if (!app.directory->unit_in_subtree(overview.unit, viewer.aggregate_scope())) {
     overview.error = std::string(page.t("error_unit_outside_scope"));
     overview.unit = default_unit(*app.directory, viewer, overview.round->round);
   }
@@ -88,7 +107,7 @@ Overview compute(AppContext& app, const PageRequest& page, const OverviewFilters
   query.unit = overview.unit;
   query.role = filters.role;
   if (!filters.gender.empty()) query.gender = core::parse_gender(filters.gender);
-  query.min_group = viewer.is_observer() ? kObserverMinGroup : 0;
+  query.disclosure = overview.round_disclosure.get();  // null for HR: nothing suppressed
   auto report = core::run_gap_query(*overview.round->snapshot, query);
   if (!report) {
     // The unit exists in the organisation but not in this round's tree: show the whole round.
@@ -101,9 +120,10 @@ Overview compute(AppContext& app, const PageRequest& page, const OverviewFilters
   core::GapQuery grouped = query;
   grouped.group_by = core::GroupBy::kUnit;
   if (auto groups = core::run_gap_query(*overview.round->snapshot, grouped)) overview.groups = std::move(*groups);
-  overview.earlier = app.rounds->previous_round(overview.round->round.name);
   if (overview.earlier) {
-    if (auto earlier = core::run_gap_query(*overview.earlier->snapshot, query)) {
+    core::GapQuery earlier_query = query;
+    earlier_query.disclosure = overview.earlier_disclosure.get();
+    if (auto earlier = core::run_gap_query(*overview.earlier->snapshot, earlier_query)) {
       overview.comparison = core::compare_reports(overview.report, *earlier);
       overview.earlier_report = std::move(*earlier);
     }
@@ -271,9 +291,10 @@ std::vector<std::pair<std::string, std::string>> unit_options(const Directory& d
 
 namespace {
 
-std::string render_overview_body(AppContext& app, const PageRequest& page, const OverviewFilters& filters) {
+std::string render_overview_body(AppContext& app, const PageRequest& page, const OverviewFilters& filters,
+                                 Overview chosen) {
   const Viewer& viewer = *page.viewer;
-  const Overview overview = compute(app, page, filters);
+  const Overview overview = compute(app, page, filters, std::move(chosen));
   TemplateData data;
   data.set("no_round", flag(!overview.round));
   data.set("has_round", flag(overview.round != nullptr));
@@ -289,7 +310,7 @@ std::string render_overview_body(AppContext& app, const PageRequest& page, const
       rounds.emplace_back((*it)->round.name, (*it)->round.name + " (" + std::string(state_label(page, (*it)->round.state)) + ")");
     }
     data.set("rounds", select_options(rounds, overview.round->round.name));
-    data.set("units", select_options(unit_options(*app.directory, viewer.scope(), overview.unit), overview.unit));
+    data.set("units", select_options(unit_options(*app.directory, viewer.aggregate_scope(), overview.unit), overview.unit));
     std::vector<std::pair<std::string, std::string>> roles;
     for (std::size_t r = 0; r < overview.round->snapshot->roles(); ++r) {
       roles.emplace_back(overview.round->snapshot->role_name(r), overview.round->snapshot->role_name(r));
@@ -302,7 +323,9 @@ std::string render_overview_body(AppContext& app, const PageRequest& page, const
                                        filters.gender));
     data.set("has_error", flag(!overview.error.empty()));
     data.set("error", overview.error);
-    data.set("suppression_note", flag(viewer.is_observer()));
+    data.set("suppression_note", flag(viewer.suppressed_aggregates()));
+    data.set("suppression_note_text",
+             format_text(page.t("observer_suppression_note"), {{"k", std::to_string(app.disclosures->min_group())}}));
     data.set("suppressed", flag(report.suppressed));
     data.set("has_report", flag(!report.suppressed));
     data.set("people", report.people ? grouped_number(*report.people) : std::string("–"));
@@ -343,6 +366,23 @@ std::string render_overview_body(AppContext& app, const PageRequest& page, const
   return render(TemplateId::kOverview, page.language, data);
 }
 
+// In a CSV file an empty field is only "no value"; rows hidden by the small-group rule say so
+// in their label, so that nobody reads them as missing data.
+void mark_suppressed_rows(const PageRequest& page, const Overview& overview, const std::string& table,
+                          report::DataTable& data) {
+  const std::string marker = " (" + std::string(page.t("suppressed_marker")) + ")";
+  auto mark = [&](std::size_t row, bool suppressed) {
+    if (suppressed && row < data.rows.size()) data.rows[row].label += marker;
+  };
+  if (table == "karta") {
+    for (std::size_t g = 0; g < overview.groups.groups.size(); ++g) mark(g, overview.groups.groups[g].suppressed);
+  } else if (table == "delkompetenser") {
+    for (std::size_t c = 0; c < overview.report.competencies.size(); ++c) mark(c, overview.report.competencies[c].suppressed);
+  } else if (table == "behov" || table == "niva" || table == "motivation") {
+    for (std::size_t a = 0; a < overview.report.areas.size(); ++a) mark(a, overview.report.areas[a].suppressed);
+  }
+}
+
 }  // namespace
 
 Response overview_page(AppContext& app, const PageRequest& page) {
@@ -350,17 +390,23 @@ Response overview_page(AppContext& app, const PageRequest& page) {
   if (!viewer.sees_overview()) return error_page(app, page, 403);
   const OverviewFilters filters = read_filters(page.request);
   // The body is a pure function of the snapshots, the filters, the language and what the
-  // viewer may see (scope, suppression), so it is cached under exactly those.
+  // viewer may see (scope, suppression), so it is cached under exactly those. Suppressed
+  // viewers see the snapshots that have their decisions, which may be a little older.
+  Overview chosen;
+  choose_rounds(app, viewer, filters, chosen);
   std::string key;
   {
     auto rounds = app.rounds->rounds();
     for (const auto& view : *rounds) key += std::to_string(view->version) + ",";
+    key += "r" + std::to_string(chosen.round ? chosen.round->version : 0) + "," +
+           std::to_string(chosen.earlier ? chosen.earlier->version : 0);
     key += "|" + std::string(language_code(page.language)) + "|" + filters.round + "|" + filters.unit + "|" +
-           filters.role + "|" + filters.gender + "|" + viewer.scope() + "|" + (viewer.is_observer() ? "o" : "h");
+           filters.role + "|" + filters.gender + "|" + viewer.aggregate_scope() + "|" +
+           (viewer.suppressed_aggregates() ? "s" : "h");
   }
   std::shared_ptr<const std::string> body = app.overview_cache.find(key);
   if (!body) {
-    body = std::make_shared<const std::string>(render_overview_body(app, page, filters));
+    body = std::make_shared<const std::string>(render_overview_body(app, page, filters, std::move(chosen)));
     app.overview_cache.insert(key, body);
   }
   return page_response(200, render_layout(app, page, page.t("overview_title"), NavItem::kOverview, *body));
@@ -370,7 +416,9 @@ Response overview_csv(AppContext& app, const PageRequest& page) {
   const Viewer& viewer = *page.viewer;
   if (!viewer.sees_overview()) return error_page(app, page, 403);
   const OverviewFilters filters = read_filters(page.request);
-  const Overview overview = compute(app, page, filters);
+  Overview chosen;
+  choose_rounds(app, viewer, filters, chosen);
+  const Overview overview = compute(app, page, filters, std::move(chosen));
   if (!overview.round || overview.report.suppressed) return error_page(app, page, 404);
   const OverviewCharts charts = build_charts(page, overview);
   const std::string table = query_value(page.request, "tabell");
@@ -382,6 +430,7 @@ Response overview_csv(AppContext& app, const PageRequest& page) {
   else if (table == "delkompetenser") data = report::table_for(charts.competencies);
   else if (table == "karta" && charts.heatmap) data = report::table_for(*charts.heatmap);
   if (!data) return error_page(app, page, 404);
+  mark_suppressed_rows(page, overview, table, *data);
   Response response{200, "text/csv; charset=utf-8", report::data_table_csv(*data, report::ByteOrderMark::kInclude),
                     {{"Cache-Control", "no-store"}}};
   // Names are codes and round names; keep the file name to safe characters.

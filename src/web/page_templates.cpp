@@ -291,7 +291,7 @@ constexpr std::string_view kOverview = R"(<h1>[[overview_title]]</h1>
 <div class="form-actions"><button type="submit" class="button">[[show]]</button></div>
 </form>
 {{#has_error}}<div class="notice notice-error" role="alert"><p>{{error}}</p></div>{{/has_error}}
-{{#suppression_note}}<div class="notice"><p>[[observer_suppression_note]]</p></div>{{/suppression_note}}
+{{#suppression_note}}<div class="notice"><p>{{suppression_note_text}}</p></div>{{/suppression_note}}
 {{#suppressed}}<div class="card"><p>[[overview_suppressed]]</p></div>{{/suppressed}}
 {{#has_report}}
 <section aria-labelledby="kf-heading">
@@ -330,7 +330,7 @@ constexpr std::string_view kFigures = R"(<h1>[[figures_title]]</h1>
 <div class="form-actions"><button type="submit" class="button">[[show]]</button></div>
 </form>
 {{#has_error}}<div class="notice notice-error" role="alert"><p>{{error}}</p></div>{{/has_error}}
-{{#suppressed}}<div class="card"><p>[[figures_suppressed]]</p></div>{{/suppressed}}
+{{#suppressed}}<div class="card"><p>{{suppressed_text}}</p></div>{{/suppressed}}
 {{#no_data}}<div class="card"><p>[[figures_no_data]]</p></div>{{/no_data}}
 {{#has_figures}}
 <section aria-labelledby="kf-heading">

@@ -12,4 +12,9 @@ PersonAccess access_to_person(const Directory& directory, const Viewer& viewer, 
   return PersonAccess::kNone;
 }
 
+void grant_manager_overview(Viewer& viewer, bool enabled) {
+  viewer.manager_overview = enabled && viewer.manages_anyone && !viewer.is_hr() && !viewer.is_observer() &&
+                            viewer.person != nullptr && !viewer.person->unit_code.empty();
+}
+
 }  // namespace trappa::web

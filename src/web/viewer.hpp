@@ -18,13 +18,26 @@ struct Viewer {
   std::string csrf_token;
   std::string session_digest;
   bool manages_anyone = false;         // someone's manager_id names this person
+  // Set per request when `trappa serve --manager-overview` is on and the person manages
+  // someone (grant_manager_overview): the overview and key figures of their own unit.
+  bool manager_overview = false;
 
   [[nodiscard]] bool is_hr() const {
     return account.role == core::AccountRole::kHr || account.role == core::AccountRole::kAdmin;
   }
   [[nodiscard]] bool is_observer() const { return account.role == core::AccountRole::kObserver; }
-  // Aggregated figures of the organisation: HR, administrators and observers.
-  [[nodiscard]] bool sees_overview() const { return is_hr() || is_observer(); }
+  // Aggregated figures of the organisation (Översikt, Nyckeltal, the API's gap analytics and
+  // key figures): HR, administrators, observers, and managers with --manager-overview.
+  [[nodiscard]] bool sees_overview() const { return is_hr() || is_observer() || manager_overview; }
+  // Whether those figures are shown with small groups suppressed (docs/analytics.md, "Small
+  // groups"): for everyone but HR and administrators.
+  [[nodiscard]] bool suppressed_aggregates() const { return !is_hr(); }
+  // The subtree whose aggregates the viewer sees: HR's scope (everything for administrators
+  // and observers without a scope), a manager's own unit.
+  [[nodiscard]] std::string aggregate_scope() const {
+    if (manager_overview && !is_hr() && !is_observer()) return person != nullptr ? person->unit_code : std::string{};
+    return scope();
+  }
   // HR's subtree; administrators see everything.
   [[nodiscard]] std::string scope() const {
     return account.role == core::AccountRole::kAdmin ? std::string{} : account.scope_unit;
@@ -42,7 +55,8 @@ enum class PersonAccess {
 // for the viewer's own index it answers kNone unless the viewer is HR.
 [[nodiscard]] PersonAccess access_to_person(const Directory& directory, const Viewer& viewer, std::uint32_t person);
 
-// Smallest group observers may see figures of.
-inline constexpr std::size_t kObserverMinGroup = 5;
+// Lets a manager see the overview and key figures of their own unit (with small groups
+// suppressed) when the server runs with --manager-overview.
+void grant_manager_overview(Viewer& viewer, bool enabled);
 
 }  // namespace trappa::web

@@ -74,6 +74,27 @@ TEST(Access, hr_manages_its_scope_only_and_observers_no_one) {
   EXPECT_FALSE(viewer_of(directory, "A", core::AccountRole::kEmployee).sees_overview());
 }
 
+TEST(Access, with_manager_overview_a_manager_sees_the_own_units_aggregates_suppressed) {
+  const Directory directory = organisation();
+  Viewer m2 = viewer_of(directory, "M2", core::AccountRole::kEmployee);
+  grant_manager_overview(m2, false);
+  EXPECT_FALSE(m2.sees_overview()) << "only with trappa serve --manager-overview";
+  grant_manager_overview(m2, true);
+  EXPECT_TRUE(m2.sees_overview());
+  EXPECT_TRUE(m2.suppressed_aggregates());
+  EXPECT_EQ(m2.aggregate_scope(), "DEP2") << "the manager's own unit";
+  Viewer a = viewer_of(directory, "A", core::AccountRole::kEmployee);
+  grant_manager_overview(a, true);
+  EXPECT_FALSE(a.sees_overview()) << "A manages nobody";
+  Viewer hr = viewer_of(directory, "M1", core::AccountRole::kHr, "DEP1");
+  grant_manager_overview(hr, true);
+  EXPECT_FALSE(hr.suppressed_aggregates()) << "HR sees its scope in full";
+  EXPECT_EQ(hr.aggregate_scope(), "DEP1");
+  const Viewer observer = viewer_of(directory, "B", core::AccountRole::kObserver);
+  EXPECT_TRUE(observer.suppressed_aggregates());
+  EXPECT_EQ(observer.aggregate_scope(), "");
+}
+
 TEST(Directory, reports_are_found_directly_and_through_the_chain) {
   const Directory directory = organisation();
   EXPECT_EQ(directory.direct_reports(*directory.index_of("H")).size(), 2u);
