@@ -17,6 +17,8 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <memory>
 #include <sstream>
@@ -58,6 +60,7 @@ struct Server {
   std::vector<FuzzSession> sessions;
   web::ServerLimits limits;
   std::uint64_t requests = 0;
+  bool verbose = false;  // TRAPPA_FUZZ_VERBOSE=1: one line per request, to check new seeds
 };
 
 Server* server = nullptr;
@@ -92,6 +95,8 @@ void restore_sessions(Server& s) {
 void set_up() {
   spdlog::set_level(spdlog::level::off);
   auto* s = new Server;
+  const char* verbose = std::getenv("TRAPPA_FUZZ_VERBOSE");
+  s->verbose = verbose != nullptr && *verbose != '\0' && *verbose != '0';
   std::string pattern = (std::filesystem::temp_directory_path() / "trappa-fuzz-http-XXXXXX").string();
   if (mkdtemp(pattern.data()) == nullptr) fail("create a temporary directory");
   s->directory = pattern;
@@ -110,9 +115,10 @@ void set_up() {
     FuzzSession session;
     session.token = "fuzz-session-" + who;
     // Created now (sessions end a configured number of hours after creation); the idle
-    // deadline is far away, so a long run keeps them.
+    // deadline is far away, so a long run keeps them. (Not past 2262: the session service
+    // counts time in nanoseconds, and a later stored deadline overflows.)
     session.record = core::SessionRecord{web::token_digest(session.token), account.employee_id, "fuzz-csrf-" + who,
-                                         store::utc_timestamp_now(), "2999-12-31T00:00:00Z"};
+                                         store::utc_timestamp_now(), "2099-12-31T00:00:00Z"};
     auto stored = must(s->store->load_account(account.employee_id), "load a demo account");
     if (!stored) fail("a demo account exists", account.employee_id);
     session.account = *stored;
@@ -152,7 +158,9 @@ bool has_line_break(std::string_view text) { return text.find_first_of("\r\n") !
 
 void handle_one(Server& s, const web::BeastRequest& message) {
   const std::string id = fmt::format("fuzz-{:06}", ++s.requests);
-  const web::Response response = s.application->handle(web::to_request(message, "127.0.0.1", id));
+  const web::Request request = web::to_request(message, "127.0.0.1", id);
+  const web::Response response = s.application->handle(request);
+  if (s.verbose) std::fprintf(stderr, "%d %s %s\n", response.status, request.method.c_str(), request.target.c_str());
   expect(response.status >= 100 && response.status <= 599, "the status is an HTTP status", std::to_string(response.status));
   expect(response.status != 500, "no request causes an internal error", response.body);
   expect(!has_line_break(response.content_type), "the content type has no line break", response.content_type);
