@@ -33,7 +33,7 @@ for target in "$@"; do
   "$binary" "${options[@]}" "$run/corpus" >"$run/fuzz.log" 2>&1
   status=$?
   # The last status line and the final statistics: executions, speed, coverage.
-  grep -E '^#[0-9]+ +(DONE|pulse|NEW|REDUCE)' "$run/fuzz.log" | tail -n 1 | sed "s/^/fuzz: $target: /"
+  grep -E '^#[0-9]+[[:space:]]+(DONE|pulse|NEW|REDUCE)' "$run/fuzz.log" | tail -n 1 | sed "s/^/fuzz: $target: /"
   grep -E '^stat::(number_of_executed_units|average_exec_per_sec|peak_rss_mb)' "$run/fuzz.log" | sed "s/^/fuzz: $target: /"
   mapfile -t found < <(find "$run/artifacts" -type f \( -name 'crash-*' -o -name 'leak-*' -o -name 'timeout-*' \
                                                       -o -name 'oom-*' \) | sort)
