@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "cli/command_context.hpp"
+#include "core/assessment_rules.hpp"
 #include "core/date.hpp"
 
 namespace trappa::cli {
@@ -22,6 +23,7 @@ struct RoundOptions {
 
 int create_round(const CommandContext& context, const RoundOptions& options) {
   std::vector<core::Problem> problems;
+  if (const auto problem = core::round_name_problem(options.name)) problems.push_back({"name", *problem});
   for (const auto& [parameter, value] : {std::pair{"--opens", options.opens}, std::pair{"--closes", options.closes}}) {
     if (!value.empty() && !core::parse_iso_date(value)) {
       problems.push_back({parameter, fmt::format("'{}' is not a date (YYYY-MM-DD)", value)});

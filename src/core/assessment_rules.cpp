@@ -1,10 +1,19 @@
 #include "core/assessment_rules.hpp"
 
+#include <algorithm>
 #include <set>
 
 #include <fmt/format.h>
 
+#include "core/text_checks.hpp"
+
 namespace trappa::core {
+
+namespace {
+
+constexpr std::size_t kMaxRoundNameCharacters = 40;
+
+}  // namespace
 
 std::vector<const Area*> assessed_areas(const Framework& framework, const std::string& role) {
   std::vector<const Area*> areas;
@@ -71,10 +80,25 @@ std::vector<Problem> validate_assessment(const Framework& framework, const Perso
       problems.push_back({"priorities", fmt::format("competency '{}' is listed twice", code)});
     }
   }
-  if (assessment.notes.size() > kMaxNoteLength) {
+  // Characters, not bytes: the form's maxlength counts characters, and "å" takes two bytes.
+  const auto note_characters = static_cast<std::size_t>(std::count_if(
+      assessment.notes.begin(), assessment.notes.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+  if (note_characters > kMaxNoteLength) {
     problems.push_back({"notes", fmt::format("at most {} characters", kMaxNoteLength)});
   }
+  if (const auto flaw = find_text_flaw(assessment.notes)) problems.push_back({"notes", describe(*flaw)});
   return problems;
+}
+
+std::optional<std::string> round_name_problem(std::string_view name) {
+  if (const auto flaw = find_text_flaw(name, LineBreaks::kRefused)) return describe(*flaw);
+  const auto characters = static_cast<std::size_t>(
+      std::count_if(name.begin(), name.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+  if (characters == 0 || characters > kMaxRoundNameCharacters) {
+    return fmt::format("must have 1 to {} characters", kMaxRoundNameCharacters);
+  }
+  if (name.find('/') != std::string_view::npos) return "must not contain '/'";
+  return std::nullopt;
 }
 
 bool may_agree_levels(const AssessmentActor& actor, const Person& person) {

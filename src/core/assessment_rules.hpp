@@ -2,7 +2,9 @@
 // web form, API). Pure functions over the framework revision the round pinned.
 #pragma once
 
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/assessment.hpp"
@@ -18,10 +20,15 @@ namespace trappa::core {
 
 // Checks levels inside the scale, ratings only for competencies in the person's profile,
 // motivation 1–5 only for areas the role assesses, at most kMaxPriorities distinct
-// priorities from the profile, and the note's length. Problems name the field, e.g.
+// priorities from the profile, and the note's length and text (UTF-8 without control
+// characters other than tab and line ends). Problems name the field, e.g.
 // "ratings.1.1.self_level".
 [[nodiscard]] std::vector<Problem> validate_assessment(const Framework& framework, const Person& person,
                                                        const Assessment& assessment);
+
+// Why `name` cannot name a round, or nullopt when it can: 1–40 characters of UTF-8 without
+// control characters or '/', since the name is part of page addresses (/omgangar/NAME/oppna).
+[[nodiscard]] std::optional<std::string> round_name_problem(std::string_view name);
 
 // Who is acting on an assessment.
 struct AssessmentActor {

@@ -90,6 +90,10 @@ core::Result<std::vector<core::Assessment>> read_assessment_ratings(const CsvTab
     const core::Person* person = person_in_round(table, id, context, problems);
     if (person == nullptr) continue;
     const core::RoleProfile& profile = *context.framework->profile_of(person->role);
+    if (competency.text.empty()) {
+      problems.push_back({table.where(competency), "the competency is empty"});
+      continue;
+    }
     if (!profile.contains(competency.text)) {
       problems.push_back({table.where(competency), fmt::format("competency '{}' is not in the profile of role '{}'",
                                                                competency.text, person->role)});

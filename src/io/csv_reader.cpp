@@ -1,10 +1,13 @@
 #include "io/csv_reader.hpp"
 
 #include <charconv>
+#include <cmath>
 #include <fstream>
 #include <sstream>
 
 #include <fmt/format.h>
+
+#include "core/text_checks.hpp"
 
 namespace trappa::io {
 
@@ -12,26 +15,9 @@ namespace {
 
 constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
 
-// Length of the UTF-8 sequence starting at text[i], or 0 when it is not valid UTF-8.
-std::size_t utf8_sequence_length(std::string_view text, std::size_t i) {
-  const auto lead = static_cast<unsigned char>(text[i]);
-  std::size_t length = 0;
-  unsigned int min_value = 0;
-  unsigned int value = 0;
-  if (lead < 0x80) return 1;
-  if ((lead & 0xE0) == 0xC0) { length = 2; value = lead & 0x1Fu; min_value = 0x80; }
-  else if ((lead & 0xF0) == 0xE0) { length = 3; value = lead & 0x0Fu; min_value = 0x800; }
-  else if ((lead & 0xF8) == 0xF0) { length = 4; value = lead & 0x07u; min_value = 0x10000; }
-  else return 0;
-  if (i + length > text.size()) return 0;
-  for (std::size_t k = 1; k < length; ++k) {
-    const auto next = static_cast<unsigned char>(text[i + k]);
-    if ((next & 0xC0) != 0x80) return 0;
-    value = (value << 6) | (next & 0x3Fu);
-  }
-  if (value < min_value || value > 0x10FFFF || (value >= 0xD800 && value <= 0xDFFF)) return 0;
-  return length;
-}
+// A field longer than this is not something an HR system writes: most likely a quote was
+// opened and closed much later, swallowing lines. Refusing it names the place at once.
+constexpr std::size_t kMaxFieldBytes = 4096;
 
 // Picks ',' or ';' by counting both outside quotes on the first line.
 char detect_separator(std::string_view text) {
@@ -98,16 +84,30 @@ core::Result<CsvTable> parse_csv(std::string_view text, std::string file_name) {
     row = CsvRecord{};
   };
 
+  auto field_too_long = [&]() -> core::Result<CsvTable> {
+    problems.push_back({table.where(field.line, field.column),
+                        fmt::format("the field is longer than {} bytes (is a closing quote missing?)", kMaxFieldBytes)});
+    return core::invalid("the file could not be read", std::move(problems));
+  };
+
   start_field();
   row.line = line;
   std::size_t i = 0;
   while (i < text.size()) {
     const char c = text[i];
-    const std::size_t length = utf8_sequence_length(text, i);
+    const std::size_t length = core::utf8_sequence_length(text, i);
     if (length == 0) {
       problems.push_back({table.where(line, column), "the text is not valid UTF-8 (save the file as UTF-8)"});
       return core::invalid("the file could not be read", std::move(problems));
     }
+    if (const auto byte = static_cast<unsigned char>(c);
+        (byte < 0x20 && c != '\t' && c != '\n' && c != '\r') || byte == 0x7F) {
+      problems.push_back({table.where(line, column),
+                          fmt::format("the text contains the control character U+{:04X}, which no field may hold",
+                                      static_cast<unsigned>(byte))});
+      return core::invalid("the file could not be read", std::move(problems));
+    }
+    if (field.text.size() > kMaxFieldBytes) return field_too_long();
     if (in_quotes) {
       if (c == '"') {
         if (i + 1 < text.size() && text[i + 1] == '"') {
@@ -169,6 +169,7 @@ core::Result<CsvTable> parse_csv(std::string_view text, std::string file_name) {
     i += length;
     ++column;
   }
+  if (field.text.size() > kMaxFieldBytes) return field_too_long();
   if (in_quotes) {
     problems.push_back({table.where(field.line, field.column), "a quoted field is not closed"});
     return core::invalid("the file could not be read", std::move(problems));
@@ -218,6 +219,16 @@ core::Result<CsvColumns> CsvColumns::bind(const CsvTable& table, const std::vect
   for (std::string_view name : required) bind_one(name, true);
   for (std::string_view name : optional) bind_one(name, false);
   if (!problems.empty()) return core::invalid("the header row is not as expected", std::move(problems));
+  // A cell beyond the header is a value without a column: usually an unquoted separator
+  // inside a value, which shifts every cell after it.
+  for (const CsvRecord& record : table.records) {
+    if (record.fields.size() > table.header.size()) {
+      problems.push_back({table.where(record.fields[table.header.size()]),
+                          fmt::format("more cells than header columns ({}); quote values that hold '{}'",
+                                      table.header.size(), table.separator)});
+    }
+  }
+  if (!problems.empty()) return core::invalid("the file has problems; nothing was imported", std::move(problems));
   return columns;
 }
 
@@ -264,6 +275,7 @@ std::optional<double> parse_decimal(std::string_view text) {
   double value = 0;
   const auto [end, error] = std::from_chars(normalised.data(), normalised.data() + normalised.size(), value);
   if (error != std::errc{} || end != normalised.data() + normalised.size() || normalised.empty()) return std::nullopt;
+  if (!std::isfinite(value)) return std::nullopt;  // "nan" and "inf" parse, but are no quantity
   return value;
 }
 

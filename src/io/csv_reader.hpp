@@ -39,8 +39,9 @@ struct CsvTable {
   [[nodiscard]] std::string where(const CsvField& field) const { return where(field.line, field.column); }
 };
 
-// Parses the whole text. Fails (with every problem found) on an unterminated quote, text
-// after a closing quote, or bytes that are not UTF-8.
+// Parses the whole text. Fails, naming the place, on an unterminated quote, text after a
+// closing quote, bytes that are not UTF-8, a control character other than tab and line ends
+// (U+0000 and friends), or a field longer than 4096 bytes.
 [[nodiscard]] core::Result<CsvTable> parse_csv(std::string_view text, std::string file_name);
 
 // Reads and parses a file; a missing or unreadable file is an error naming it.
@@ -48,7 +49,8 @@ struct CsvTable {
 
 // Maps header names to positions so records can be read by column name in any order.
 // Header names are matched case-insensitively after trimming spaces; unknown columns are
-// ignored. Missing required columns and duplicate known columns are problems.
+// ignored. Missing required columns, duplicate known columns and records with more cells
+// than the header has columns are problems.
 class CsvColumns {
  public:
   [[nodiscard]] static core::Result<CsvColumns> bind(const CsvTable& table,
@@ -66,7 +68,7 @@ class CsvColumns {
 
 // Number parsing for CSV cells. Both return nullopt for text that is not entirely a number.
 [[nodiscard]] std::optional<long long> parse_integer(std::string_view text);
-// Accepts '.' or ',' as decimal separator ("0,75").
+// Accepts '.' or ',' as decimal separator ("0,75"); "nan" and "inf" are not numbers here.
 [[nodiscard]] std::optional<double> parse_decimal(std::string_view text);
 
 }  // namespace trappa::io

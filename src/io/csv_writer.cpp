@@ -3,7 +3,10 @@
 namespace trappa::io {
 
 std::string csv_field(std::string_view text) {
-  if (text.find_first_of(",;\"\n\r") == std::string_view::npos) return std::string(text);
+  // Leading and trailing spaces and tabs are quoted too: the reader trims unquoted fields.
+  const bool padded = !text.empty() && (text.front() == ' ' || text.front() == '\t' || text.back() == ' ' ||
+                                        text.back() == '\t');
+  if (!padded && text.find_first_of(",;\"\n\r") == std::string_view::npos) return std::string(text);
   std::string quoted = "\"";
   for (char c : text) {
     if (c == '"') quoted += '"';

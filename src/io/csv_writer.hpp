@@ -1,5 +1,6 @@
 // Writing CSV that the readers here (and spreadsheets) read back: ',' separated, fields
-// quoted only when they hold a separator, quote or line break, LF line ends, UTF-8.
+// quoted only when they hold a separator, quote or line break or begin or end with a space or
+// tab, LF line ends, UTF-8.
 #pragma once
 
 #include <string>

@@ -6,6 +6,7 @@
 #include <boost/json.hpp>
 #include <fmt/format.h>
 
+#include "core/text_checks.hpp"
 #include "io/json_text.hpp"
 
 namespace trappa::io {
@@ -30,7 +31,17 @@ class FieldReader {
       problem(join(path, key), "must be a string");
       return {};
     }
-    return std::string(value->get_string());
+    return checked(value->get_string(), join(path, key));
+  }
+
+  // The text of a JSON string, or a problem when it holds a control character ("\u0000").
+  std::string checked(std::string_view text, const std::string& path) {
+    if (const auto flaw = core::find_text_flaw(text)) {
+      // Only control characters are possible here: the parser has checked the UTF-8.
+      problem(path, fmt::format("must not contain the control character U+{:04X}", static_cast<unsigned>(flaw->character)));
+      return {};
+    }
+    return std::string(text);
   }
 
   int integer(const json::object& object, std::string_view key, const std::string& path) {
@@ -81,7 +92,7 @@ class FieldReader {
     for (std::size_t i = 0; i < values->size(); ++i) {
       const json::value& value = (*values)[i];
       if (value.is_string()) {
-        result.emplace_back(value.get_string());
+        result.push_back(checked(value.get_string(), fmt::format("{}[{}]", join(path, key), i)));
       } else {
         problem(fmt::format("{}[{}]", join(path, key), i), "must be a string");
       }

@@ -11,7 +11,9 @@
 
 namespace trappa::io {
 
-// Parses `text`; a syntax error becomes "FILE:LINE:COLUMN: reason".
+// Parses `text` (a leading byte-order mark is skipped). Bytes that are not UTF-8, raw control
+// characters, syntax errors, nesting deeper than 32, text after the document and a key that
+// appears twice in one object are refused as "FILE:LINE:COLUMN: reason".
 [[nodiscard]] core::Result<boost::json::value> parse_json_text(std::string_view text, const std::string& file_name);
 
 // Two-space indentation, ", " never at line ends, ": " after keys, empty containers as [] and

@@ -2,16 +2,25 @@
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/soci.h>
 
+#include <cctype>
+#include <stdexcept>
+
 #include "store/dialect.hpp"
 
 namespace trappa::store {
 
 namespace {
 
+// A '%' must start two hex digits: "%4@" is not '\x04' and "%zz" is not a number (std::stoi
+// would say only "stoi"), so a bad escape is named.
 std::string percent_decode(std::string_view text) {
   std::string decoded;
   for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '%' && i + 2 < text.size()) {
+    if (text[i] == '%') {
+      if (i + 2 >= text.size() || !std::isxdigit(static_cast<unsigned char>(text[i + 1])) ||
+          !std::isxdigit(static_cast<unsigned char>(text[i + 2]))) {
+        throw std::invalid_argument("the URL has a '%' that is not followed by two hex digits");
+      }
       decoded += static_cast<char>(std::stoi(std::string(text.substr(i + 1, 2)), nullptr, 16));
       i += 2;
     } else {

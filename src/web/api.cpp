@@ -11,6 +11,7 @@
 #include "core/assessment_rules.hpp"
 #include "core/gap_query.hpp"
 #include "io/gap_report_output.hpp"
+#include "io/json_text.hpp"
 #include "io/key_figures_json.hpp"
 #include "store/store.hpp"
 #include "web/assessment_form.hpp"
@@ -224,12 +225,11 @@ Response put_assessment(AppContext& app, const PageRequest& page, const RoundVie
   }
   if (!round.includes(person_index)) return api_error(404, "the person is not part of round '" + round.round.name + "'");
   if (round.round.state != core::RoundState::kOpen) return api_error(409, "round '" + round.round.name + "' is not open");
-  json::value body;
-  try {
-    body = json::parse(page.request.body);
-  } catch (const std::exception& error) {
-    return api_error(400, std::string("the body is not JSON: ") + error.what());
-  }
+  // The same strict reader as framework files: duplicate keys, invalid UTF-8 and nesting
+  // deeper than 32 are refused with their place ("body:LINE:COLUMN").
+  auto parsed = io::parse_json_text(page.request.body, "body");
+  if (!parsed) return api_error(400, "the body is not valid JSON", parsed.error().problems);
+  const json::value body = std::move(*parsed);
   if (!body.is_object()) return api_error(400, "the body must be a JSON object");
   const json::object& input = body.as_object();
 
@@ -287,8 +287,10 @@ Response put_assessment(AppContext& app, const PageRequest& page, const RoundVie
     } else {
       after.motivation.clear();
       for (const auto& entry : motivation->value().as_object()) {
-        if (!entry.value().is_int64()) {
-          problems.push_back({"motivation." + std::string(entry.key()), "must be a whole number"});
+        // Checked before narrowing, like levels: 4294967300 must not pass as motivation 4.
+        if (!entry.value().is_int64() || entry.value().as_int64() < core::kMotivationMin ||
+            entry.value().as_int64() > core::kMotivationMax) {
+          problems.push_back({"motivation." + std::string(entry.key()), "must be a whole number from 1 to 5"});
           continue;
         }
         after.motivation[std::string(entry.key())] = static_cast<int>(entry.value().as_int64());

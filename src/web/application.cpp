@@ -2,6 +2,7 @@
 
 #include <fstream>
 #include <sstream>
+#include <stdexcept>
 
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
@@ -9,6 +10,7 @@
 #include "store/snapshot_loader.hpp"
 #include "store/store.hpp"
 #include "web/app_context.hpp"
+#include "web/input_checks.hpp"
 #include "web/pages.hpp"
 #include "web/password.hpp"
 #include "web/proxy_sign_in.hpp"
@@ -90,6 +92,17 @@ Response route(AppContext& app, PageRequest& page) {
   const bool get = method == "GET" || method == "HEAD";
   const bool post = method == "POST";
 
+  // Doors (input_checks.hpp, docs/security-input.md): a target that is not origin-form or
+  // does not decode to UTF-8 text is refused before any route reads it.
+  if (const auto problem = target_problem(request)) {
+    spdlog::info("request_id={} refused: {}", request.request_id, *problem);
+    if (path == "/api" || path.starts_with("/api/")) {
+      return json_response(400, "{\"error\":{\"status\":400,\"message\":\"the address has bad %-escapes, "
+                                "invalid UTF-8 or control characters\",\"problems\":[]}}\n");
+    }
+    return error_page(app, page, 400, page.t("error_bad_target"));
+  }
+
   if (path == "/healthz") return {200, "text/plain; charset=utf-8", "ok\n", {{"Cache-Control", "no-store"}}};
   if (path == "/readyz") return {200, "text/plain; charset=utf-8", "ready\n", {{"Cache-Control", "no-store"}}};
   if (path.starts_with("/static/")) return get ? serve_asset(app, request) : error_page(app, page, 405);
@@ -100,10 +113,21 @@ Response route(AppContext& app, PageRequest& page) {
     if (!path.starts_with("/api/v1/")) return json_response(404, "{\"error\":{\"status\":404,\"message\":\"use /api/v1\",\"problems\":[]}}\n");
     return api_request(app, page);
   }
+  // Doors: every form post is url-encoded UTF-8 text; anything else is refused before a
+  // handler reads (and perhaps stores) a field.
+  if (post) {
+    if (!is_form_body(request)) return error_page(app, page, 415, page.t("error_form_content_type"));
+    if (const auto problem = form_problem(request.body)) {
+      spdlog::info("request_id={} refused form: {} {}", request.request_id, problem->field, problem->what);
+      return error_page(app, page, 400,
+                        problem->field.empty() ? std::string(page.t("error_bad_form"))
+                                               : format_text(page.t("error_bad_form_field"), {{"field", problem->field}}));
+    }
+  }
 
   // A language chosen with ?lang= is remembered in a cookie and the URL is cleaned.
   if (get && request.query.contains("lang")) {
-    std::string location = path;
+    std::string location = local_location(path);  // re-encoded: no header injection, no "//host"
     char separator = '?';
     for (const auto& [key, value] : request.query) {
       if (key == "lang") continue;
@@ -190,6 +214,8 @@ Response Application::handle(const Request& original) const {
   PageRequest page{request, request_language(request), std::nullopt};
   try {
     Response response = route(*context_, page);
+    // Last door (input_checks.hpp): no header carries CR, LF or NUL, whatever a route built.
+    if (!headers_are_safe(response)) throw std::runtime_error("a response header holds CR, LF or NUL");
     if (proxied.set_cookie) response.headers.emplace_back("Set-Cookie", *proxied.set_cookie);
     if (response.content_type.starts_with("text/html") &&
         std::none_of(response.headers.begin(), response.headers.end(),

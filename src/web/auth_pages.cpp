@@ -16,8 +16,10 @@ std::string safe_next(const std::string& next) {
       next.starts_with("/login") || next.starts_with("/logout")) {
     return "/";
   }
+  // Browsers drop tabs and line breaks inside a URL, so "/\t/host" would become "//host"
+  // (another site): no control character at all may pass.
   for (const char c : next) {
-    if (c == '\r' || c == '\n') return "/";
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) return "/";
   }
   return next;
 }

@@ -68,6 +68,7 @@ Response error_page(const AppContext& app, const PageRequest& page, int status, 
   std::string_view text_key = "error_500_text";
   switch (status) {
     case 400: title_key = "error_400_title"; text_key = "error_400_text"; break;
+    case 415: title_key = "error_400_title"; text_key = "error_400_text"; break;  // a form sent in another encoding
     case 403: title_key = "error_403_title"; text_key = "error_403_text"; break;
     case 404: title_key = "error_404_title"; text_key = "error_404_text"; break;
     case 405: title_key = "error_405_title"; text_key = "error_405_text"; break;

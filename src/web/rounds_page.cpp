@@ -3,6 +3,7 @@
 // closed). Each change republishes the round's analytics snapshot.
 #include <spdlog/spdlog.h>
 
+#include "core/assessment_rules.hpp"
 #include "core/date.hpp"
 #include "core/gap_query.hpp"
 #include "io/gap_report_output.hpp"
@@ -115,7 +116,7 @@ Response rounds_create(AppContext& app, const PageRequest& page) {
                  form_data.get("closes"), {}, {}, {}, {}};
   while (!form.name.empty() && form.name.back() == ' ') form.name.pop_back();
   while (!form.name.empty() && form.name.front() == ' ') form.name.erase(form.name.begin());
-  if (form.name.empty() || form.name.size() > 40 || form.name.find('/') != std::string::npos) {
+  if (core::round_name_problem(form.name)) {
     form.name_error = std::string(page.t("error_round_name"));
   } else if (app.rounds->find(form.name)) {
     form.name_error = std::string(page.t("error_round_exists"));

@@ -335,6 +335,15 @@ constexpr Entry kTexts[] = {
     {"error_409_title", "Det gick inte att spara", "Could not save"},
     {"error_400_title", "Felaktig begäran", "Bad request"},
     {"error_400_text", "Begäran gick inte att tolka.", "The request could not be understood."},
+    // Bad input through the doors (input_checks.hpp, docs/security-input.md)
+    {"error_bad_target", "Adressen går inte att läsa: den har en felaktig %-kodning, ogiltig UTF-8 eller styrtecken. Kontrollera länken.",
+     "The address cannot be read: it has a bad %-escape, invalid UTF-8 or control characters. Check the link."},
+    {"error_bad_form", "Formuläret gick inte att läsa (felaktig %-kodning). Ingenting sparades.",
+     "The form could not be read (a bad %-escape). Nothing was saved."},
+    {"error_bad_form_field", "Fältet {field} innehåller ogiltig UTF-8 eller styrtecken, som inte kan sparas. Ingenting sparades.",
+     "The field {field} holds invalid UTF-8 or control characters, which cannot be stored. Nothing was saved."},
+    {"error_form_content_type", "Formuläret måste skickas som application/x-www-form-urlencoded. Ingenting sparades.",
+     "The form must be sent as application/x-www-form-urlencoded. Nothing was saved."},
 
     // Personuppgifter: a person's audit history and export (person_page.cpp)
     {"person_title", "Personuppgifter", "Personal data"},

@@ -74,11 +74,11 @@ TEST(FrameworkJson, write_parse_write_is_stable) {
   EXPECT_EQ(write_framework_json(*parsed), first);
 }
 
-TEST(FrameworkJson, texts_with_quotes_backslashes_and_control_characters_survive_a_round_trip) {
+TEST(FrameworkJson, texts_with_quotes_backslashes_tabs_and_line_breaks_survive_a_round_trip) {
   core::Framework framework;
   framework.id = "ledarskap";
   framework.name = "Ledarskap \"i förändring\"";
-  framework.description = "Rad ett\nRad två\tmed tabb, \\snedstreck\\ och \x01 styrtecken";
+  framework.description = "Rad ett\nRad två\tmed tabb, \\snedstreck\\ och '; DROP TABLE frameworks;--";
   framework.scale = {0, 1, {"Nej", "Ja"}};
   framework.roles = {"chef", "medarbetare"};
   framework.areas = {{"A", "Återhämtning", "", "", {"chef"}, {{"A.1", "Vila", "", {"nej", "ja"}}}},
@@ -87,12 +87,21 @@ TEST(FrameworkJson, texts_with_quotes_backslashes_and_control_characters_survive
   ASSERT_TRUE(core::validate_framework(framework).empty());
 
   const std::string text = write_framework_json(framework);
-  EXPECT_NE(text.find("\\u0001"), std::string::npos);
   EXPECT_NE(text.find("förändring"), std::string::npos);  // written as UTF-8, not \u escapes
   auto parsed = parse_framework_json(text, "ledarskap.json");
   ASSERT_TRUE(parsed.has_value()) << parsed.error().describe();
   EXPECT_EQ(*parsed, framework);
   EXPECT_EQ(write_framework_json(*parsed), text);
+
+  // Other control characters are written escaped, but a file holding them is refused: no
+  // page, export or terminal should have to carry them (docs/security-input.md).
+  framework.description += " \x01 styrtecken";
+  const std::string with_control = write_framework_json(framework);
+  EXPECT_NE(with_control.find("\\u0001"), std::string::npos);
+  auto refused = parse_framework_json(with_control, "ledarskap.json");
+  ASSERT_FALSE(refused.has_value());
+  EXPECT_EQ(refused.error().problems.at(0).to_string(),
+            "ledarskap.json: description: must not contain the control character U+0001");
 }
 
 TEST(FrameworkJson, profiles_are_written_in_the_framework_role_order) {
