@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs the browser journeys against a fresh `trappa serve --demo` (see journeys.test.js).
-# Usage: tests/e2e/run.sh PATH/TO/trappa
+# Usage: tests/e2e/run.sh PATH/TO/trappa [TEST_FILE]   (default journeys.test.js; hostile.test.js
+# sends bad input through every web door, see docs/security-input.md)
 # Needs Node.js, Debian's chromium and `npm install` in tests/e2e (scripts/bootstrap.sh test
 # does both). Exits 77 (skipped) when they are missing, so a build without them still tests.
 set -euo pipefail
@@ -12,4 +13,4 @@ if ! command -v node >/dev/null || [[ ! -x "${TRAPPA_CHROMIUM:-/usr/bin/chromium
   exit 77
 fi
 cd "$here"
-TRAPPA_BINARY="$binary" exec node --test --test-reporter=spec journeys.test.js
+TRAPPA_BINARY="$binary" exec node --test --test-reporter=spec "${2:-journeys.test.js}"
