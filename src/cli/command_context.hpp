@@ -48,5 +48,7 @@ void add_user_command(CLI::App& app, CommandContext& context, int& exit_status);
 // Audit trail and personal-data rights (audit_command.cpp, person_commands.cpp).
 void add_audit_command(CLI::App& app, CommandContext& context, int& exit_status);
 void add_person_commands(CLI::App& app, CommandContext& context, int& exit_status);
+// Backup and restore of the store (backup_commands.cpp).
+void add_backup_commands(CLI::App& app, CommandContext& context, int& exit_status);
 
 }  // namespace trappa::cli

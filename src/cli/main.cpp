@@ -32,6 +32,8 @@ int main(int argc, char** argv) {
   // Audit trail and personal-data rights (issue 6).
   trappa::cli::add_audit_command(app, context, exit_status);
   trappa::cli::add_person_commands(app, context, exit_status);
+  // Backup and restore of the store (issue 6).
+  trappa::cli::add_backup_commands(app, context, exit_status);
 
   try {
     app.parse(argc, argv);
