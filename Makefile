@@ -10,9 +10,11 @@ DB ?= trappa.db
 run: bootstrap build
 	$(BUILD_DIR)/trappa --db $(DB) serve --demo --listen $(LISTEN)
 
+# After the suite: every fuzz target for 30 s.
 test: bootstrap-test configure
 	cmake --build $(BUILD_DIR) -j $(JOBS)
 	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
+	$(MAKE) fuzz FUZZ_SECONDS=30
 
 build: configure
 	cmake --build $(BUILD_DIR) -j $(JOBS) --target trappa
