@@ -15,6 +15,7 @@
 
 #include "cli/command_context.hpp"
 #include "store/sqlite_backup.hpp"
+#include "store/store.hpp"
 
 namespace trappa::cli {
 
@@ -60,38 +61,8 @@ std::string shell_quoted(std::string_view word) {
   return quoted + "'";
 }
 
-// The URL without a password (in the user part or as a password= parameter): the printed
-// commands must not put it on screens and into shell histories.
-std::string without_password(std::string_view url) {
-  std::string text(url);
-  const std::size_t scheme_end = text.find("://");
-  if (scheme_end != std::string::npos) {
-    const std::size_t authority = scheme_end + 3;
-    const std::size_t path = text.find_first_of("/?", authority);
-    const std::size_t at = text.rfind('@', path == std::string::npos ? text.size() : path);
-    if (at != std::string::npos && at >= authority) {
-      const std::size_t colon = text.find(':', authority);
-      if (colon != std::string::npos && colon < at) text.erase(colon, at - colon);
-    }
-  }
-  const std::size_t query = text.find('?');
-  if (query != std::string::npos) {
-    std::string kept;
-    std::size_t position = query + 1;
-    while (position <= text.size()) {
-      std::size_t end = text.find('&', position);
-      if (end == std::string::npos) end = text.size();
-      const std::string pair = text.substr(position, end - position);
-      if (!pair.empty() && !pair.starts_with("password=")) kept += (kept.empty() ? "" : "&") + pair;
-      position = end + 1;
-    }
-    text = text.substr(0, query) + (kept.empty() ? "" : "?" + kept);
-  }
-  return text;
-}
-
 int postgresql_guidance(const CommandContext& context, std::string_view command, const std::string& file) {
-  const std::string url = shell_quoted(without_password(context.database));
+  const std::string url = shell_quoted(store::location_without_password(context.database));
   const std::string dump_file = shell_quoted(file);
   std::cerr << fmt::format(
       "trappa: {} of a PostgreSQL store is done with PostgreSQL's own tools; nothing was done.\n"

@@ -71,7 +71,7 @@ int serve(const CommandContext& context, const ServeOptions& options) {
       [app = application->get()](const web::Request& request) { return app->handle(request); },
       [&] {
         spdlog::info("Trappa serves http://{}:{}/ from the {} store '{}'", address->host, address->port,
-                     (*store)->backend_name(), context.database);
+                     (*store)->backend_name(), store::location_without_password(context.database));
       });
   if (!served) return report(served.error());
   spdlog::info("stopped");

@@ -21,8 +21,8 @@ void add_store_commands(CLI::App& app, CommandContext& context, int& exit_status
           exit_status = report(after.error());
           return;
         }
-        std::cout << (*store)->backend_name() << " store '" << context.database << "': schema version "
-                  << before.value_or(0) << " -> " << *after << '\n';
+        std::cout << (*store)->backend_name() << " store '" << store::location_without_password(context.database)
+                  << "': schema version " << before.value_or(0) << " -> " << *after << '\n';
       });
 
   app.add_subcommand("frameworks", "List the frameworks in the store")->callback([&context, &exit_status] {

@@ -22,10 +22,6 @@ namespace trappa::store {
 
 using core::Result;
 
-bool is_postgresql_location(std::string_view location) {
-  return location.starts_with("postgresql://") || location.starts_with("postgres://");
-}
-
 std::string utc_timestamp_now() {
   const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
   std::tm parts{};
@@ -43,7 +39,8 @@ core::Result<std::unique_ptr<Store>> Store::open(std::string_view location) {
     dialect->connect(*session, location);
   } catch (const std::exception& error) {
     return core::fail(core::ErrorKind::kStorage,
-                      fmt::format("cannot open the {} store '{}': {}", dialect->name(), location, error.what()));
+                      fmt::format("cannot open the {} store '{}': {}", dialect->name(),
+                                  location_without_password(location), error.what()));
   }
   return std::unique_ptr<Store>(new SociStore(std::move(dialect), std::move(session)));
 }

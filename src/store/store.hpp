@@ -170,6 +170,11 @@ class Store {
 // "postgresql://..." or "postgres://..." selects PostgreSQL; anything else is a SQLite path.
 [[nodiscard]] bool is_postgresql_location(std::string_view location);
 
+// The location as it may be shown: a PostgreSQL URL without its password (in the user part or
+// as a password= parameter), so that error messages, logs and printed commands never carry it.
+// A SQLite path is returned unchanged.
+[[nodiscard]] std::string location_without_password(std::string_view location);
+
 // The current time as an ISO 8601 UTC timestamp ("2026-11-23T08:15:00Z").
 [[nodiscard]] std::string utc_timestamp_now();
 

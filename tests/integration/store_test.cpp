@@ -106,6 +106,26 @@ core::Framework small_framework() {
 }
 
 // --------------------------------------------------------------------------------------------
+// Locations
+
+TEST(StoreLocation, a_postgresql_url_is_shown_without_its_password) {
+  EXPECT_EQ(store::location_without_password("postgresql://trappa:hemligt@db.example:5432/trappa"),
+            "postgresql://trappa@db.example:5432/trappa");
+  EXPECT_EQ(store::location_without_password("postgres://trappa@db/trappa?password=hemligt&sslmode=require"),
+            "postgres://trappa@db/trappa?sslmode=require");
+  EXPECT_EQ(store::location_without_password("/var/lib/trappa/a:b@c.db"), "/var/lib/trappa/a:b@c.db");
+}
+
+TEST(StoreLocation, a_store_that_cannot_be_opened_is_named_without_its_password) {
+  // Port 1 on the loopback address: nothing listens, so the connection is refused at once.
+  auto opened = store::Store::open("postgresql://trappa:hemligt@127.0.0.1:1/trappa?password=hemligt2&connect_timeout=2");
+  ASSERT_FALSE(opened.has_value());
+  const std::string message = opened.error().describe();
+  EXPECT_NE(message.find("postgresql://trappa@127.0.0.1:1/trappa?connect_timeout=2"), std::string::npos) << message;
+  EXPECT_EQ(message.find("hemligt"), std::string::npos) << message;
+}
+
+// --------------------------------------------------------------------------------------------
 // Migrations
 
 using StoreMigration = StoreTest;
