@@ -35,6 +35,9 @@ std::optional<WallClock::time_point> parse_iso_utc(const std::string& text) {
       zone != 'Z') {
     return std::nullopt;
   }
+  // The clock counts nanoseconds in 64 bits and ends in 2262; a stored year outside this
+  // range was not written by Trappa and must not overflow the conversion below.
+  if (parts.tm_year < 1970 || parts.tm_year > 2200) return std::nullopt;
   parts.tm_year -= 1900;
   parts.tm_mon -= 1;
   const std::time_t seconds = timegm(&parts);
