@@ -1,8 +1,7 @@
 // Turning a request that Boost.Beast has parsed into the application's Request.
 //
 // Shared by the HTTP server and the HTTP fuzz target (tests/fuzz), so that the fuzzer drives
-// the same conversion as a socket does. Users of this header must define
-// BOOST_BEAST_USE_STD_STRING_VIEW, as trappa_web does.
+// the same conversion as a socket does.
 #pragma once
 
 #include <string>
