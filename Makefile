@@ -10,11 +10,12 @@ DB ?= trappa.db
 run: bootstrap build
 	$(BUILD_DIR)/trappa --db $(DB) serve --demo --listen $(LISTEN)
 
-# After the suite: every fuzz target for 30 s.
+# After the suite: every fuzz target for 30 s, then 60 s of mixed load on the sanitized build.
 test: bootstrap-test configure
 	cmake --build $(BUILD_DIR) -j $(JOBS)
 	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
 	$(MAKE) fuzz FUZZ_SECONDS=30
+	$(MAKE) load-sanitized
 
 build: configure
 	cmake --build $(BUILD_DIR) -j $(JOBS) --target trappa
@@ -40,7 +41,7 @@ bench: bootstrap-test configure
 	cmake --build $(BUILD_DIR) -j $(JOBS)
 
 clean:
-	rm -rf $(BUILD_DIR) build-sanitize
+	rm -rf $(BUILD_DIR) build-sanitize $(FUZZ_BUILD_DIR)
 
 # Fuzzing (docs/fuzzing.md): builds the libFuzzer targets with clang-16 in build-fuzz and runs
 # each for FUZZ_SECONDS on a copy of its seed corpus in tests/fuzz/; fails on any crash.
@@ -48,25 +49,24 @@ FUZZ_SECONDS ?= 60
 FUZZ_BUILD_DIR ?= build-fuzz
 FUZZ_TARGETS ?= fuzz_csv_reader fuzz_framework_json fuzz_form_query fuzz_http_request
 
-.PHONY: fuzz
-fuzz: bootstrap-test
-	CC=clang-16 CXX=clang++-16 cmake -S . -B $(FUZZ_BUILD_DIR) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-	  "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O1 -g" -DTRAPPA_FUZZ=ON -DTRAPPA_BUILD_TESTS=OFF -DTRAPPA_BUILD_BENCHMARKS=OFF
+.PHONY: fuzz fuzz-configure
+fuzz: fuzz-configure
 	cmake --build $(FUZZ_BUILD_DIR) -j $(JOBS) --target $(FUZZ_TARGETS)
 	bash tests/fuzz/run_fuzzers.sh $(FUZZ_BUILD_DIR) $(FUZZ_SECONDS) $(FUZZ_TARGETS)
 
-# Mixed load under ASan/UBSan (bench/README.md): trappa alone, built with g++ and the
-# sanitizers, serves 60 s of bench/load.sh traffic at 5 000 people. Any sanitizer report, a
-# failed request, or a server that does not exit 0 (LeakSanitizer runs at its exit) fails it.
-# Its own directory: `make sanitize` configures build-sanitize as Debug with the tests.
-LOAD_SANITIZE_DIR ?= build-load-sanitize
+# Every layer in build-fuzz is compiled with ASan and UBSan, so the sanitized load run below
+# links its trappa from the same objects instead of compiling everything a second time.
+fuzz-configure: bootstrap-test
+	CC=clang-16 CXX=clang++-16 cmake -S . -B $(FUZZ_BUILD_DIR) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+	  "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O1 -g" -DTRAPPA_FUZZ=ON -DTRAPPA_BUILD_TESTS=OFF -DTRAPPA_BUILD_BENCHMARKS=OFF
 
+# Mixed load under ASan/UBSan (bench/README.md): trappa from the sanitized clang build of
+# build-fuzz serves 60 s of bench/load.sh traffic at 5 000 people. Any sanitizer report, a
+# failed request, or a server that does not exit 0 (LeakSanitizer runs at its exit) fails it.
 .PHONY: load-sanitized
-load-sanitized: bootstrap-test
-	CXX=g++ cmake -S . -B $(LOAD_SANITIZE_DIR) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTRAPPA_SANITIZE=ON \
-	  -DTRAPPA_BUILD_TESTS=OFF -DTRAPPA_BUILD_BENCHMARKS=OFF
-	cmake --build $(LOAD_SANITIZE_DIR) -j $(JOBS) --target trappa
+load-sanitized: fuzz-configure
+	cmake --build $(FUZZ_BUILD_DIR) -j $(JOBS) --target trappa
 	ASAN_OPTIONS=halt_on_error=1:exitcode=86:detect_leaks=1 \
 	UBSAN_OPTIONS=halt_on_error=1:exitcode=87:print_stacktrace=1 \
-	  bash bench/load.sh --trappa $(LOAD_SANITIZE_DIR)/trappa --people 5000 --duration 60 --employees 10 \
-	    --memory-bound off --out $(LOAD_SANITIZE_DIR)/load
+	  bash bench/load.sh --trappa $(FUZZ_BUILD_DIR)/trappa --people 5000 --duration 60 --employees 10 \
+	    --memory-bound off --out $(FUZZ_BUILD_DIR)/load
