@@ -185,14 +185,15 @@ Response route(AppContext& app, PageRequest& page) {
     if (action == "stang") return rounds_change_state(app, page, round, core::RoundState::kClosed);
     return error_page(app, page, 404);
   }
-  // Personuppgifter (person_page.cpp): /personer/ID and /personer/ID/export.json.
+  // Personuppgifter (person_page.cpp): GET /personer/ID and POST /personer/ID/export.json.
   if (starts_with_segment(path, "/personer")) {
     std::string employee_id = path.substr(10);
     const bool export_json = employee_id.ends_with("/export.json");
     if (export_json) employee_id.resize(employee_id.size() - std::string_view("/export.json").size());
     if (employee_id.empty() || employee_id.find('/') != std::string::npos) return error_page(app, page, 404);
+    if (export_json) return post ? person_export(app, page, employee_id) : error_page(app, page, 405);
     if (!get) return error_page(app, page, 405);
-    return export_json ? person_export(app, page, employee_id) : person_page(app, page, employee_id);
+    return person_page(app, page, employee_id);
   }
   return error_page(app, page, 404);
 }

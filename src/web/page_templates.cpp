@@ -501,7 +501,7 @@ constexpr std::string_view kPerson = R"(<p class="breadcrumb"><a href="/team/{{e
 <section class="card" aria-labelledby="export-heading">
 <h2 id="export-heading">[[person_export_heading]]</h2>
 <p id="export-hint">[[person_export_text]]</p>
-<p><a class="button" href="/personer/{{employee_path}}/export.json" download aria-describedby="export-hint">[[person_export_button]]</a></p>
+<form method="post" action="/personer/{{employee_path}}/export.json"><input type="hidden" name="csrf" value="{{csrf}}"><button type="submit" aria-describedby="export-hint">[[person_export_button]]</button></form>
 </section>
 <section aria-labelledby="history-heading">
 <h2 id="history-heading">[[person_history_heading]]</h2>

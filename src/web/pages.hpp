@@ -59,8 +59,8 @@ namespace trappa::web {
                                            core::RoundState state);
 
 // Personuppgifter (person_page.cpp): /personer/ID shows the person's audit history and
-// /personer/ID/export.json downloads everything stored about them (recorded as
-// "person.export"). HR within their scope and administrators; 404 for everyone else.
+// POST /personer/ID/export.json (with the CSRF token) downloads everything stored about them
+// (recorded as "person.export"). HR within their scope and administrators; 404 for everyone else.
 [[nodiscard]] Response person_page(AppContext& app, const PageRequest& page, const std::string& employee_id);
 [[nodiscard]] Response person_export(AppContext& app, const PageRequest& page, const std::string& employee_id);
 

@@ -74,6 +74,7 @@ Response person_page(AppContext& app, const PageRequest& page, const std::string
   data.set("name", person.name);
   data.set("employee_id", person.employee_id);
   data.set("employee_path", url_encode(person.employee_id));
+  data.set("csrf", page.viewer->csrf_token);
   data.set("role", person.role);
   data.set("unit", app.directory->unit_name(person.unit_code));
   data.set("count", grouped_number(entries->size()));
@@ -103,6 +104,9 @@ Response person_page(AppContext& app, const PageRequest& page, const std::string
 
 Response person_export(AppContext& app, const PageRequest& page, const std::string& employee_id) {
   const Viewer& viewer = *page.viewer;
+  // A POST with the form's CSRF token: the export is recorded in the audit trail, so another
+  // site must not be able to start one with a link.
+  if (!csrf_valid(page, FormData::parse(page.request.body))) return error_page(app, page, 403, page.t("error_csrf_text"));
   if (!visible_person(app, viewer, employee_id)) return error_page(app, page, 404);
   auto lease = app.pool->borrow();
   auto record = lease->load_person_record(employee_id);

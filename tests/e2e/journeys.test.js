@@ -410,7 +410,7 @@ test("HR reads a person's history and downloads the personal-data export; others
   // The export downloads as a file and is itself recorded.
   const [download] = await Promise.all([
     page.waitForEvent("download"),
-    page.getByRole("link", { name: "Exportera personuppgifter (JSON)" }).click(),
+    page.getByRole("button", { name: "Exportera personuppgifter (JSON)" }).click(),
   ]);
   assert.equal(download.suggestedFilename(), `personuppgifter-${id}.json`);
   const exported = JSON.parse(fs.readFileSync(await download.path(), "utf8"));
@@ -426,16 +426,21 @@ test("HR reads a person's history and downloads the personal-data export; others
   assert.equal(exported.audit.at(-1).action, "person.export");
   await page.reload();
   assert.ok((await history.textContent()).includes("Personuppgifter exporterade"));
-  const headers = (await page.request.get(`${base}/personer/${encodeURIComponent(id)}/export.json`)).headers();
+  const exportUrl = `${base}/personer/${encodeURIComponent(id)}/export.json`;
+  const csrfOf = (p) => p.locator('input[name="csrf"]').first().inputValue();
+  const headers = (await page.request.post(exportUrl, { form: { csrf: await csrfOf(page) } })).headers();
   assert.match(headers["content-disposition"], /^attachment; filename="personuppgifter-/);
   assert.equal(headers["cache-control"], "no-store");
+  // Only as a form post with the page's token: a link from elsewhere cannot start an export.
+  assert.equal((await page.request.get(exportUrl)).status(), 405);
+  assert.equal((await page.request.post(exportUrl, { form: { csrf: "fel" } })).status(), 403);
 
   // Nobody but HR and administrators: the same 404 as for a person who does not exist.
   for (const who of [accounts.employee, accounts.manager, accounts.observer]) {
     const other = await newPage();
     await signIn(other, who);
     assert.equal((await other.goto(`${base}/personer/${encodeURIComponent(id)}`)).status(), 404, who.id);
-    assert.equal((await other.request.get(`${base}/personer/${encodeURIComponent(id)}/export.json`)).status(), 404);
+    assert.equal((await other.request.post(exportUrl, { form: { csrf: await csrfOf(other) } })).status(), 404, who.id);
     await other.context().close();
   }
   assert.equal((await page.goto(`${base}/personer/NO-SUCH-PERSON`)).status(), 404);
