@@ -255,6 +255,24 @@ void BM_SnapshotBuild(benchmark::State& state) {
   state.counters["memory_MiB"] = static_cast<double>(bytes) / (1024.0 * 1024.0);
 }
 
+// What a saved assessment costs the web application's analytics: one person's facts replaced
+// in the current snapshot (RoundRegistry::record_assessment), against BM_SnapshotBuild.
+void BM_SnapshotReplacePerson(benchmark::State& state) {
+  const Dataset& data = synthetic(static_cast<std::size_t>(state.range(0)));
+  const core::GapSnapshot& snapshot = *data.snapshots[1];
+  core::RoundFacts saved;
+  const std::uint32_t person = snapshot.source_person()[snapshot.people() / 2];
+  saved.statuses.push_back({person, core::AssessmentStatus::kSelfAssessed});
+  for (std::size_t c = 0; c < snapshot.competencies(); ++c) {
+    saved.ratings.push_back({person, static_cast<std::uint16_t>(c), 3, 0});
+  }
+  for (auto _ : state) {
+    auto next = snapshot.with_person_replaced(person, saved);
+    benchmark::DoNotOptimize(next.get());
+  }
+  add_size_counters(state, snapshot);
+}
+
 void BM_Q1OverallByArea(benchmark::State& state) {
   const Dataset& data = synthetic(static_cast<std::size_t>(state.range(0)));
   q1_overall_by_area(state, *data.snapshots[1]);
@@ -327,6 +345,8 @@ void register_benchmarks() {
   for (long people : {50'000L, 1'300'000L}) {
     benchmark::RegisterBenchmark("BM_SnapshotBuild", BM_SnapshotBuild)->Arg(people)
         ->Unit(benchmark::kMillisecond)->Repetitions(3)->ReportAggregatesOnly(true)->UseRealTime();
+    benchmark::RegisterBenchmark("BM_SnapshotReplacePerson", BM_SnapshotReplacePerson)->Arg(people)
+        ->Unit(benchmark::kMillisecond)->Repetitions(5)->ReportAggregatesOnly(true)->UseRealTime();
     for (auto* query : {&BM_Q1OverallByArea, &BM_Q2NeedShareByUnitCompetency, &BM_Q3RoundComparison}) {
       const char* name = query == &BM_Q1OverallByArea                ? "BM_Q1OverallByArea"
                          : query == &BM_Q2NeedShareByUnitCompetency ? "BM_Q2NeedShareByUnitCompetency"

@@ -13,12 +13,7 @@ std::shared_ptr<const GapSnapshot> GapSnapshot::build(const Round& round, const 
   s.framework_ = framework;
   s.tree_ = std::move(tree);
 
-  for (std::size_t a = 0; a < s.framework_.areas.size(); ++a) {
-    for (const Competency& competency : s.framework_.areas[a].competencies) {
-      s.competency_.push_back(&competency);
-      s.competency_area_.push_back(static_cast<std::uint8_t>(a));
-    }
-  }
+  s.index_competencies();
   const std::size_t competency_count = s.competency_.size();
   for (const std::string& role : s.framework_.roles) {
     const RoleProfile* profile = s.framework_.profile_of(role);
@@ -80,31 +75,87 @@ std::shared_ptr<const GapSnapshot> GapSnapshot::build(const Round& round, const 
   s.agreed_basis_.assign(competency_count * count, 0);
   s.self_basis_.assign(competency_count * count, 0);
   s.motivation_.assign(s.framework_.areas.size() * count, 0);
-  for (const RoundFacts::StatusFact& fact : facts.statuses) {
-    if (fact.person < position.size() && position[fact.person] != UINT32_MAX) s.status_[position[fact.person]] = fact.status;
+  s.fill_facts(facts, [&position](std::uint32_t person) {
+    return person < position.size() ? position[person] : UINT32_MAX;
+  });
+  return snapshot;
+}
+
+std::shared_ptr<const GapSnapshot> GapSnapshot::with_person_replaced(std::uint32_t person,
+                                                                     const RoundFacts& facts_of_person) const {
+  const auto found = std::find(source_.begin(), source_.end(), person);
+  if (found == source_.end()) return nullptr;
+  const auto position = static_cast<std::uint32_t>(found - source_.begin());
+
+  auto snapshot = std::make_shared<GapSnapshot>();
+  GapSnapshot& s = *snapshot;
+  s.round_ = round_;
+  s.framework_ = framework_;
+  s.index_competencies();
+  s.tree_ = tree_;
+  s.role_names_ = role_names_;
+  s.expected_ = expected_;
+  s.unit_ = unit_;
+  s.role_ = role_;
+  s.gender_ = gender_;
+  s.status_ = status_;
+  s.source_ = source_;
+  s.agreed_basis_ = agreed_basis_;
+  s.self_basis_ = self_basis_;
+  s.motivation_ = motivation_;
+
+  // The person's earlier assessment goes entirely; then the new facts are written as build does.
+  const std::size_t count = people();
+  s.status_[position] = AssessmentStatus::kNotStarted;
+  for (std::size_t c = 0; c < competencies(); ++c) {
+    s.agreed_basis_[c * count + position] = 0;
+    s.self_basis_[c * count + position] = 0;
   }
-  const int scale_min = s.framework_.scale.min;
-  const int scale_max = s.framework_.scale.max;
+  for (std::size_t a = 0; a < areas(); ++a) s.motivation_[a * count + position] = 0;
+  s.fill_facts(facts_of_person, [person, position](std::uint32_t of) { return of == person ? position : UINT32_MAX; });
+  return snapshot;
+}
+
+void GapSnapshot::index_competencies() {
+  competency_.clear();
+  competency_area_.clear();
+  for (std::size_t a = 0; a < framework_.areas.size(); ++a) {
+    for (const Competency& competency : framework_.areas[a].competencies) {
+      competency_.push_back(&competency);
+      competency_area_.push_back(static_cast<std::uint8_t>(a));
+    }
+  }
+}
+
+template <class PositionOf>
+void GapSnapshot::fill_facts(const RoundFacts& facts, PositionOf position_of) {
+  const std::size_t count = people();
+  const std::size_t competency_count = competencies();
+  for (const RoundFacts::StatusFact& fact : facts.statuses) {
+    const std::uint32_t p = position_of(fact.person);
+    if (p != UINT32_MAX) status_[p] = fact.status;
+  }
+  const int scale_min = framework_.scale.min;
+  const int scale_max = framework_.scale.max;
   auto in_scale = [&](std::uint8_t level) -> std::uint8_t {
     return (level >= scale_min && level <= scale_max) ? level : 0;
   };
   for (const RoundFacts::RatingFact& fact : facts.ratings) {
-    if (fact.person >= position.size() || fact.competency >= competency_count) continue;
-    const std::uint32_t p = position[fact.person];
+    if (fact.competency >= competency_count) continue;
+    const std::uint32_t p = position_of(fact.person);
     if (p == UINT32_MAX) continue;
     const std::size_t cell = fact.competency * count + p;
     const std::uint8_t self = in_scale(fact.self_level);
     const std::uint8_t agreed = in_scale(fact.agreed_level);
-    s.self_basis_[cell] = self;
-    s.agreed_basis_[cell] = agreed != 0 ? agreed : self;
+    self_basis_[cell] = self;
+    agreed_basis_[cell] = agreed != 0 ? agreed : self;
   }
   for (const RoundFacts::MotivationFact& fact : facts.motivations) {
-    if (fact.person >= position.size() || fact.area >= s.framework_.areas.size()) continue;
-    const std::uint32_t p = position[fact.person];
+    if (fact.area >= areas()) continue;
+    const std::uint32_t p = position_of(fact.person);
     if (p == UINT32_MAX || fact.value < kMotivationMin || fact.value > kMotivationMax) continue;
-    s.motivation_[fact.area * count + p] = fact.value;
+    motivation_[fact.area * count + p] = fact.value;
   }
-  return snapshot;
 }
 
 std::optional<std::uint16_t> GapSnapshot::role_index(std::string_view role) const {

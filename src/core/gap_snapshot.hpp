@@ -38,6 +38,14 @@ class GapSnapshot {
                                                                const std::vector<Person>& people,
                                                                const RoundFacts& facts);
 
+  // This snapshot with one person's assessment replaced: `person` is an index into the people
+  // vector the snapshot was built from, and `facts_of_person` holds that person's status,
+  // ratings and motivations (facts about anyone else are ignored). Equal to a build from the
+  // round's facts with the person's facts swapped, at the cost of copying the arrays instead
+  // of re-sorting and re-filling them. Null when the person is not in the round.
+  [[nodiscard]] std::shared_ptr<const GapSnapshot> with_person_replaced(std::uint32_t person,
+                                                                        const RoundFacts& facts_of_person) const;
+
   [[nodiscard]] const Round& round() const { return round_; }
   [[nodiscard]] const Framework& framework() const { return framework_; }
   [[nodiscard]] const UnitTree& tree() const { return *tree_; }
@@ -73,6 +81,13 @@ class GapSnapshot {
   [[nodiscard]] std::size_t memory_bytes() const;
 
  private:
+  // Points competency_ and competency_area_ into framework_.
+  void index_competencies();
+  // Writes statuses, levels and motivations of `facts` into the arrays; position_of maps a
+  // people index to the snapshot position, UINT32_MAX for people outside the round.
+  template <class PositionOf>
+  void fill_facts(const RoundFacts& facts, PositionOf position_of);
+
   Round round_;
   Framework framework_;
   std::shared_ptr<const UnitTree> tree_;

@@ -7,12 +7,16 @@ namespace trappa::web {
 RoundRegistry::RoundRegistry(std::shared_ptr<const Directory> directory)
     : directory_(std::move(directory)), rounds_(std::make_shared<const RoundList>()) {}
 
+std::uint64_t RoundRegistry::next_version() {
+  static std::atomic<std::uint64_t> versions{0};
+  return ++versions;
+}
+
 std::shared_ptr<const RoundView> RoundRegistry::build_view(const core::Round& round, const core::Framework& framework,
                                                            const core::RoundFacts& facts) const {
-  static std::atomic<std::uint64_t> versions{0};
   auto view = std::make_shared<RoundView>();
   view->round = round;
-  view->version = ++versions;
+  view->version = next_version();
   view->snapshot = core::GapSnapshot::build(round, framework, directory_->organisation().tree, directory_->people(), facts);
   view->position.assign(directory_->people().size(), -1);
   const auto source = view->snapshot->source_person();
@@ -29,16 +33,15 @@ core::Result<std::shared_ptr<const RoundView>> RoundRegistry::load_view(store::S
   }
   auto facts = store.load_round_facts(round.name, directory_->organisation().employee_ids, (*framework)->framework);
   if (!facts) return std::unexpected(facts.error());
-  Facts kept;
-  kept.facts = std::move(*facts);
+  FrameworkCodes codes;
   std::uint16_t c = 0;
   std::uint8_t a = 0;
   for (const core::Area& area : (*framework)->framework.areas) {
-    kept.area_index.emplace(area.code, a++);
-    for (const core::Competency& competency : area.competencies) kept.competency_index.emplace(competency.code, c++);
+    codes.area_index.emplace(area.code, a++);
+    for (const core::Competency& competency : area.competencies) codes.competency_index.emplace(competency.code, c++);
   }
-  auto view = build_view(round, (*framework)->framework, kept.facts);
-  facts_[round.name] = std::move(kept);
+  auto view = build_view(round, (*framework)->framework, *facts);
+  codes_[round.name] = std::move(codes);
   return view;
 }
 
@@ -113,31 +116,32 @@ std::shared_ptr<const RoundView> RoundRegistry::previous_round(const std::string
 
 void RoundRegistry::record_assessment(const core::Assessment& assessment) {
   std::lock_guard lock(writer_mutex_);
-  auto found = facts_.find(assessment.round);
+  auto found = codes_.find(assessment.round);
   auto view = find(assessment.round);
   auto person = directory_->index_of(assessment.employee_id);
-  if (found == facts_.end() || !view || !person) return;
-  Facts& kept = found->second;
-  core::RoundFacts& facts = kept.facts;
+  if (found == codes_.end() || !view || !person || !view->includes(*person)) return;
+  const FrameworkCodes& codes = found->second;
   const std::uint32_t p = *person;
-  std::erase_if(facts.statuses, [p](const auto& fact) { return fact.person == p; });
-  std::erase_if(facts.ratings, [p](const auto& fact) { return fact.person == p; });
-  std::erase_if(facts.motivations, [p](const auto& fact) { return fact.person == p; });
-  facts.statuses.push_back({p, assessment.status});
+  core::RoundFacts saved;
+  saved.statuses.push_back({p, assessment.status});
   for (const core::Rating& rating : assessment.ratings) {
-    auto competency = kept.competency_index.find(rating.competency);
-    if (competency == kept.competency_index.end()) continue;
+    auto competency = codes.competency_index.find(rating.competency);
+    if (competency == codes.competency_index.end()) continue;
     const auto self = static_cast<std::uint8_t>(rating.self_level.value_or(0));
     const auto agreed = static_cast<std::uint8_t>(rating.agreed_level.value_or(0));
     if (self == 0 && agreed == 0) continue;
-    facts.ratings.push_back({p, competency->second, self, agreed});
+    saved.ratings.push_back({p, competency->second, self, agreed});
   }
   for (const auto& [area, value] : assessment.motivation) {
-    auto index = kept.area_index.find(area);
-    if (index == kept.area_index.end()) continue;
-    facts.motivations.push_back({p, index->second, static_cast<std::uint8_t>(value)});
+    auto index = codes.area_index.find(area);
+    if (index == codes.area_index.end()) continue;
+    saved.motivations.push_back({p, index->second, static_cast<std::uint8_t>(value)});
   }
-  publish(build_view(view->round, view->snapshot->framework(), facts));
+  // A save changes no one's place in the round, so the position index stays as it is.
+  auto next = std::make_shared<RoundView>(*view);
+  next->version = next_version();
+  next->snapshot = view->snapshot->with_person_replaced(p, saved);
+  publish(std::move(next));
 }
 
 }  // namespace trappa::web

@@ -4,9 +4,9 @@
 // from person to snapshot position). Readers take a shared_ptr to the current list with one
 // atomic load and never wait for a writer. A writer (an assessment save, a round created or
 // changing state) builds the new view beside the old one and publishes it with an atomic
-// store; writers are serialised by a mutex. The registry keeps each round's facts so that a
-// saved assessment patches them in memory and rebuilds the snapshot without re-reading the
-// whole round from the store.
+// store; writers are serialised by a mutex. A saved assessment replaces the person's part of
+// the current snapshot (GapSnapshot::with_person_replaced) instead of re-reading or
+// rebuilding the whole round.
 #pragma once
 
 #include <atomic>
@@ -59,11 +59,13 @@ class RoundRegistry {
   void record_assessment(const core::Assessment& assessment);
 
  private:
-  struct Facts {
-    core::RoundFacts facts;
+  // A round's framework codes as indexes in framework order, to turn a saved assessment into
+  // facts.
+  struct FrameworkCodes {
     std::map<std::string, std::uint16_t> competency_index;
     std::map<std::string, std::uint8_t> area_index;
   };
+  static std::uint64_t next_version();
   core::Result<std::shared_ptr<const RoundView>> load_view(store::Store& store, const core::Round& round);
   std::shared_ptr<const RoundView> build_view(const core::Round& round, const core::Framework& framework,
                                               const core::RoundFacts& facts) const;
@@ -71,8 +73,8 @@ class RoundRegistry {
 
   std::shared_ptr<const Directory> directory_;
   std::atomic<std::shared_ptr<const RoundList>> rounds_;
-  std::mutex writer_mutex_;                       // serialises writers; guards `facts_`
-  std::map<std::string, Facts> facts_;
+  std::mutex writer_mutex_;                       // serialises writers; guards `codes_`
+  std::map<std::string, FrameworkCodes> codes_;
 };
 
 }  // namespace trappa::web
