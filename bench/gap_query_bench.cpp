@@ -6,155 +6,32 @@
 //   Q2  need share per unit × competency: groups are the root's children (`--by unit`)
 //   Q3  round comparison per competency: 2026 and 2025 queried, then compare_reports
 //
-// The data is built in memory as `trappa demo --scale N` builds it (synthetic organisation,
-// three years of employment history, the two demo rounds), and the assessments go straight
-// into core::RoundFacts without a store; building it is not part of any timing.
+// The data is built in memory as `trappa demo --scale N` builds it (bench/synthetic_rounds.hpp);
+// building it is not part of any timing.
 //
 // With TRAPPA_BENCH_DB=FILE (a SQLite store, e.g. one made by `trappa demo --db FILE`) the
 // BM_Db* benchmarks also time the snapshot build from the store and the same three queries
 // on that data; bench/compare_gaps.sh uses them for the Trappa column of its table.
-//
-// The framework is read from $TRAPPA_DATA_DIR/frameworks/digital-kompetens.json, else from
-// data/ beside this source file, else from ./data.
 #include <benchmark/benchmark.h>
 
 #include <cstdlib>
-#include <filesystem>
-#include <iostream>
-#include <map>
 #include <memory>
 #include <optional>
 #include <string>
-#include <unordered_map>
-#include <vector>
 
-#include "core/date.hpp"
-#include "core/demo_history.hpp"
-#include "core/demo_org.hpp"
-#include "core/demo_rounds.hpp"
 #include "core/gap_query.hpp"
 #include "core/gap_snapshot.hpp"
-#include "core/round_facts.hpp"
-#include "core/unit_tree.hpp"
-#include "io/framework_json.hpp"
 #include "store/snapshot_loader.hpp"
 #include "store/store.hpp"
+#include "synthetic_rounds.hpp"
 
 namespace {
 
 using namespace trappa;
 
-constexpr std::uint64_t kSeed = 42;  // the demo's default seed
-constexpr std::size_t kChunk = 50'000;
-
-std::filesystem::path framework_path() {
-  const std::filesystem::path relative = std::filesystem::path("frameworks") / "digital-kompetens.json";
-  if (const char* dir = std::getenv("TRAPPA_DATA_DIR"); dir != nullptr && *dir != '\0') {
-    return std::filesystem::path(dir) / relative;
-  }
-  const std::filesystem::path beside_source =
-      std::filesystem::path(__FILE__).parent_path().parent_path() / "data" / relative;
-  if (std::filesystem::exists(beside_source)) return beside_source;
-  return std::filesystem::path("data") / relative;
-}
-
-const core::Framework& framework() {
-  static const core::Framework loaded = [] {
-    auto read = io::read_framework_file(framework_path());
-    if (!read) {
-      std::cerr << "gap_query_bench: " << read.error().message << " (set TRAPPA_DATA_DIR)\n";
-      std::exit(2);
-    }
-    return *read;
-  }();
-  return loaded;
-}
-
-// Index of every competency and area in framework order, as the store's loader numbers them.
-struct FrameworkIndex {
-  std::unordered_map<std::string, std::uint16_t> competency;
-  std::unordered_map<std::string, std::uint8_t> area;
-  explicit FrameworkIndex(const core::Framework& f) {
-    for (const core::Area& a : f.areas) {
-      area.emplace(a.code, static_cast<std::uint8_t>(area.size()));
-      for (const core::Competency& c : a.competencies) {
-        competency.emplace(c.code, static_cast<std::uint16_t>(competency.size()));
-      }
-    }
-  }
-};
-
-struct Dataset {
-  std::shared_ptr<const core::UnitTree> tree;
-  std::vector<core::Person> people;
-  core::Round rounds[2];
-  core::RoundFacts facts[2];
-  std::shared_ptr<const core::GapSnapshot> snapshots[2];  // 2025, 2026
-};
-
-// The demo's two rounds for `people` (the employment rule of cli/demo_loader.cpp), in chunks.
-void add_rounds(Dataset& data, const std::vector<core::Employment>& employments) {
-  const core::Framework& f = framework();
-  const FrameworkIndex index(f);
-  std::unordered_map<std::string, std::uint32_t> person_index;
-  person_index.reserve(data.people.size());
-  for (std::size_t i = 0; i < data.people.size(); ++i) {
-    person_index.emplace(data.people[i].employee_id, static_cast<std::uint32_t>(i));
-  }
-  const auto& specs = core::demo_round_specs();
-  for (std::size_t r = 0; r < 2; ++r) {
-    const core::DemoRoundSpec& spec = specs[r];
-    data.rounds[r] = core::Round{spec.name, f.id, 1, "", spec.opens, spec.closes, spec.state};
-    const core::Date day = *core::parse_iso_date(spec.opens);
-    std::vector<bool> has_history(data.people.size(), false);
-    std::vector<bool> employed(data.people.size(), false);
-    for (const core::Employment& employment : employments) {
-      auto found = person_index.find(employment.employee_id);
-      if (found == person_index.end()) continue;
-      has_history[found->second] = true;
-      if (employment.active_on(day)) employed[found->second] = true;
-    }
-    core::RoundFacts& facts = data.facts[r];
-    std::vector<bool> in_round(data.people.size(), false);
-    for (std::size_t i = 0; i < data.people.size(); ++i) {
-      in_round[i] = employed[i] || !has_history[i];
-      if (has_history[i] && !employed[i]) facts.not_employed.push_back(static_cast<std::uint32_t>(i));
-    }
-    for (std::size_t begin = 0; begin < data.people.size(); begin += kChunk) {
-      const auto assessments = core::build_demo_assessments(f, data.people, in_round, begin,
-                                                            std::min(data.people.size(), begin + kChunk), r, kSeed);
-      for (const core::Assessment& assessment : assessments) {
-        const std::uint32_t person = person_index.at(assessment.employee_id);
-        facts.statuses.push_back({person, assessment.status});
-        for (const core::Rating& rating : assessment.ratings) {
-          facts.ratings.push_back({person, index.competency.at(rating.competency),
-                                   static_cast<std::uint8_t>(rating.self_level.value_or(0)),
-                                   static_cast<std::uint8_t>(rating.agreed_level.value_or(0))});
-        }
-        for (const auto& [area, value] : assessment.motivation) {
-          facts.motivations.push_back({person, index.area.at(area), static_cast<std::uint8_t>(value)});
-        }
-      }
-    }
-  }
-}
-
-const Dataset& synthetic(std::size_t people) {
-  static std::map<std::size_t, std::unique_ptr<Dataset>> built;
-  auto& slot = built[people];
-  if (!slot) {
-    slot = std::make_unique<Dataset>();
-    core::DemoOrganisation organisation = core::build_synthetic_organisation(people, kSeed);
-    const std::vector<core::Employment> employments = core::add_employment_history(organisation, kSeed);
-    slot->tree = std::make_shared<const core::UnitTree>(core::UnitTree::build(organisation.units));
-    slot->people = std::move(organisation.people);
-    add_rounds(*slot, employments);
-    for (std::size_t r = 0; r < 2; ++r) {
-      slot->snapshots[r] = core::GapSnapshot::build(slot->rounds[r], framework(), slot->tree, slot->people, slot->facts[r]);
-    }
-  }
-  return *slot;
-}
+using bench::Dataset;
+using bench::framework;
+using bench::synthetic;
 
 // The snapshots of rounds 2025 and 2026 loaded from TRAPPA_BENCH_DB, once.
 struct StoreData {

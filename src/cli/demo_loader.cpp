@@ -1,7 +1,5 @@
 #include "cli/demo_loader.hpp"
 
-#include <unordered_map>
-
 #include <fmt/format.h>
 
 #include "cli/command_context.hpp"
@@ -9,30 +7,12 @@
 #include "core/demo_org.hpp"
 #include "core/date.hpp"
 #include "core/demo_rounds.hpp"
+#include "core/round_facts.hpp"
 #include "io/framework_json.hpp"
 
 namespace trappa::cli {
 
 namespace {
-
-// Who takes part in a round: people employed on the day it opens, or with no history at all
-// (the same rule as the analytics snapshot, see RoundFacts::not_employed).
-std::vector<bool> employed_on(const std::vector<core::Person>& people,
-                              const std::vector<core::Employment>& employments, core::Date day) {
-  std::unordered_map<std::string, std::size_t> index;
-  index.reserve(people.size());
-  for (std::size_t i = 0; i < people.size(); ++i) index.emplace(people[i].employee_id, i);
-  std::vector<bool> has_history(people.size(), false);
-  std::vector<bool> employed(people.size(), false);
-  for (const core::Employment& employment : employments) {
-    auto found = index.find(employment.employee_id);
-    if (found == index.end()) continue;
-    has_history[found->second] = true;
-    if (employment.active_on(day)) employed[found->second] = true;
-  }
-  for (std::size_t i = 0; i < people.size(); ++i) employed[i] = employed[i] || !has_history[i];
-  return employed;
-}
 
 // The demo rounds, written in chunks so national-scale demos never hold every assessment
 // in memory at once. Returns the number of assessments written.
@@ -53,7 +33,7 @@ core::Result<std::size_t> add_demo_rounds(store::Store& store, const core::Frame
     if (auto opened = store.set_round_state(spec.name, core::RoundState::kOpen, actor); !opened) {
       return std::unexpected(opened.error());
     }
-    const std::vector<bool> in_round = employed_on(people, employments, *core::parse_iso_date(spec.opens));
+    const std::vector<bool> in_round = core::takes_part_on(people, employments, *core::parse_iso_date(spec.opens));
     for (std::size_t begin = 0; begin < people.size(); begin += kChunk) {
       const auto assessments = core::build_demo_assessments(framework, people, in_round, begin,
                                                             std::min(people.size(), begin + kChunk), r, options.seed);

@@ -3,9 +3,15 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "core/assessment.hpp"
+#include "core/date.hpp"
+#include "core/employment.hpp"
+#include "core/framework.hpp"
+#include "core/org.hpp"
 
 namespace trappa::core {
 
@@ -33,5 +39,23 @@ struct RoundFacts {
   std::vector<RatingFact> ratings;
   std::vector<MotivationFact> motivations;
 };
+
+// The numbering RoundFacts uses: every competency and area by its index in framework order
+// (areas in order, and the competencies of each area in order).
+struct FrameworkNumbering {
+  explicit FrameworkNumbering(const Framework& framework);
+  std::unordered_map<std::string, std::uint16_t> competency;
+  std::unordered_map<std::string, std::uint8_t> area;
+};
+
+// Adds one person's assessment to `facts`: its status, each rating that has a level and its
+// motivations. Codes that are not in the framework are skipped.
+void add_assessment_facts(RoundFacts& facts, std::uint32_t person, const Assessment& assessment,
+                          const FrameworkNumbering& numbering);
+
+// Who takes part in a round that opens on `day`, indexed like `people`: everyone employed that
+// day, and everyone without any employment history (the rule behind RoundFacts::not_employed).
+[[nodiscard]] std::vector<bool> takes_part_on(const std::vector<Person>& people,
+                                              const std::vector<Employment>& employments, Date day);
 
 }  // namespace trappa::core

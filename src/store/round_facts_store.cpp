@@ -48,14 +48,7 @@ Result<core::RoundFacts> SociStore::load_round_facts(const std::string& round,
     *session_ << "SELECT id FROM rounds WHERE name = :name", soci::use(round), soci::into(round_id);
     if (!session_->got_data()) return core::fail(core::ErrorKind::kNotFound, "no round named '" + round + "'");
 
-    std::unordered_map<std::string, std::uint16_t> competency_index;
-    std::unordered_map<std::string, std::uint8_t> area_index;
-    for (const core::Area& area : framework.areas) {
-      area_index.emplace(area.code, static_cast<std::uint8_t>(area_index.size()));
-      for (const core::Competency& competency : area.competencies) {
-        competency_index.emplace(competency.code, static_cast<std::uint16_t>(competency_index.size()));
-      }
-    }
+    const core::FrameworkNumbering numbering(framework);
     PersonLookup people(employee_ids);
     core::RoundFacts facts;
 
@@ -110,8 +103,8 @@ Result<core::RoundFacts> SociStore::load_round_facts(const std::string& round,
       while (statement.fetch()) {
         for (std::size_t i = 0; i < ids.size(); ++i) {
           auto person = people.find(ids[i]);
-          auto competency = competency_index.find(competencies[i]);
-          if (!person || competency == competency_index.end()) continue;
+          auto competency = numbering.competency.find(competencies[i]);
+          if (!person || competency == numbering.competency.end()) continue;
           facts.ratings.push_back(
               {*person, competency->second,
                static_cast<std::uint8_t>(self_indicators[i] == soci::i_ok ? self_levels[i] : 0),
@@ -135,8 +128,8 @@ Result<core::RoundFacts> SociStore::load_round_facts(const std::string& round,
       while (statement.fetch()) {
         for (std::size_t i = 0; i < ids.size(); ++i) {
           auto person = people.find(ids[i]);
-          auto area = area_index.find(areas[i]);
-          if (!person || area == area_index.end()) continue;
+          auto area = numbering.area.find(areas[i]);
+          if (!person || area == numbering.area.end()) continue;
           facts.motivations.push_back({*person, area->second, static_cast<std::uint8_t>(values[i])});
         }
         ids.resize(kBlock);

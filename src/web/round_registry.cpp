@@ -33,15 +33,8 @@ core::Result<std::shared_ptr<const RoundView>> RoundRegistry::load_view(store::S
   }
   auto facts = store.load_round_facts(round.name, directory_->organisation().employee_ids, (*framework)->framework);
   if (!facts) return std::unexpected(facts.error());
-  FrameworkCodes codes;
-  std::uint16_t c = 0;
-  std::uint8_t a = 0;
-  for (const core::Area& area : (*framework)->framework.areas) {
-    codes.area_index.emplace(area.code, a++);
-    for (const core::Competency& competency : area.competencies) codes.competency_index.emplace(competency.code, c++);
-  }
   auto view = build_view(round, (*framework)->framework, *facts);
-  codes_[round.name] = std::move(codes);
+  numberings_.insert_or_assign(round.name, core::FrameworkNumbering((*framework)->framework));
   return view;
 }
 
@@ -116,31 +109,16 @@ std::shared_ptr<const RoundView> RoundRegistry::previous_round(const std::string
 
 void RoundRegistry::record_assessment(const core::Assessment& assessment) {
   std::lock_guard lock(writer_mutex_);
-  auto found = codes_.find(assessment.round);
+  auto found = numberings_.find(assessment.round);
   auto view = find(assessment.round);
   auto person = directory_->index_of(assessment.employee_id);
-  if (found == codes_.end() || !view || !person || !view->includes(*person)) return;
-  const FrameworkCodes& codes = found->second;
-  const std::uint32_t p = *person;
+  if (found == numberings_.end() || !view || !person || !view->includes(*person)) return;
   core::RoundFacts saved;
-  saved.statuses.push_back({p, assessment.status});
-  for (const core::Rating& rating : assessment.ratings) {
-    auto competency = codes.competency_index.find(rating.competency);
-    if (competency == codes.competency_index.end()) continue;
-    const auto self = static_cast<std::uint8_t>(rating.self_level.value_or(0));
-    const auto agreed = static_cast<std::uint8_t>(rating.agreed_level.value_or(0));
-    if (self == 0 && agreed == 0) continue;
-    saved.ratings.push_back({p, competency->second, self, agreed});
-  }
-  for (const auto& [area, value] : assessment.motivation) {
-    auto index = codes.area_index.find(area);
-    if (index == codes.area_index.end()) continue;
-    saved.motivations.push_back({p, index->second, static_cast<std::uint8_t>(value)});
-  }
+  core::add_assessment_facts(saved, *person, assessment, found->second);
   // A save changes no one's place in the round, so the position index stays as it is.
   auto next = std::make_shared<RoundView>(*view);
   next->version = next_version();
-  next->snapshot = view->snapshot->with_person_replaced(p, saved);
+  next->snapshot = view->snapshot->with_person_replaced(*person, saved);
   publish(std::move(next));
 }
 

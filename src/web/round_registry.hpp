@@ -59,12 +59,6 @@ class RoundRegistry {
   void record_assessment(const core::Assessment& assessment);
 
  private:
-  // A round's framework codes as indexes in framework order, to turn a saved assessment into
-  // facts.
-  struct FrameworkCodes {
-    std::map<std::string, std::uint16_t> competency_index;
-    std::map<std::string, std::uint8_t> area_index;
-  };
   static std::uint64_t next_version();
   core::Result<std::shared_ptr<const RoundView>> load_view(store::Store& store, const core::Round& round);
   std::shared_ptr<const RoundView> build_view(const core::Round& round, const core::Framework& framework,
@@ -73,8 +67,8 @@ class RoundRegistry {
 
   std::shared_ptr<const Directory> directory_;
   std::atomic<std::shared_ptr<const RoundList>> rounds_;
-  std::mutex writer_mutex_;                       // serialises writers; guards `codes_`
-  std::map<std::string, FrameworkCodes> codes_;
+  std::mutex writer_mutex_;                       // serialises writers; guards `numberings_`
+  std::map<std::string, core::FrameworkNumbering> numberings_;  // per round, to turn saves into facts
 };
 
 }  // namespace trappa::web

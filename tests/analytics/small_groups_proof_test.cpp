@@ -33,6 +33,7 @@
 #include "core/gap_disclosure.hpp"
 #include "core/gap_query.hpp"
 #include "core/gap_snapshot.hpp"
+#include "core/round_facts.hpp"
 #include "io/framework_json.hpp"
 
 namespace trappa {
@@ -47,48 +48,17 @@ struct DemoRounds {
   std::vector<std::shared_ptr<const core::GapSnapshot>> snapshots;
 };
 
-std::vector<bool> employed_on(const std::vector<core::Person>& people, const std::vector<core::Employment>& employments,
-                              core::Date day) {
-  std::map<std::string, std::size_t> index;
-  for (std::size_t i = 0; i < people.size(); ++i) index.emplace(people[i].employee_id, i);
-  std::vector<bool> has_history(people.size(), false), employed(people.size(), false);
-  for (const core::Employment& employment : employments) {
-    auto found = index.find(employment.employee_id);
-    if (found == index.end()) continue;
-    has_history[found->second] = true;
-    if (employment.active_on(day)) employed[found->second] = true;
-  }
-  for (std::size_t i = 0; i < people.size(); ++i) employed[i] = employed[i] || !has_history[i];
-  return employed;
-}
-
 core::RoundFacts facts_of(const core::Framework& framework, const std::vector<core::Person>& people,
                           const std::vector<bool>& in_round, const std::vector<core::Assessment>& assessments) {
   std::map<std::string, std::uint32_t> person_index;
   for (std::size_t i = 0; i < people.size(); ++i) person_index.emplace(people[i].employee_id, static_cast<std::uint32_t>(i));
-  std::map<std::string, std::uint16_t> competency_index;
-  std::map<std::string, std::uint8_t> area_index;
-  for (const core::Area& area : framework.areas) {
-    area_index.emplace(area.code, static_cast<std::uint8_t>(area_index.size()));
-    for (const core::Competency& c : area.competencies) {
-      competency_index.emplace(c.code, static_cast<std::uint16_t>(competency_index.size()));
-    }
-  }
+  const core::FrameworkNumbering numbering(framework);
   core::RoundFacts facts;
   for (std::size_t i = 0; i < people.size(); ++i) {
     if (!in_round[i]) facts.not_employed.push_back(static_cast<std::uint32_t>(i));
   }
   for (const core::Assessment& assessment : assessments) {
-    const std::uint32_t p = person_index.at(assessment.employee_id);
-    facts.statuses.push_back({p, assessment.status});
-    for (const core::Rating& rating : assessment.ratings) {
-      facts.ratings.push_back({p, competency_index.at(rating.competency),
-                               static_cast<std::uint8_t>(rating.self_level.value_or(0)),
-                               static_cast<std::uint8_t>(rating.agreed_level.value_or(0))});
-    }
-    for (const auto& [area, value] : assessment.motivation) {
-      facts.motivations.push_back({p, area_index.at(area), static_cast<std::uint8_t>(value)});
-    }
+    core::add_assessment_facts(facts, person_index.at(assessment.employee_id), assessment, numbering);
   }
   return facts;
 }
@@ -103,7 +73,7 @@ const DemoRounds& demo() {
     auto tree = std::make_shared<const core::UnitTree>(core::UnitTree::build(organisation.units));
     const auto& specs = core::demo_round_specs();
     for (std::size_t r = 0; r < specs.size(); ++r) {
-      const auto in_round = employed_on(organisation.people, employments, *core::parse_iso_date(specs[r].opens));
+      const auto in_round = core::takes_part_on(organisation.people, employments, *core::parse_iso_date(specs[r].opens));
       const auto assessments = core::build_demo_assessments(framework, organisation.people, in_round, 0,
                                                             organisation.people.size(), r, 1);
       const core::Round round{specs[r].name, framework.id, 1, "", specs[r].opens, specs[r].closes, specs[r].state};

@@ -1,0 +1,94 @@
+#include "synthetic_rounds.hpp"
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+#include <map>
+#include <string>
+#include <unordered_map>
+
+#include "core/date.hpp"
+#include "core/demo_history.hpp"
+#include "core/demo_org.hpp"
+#include "core/demo_rounds.hpp"
+#include "io/framework_json.hpp"
+
+namespace trappa::bench {
+namespace {
+
+constexpr std::uint64_t kSeed = 42;  // the demo's default seed
+constexpr std::size_t kChunk = 50'000;
+
+std::filesystem::path framework_path() {
+  const std::filesystem::path relative = std::filesystem::path("frameworks") / "digital-kompetens.json";
+  if (const char* dir = std::getenv("TRAPPA_DATA_DIR"); dir != nullptr && *dir != '\0') {
+    return std::filesystem::path(dir) / relative;
+  }
+  const std::filesystem::path beside_source =
+      std::filesystem::path(__FILE__).parent_path().parent_path() / "data" / relative;
+  if (std::filesystem::exists(beside_source)) return beside_source;
+  return std::filesystem::path("data") / relative;
+}
+
+// The demo's two rounds for `people` (the participation rule of core::takes_part_on), with the
+// assessments made in chunks as `trappa demo` makes them.
+void add_rounds(Dataset& data, const std::vector<core::Employment>& employments) {
+  const core::Framework& f = framework();
+  const core::FrameworkNumbering numbering(f);
+  std::unordered_map<std::string, std::uint32_t> person_index;
+  person_index.reserve(data.people.size());
+  for (std::size_t i = 0; i < data.people.size(); ++i) {
+    person_index.emplace(data.people[i].employee_id, static_cast<std::uint32_t>(i));
+  }
+  const auto& specs = core::demo_round_specs();
+  for (std::size_t r = 0; r < 2; ++r) {
+    const core::DemoRoundSpec& spec = specs[r];
+    data.rounds[r] = core::Round{spec.name, f.id, 1, "", spec.opens, spec.closes, spec.state};
+    const std::vector<bool> in_round = core::takes_part_on(data.people, employments, *core::parse_iso_date(spec.opens));
+    core::RoundFacts& facts = data.facts[r];
+    for (std::size_t i = 0; i < data.people.size(); ++i) {
+      if (!in_round[i]) facts.not_employed.push_back(static_cast<std::uint32_t>(i));
+    }
+    for (std::size_t begin = 0; begin < data.people.size(); begin += kChunk) {
+      const auto assessments = core::build_demo_assessments(f, data.people, in_round, begin,
+                                                            std::min(data.people.size(), begin + kChunk), r, kSeed);
+      for (const core::Assessment& assessment : assessments) {
+        core::add_assessment_facts(facts, person_index.at(assessment.employee_id), assessment, numbering);
+      }
+    }
+  }
+}
+
+}  // namespace
+
+const core::Framework& framework() {
+  static const core::Framework loaded = [] {
+    auto read = io::read_framework_file(framework_path());
+    if (!read) {
+      std::cerr << "bench: " << read.error().message << " (set TRAPPA_DATA_DIR)\n";
+      std::exit(2);
+    }
+    return *read;
+  }();
+  return loaded;
+}
+
+const Dataset& synthetic(std::size_t people) {
+  static std::map<std::size_t, std::unique_ptr<Dataset>> built;
+  auto& slot = built[people];
+  if (!slot) {
+    slot = std::make_unique<Dataset>();
+    core::DemoOrganisation organisation = core::build_synthetic_organisation(people, kSeed);
+    const std::vector<core::Employment> employments = core::add_employment_history(organisation, kSeed);
+    slot->tree = std::make_shared<const core::UnitTree>(core::UnitTree::build(organisation.units));
+    slot->people = std::move(organisation.people);
+    add_rounds(*slot, employments);
+    for (std::size_t r = 0; r < 2; ++r) {
+      slot->snapshots[r] = core::GapSnapshot::build(slot->rounds[r], framework(), slot->tree, slot->people, slot->facts[r]);
+    }
+  }
+  return *slot;
+}
+
+}  // namespace trappa::bench
