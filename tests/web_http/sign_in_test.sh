@@ -13,73 +13,9 @@
 # Usage: tests/web_http/sign_in_test.sh PATH/TO/trappa
 set -uo pipefail
 
-trappa="$(cd "$(dirname "$1")" && pwd)/$(basename "$1")"
-command -v curl >/dev/null || { echo "sign_in_test: needs curl (scripts/bootstrap.sh test)" >&2; exit 1; }
-work="$(mktemp -d)"
-server_pids=()
-cleanup() {
-  for pid in "${server_pids[@]}"; do kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null; done
-  rm -rf "$work"
-}
-trap cleanup EXIT
-cd "$work"
-export TRAPPA_DB="$work/trappa.db"
-
-passed=0
-failed=0
-check() {  # check DESCRIPTION COMMAND...: the command must succeed
-  local description="$1"
-  shift
-  if "$@"; then
-    passed=$((passed + 1))
-    echo "ok: $description"
-  else
-    failed=$((failed + 1))
-    echo "FAILED: $description" >&2
-  fi
-}
-equals() { [[ "$1" == "$2" ]] || { echo "  expected '$2', got '$1'" >&2; return 1; }; }
-contains() { grep -q -- "$2" "$1" || { echo "  '$1' lacks '$2'" >&2; return 1; }; }
+test_name=sign_in_test
+source "$(dirname "${BASH_SOURCE[0]}")/http_test_common.sh"
 lacks() { ! grep -q -- "$2" "$1" || { echo "  '$1' has '$2'" >&2; return 1; }; }
-
-# start_server NAME ARGS...: serves on a free port of 127.0.0.1; sets $base. The store is
-# shared, so the demo organisation is loaded once.
-start_server() {
-  local name="$1"
-  shift
-  local attempt port
-  for attempt in 1 2 3 4 5; do
-    port=$((20000 + RANDOM % 40000))
-    "$trappa" serve --demo --threads 2 --listen "127.0.0.1:$port" "$@" > "$work/$name.log" 2>&1 &
-    local pid=$!
-    local waited=0
-    while (( waited < 600 )); do
-      if grep -q "serves http://127.0.0.1:$port/" "$work/$name.log"; then
-        server_pids+=("$pid")
-        server_pid=$pid
-        base="http://127.0.0.1:$port"
-        return 0
-      fi
-      kill -0 "$pid" 2>/dev/null || break
-      sleep 0.1
-      waited=$((waited + 1))
-    done
-    kill "$pid" 2>/dev/null
-    wait "$pid" 2>/dev/null
-  done
-  echo "sign_in_test: the server '$name' did not start:" >&2
-  cat "$work/$name.log" >&2
-  exit 1
-}
-
-stop_server() {
-  kill "$server_pid" 2>/dev/null
-  wait "$server_pid" 2>/dev/null
-}
-
-# The demo accounts are logged at start: "demo account E000123 (demo_employee), password ...".
-account_id() { sed -n "s/.*demo account \([^ ]*\) ($1).*/\1/p" "$work/first.log" | head -n 1; }
-account_password() { sed -n "s/.*demo account [^ ]* ($1), password \(.*\)$/\1/p" "$work/first.log" | head -n 1; }
 
 # client FROM JAR CURL-ARGS...: a request from source address FROM with cookie jar JAR; the
 # status goes to stdout, headers to $work/headers, the body to $work/body.

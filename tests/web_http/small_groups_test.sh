@@ -14,74 +14,11 @@
 # Usage: tests/web_http/small_groups_test.sh PATH/TO/trappa
 set -uo pipefail
 
-trappa="$(cd "$(dirname "$1")" && pwd)/$(basename "$1")"
-command -v curl >/dev/null || { echo "small_groups_test: needs curl (scripts/bootstrap.sh test)" >&2; exit 1; }
+test_name=small_groups_test
+source "$(dirname "${BASH_SOURCE[0]}")/http_test_common.sh"
 command -v jq >/dev/null || { echo "small_groups_test: needs jq (scripts/bootstrap.sh test)" >&2; exit 1; }
-work="$(mktemp -d)"
-server_pids=()
-cleanup() {
-  for pid in "${server_pids[@]}"; do kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null; done
-  rm -rf "$work"
-}
-trap cleanup EXIT
-cd "$work"
-export TRAPPA_DB="$work/trappa.db"
-
-passed=0
-failed=0
-check() {  # check DESCRIPTION COMMAND...: the command must succeed
-  local description="$1"
-  shift
-  if "$@"; then
-    passed=$((passed + 1))
-    echo "ok: $description"
-  else
-    failed=$((failed + 1))
-    echo "FAILED: $description" >&2
-  fi
-}
-equals() { [[ "$1" == "$2" ]] || { echo "  expected '$2', got '$1'" >&2; return 1; }; }
-contains() { grep -q -- "$2" "$1" || { echo "  '$1' lacks '$2'" >&2; return 1; }; }
 at_least() { (( $1 >= $2 )) || { echo "  expected at least $2, got $1" >&2; return 1; }; }
 zero_or_at_least() { (( $1 == 0 || $1 >= $2 )) || { echo "  expected 0 or at least $2, got $1" >&2; return 1; }; }
-
-# start_server NAME ARGS...: serves on a free port of 127.0.0.1; sets $base.
-start_server() {
-  local name="$1"
-  shift
-  local attempt port
-  for attempt in 1 2 3 4 5; do
-    port=$((20000 + RANDOM % 40000))
-    "$trappa" serve --demo --threads 2 --listen "127.0.0.1:$port" "$@" > "$work/$name.log" 2>&1 &
-    local pid=$!
-    local waited=0
-    while (( waited < 600 )); do
-      if grep -q "serves http://127.0.0.1:$port/" "$work/$name.log"; then
-        server_pids+=("$pid")
-        server_pid=$pid
-        base="http://127.0.0.1:$port"
-        return 0
-      fi
-      kill -0 "$pid" 2>/dev/null || break
-      sleep 0.1
-      waited=$((waited + 1))
-    done
-    kill "$pid" 2>/dev/null
-    wait "$pid" 2>/dev/null
-  done
-  echo "small_groups_test: the server '$name' did not start:" >&2
-  cat "$work/$name.log" >&2
-  exit 1
-}
-
-stop_server() {
-  kill "$server_pid" 2>/dev/null
-  wait "$server_pid" 2>/dev/null
-}
-
-# The demo accounts are logged at start: "demo account E000123 (demo_observer), password ...".
-account_id() { sed -n "s/.*demo account \([^ ]*\) ($1).*/\1/p" "$work/first.log" | head -n 1; }
-account_password() { sed -n "s/.*demo account [^ ]* ($1), password \(.*\)$/\1/p" "$work/first.log" | head -n 1; }
 
 # get JAR PATH: the status to stdout, the body to $work/body.
 get() { curl -s -b "$1" -c "$1" -o "$work/body" -w '%{http_code}' "$base$2"; }
