@@ -18,6 +18,7 @@ const fs = require("node:fs");
 const net = require("node:net");
 const os = require("node:os");
 const path = require("node:path");
+const { freePort, waitForServer } = require("./serve");
 
 const binary = process.env.TRAPPA_BINARY || path.resolve(__dirname, "../../build/trappa");
 const webAssets = path.resolve(__dirname, "../../data/web");
@@ -42,18 +43,6 @@ let base;
 const sessions = {};   // key -> { cookie, csrf }
 let exportsBefore;
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.unref();
-    probe.on("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port: found } = probe.address();
-      probe.close(() => resolve(found));
-    });
-  });
-}
-
 function trappa(...args) {
   return execFileSync(binary, ["--db", store, ...args], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
 }
@@ -69,20 +58,6 @@ function exportEverything() {
     }
   }
   return parts;
-}
-
-async function waitForServer(timeoutMs) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(base + "/readyz")).ok) return;
-    } catch (_) {
-      // not listening yet
-    }
-    if (server.exitCode !== null) throw new Error("trappa serve exited early:\n" + serverLog);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error("trappa serve did not become ready:\n" + serverLog);
 }
 
 // Sends raw bytes and reads the answer until the server closes the connection. Valid
@@ -213,7 +188,7 @@ before(async () => {
                  { stdio: ["ignore", "pipe", "pipe"] });
   server.stdout.on("data", (chunk) => { serverLog += chunk; });
   server.stderr.on("data", (chunk) => { serverLog += chunk; });
-  await waitForServer(120000);
+  await waitForServer(base, server, () => serverLog, 120000);
   sessions.employee = await signIn(EMPLOYEE);
   sessions.manager = await signIn(MANAGER);
   sessions.hr = await signIn(HR);

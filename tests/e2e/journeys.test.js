@@ -9,9 +9,9 @@ const { test, before, after } = require("node:test");
 const assert = require("node:assert/strict");
 const { spawn } = require("node:child_process");
 const fs = require("node:fs");
-const net = require("node:net");
 const os = require("node:os");
 const path = require("node:path");
+const { freePort, waitForServer } = require("./serve");
 const { chromium } = require("playwright-core");
 
 const binary = process.env.TRAPPA_BINARY || path.resolve(__dirname, "../../build/trappa");
@@ -24,33 +24,6 @@ let workDir;
 let base;
 let browser;
 const accounts = {};  // employee, manager, hr, observer: { id, password, name }
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.unref();
-    probe.on("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitForServer(url, timeoutMs) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      const response = await fetch(url + "/readyz");
-      if (response.ok) return;
-    } catch (_) {
-      // not listening yet
-    }
-    if (server.exitCode !== null) throw new Error("trappa serve exited early:\n" + serverLog);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error("trappa serve did not become ready:\n" + serverLog);
-}
 
 // Runs axe-core on the page and fails on serious or critical violations.
 async function checkAccessibility(page, label) {
@@ -102,7 +75,7 @@ before(async () => {
                           "--threads", "2"], { stdio: ["ignore", "pipe", "pipe"] });
   server.stdout.on("data", (chunk) => { serverLog += chunk; });
   server.stderr.on("data", (chunk) => { serverLog += chunk; });
-  await waitForServer(base, 120000);
+  await waitForServer(base, server, () => serverLog, 120000);
   browser = await chromium.launch({
     executablePath: chromiumPath,
     headless: true,
