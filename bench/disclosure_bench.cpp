@@ -1,5 +1,5 @@
 // Small-group suppression at city scale (50 000 people) and national scale (1.3 million):
-// the decisions for every cell of a round (core/gap_disclosure.hpp), made once per snapshot
+// the decisions for every cell of a round (core/disclosure/gap_disclosure.hpp), made once per snapshot
 // when an observer first asks, and what they add to a query (a lookup per figure).
 //
 // The data is the gap benchmark's (bench/synthetic_rounds.hpp): `trappa demo --scale N` built
@@ -10,9 +10,9 @@
 #include <map>
 #include <memory>
 
-#include "core/gap_disclosure.hpp"
-#include "core/gap_query.hpp"
-#include "core/gap_snapshot.hpp"
+#include "core/analytics/gap_disclosure.hpp"
+#include "core/analytics/gap_query.hpp"
+#include "core/analytics/gap_snapshot.hpp"
 #include "synthetic_rounds.hpp"
 
 namespace {

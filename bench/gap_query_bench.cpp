@@ -19,9 +19,9 @@
 #include <optional>
 #include <string>
 
-#include "core/gap_query.hpp"
-#include "core/gap_snapshot.hpp"
-#include "store/snapshot_loader.hpp"
+#include "core/analytics/gap_query.hpp"
+#include "core/analytics/gap_snapshot.hpp"
+#include "app/published/snapshot_loader.hpp"
 #include "store/store.hpp"
 #include "synthetic_rounds.hpp"
 
@@ -56,13 +56,13 @@ const StoreData* from_store(benchmark::State& state) {
     auto store = open_bench_store();
     if (!store) {
       error = store.error().message;
-    } else if (auto organisation = store::load_organisation(**store); !organisation) {
+    } else if (auto organisation = app::load_organisation(**store); !organisation) {
       error = organisation.error().message;
     } else {
       auto data = std::make_unique<StoreData>();
       const char* names[2] = {"2025", "2026"};
       for (std::size_t r = 0; r < 2 && error.empty(); ++r) {
-        auto snapshot = store::load_gap_snapshot(**store, names[r], *organisation);
+        auto snapshot = app::load_gap_snapshot(**store, names[r], *organisation);
         if (!snapshot) error = snapshot.error().message;
         else data->snapshots[r] = *snapshot;
       }
@@ -180,12 +180,12 @@ void BM_DbSnapshotLoad(benchmark::State& state) {
       state.SkipWithError(store.error().message.c_str());
       return;
     }
-    auto organisation = store::load_organisation(**store);
+    auto organisation = app::load_organisation(**store);
     if (!organisation) {
       state.SkipWithError(organisation.error().message.c_str());
       return;
     }
-    auto snapshot = store::load_gap_snapshot(**store, "2026", *organisation);
+    auto snapshot = app::load_gap_snapshot(**store, "2026", *organisation);
     if (!snapshot) {
       state.SkipWithError(snapshot.error().message.c_str());
       return;

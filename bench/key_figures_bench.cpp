@@ -2,8 +2,8 @@
 // `trappa figures` — three-year headcount, FTE, turnover with twelve month ends, age, tenure,
 // retirements, positions — over three years of employment history.
 //
-// The organisation and its history are built once per size (core::build_synthetic_organisation
-// + core::add_employment_history: about 1.45 people and 1.3 employments per current employee,
+// The organisation and its history are built once per size (demo::build_synthetic_organisation
+// + demo::add_employment_history: about 1.45 people and 1.3 employments per current employee,
 // former staff included) and are not part of the timing. Input comes in employee-id order, as
 // the store returns it; the "unsorted" case measures the sorts compute_key_figures does when
 // it does not.
@@ -13,16 +13,16 @@
 #include <map>
 #include <memory>
 
-#include "core/demo_history.hpp"
-#include "core/demo_org.hpp"
-#include "core/key_figures.hpp"
+#include "demo/history.hpp"
+#include "demo/organisation.hpp"
+#include "core/workforce/key_figures.hpp"
 
 namespace {
 
 using namespace trappa;
 
 struct Dataset {
-  core::DemoOrganisation organisation;
+  demo::DemoOrganisation organisation;
   std::vector<core::Employment> employments;
 };
 
@@ -31,15 +31,15 @@ const Dataset& dataset(std::size_t people) {
   auto& slot = built[people];
   if (!slot) {
     slot = std::make_unique<Dataset>();
-    slot->organisation = core::build_synthetic_organisation(people, 42);
-    slot->employments = core::add_employment_history(slot->organisation, 42);
+    slot->organisation = demo::build_synthetic_organisation(people, 42);
+    slot->employments = demo::add_employment_history(slot->organisation, 42);
   }
   return *slot;
 }
 
 core::KeyFigureQuery query_at_demo_end(std::string unit_code = {}) {
   core::KeyFigureQuery query;
-  query.at = core::kDemoHistoryEnd;
+  query.at = demo::kDemoHistoryEnd;
   query.unit_code = std::move(unit_code);
   return query;
 }

@@ -8,11 +8,11 @@
 #include <string>
 #include <unordered_map>
 
-#include "core/date.hpp"
-#include "core/demo_history.hpp"
-#include "core/demo_org.hpp"
-#include "core/demo_rounds.hpp"
-#include "io/framework_json.hpp"
+#include "core/base/date.hpp"
+#include "demo/history.hpp"
+#include "demo/organisation.hpp"
+#include "demo/rounds.hpp"
+#include "io/json/framework_json.hpp"
 
 namespace trappa::bench {
 namespace {
@@ -41,9 +41,9 @@ void add_rounds(Dataset& data, const std::vector<core::Employment>& employments)
   for (std::size_t i = 0; i < data.people.size(); ++i) {
     person_index.emplace(data.people[i].employee_id, static_cast<std::uint32_t>(i));
   }
-  const auto& specs = core::demo_round_specs();
+  const auto& specs = demo::demo_round_specs();
   for (std::size_t r = 0; r < 2; ++r) {
-    const core::DemoRoundSpec& spec = specs[r];
+    const demo::DemoRoundSpec& spec = specs[r];
     data.rounds[r] = core::Round{spec.name, f.id, 1, "", spec.opens, spec.closes, spec.state};
     const std::vector<bool> in_round = core::takes_part_on(data.people, employments, *core::parse_iso_date(spec.opens));
     core::RoundFacts& facts = data.facts[r];
@@ -51,7 +51,7 @@ void add_rounds(Dataset& data, const std::vector<core::Employment>& employments)
       if (!in_round[i]) facts.not_employed.push_back(static_cast<std::uint32_t>(i));
     }
     for (std::size_t begin = 0; begin < data.people.size(); begin += kChunk) {
-      const auto assessments = core::build_demo_assessments(f, data.people, in_round, begin,
+      const auto assessments = demo::build_demo_assessments(f, data.people, in_round, begin,
                                                             std::min(data.people.size(), begin + kChunk), r, kSeed);
       for (const core::Assessment& assessment : assessments) {
         core::add_assessment_facts(facts, person_index.at(assessment.employee_id), assessment, numbering);
@@ -79,8 +79,8 @@ const Dataset& synthetic(std::size_t people) {
   auto& slot = built[people];
   if (!slot) {
     slot = std::make_unique<Dataset>();
-    core::DemoOrganisation organisation = core::build_synthetic_organisation(people, kSeed);
-    const std::vector<core::Employment> employments = core::add_employment_history(organisation, kSeed);
+    demo::DemoOrganisation organisation = demo::build_synthetic_organisation(people, kSeed);
+    const std::vector<core::Employment> employments = demo::add_employment_history(organisation, kSeed);
     slot->tree = std::make_shared<const core::UnitTree>(core::UnitTree::build(organisation.units));
     slot->people = std::move(organisation.people);
     add_rounds(*slot, employments);

@@ -11,11 +11,11 @@
 #include <memory>
 #include <vector>
 
-#include "core/framework.hpp"
-#include "core/gap_snapshot.hpp"
-#include "core/org.hpp"
-#include "core/round_facts.hpp"
-#include "core/unit_tree.hpp"
+#include "core/framework/framework.hpp"
+#include "core/analytics/gap_snapshot.hpp"
+#include "core/org/org.hpp"
+#include "core/assessment/round_facts.hpp"
+#include "core/org/unit_tree.hpp"
 
 namespace trappa::bench {
 

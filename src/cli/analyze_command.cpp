@@ -4,9 +4,9 @@
 #include <iostream>
 
 #include "cli/command_context.hpp"
-#include "core/gap_query.hpp"
-#include "io/gap_report_output.hpp"
-#include "store/snapshot_loader.hpp"
+#include "core/analytics/gap_query.hpp"
+#include "io/exports/gap_report_output.hpp"
+#include "app/published/snapshot_loader.hpp"
 
 namespace trappa::cli {
 
@@ -38,16 +38,16 @@ int analyze_gaps(const CommandContext& context, const AnalyzeOptions& options) {
 
   auto store = context.open_store();
   if (!store) return report(store.error());
-  auto organisation = store::load_organisation(**store);
+  auto organisation = app::load_organisation(**store);
   if (!organisation) return report(organisation.error());
-  auto snapshot = store::load_gap_snapshot(**store, options.round, *organisation);
+  auto snapshot = app::load_gap_snapshot(**store, options.round, *organisation);
   if (!snapshot) return report(snapshot.error());
   auto result = core::run_gap_query(**snapshot, query);
   if (!result) return report(result.error());
 
   std::optional<core::GapComparison> comparison;
   if (!options.compare.empty()) {
-    auto earlier_snapshot = store::load_gap_snapshot(**store, options.compare, *organisation);
+    auto earlier_snapshot = app::load_gap_snapshot(**store, options.compare, *organisation);
     if (!earlier_snapshot) return report(earlier_snapshot.error());
     auto earlier = core::run_gap_query(**earlier_snapshot, query);
     if (!earlier) return report(earlier.error());

@@ -7,7 +7,7 @@
 #include <fmt/format.h>
 
 #include "cli/command_context.hpp"
-#include "io/person_export_json.hpp"
+#include "io/exports/person_export_json.hpp"
 
 namespace trappa::cli {
 

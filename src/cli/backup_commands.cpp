@@ -14,7 +14,7 @@
 #include <fmt/format.h>
 
 #include "cli/command_context.hpp"
-#include "store/sqlite_backup.hpp"
+#include "store/sql/sqlite_backup.hpp"
 #include "store/store.hpp"
 
 namespace trappa::cli {

@@ -48,4 +48,6 @@ std::filesystem::path data_directory() {
   return TRAPPA_SOURCE_DATA_DIR;
 }
 
+std::filesystem::path demo_framework_file() { return data_directory() / "frameworks" / "digital-kompetens.json"; }
+
 }  // namespace trappa::cli

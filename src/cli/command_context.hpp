@@ -6,7 +6,7 @@
 #include <memory>
 #include <string>
 
-#include "core/result.hpp"
+#include "core/base/result.hpp"
 #include "store/store.hpp"
 
 namespace CLI {
@@ -34,6 +34,8 @@ int report(const core::Error& error);
 // Where shipped data (frameworks) lives: $TRAPPA_DATA_DIR, the installed share/trappa, or the
 // source tree this binary was built from.
 [[nodiscard]] std::filesystem::path data_directory();
+// The shipped framework the demo organisation is assessed against.
+[[nodiscard]] std::filesystem::path demo_framework_file();
 
 // Each file registers its subcommands on the application; the handler sets `exit_status`.
 void add_import_commands(CLI::App& app, CommandContext& context, int& exit_status);

@@ -8,12 +8,13 @@
 #include <fmt/format.h>
 
 #include "cli/command_context.hpp"
-#include "cli/demo_loader.hpp"
+#include "app/demo/demo_loader.hpp"
 
 namespace trappa::cli {
 
 void add_demo_command(CLI::App& app, CommandContext& context, int& exit_status) {
-  auto options = std::make_shared<DemoOptions>();
+  auto options = std::make_shared<app::DemoOptions>();
+  options->framework_file = demo_framework_file();
   CLI::App* demo = app.add_subcommand("demo", "Fill an empty store with a demo organisation");
   demo->add_option("--seed", options->seed, "Seed: the same seed gives the same organisation")->capture_default_str();
   demo->add_option("--scale", options->scale, "Instead: a synthetic organisation of N people (1–1 500 000)")
@@ -29,7 +30,7 @@ void add_demo_command(CLI::App& app, CommandContext& context, int& exit_status) 
       exit_status = report(store.error());
       return;
     }
-    auto summary = load_demo(**store, *options);
+    auto summary = app::load_demo(**store, *options);
     if (!summary) {
       exit_status = report(summary.error());
       return;

@@ -6,9 +6,9 @@
 #include <iostream>
 
 #include "cli/command_context.hpp"
-#include "io/csv_writer.hpp"
-#include "io/framework_json.hpp"
-#include "store/snapshot_loader.hpp"
+#include "io/csv/csv_writer.hpp"
+#include "io/json/framework_json.hpp"
+#include "app/published/snapshot_loader.hpp"
 
 namespace trappa::cli {
 
@@ -67,9 +67,9 @@ int export_table(const CommandContext& context, const ExportOptions& options, co
     }
   } else if (what == "participants") {
     // The people a round counts (docs/analytics.md), with the attributes analytics filter on.
-    auto organisation = store::load_organisation(**store);
+    auto organisation = app::load_organisation(**store);
     if (!organisation) return report(organisation.error());
-    auto snapshot = store::load_gap_snapshot(**store, options.round, *organisation);
+    auto snapshot = app::load_gap_snapshot(**store, options.round, *organisation);
     if (!snapshot) return report(snapshot.error());
     text = io::csv_line({"employee_id", "unit_code", "role", "gender"});
     for (std::uint32_t source : (*snapshot)->source_person()) {

@@ -8,9 +8,9 @@
 #include <fmt/format.h>
 
 #include "cli/command_context.hpp"
-#include "core/date.hpp"
-#include "core/key_figures.hpp"
-#include "io/key_figures_json.hpp"
+#include "core/base/date.hpp"
+#include "core/workforce/key_figures.hpp"
+#include "io/exports/key_figures_json.hpp"
 
 namespace trappa::cli {
 

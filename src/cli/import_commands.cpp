@@ -5,13 +5,13 @@
 #include <iostream>
 
 #include "cli/command_context.hpp"
-#include "core/unit_tree.hpp"
-#include "io/assessment_import.hpp"
-#include "io/csv_reader.hpp"
-#include "io/employment_import.hpp"
-#include "io/framework_json.hpp"
-#include "io/org_import.hpp"
-#include "io/profile_matrix.hpp"
+#include "core/org/unit_tree.hpp"
+#include "io/imports/assessment_import.hpp"
+#include "io/csv/csv_reader.hpp"
+#include "io/imports/employment_import.hpp"
+#include "io/json/framework_json.hpp"
+#include "io/imports/org_import.hpp"
+#include "io/imports/profile_matrix.hpp"
 
 namespace trappa::cli {
 

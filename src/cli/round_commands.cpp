@@ -6,8 +6,8 @@
 #include <fmt/format.h>
 
 #include "cli/command_context.hpp"
-#include "core/assessment_rules.hpp"
-#include "core/date.hpp"
+#include "core/assessment/assessment_rules.hpp"
+#include "core/base/date.hpp"
 
 namespace trappa::cli {
 

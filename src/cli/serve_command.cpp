@@ -8,11 +8,11 @@
 #include <spdlog/spdlog.h>
 
 #include "cli/command_context.hpp"
-#include "cli/demo_accounts.hpp"
-#include "cli/demo_loader.hpp"
-#include "core/disclosure_control.hpp"
+#include "app/demo/demo_accounts.hpp"
+#include "app/demo/demo_loader.hpp"
+#include "core/disclosure/disclosure_control.hpp"
 #include "web/application.hpp"
-#include "web/http_server.hpp"
+#include "web/server/http_server.hpp"
 
 namespace trappa::cli {
 
@@ -53,14 +53,14 @@ int serve(const CommandContext& context, const ServeOptions& options) {
     auto people = (*store)->load_people();
     if (!people) return report(people.error());
     if (people->empty()) {
-      auto loaded = load_demo(**store, DemoOptions{});
+      auto loaded = app::load_demo(**store, app::DemoOptions{.framework_file = demo_framework_file(), .progress = {}});
       if (!loaded) return report(loaded.error());
       spdlog::info("demo organisation loaded: {} units, {} people", loaded->units, loaded->people);
     }
-    auto accounts = ensure_demo_accounts(**store);
+    auto accounts = app::ensure_demo_accounts(**store);
     if (!accounts) return report(accounts.error());
     application_options.demo_accounts = std::move(*accounts);
-    for (const web::DemoAccount& account : application_options.demo_accounts) {
+    for (const app::DemoAccount& account : application_options.demo_accounts) {
       spdlog::info("demo account {} ({}), password {}", account.employee_id, account.label_key, account.password);
     }
   }

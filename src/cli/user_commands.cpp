@@ -6,7 +6,7 @@
 #include <fmt/format.h>
 
 #include "cli/command_context.hpp"
-#include "web/password.hpp"
+#include "app/access/password.hpp"
 
 namespace trappa::cli {
 
@@ -36,9 +36,9 @@ int add_user(const CommandContext& context, const UserOptions& options) {
   }
   auto existing = (*store)->load_account(options.employee_id);
   if (!existing) return report(existing.error());
-  if (auto ready = web::initialise_crypto(); !ready) return report(ready.error());
-  const std::string password = web::one_time_password();
-  auto hash = web::hash_password(password);
+  if (auto ready = app::initialise_crypto(); !ready) return report(ready.error());
+  const std::string password = app::one_time_password();
+  auto hash = app::hash_password(password);
   if (!hash) return report(hash.error());
   core::Account account{options.employee_id, *role, *hash, true, options.scope, {}};
   if (*existing) account.created_at = (*existing)->created_at;

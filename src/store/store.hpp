@@ -12,14 +12,14 @@
 #include <string_view>
 #include <vector>
 
-#include "core/account.hpp"
-#include "core/assessment.hpp"
-#include "core/employment.hpp"
-#include "core/framework.hpp"
-#include "core/org.hpp"
-#include "core/person_record.hpp"
-#include "core/result.hpp"
-#include "core/round_facts.hpp"
+#include "core/access/account.hpp"
+#include "core/assessment/assessment.hpp"
+#include "core/workforce/employment.hpp"
+#include "core/framework/framework.hpp"
+#include "core/org/org.hpp"
+#include "core/people/person_record.hpp"
+#include "core/base/result.hpp"
+#include "core/assessment/round_facts.hpp"
 
 namespace trappa::store {
 

@@ -7,14 +7,14 @@
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
-#include "store/snapshot_loader.hpp"
+#include "app/published/snapshot_loader.hpp"
 #include "store/store.hpp"
-#include "web/app_context.hpp"
-#include "web/input_checks.hpp"
-#include "web/pages.hpp"
-#include "web/password.hpp"
-#include "web/proxy_sign_in.hpp"
-#include "web/template_engine.hpp"
+#include "web/ui/app_context.hpp"
+#include "web/server/input_checks.hpp"
+#include "web/ui/pages.hpp"
+#include "app/access/password.hpp"
+#include "web/pages/account/proxy_sign_in.hpp"
+#include "web/ui/template_engine.hpp"
 
 namespace trappa::web {
 
@@ -29,14 +29,14 @@ core::Result<AppContext::Asset> read_asset(const std::filesystem::path& path, st
   std::ostringstream content;
   content << file.rdbuf();
   AppContext::Asset asset{std::move(content_type), content.str(), {}};
-  asset.etag = "\"" + token_digest(asset.body).substr(0, 16) + "\"";
+  asset.etag = "\"" + app::token_digest(asset.body).substr(0, 16) + "\"";
   return asset;
 }
 
 }  // namespace
 
 core::Result<std::unique_ptr<Application>> Application::load(store::Store& store, const ApplicationOptions& options) {
-  if (auto ready = initialise_crypto(); !ready) return std::unexpected(ready.error());
+  if (auto ready = app::initialise_crypto(); !ready) return std::unexpected(ready.error());
   if (const auto missing = missing_template_texts(); !missing.empty()) {
     std::string list;
     for (const std::string& item : missing) list += "\n  " + item;
@@ -44,13 +44,13 @@ core::Result<std::unique_ptr<Application>> Application::load(store::Store& store
   }
   auto context = std::make_unique<AppContext>();
   context->options = options;
-  auto organisation = store::load_organisation(store);
+  auto organisation = app::load_organisation(store);
   if (!organisation) return std::unexpected(organisation.error());
-  context->directory = std::make_shared<const Directory>(std::move(*organisation));
-  context->rounds = std::make_unique<RoundRegistry>(context->directory);
-  context->disclosures = std::make_unique<DisclosureCache>(options.min_group);  // small groups
+  context->directory = std::make_shared<const app::Directory>(std::move(*organisation));
+  context->rounds = std::make_unique<app::RoundRegistry>(context->directory);
+  context->disclosures = std::make_unique<app::DisclosureCache>(options.min_group);  // small groups
   if (auto loaded = context->rounds->load_all(store); !loaded) return std::unexpected(loaded.error());
-  auto pool = StorePool::open(options.database, options.store_connections);
+  auto pool = app::StorePool::open(options.database, options.store_connections);
   if (!pool) return std::unexpected(pool.error());
   context->pool = std::move(*pool);
   auto sessions = SessionService::create(*context->pool, context->directory, options.sign_in);
@@ -64,7 +64,7 @@ core::Result<std::unique_ptr<Application>> Application::load(store::Store& store
     version_source += asset->etag;
     context->assets.emplace(std::string("/static/") + name, std::move(*asset));
   }
-  context->asset_version = token_digest(version_source).substr(0, 10);
+  context->asset_version = app::token_digest(version_source).substr(0, 10);
   return std::unique_ptr<Application>(new Application(std::move(context)));
 }
 

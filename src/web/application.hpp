@@ -11,36 +11,15 @@
 #include <string>
 #include <vector>
 
-#include "core/result.hpp"
-#include "web/http_types.hpp"
-#include "web/sign_in_options.hpp"
+#include "core/base/result.hpp"
+#include "web/server/http_types.hpp"
+#include "web/ui/application_options.hpp"
 
 namespace trappa::store {
 class Store;
 }
 
 namespace trappa::web {
-
-// An account the sign-in page lists in demo mode. `label_key` names a catalogue text.
-struct DemoAccount {
-  std::string label_key;
-  std::string employee_id;
-  std::string password;
-};
-
-struct ApplicationOptions {
-  std::string organisation_name = "Trappa";
-  bool demo_mode = false;
-  std::string database;                  // store location, for the connection pool
-  std::size_t store_connections = 4;
-  std::filesystem::path assets_directory;  // holds app.css and app.js
-  std::vector<DemoAccount> demo_accounts;  // shown on the sign-in page in demo mode only
-  SignInOptions sign_in;  // sessions, throttling, the trusted proxy (sign_in_options.hpp)
-  // Small groups (docs/analytics.md): the threshold K for every suppressed aggregate, and
-  // whether managers see the overview and key figures of their own unit, suppressed.
-  std::size_t min_group = 5;
-  bool manager_overview = false;
-};
 
 struct AppContext;
 

@@ -10,12 +10,12 @@
 
 #include <boost/json.hpp>
 
-#include "core/gap_query.hpp"
-#include "core/gap_snapshot.hpp"
-#include "io/csv_reader.hpp"
-#include "io/framework_json.hpp"
-#include "io/gap_report_output.hpp"
-#include "io/org_import.hpp"
+#include "core/analytics/gap_query.hpp"
+#include "core/analytics/gap_snapshot.hpp"
+#include "io/csv/csv_reader.hpp"
+#include "io/json/framework_json.hpp"
+#include "io/exports/gap_report_output.hpp"
+#include "io/imports/org_import.hpp"
 
 namespace trappa {
 namespace {

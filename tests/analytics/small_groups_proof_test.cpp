@@ -26,15 +26,15 @@
 #include <unordered_map>
 #include <vector>
 
-#include "core/demo_history.hpp"
-#include "core/demo_org.hpp"
-#include "core/demo_rounds.hpp"
-#include "core/disclosure_audit.hpp"
-#include "core/gap_disclosure.hpp"
-#include "core/gap_query.hpp"
-#include "core/gap_snapshot.hpp"
-#include "core/round_facts.hpp"
-#include "io/framework_json.hpp"
+#include "demo/history.hpp"
+#include "demo/organisation.hpp"
+#include "demo/rounds.hpp"
+#include "core/disclosure/disclosure_audit.hpp"
+#include "core/analytics/gap_disclosure.hpp"
+#include "core/analytics/gap_query.hpp"
+#include "core/analytics/gap_snapshot.hpp"
+#include "core/assessment/round_facts.hpp"
+#include "io/json/framework_json.hpp"
 
 namespace trappa {
 namespace {
@@ -66,15 +66,15 @@ core::RoundFacts facts_of(const core::Framework& framework, const std::vector<co
 const DemoRounds& demo() {
   static const DemoRounds rounds = [] {
     DemoRounds result;
-    core::DemoOrganisation organisation = core::build_demo_organisation(1);
-    const std::vector<core::Employment> employments = core::add_employment_history(organisation, 1);
+    demo::DemoOrganisation organisation = demo::build_demo_organisation(1);
+    const std::vector<core::Employment> employments = demo::add_employment_history(organisation, 1);
     const core::Framework framework =
         io::read_framework_file(std::string(TRAPPA_DATA_DIR) + "/frameworks/digital-kompetens.json").value();
     auto tree = std::make_shared<const core::UnitTree>(core::UnitTree::build(organisation.units));
-    const auto& specs = core::demo_round_specs();
+    const auto& specs = demo::demo_round_specs();
     for (std::size_t r = 0; r < specs.size(); ++r) {
       const auto in_round = core::takes_part_on(organisation.people, employments, *core::parse_iso_date(specs[r].opens));
-      const auto assessments = core::build_demo_assessments(framework, organisation.people, in_round, 0,
+      const auto assessments = demo::build_demo_assessments(framework, organisation.people, in_round, 0,
                                                             organisation.people.size(), r, 1);
       const core::Round round{specs[r].name, framework.id, 1, "", specs[r].opens, specs[r].closes, specs[r].state};
       result.snapshots.push_back(core::GapSnapshot::build(round, framework, tree, organisation.people,

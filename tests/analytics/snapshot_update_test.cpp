@@ -10,16 +10,16 @@
 #include <string>
 #include <vector>
 
-#include "core/demo_org.hpp"
-#include "core/gap_snapshot.hpp"
-#include "io/framework_json.hpp"
+#include "demo/organisation.hpp"
+#include "core/analytics/gap_snapshot.hpp"
+#include "io/json/framework_json.hpp"
 
 namespace trappa {
 namespace {
 
 struct Setting {
   core::Framework framework = io::read_framework_file(std::string(TRAPPA_DATA_DIR) + "/frameworks/digital-kompetens.json").value();
-  core::DemoOrganisation organisation = core::build_demo_organisation(1);
+  demo::DemoOrganisation organisation = demo::build_demo_organisation(1);
   std::shared_ptr<const core::UnitTree> tree =
       std::make_shared<const core::UnitTree>(core::UnitTree::build(organisation.units));
   core::Round round{"R", framework.id, 1, "", "2026-01-01", "2026-12-31", core::RoundState::kOpen};

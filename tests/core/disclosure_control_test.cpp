@@ -9,9 +9,9 @@
 #include <string>
 #include <vector>
 
-#include "core/disclosure_audit.hpp"
-#include "core/disclosure_control.hpp"
-#include "core/demo_random.hpp"
+#include "core/disclosure/disclosure_audit.hpp"
+#include "core/disclosure/disclosure_control.hpp"
+#include "demo/random.hpp"
 
 namespace trappa::core {
 namespace {
@@ -279,7 +279,7 @@ TEST(SmallGroups, a_role_or_unit_outside_the_population_is_never_shown) {
 // Random organisations: a few levels of units, people with one of three roles and a gender
 // (X rare), most assessed. Whatever the shape, nothing small may be computable.
 Organisation random_organisation(std::uint64_t seed) {
-  DemoRandom random(seed);
+  demo::DemoRandom random(seed);
   std::vector<Unit> units{{"R", "Rot", "", UnitKind::kCity}};
   const std::size_t unit_count = 2 + random.below(14);  // the root and up to 14 more
   for (std::size_t u = 1; u < unit_count; ++u) {

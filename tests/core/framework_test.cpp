@@ -1,6 +1,6 @@
 // Framework rules: lookups, and validate_framework reporting every broken rule with its
 // field path. Each case starts from a valid framework and breaks one thing.
-#include "core/framework.hpp"
+#include "core/framework/framework.hpp"
 
 #include <gtest/gtest.h>
 

@@ -5,8 +5,8 @@
 #include <string>
 #include <vector>
 
-#include "core/key_figure_disclosure.hpp"
-#include "core/key_figures.hpp"
+#include "core/workforce/key_figure_disclosure.hpp"
+#include "core/workforce/key_figures.hpp"
 
 namespace trappa::core {
 namespace {

@@ -1,4 +1,4 @@
-#include "core/key_figures.hpp"
+#include "core/workforce/key_figures.hpp"
 
 #include <gtest/gtest.h>
 
@@ -11,8 +11,8 @@
 
 #include <fmt/format.h>
 
-#include "core/demo_history.hpp"
-#include "core/demo_org.hpp"
+#include "demo/history.hpp"
+#include "demo/organisation.hpp"
 
 namespace trappa::core {
 namespace {
@@ -408,14 +408,14 @@ TEST(KeyFigures, shifting_by_years_turns_29_february_into_28_february) {
 // The demo's history
 
 struct DemoWithHistory {
-  DemoOrganisation organisation;
+  demo::DemoOrganisation organisation;
   std::vector<Employment> employments;
 };
 
 const DemoWithHistory& demo() {
   static const DemoWithHistory built = [] {
-    DemoWithHistory result{build_demo_organisation(1), {}};
-    result.employments = add_employment_history(result.organisation, 1);
+    DemoWithHistory result{demo::build_demo_organisation(1), {}};
+    result.employments = demo::add_employment_history(result.organisation, 1);
     return result;
   }();
   return built;
@@ -451,17 +451,17 @@ TEST(DemoHistory, gives_seed_000s_key_figures_at_the_end_of_2025) {
 }
 
 TEST(DemoHistory, is_the_same_for_the_same_seed) {
-  DemoOrganisation again = build_demo_organisation(1);
-  const std::vector<Employment> employments = add_employment_history(again, 1);
+  demo::DemoOrganisation again = demo::build_demo_organisation(1);
+  const std::vector<Employment> employments = demo::add_employment_history(again, 1);
   EXPECT_EQ(employments, demo().employments);
   EXPECT_EQ(again.people, demo().organisation.people);
 }
 
 TEST(DemoHistory, keeps_every_person_of_the_organisation_employed_in_their_unit_at_the_end) {
-  const DemoOrganisation original = build_demo_organisation(1);
+  const demo::DemoOrganisation original = demo::build_demo_organisation(1);
   std::unordered_map<std::string, std::string> current_unit;
   for (const Employment& employment : demo().employments) {
-    if (employment.active_on(kDemoHistoryEnd) &&
+    if (employment.active_on(demo::kDemoHistoryEnd) &&
         (employment.type == kPermanent || employment.type == kTemporary)) {
       current_unit[employment.employee_id] = employment.unit_code;
     }
@@ -507,8 +507,8 @@ TEST(DemoHistory, is_valid_history_sorted_by_person_without_overlapping_permanen
 }
 
 TEST(DemoHistory, scales_with_a_synthetic_organisation) {
-  DemoOrganisation organisation = build_synthetic_organisation(20'000, 7);
-  const std::vector<Employment> employments = add_employment_history(organisation, 7);
+  demo::DemoOrganisation organisation = demo::build_synthetic_organisation(20'000, 7);
+  const std::vector<Employment> employments = demo::add_employment_history(organisation, 7);
   auto figures = compute_key_figures(organisation.people, employments, organisation.units, query("2025-12-31"));
   ASSERT_TRUE(figures.has_value());
   EXPECT_EQ(figures->headcount[0].all.total(), 20'000);

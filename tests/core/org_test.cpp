@@ -1,6 +1,6 @@
 // The organisation's codes as HR files write them: unit kinds in English or Swedish, and
 // gender as K, M or X.
-#include "core/org.hpp"
+#include "core/org/org.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,7 +1,7 @@
 #include <gtest/gtest.h>
 
-#include "core/assessment_rules.hpp"
-#include "core/text_checks.hpp"
+#include "core/assessment/assessment_rules.hpp"
+#include "core/base/text_checks.hpp"
 
 namespace trappa::core {
 namespace {

@@ -23,7 +23,7 @@ const { freePort, waitForServer } = require("./serve");
 const binary = process.env.TRAPPA_BINARY || path.resolve(__dirname, "../../build/trappa");
 const webAssets = path.resolve(__dirname, "../../data/web");
 
-// The demo accounts (src/cli/demo_accounts.cpp). E000005 manages E000009 directly.
+// The demo accounts (src/app/demo/demo_accounts.cpp). E000005 manages E000009 directly.
 const EMPLOYEE = { id: "E000009", password: "demo-medarbetare" };
 const MANAGER = { id: "E000005", password: "demo-chef-2026" };
 const HR = { id: "E000912", password: "demo-hr-2026" };

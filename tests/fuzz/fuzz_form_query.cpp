@@ -10,13 +10,13 @@
 #include <string>
 #include <string_view>
 
-#include "core/assessment_rules.hpp"
+#include "core/assessment/assessment_rules.hpp"
 #include "fuzz_check.hpp"
-#include "io/framework_json.hpp"
-#include "web/assessment_form.hpp"
-#include "web/beast_request.hpp"
-#include "web/http_util.hpp"
-#include "web/ui_text.hpp"
+#include "io/json/framework_json.hpp"
+#include "web/pages/assessment/assessment_form.hpp"
+#include "web/server/beast_request.hpp"
+#include "web/server/http_util.hpp"
+#include "i18n/ui_text.hpp"
 
 using namespace trappa;
 

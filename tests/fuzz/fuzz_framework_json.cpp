@@ -8,9 +8,9 @@
 #include <string>
 #include <string_view>
 
-#include "core/framework.hpp"
+#include "core/framework/framework.hpp"
 #include "fuzz_check.hpp"
-#include "io/framework_json.hpp"
+#include "io/json/framework_json.hpp"
 
 using namespace trappa;
 

@@ -31,14 +31,14 @@
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
-#include "cli/demo_accounts.hpp"
-#include "cli/demo_loader.hpp"
+#include "app/demo/demo_accounts.hpp"
+#include "app/demo/demo_loader.hpp"
 #include "fuzz_check.hpp"
 #include "store/store.hpp"
 #include "web/application.hpp"
-#include "web/beast_request.hpp"
-#include "web/http_server.hpp"
-#include "web/password.hpp"
+#include "web/server/beast_request.hpp"
+#include "web/server/http_server.hpp"
+#include "app/access/password.hpp"
 
 namespace trappa::fuzz {
 namespace {
@@ -106,10 +106,10 @@ void set_up() {
   const std::string database = (s->directory / "demo.db").string();
   s->store = must(store::Store::open(database), "open the store");
   (void)must(s->store->migrate(), "migrate the store");
-  (void)must(cli::load_demo(*s->store, cli::DemoOptions{}), "load the demo organisation");
-  auto accounts = must(cli::ensure_demo_accounts(*s->store), "create the demo accounts");
+  (void)must(app::load_demo(*s->store, app::DemoOptions{.framework_file = std::filesystem::path(TRAPPA_DATA_DIR) / "frameworks" / "digital-kompetens.json", .progress = {}}), "load the demo organisation");
+  auto accounts = must(app::ensure_demo_accounts(*s->store), "create the demo accounts");
 
-  for (const web::DemoAccount& account : accounts) {
+  for (const app::DemoAccount& account : accounts) {
     std::string who = account.label_key;  // "demo_employee" -> "employee"
     if (who.starts_with("demo_")) who = who.substr(5);
     FuzzSession session;
@@ -117,7 +117,7 @@ void set_up() {
     // Created now (sessions end a configured number of hours after creation); the idle
     // deadline is far away, so a long run keeps them. (Not past 2262: the session service
     // counts time in nanoseconds, and a later stored deadline overflows.)
-    session.record = core::SessionRecord{web::token_digest(session.token), account.employee_id, "fuzz-csrf-" + who,
+    session.record = core::SessionRecord{app::token_digest(session.token), account.employee_id, "fuzz-csrf-" + who,
                                          store::utc_timestamp_now(), "2099-12-31T00:00:00Z"};
     auto stored = must(s->store->load_account(account.employee_id), "load a demo account");
     if (!stored) fail("a demo account exists", account.employee_id);

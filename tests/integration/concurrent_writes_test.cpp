@@ -9,7 +9,7 @@
 #include <thread>
 #include <vector>
 
-#include "io/framework_json.hpp"
+#include "io/json/framework_json.hpp"
 #include "test_store.hpp"
 
 namespace trappa {

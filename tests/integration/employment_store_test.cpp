@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "core/employment.hpp"
-#include "core/org.hpp"
+#include "core/workforce/employment.hpp"
+#include "core/org/org.hpp"
 #include "store/store.hpp"
 #include "test_store.hpp"
 

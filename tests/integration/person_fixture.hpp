@@ -9,8 +9,8 @@
 #include <string>
 #include <vector>
 
-#include "core/date.hpp"
-#include "io/framework_json.hpp"
+#include "core/base/date.hpp"
+#include "io/json/framework_json.hpp"
 #include "store/store.hpp"
 #include "test_store.hpp"
 

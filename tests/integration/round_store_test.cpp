@@ -1,10 +1,10 @@
 // Rounds and assessments in the store, on SQLite and PostgreSQL alike (see test_store.hpp).
 #include <gtest/gtest.h>
 
-#include "core/demo_rounds.hpp"
-#include "core/gap_query.hpp"
-#include "io/framework_json.hpp"
-#include "store/snapshot_loader.hpp"
+#include "demo/rounds.hpp"
+#include "core/analytics/gap_query.hpp"
+#include "io/json/framework_json.hpp"
+#include "app/published/snapshot_loader.hpp"
 #include "test_store.hpp"
 
 namespace trappa {
@@ -135,9 +135,9 @@ TEST_F(StoreRounds, a_failed_bulk_save_leaves_no_assessment_behind) {
 
 TEST_F(StoreRounds, the_snapshot_from_the_store_counts_the_saved_levels) {
   ASSERT_TRUE(store().save_assessment(sample_assessment(), kActor).has_value());
-  auto organisation = store::load_organisation(store());
+  auto organisation = app::load_organisation(store());
   ASSERT_TRUE(organisation.has_value());
-  auto snapshot = store::load_gap_snapshot(store(), "2026", *organisation);
+  auto snapshot = app::load_gap_snapshot(store(), "2026", *organisation);
   ASSERT_TRUE(snapshot.has_value()) << snapshot.error().describe();
   EXPECT_EQ((*snapshot)->people(), 2u);
   auto report = core::run_gap_query(**snapshot, {});
@@ -155,7 +155,7 @@ TEST_F(StoreRounds, demo_assessments_survive_a_bulk_round_trip) {
   const std::vector<bool> everyone(people->size(), true);
   std::vector<core::Assessment> demo;
   for (std::uint64_t seed = 1; demo.empty() && seed < 50; ++seed) {
-    demo = core::build_demo_assessments(framework_, *people, everyone, 0, people->size(), 1, seed);
+    demo = demo::build_demo_assessments(framework_, *people, everyone, 0, people->size(), 1, seed);
   }
   ASSERT_FALSE(demo.empty());
   ASSERT_TRUE(store().save_assessments("2026", demo, kActor).has_value());

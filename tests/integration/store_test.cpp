@@ -7,10 +7,10 @@
 #include <string>
 #include <vector>
 
-#include "core/framework.hpp"
-#include "core/org.hpp"
-#include "io/framework_json.hpp"
-#include "store/schema_migrations.hpp"
+#include "core/framework/framework.hpp"
+#include "core/org/org.hpp"
+#include "io/json/framework_json.hpp"
+#include "store/sql/schema_migrations.hpp"
 #include "store/store.hpp"
 #include "test_store.hpp"
 

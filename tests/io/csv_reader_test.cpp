@@ -1,6 +1,6 @@
 // The CSV reader on real files from tests/fixtures/csv/: byte-order marks, ';' and ',',
 // quoted fields, CRLF, Swedish letters, blank lines, and the FILE:LINE:COLUMN of each problem.
-#include "io/csv_reader.hpp"
+#include "io/csv/csv_reader.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,6 +1,6 @@
 // The employments import: what it accepts (Swedish codes, decimal commas, optional route
 // columns) and every problem it reports as FILE:LINE:COLUMN, all at once, with no records.
-#include "io/employment_import.hpp"
+#include "io/imports/employment_import.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,7 +1,7 @@
 // The framework file: the shipped framework validates and survives write → parse → write
 // byte for byte; syntax errors name FILE:LINE:COLUMN and wrong fields their path, all at once
 // (cases in tests/fixtures/import/framework_*.json).
-#include "io/framework_json.hpp"
+#include "io/json/framework_json.hpp"
 
 #include <gtest/gtest.h>
 

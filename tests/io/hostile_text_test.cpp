@@ -3,9 +3,9 @@
 // quoting that lets every stored text come back byte for byte.
 #include <gtest/gtest.h>
 
-#include "io/csv_reader.hpp"
-#include "io/csv_writer.hpp"
-#include "io/json_text.hpp"
+#include "io/csv/csv_reader.hpp"
+#include "io/csv/csv_writer.hpp"
+#include "io/json/json_text.hpp"
 
 namespace trappa::io {
 namespace {

@@ -19,12 +19,12 @@
 #include <boost/json.hpp>
 #include <fmt/format.h>
 
-#include "core/key_figures.hpp"
-#include "io/csv_reader.hpp"
-#include "io/employment_import.hpp"
-#include "io/json_text.hpp"
-#include "io/key_figures_json.hpp"
-#include "io/org_import.hpp"
+#include "core/workforce/key_figures.hpp"
+#include "io/csv/csv_reader.hpp"
+#include "io/imports/employment_import.hpp"
+#include "io/json/json_text.hpp"
+#include "io/exports/key_figures_json.hpp"
+#include "io/imports/org_import.hpp"
 
 namespace trappa::io {
 namespace {

@@ -1,6 +1,6 @@
 // The units and people imports: valid files as HR systems write them, and every error case
 // in tests/fixtures/import/ reported in full, as FILE:LINE:COLUMN: reason.
-#include "io/org_import.hpp"
+#include "io/imports/org_import.hpp"
 
 #include <gtest/gtest.h>
 

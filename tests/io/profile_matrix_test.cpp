@@ -1,14 +1,14 @@
 // The role profile matrix (a spreadsheet saved as CSV) applied to the shipped framework: the
 // roles it names are replaced, new roles are added, nothing else changes, and every problem
 // in tests/fixtures/import/matrix_*.csv is reported in full.
-#include "io/profile_matrix.hpp"
+#include "io/imports/profile_matrix.hpp"
 
 #include <gtest/gtest.h>
 
 #include <string>
 #include <vector>
 
-#include "io/framework_json.hpp"
+#include "io/json/framework_json.hpp"
 #include "import_fixtures.hpp"
 
 namespace trappa::io {

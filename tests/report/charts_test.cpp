@@ -1,6 +1,6 @@
 // Properties every chart must have, checked for each kind on a realistic example and on
 // one full of hostile names.
-#include "report/charts.hpp"
+#include "report/charts/charts.hpp"
 
 #include <functional>
 #include <set>
@@ -9,7 +9,7 @@
 
 #include <gtest/gtest.h>
 
-#include "report/markup.hpp"
+#include "report/charts/markup.hpp"
 #include "sample_charts.hpp"
 #include "xml_tree.hpp"
 

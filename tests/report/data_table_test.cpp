@@ -1,4 +1,4 @@
-#include "report/data_table.hpp"
+#include "report/charts/data_table.hpp"
 
 #include <string>
 

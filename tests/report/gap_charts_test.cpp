@@ -1,8 +1,8 @@
-#include "report/gap_charts.hpp"
+#include "report/analytics/gap_charts.hpp"
 
 #include <gtest/gtest.h>
 
-#include "report/data_table.hpp"
+#include "report/charts/data_table.hpp"
 
 namespace trappa::report {
 namespace {

@@ -10,8 +10,8 @@
 
 #include <gtest/gtest.h>
 
-#include "report/charts.hpp"
-#include "report/data_table.hpp"
+#include "report/charts/charts.hpp"
+#include "report/charts/data_table.hpp"
 #include "sample_charts.hpp"
 
 namespace trappa::report {

@@ -1,4 +1,4 @@
-#include "report/markup.hpp"
+#include "report/charts/markup.hpp"
 
 #include <string>
 

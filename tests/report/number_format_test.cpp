@@ -1,4 +1,4 @@
-#include "report/number_format.hpp"
+#include "report/charts/number_format.hpp"
 
 #include <cmath>
 #include <limits>

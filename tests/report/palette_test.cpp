@@ -1,6 +1,6 @@
 // The contrast checks compute WCAG 2.1 contrast here, independently of palette.cpp, so a
 // mistake in the library's formula cannot hide a failing colour.
-#include "report/palette.hpp"
+#include "report/charts/palette.hpp"
 
 #include <cmath>
 #include <string>

@@ -2,7 +2,7 @@
 // screenshot page.
 #pragma once
 
-#include "report/charts.hpp"
+#include "report/charts/charts.hpp"
 
 namespace trappa::report::testing {
 

@@ -4,8 +4,8 @@
 
 #include <gtest/gtest.h>
 
-#include "report/charts.hpp"
-#include "report/palette.hpp"
+#include "report/charts/charts.hpp"
+#include "report/charts/palette.hpp"
 #include "sample_charts.hpp"
 #include "xml_tree.hpp"
 

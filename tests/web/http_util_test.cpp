@@ -1,7 +1,7 @@
 #include <gtest/gtest.h>
 
-#include "web/http_util.hpp"
-#include "web/password.hpp"
+#include "web/server/http_util.hpp"
+#include "app/access/password.hpp"
 
 namespace trappa::web {
 namespace {
@@ -46,27 +46,27 @@ TEST(Escaping, html_and_urls) {
 }
 
 TEST(Passwords, hash_and_verify_with_argon2id) {
-  ASSERT_TRUE(initialise_crypto());
-  auto hash = hash_password("korrekt häst batteri");
+  ASSERT_TRUE(app::initialise_crypto());
+  auto hash = app::hash_password("korrekt häst batteri");
   ASSERT_TRUE(hash);
   EXPECT_TRUE(hash->starts_with("$argon2id$"));
-  EXPECT_TRUE(verify_password("korrekt häst batteri", *hash));
-  EXPECT_FALSE(verify_password("korrekt hast batteri", *hash));
-  EXPECT_FALSE(verify_password("x", "not a hash"));
+  EXPECT_TRUE(app::verify_password("korrekt häst batteri", *hash));
+  EXPECT_FALSE(app::verify_password("korrekt hast batteri", *hash));
+  EXPECT_FALSE(app::verify_password("x", "not a hash"));
 }
 
 TEST(Tokens, are_random_url_safe_and_stored_as_digests) {
-  ASSERT_TRUE(initialise_crypto());
-  const std::string a = random_token();
-  const std::string b = random_token();
+  ASSERT_TRUE(app::initialise_crypto());
+  const std::string a = app::random_token();
+  const std::string b = app::random_token();
   EXPECT_NE(a, b);
   EXPECT_EQ(a.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"), std::string::npos);
-  EXPECT_EQ(token_digest(a).size(), 64u);
-  EXPECT_EQ(token_digest(a), token_digest(a));
-  EXPECT_TRUE(equal_in_constant_time(a, a));
-  EXPECT_FALSE(equal_in_constant_time(a, b));
-  EXPECT_FALSE(equal_in_constant_time("", ""));
-  const std::string once = one_time_password();
+  EXPECT_EQ(app::token_digest(a).size(), 64u);
+  EXPECT_EQ(app::token_digest(a), app::token_digest(a));
+  EXPECT_TRUE(app::equal_in_constant_time(a, a));
+  EXPECT_FALSE(app::equal_in_constant_time(a, b));
+  EXPECT_FALSE(app::equal_in_constant_time("", ""));
+  const std::string once = app::one_time_password();
   EXPECT_EQ(once.size(), 19u);
   EXPECT_EQ(once[4], '-');
 }

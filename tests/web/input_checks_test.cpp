@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "web/input_checks.hpp"
+#include "web/server/input_checks.hpp"
 
 namespace trappa::web {
 namespace {

@@ -1,4 +1,4 @@
-#include "web/sign_in_throttle.hpp"
+#include "web/auth/sign_in_throttle.hpp"
 
 #include <gtest/gtest.h>
 

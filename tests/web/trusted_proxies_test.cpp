@@ -1,8 +1,8 @@
-#include "web/trusted_proxies.hpp"
+#include "web/server/trusted_proxies.hpp"
 
 #include <gtest/gtest.h>
 
-#include "web/sign_in_options.hpp"
+#include "web/auth/sign_in_options.hpp"
 
 namespace trappa::web {
 namespace {

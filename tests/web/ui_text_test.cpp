@@ -1,7 +1,7 @@
 #include <gtest/gtest.h>
 
-#include "web/template_engine.hpp"
-#include "web/ui_text.hpp"
+#include "web/ui/template_engine.hpp"
+#include "i18n/ui_text.hpp"
 
 namespace trappa::web {
 namespace {

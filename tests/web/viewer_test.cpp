@@ -1,14 +1,14 @@
 #include <gtest/gtest.h>
 
-#include "web/directory.hpp"
-#include "web/viewer.hpp"
+#include "app/published/directory.hpp"
+#include "web/auth/viewer.hpp"
 
 namespace trappa::web {
 namespace {
 
 // A small organisation: the head H manages M1 and M2; M1 manages A and B; M2 manages C.
 // Units: ROOT > DEP1 (H, M1, A, B), ROOT > DEP2 (M2, C).
-Directory organisation() {
+app::Directory organisation() {
   std::vector<core::Unit> units{{"ROOT", "Staden", "", core::UnitKind::kCity},
                                 {"DEP1", "Avdelning 1", "ROOT", core::UnitKind::kDepartment},
                                 {"DEP2", "Avdelning 2", "ROOT", core::UnitKind::kDepartment}};
@@ -21,15 +21,15 @@ Directory organisation() {
     p.role = "medarbetare";
     return p;
   };
-  store::OrganisationData data;
+  app::OrganisationData data;
   data.people = {person("H", "DEP1", ""), person("M1", "DEP1", "H"), person("M2", "DEP2", "H"),
                  person("A", "DEP1", "M1"), person("B", "DEP1", "M1"), person("C", "DEP2", "M2")};
   data.tree = std::make_shared<const core::UnitTree>(core::UnitTree::build(units));
   for (const auto& p : data.people) data.employee_ids.push_back(p.employee_id);
-  return Directory(std::move(data));
+  return app::Directory(std::move(data));
 }
 
-Viewer viewer_of(const Directory& directory, const std::string& id, core::AccountRole role, std::string scope = {}) {
+Viewer viewer_of(const app::Directory& directory, const std::string& id, core::AccountRole role, std::string scope = {}) {
   Viewer viewer;
   viewer.account.employee_id = id;
   viewer.account.role = role;
@@ -41,7 +41,7 @@ Viewer viewer_of(const Directory& directory, const std::string& id, core::Accoun
 }
 
 TEST(Access, a_direct_manager_manages_and_an_indirect_manager_reads) {
-  const Directory directory = organisation();
+  const app::Directory directory = organisation();
   const Viewer m1 = viewer_of(directory, "M1", core::AccountRole::kEmployee);
   const Viewer head = viewer_of(directory, "H", core::AccountRole::kEmployee);
   EXPECT_EQ(access_to_person(directory, m1, *directory.index_of("A")), PersonAccess::kManage);
@@ -51,7 +51,7 @@ TEST(Access, a_direct_manager_manages_and_an_indirect_manager_reads) {
 }
 
 TEST(Access, an_employee_sees_nobody_else_and_not_themselves_through_this_rule) {
-  const Directory directory = organisation();
+  const app::Directory directory = organisation();
   const Viewer a = viewer_of(directory, "A", core::AccountRole::kEmployee);
   EXPECT_FALSE(a.manages_anyone);
   for (const char* other : {"H", "M1", "B", "C"}) {
@@ -61,7 +61,7 @@ TEST(Access, an_employee_sees_nobody_else_and_not_themselves_through_this_rule) 
 }
 
 TEST(Access, hr_manages_its_scope_only_and_observers_no_one) {
-  const Directory directory = organisation();
+  const app::Directory directory = organisation();
   const Viewer hr = viewer_of(directory, "B", core::AccountRole::kHr, "DEP2");
   EXPECT_EQ(access_to_person(directory, hr, *directory.index_of("C")), PersonAccess::kManage);
   EXPECT_EQ(access_to_person(directory, hr, *directory.index_of("A")), PersonAccess::kNone);
@@ -75,7 +75,7 @@ TEST(Access, hr_manages_its_scope_only_and_observers_no_one) {
 }
 
 TEST(Access, with_manager_overview_a_manager_sees_the_own_units_aggregates_suppressed) {
-  const Directory directory = organisation();
+  const app::Directory directory = organisation();
   Viewer m2 = viewer_of(directory, "M2", core::AccountRole::kEmployee);
   grant_manager_overview(m2, false);
   EXPECT_FALSE(m2.sees_overview()) << "only with trappa serve --manager-overview";
@@ -96,7 +96,7 @@ TEST(Access, with_manager_overview_a_manager_sees_the_own_units_aggregates_suppr
 }
 
 TEST(Directory, reports_are_found_directly_and_through_the_chain) {
-  const Directory directory = organisation();
+  const app::Directory directory = organisation();
   EXPECT_EQ(directory.direct_reports(*directory.index_of("H")).size(), 2u);
   EXPECT_EQ(directory.all_reports(*directory.index_of("H")).size(), 5u);
   EXPECT_TRUE(directory.unit_in_subtree("DEP1", "ROOT"));

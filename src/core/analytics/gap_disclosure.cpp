@@ -1,0 +1,156 @@
+#include "core/analytics/gap_disclosure.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <functional>
+#include <map>
+#include <thread>
+
+namespace trappa::core {
+
+namespace {
+
+// Runs one decision over the snapshot's people with `measures` 0/1 counts per person,
+// filled by `fill(person, row)`.
+template <typename Fill>
+DisclosureControl decide(const GapSnapshot& snapshot, std::size_t min_group, std::size_t measures, Fill&& fill) {
+  const std::size_t people = snapshot.people();
+  std::vector<std::uint8_t> counts(people * measures, 0);
+  for (std::size_t p = 0; p < people; ++p) fill(p, counts.data() + p * measures);
+  DisclosurePopulation population;
+  population.tree = &snapshot.tree();
+  population.roles = snapshot.roles();
+  population.genders = true;
+  population.measures = measures;
+  population.unit = snapshot.unit_index();
+  population.role = snapshot.role();
+  population.gender = snapshot.gender();
+  population.counts = counts;
+  return DisclosureControl::decide(population, min_group);
+}
+
+bool shown(const DisclosureControl& decision, const GapCell& cell) {
+  return decision.published(cell.unit, cell.role, cell.gender);
+}
+
+}  // namespace
+
+std::shared_ptr<const GapDisclosure> GapDisclosure::build(const GapSnapshot& snapshot, std::size_t min_group) {
+  auto result = std::make_shared<GapDisclosure>();
+  const std::size_t people = snapshot.people();
+  const std::size_t competencies = snapshot.competencies();
+  const std::size_t areas = snapshot.areas();
+  const auto roles = snapshot.role();
+
+  // Per person and competency: rated on the agreed basis (agreed or self level), on the self
+  // basis; and per area the same "rated at least once".
+  std::vector<std::uint8_t> rated_agreed(people * competencies, 0), rated_self(people * competencies, 0);
+  std::vector<std::uint8_t> area_agreed(people * areas, 0), area_self(people * areas, 0);
+  std::vector<std::uint8_t> assessed_agreed(people, 0), assessed_self(people, 0);
+  for (std::size_t c = 0; c < competencies; ++c) {
+    const auto agreed = snapshot.levels(LevelBasis::kAgreed, c);
+    const auto self = snapshot.levels(LevelBasis::kSelf, c);
+    const std::size_t a = snapshot.competency_area(c);
+    for (std::size_t p = 0; p < people; ++p) {
+      if (snapshot.expected(roles[p], c) == 0) continue;
+      if (agreed[p] != 0) {
+        rated_agreed[p * competencies + c] = 1;
+        area_agreed[p * areas + a] = 1;
+        assessed_agreed[p] = 1;
+      }
+      if (self[p] != 0) {
+        rated_self[p * competencies + c] = 1;
+        area_self[p * areas + a] = 1;
+        assessed_self[p] = 1;
+      }
+    }
+  }
+
+  // The decisions are independent of each other: made on several threads.
+  std::vector<std::function<void()>> work;
+  work.emplace_back([&] {
+    result->headline_ = decide(snapshot, min_group, 3, [&](std::size_t p, std::uint8_t* row) {
+      row[0] = assessed_agreed[p];
+      row[1] = 1;
+      row[2] = assessed_self[p];
+    });
+  });
+
+  // Competencies that apply to the same roles form one class.
+  std::map<std::vector<bool>, std::vector<std::size_t>> classes;
+  for (std::size_t c = 0; c < competencies; ++c) {
+    std::vector<bool> applies(snapshot.roles());
+    for (std::size_t r = 0; r < snapshot.roles(); ++r) applies[r] = snapshot.expected(r, c) != 0;
+    classes[applies].push_back(c);
+  }
+  result->class_of_competency_.assign(competencies, 0);
+  result->classes_.resize(classes.size());
+  std::size_t index = 0;
+  for (const auto& [applies_to, class_members] : classes) {
+    for (std::size_t c : class_members) result->class_of_competency_[c] = index;
+    work.emplace_back([&, index, &applies = applies_to, &members = class_members] {
+      const std::size_t measures = 1 + 2 * members.size();
+      result->classes_[index] = decide(snapshot, min_group, measures, [&](std::size_t p, std::uint8_t* row) {
+        row[0] = applies[roles[p]] ? 1 : 0;
+        for (std::size_t i = 0; i < members.size(); ++i) {
+          row[1 + 2 * i] = rated_agreed[p * competencies + members[i]];
+          row[2 + 2 * i] = rated_self[p * competencies + members[i]];
+        }
+      });
+    });
+    ++index;
+  }
+
+  result->areas_.resize(areas);
+  for (std::size_t a = 0; a < areas; ++a) {
+    work.emplace_back([&, a] {
+      const auto motivation = snapshot.motivation(a);
+      result->areas_[a] = decide(snapshot, min_group, 3, [&](std::size_t p, std::uint8_t* row) {
+        row[0] = area_agreed[p * areas + a];
+        row[1] = area_self[p * areas + a];
+        row[2] = motivation[p] != 0 ? 1 : 0;
+      });
+    });
+  }
+
+  const std::size_t threads = std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 8);
+  std::atomic<std::size_t> next{0};
+  auto worker = [&] {
+    for (std::size_t i = next++; i < work.size(); i = next++) work[i]();
+  };
+  std::vector<std::thread> pool;
+  for (std::size_t t = 1; t < std::min(threads, work.size()); ++t) pool.emplace_back(worker);
+  worker();
+  for (std::thread& thread : pool) thread.join();
+  return result;
+}
+
+bool GapDisclosure::headline(const GapCell& cell) const { return shown(headline_, cell); }
+
+bool GapDisclosure::competency(std::size_t competency, const GapCell& cell) const {
+  return competency < class_of_competency_.size() && shown(headline_, cell) &&
+         shown(classes_[class_of_competency_[competency]], cell);
+}
+
+bool GapDisclosure::area(std::size_t area, const GapCell& cell) const {
+  return area < areas_.size() && shown(headline_, cell) && shown(areas_[area], cell);
+}
+
+DisclosureControl::Summary GapDisclosure::summary() const {
+  DisclosureControl::Summary total;
+  auto add = [&](const DisclosureControl& decision) {
+    const auto& s = decision.summary();
+    total.cells += s.cells;
+    total.nonempty += s.nonempty;
+    total.shown += s.shown;
+    total.primary += s.primary;
+    total.secondary += s.secondary;
+    total.passes = std::max(total.passes, s.passes);
+  };
+  add(headline_);
+  for (const auto& decision : classes_) add(decision);
+  for (const auto& decision : areas_) add(decision);
+  return total;
+}
+
+}  // namespace trappa::core

@@ -1,0 +1,62 @@
+// Which gap figures of a round may be shown to readers without access to individuals, decided
+// once per snapshot with core/disclosure_control.hpp. The cells are unit subtree x role x
+// gender, exactly the groups the gap query can select and group by.
+//
+// Each kind of figure is about its own people, so each gets its own decision:
+//   headline      people, assessed (agreed and self basis) — people, assessed, status
+//                 counts, participation and share with need;
+//   competencies  per class of competencies that apply to the same roles: the people the
+//                 class applies to, and per competency the people who rated it (on each
+//                 basis) — the competency's figures;
+//   areas         per area: people rated in the area (on each basis) and motivation answers —
+//                 the area's figures.
+// A figure is shown when its own decision and the headline decision both allow its cell
+// (showing fewer cells than a safe decision allows stays safe).
+//
+// Immutable after build; shared between threads.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <optional>
+#include <vector>
+
+#include "core/disclosure/disclosure_control.hpp"
+#include "core/analytics/gap_snapshot.hpp"
+
+namespace trappa::core {
+
+// A cell of the gap figures: a unit subtree (tree index; nullopt for the whole round), a role
+// (the snapshot's role index; nullopt for all) and a gender (nullopt for all).
+struct GapCell {
+  std::optional<std::uint32_t> unit;
+  std::optional<std::uint16_t> role;
+  std::optional<Gender> gender;
+};
+
+class GapDisclosure {
+ public:
+  [[nodiscard]] static std::shared_ptr<const GapDisclosure> build(const GapSnapshot& snapshot, std::size_t min_group);
+
+  [[nodiscard]] std::size_t min_group() const { return headline_.min_group(); }
+  [[nodiscard]] bool headline(const GapCell& cell) const;
+  [[nodiscard]] bool competency(std::size_t competency, const GapCell& cell) const;
+  [[nodiscard]] bool area(std::size_t area, const GapCell& cell) const;
+
+  // Cells and suppressions over all decisions, for logs and benchmarks.
+  [[nodiscard]] DisclosureControl::Summary summary() const;
+  // The decisions themselves, for tests and audits.
+  [[nodiscard]] const DisclosureControl& headline_decision() const { return headline_; }
+  [[nodiscard]] const DisclosureControl& competency_decision(std::size_t competency) const {
+    return classes_[class_of_competency_[competency]];
+  }
+  [[nodiscard]] const DisclosureControl& area_decision(std::size_t area) const { return areas_[area]; }
+
+ private:
+  DisclosureControl headline_;
+  std::vector<DisclosureControl> classes_;
+  std::vector<std::size_t> class_of_competency_;
+  std::vector<DisclosureControl> areas_;
+};
+
+}  // namespace trappa::core

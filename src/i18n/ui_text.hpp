@@ -1,0 +1,26 @@
+// Every text the pages and reports show, in Swedish (first) and English, in one catalogue
+// (ui_text.cpp), so the interface can be translated in one place. Templates refer to texts
+// as [[key]]; code uses text(). Thread-safe: the catalogue is immutable.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace trappa::i18n {
+
+enum class Language { kSwedish = 0, kEnglish = 1 };
+
+[[nodiscard]] std::string_view language_code(Language language);  // "sv", "en"
+
+// The text for `key`, or nullopt when the catalogue has no such key.
+[[nodiscard]] std::optional<std::string_view> find_text(Language language, std::string_view key);
+// The text for `key`; the key itself when missing (visible in the page, caught by tests).
+[[nodiscard]] std::string_view text(Language language, std::string_view key);
+
+
+// "2026-03-31" (or a timestamp starting so) → "31 mars 2026" / "31 March 2026".
+// Unparseable text is returned as it is; empty stays empty.
+[[nodiscard]] std::string format_date(Language language, std::string_view iso);
+
+}  // namespace trappa::i18n

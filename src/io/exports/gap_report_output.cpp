@@ -1,0 +1,213 @@
+#include "io/exports/gap_report_output.hpp"
+
+#include <cmath>
+
+#include <boost/json.hpp>
+#include <fmt/format.h>
+
+#include "io/csv/csv_writer.hpp"
+#include "io/json/json_text.hpp"
+
+namespace trappa::io {
+
+namespace json = boost::json;
+
+namespace {
+
+template <typename T>
+json::value optional_value(const std::optional<T>& value) {
+  if (!value) return nullptr;
+  return json::value(*value);
+}
+
+std::string csv_number(const std::optional<double>& value) { return value ? fmt::format("{}", *value) : ""; }
+template <typename T>
+std::string csv_count(const std::optional<T>& value) { return value ? std::to_string(*value) : ""; }
+
+std::string_view basis_code(core::LevelBasis basis) { return basis == core::LevelBasis::kAgreed ? "agreed" : "self"; }
+
+}  // namespace
+
+std::string swedish_percent(const std::optional<double>& share) {
+  if (!share) return "–";
+  return fmt::format("{:.0f}\u00a0%", *share * 100.0);
+}
+
+std::string swedish_decimal(const std::optional<double>& value, int decimals) {
+  if (!value) return "–";
+  std::string text = fmt::format("{:.{}f}", *value, decimals);
+  for (char& c : text) {
+    if (c == '.') c = ',';
+  }
+  if (text.starts_with('-')) text = "\u2212" + text.substr(1);
+  return text;
+}
+
+std::string gap_report_json(const core::GapReport& report, const std::optional<core::GapComparison>& comparison) {
+  json::object root;
+  root["round"] = report.round;
+  root["basis"] = basis_code(report.basis);
+  root["suppressed"] = report.suppressed;
+  root["people"] = optional_value(report.people);
+  root["assessed"] = optional_value(report.assessed);
+  root["participation"] = optional_value(report.participation);
+  root["share_with_need"] = optional_value(report.share_with_need);
+  if (report.status_counts) {
+    const auto& counts = *report.status_counts;
+    root["status"] = json::object{{"not_started", counts[0]},
+                                  {"self_assessed", counts[1]},
+                                  {"conversation_held", counts[2]},
+                                  {"followed_up", counts[3]}};
+  } else {
+    root["status"] = nullptr;
+  }
+  json::array areas;
+  for (const core::AreaFigures& area : report.areas) {
+    json::object object;
+    object["code"] = area.code;
+    object["name"] = area.name;
+    object["ratings"] = optional_value(area.ratings);
+    object["mean_level"] = optional_value(area.mean_level);
+    object["need_share"] = optional_value(area.need_share);
+    object["people_with_need_share"] = optional_value(area.people_with_need_share);
+    object["motivation_answers"] = optional_value(area.motivation_answers);
+    object["high_motivation_share"] = optional_value(area.high_motivation_share);
+    if (area.suppressed) object["suppressed"] = true;  // hidden on its own by the small-group rule
+    areas.emplace_back(std::move(object));
+  }
+  root["areas"] = std::move(areas);
+  json::array competencies;
+  for (const core::CompetencyFigures& competency : report.competencies) {
+    json::object object;
+    object["code"] = competency.code;
+    object["name"] = competency.name;
+    object["area"] = competency.area;
+    object["applicable"] = optional_value(competency.applicable);
+    object["rated"] = optional_value(competency.rated);
+    object["participation"] = optional_value(competency.participation);
+    object["mean_level"] = optional_value(competency.mean_level);
+    object["need_share"] = optional_value(competency.need_share);
+    if (competency.suppressed) object["suppressed"] = true;
+    competencies.emplace_back(std::move(object));
+  }
+  root["competencies"] = std::move(competencies);
+  if (comparison) {
+    json::object compare;
+    compare["round"] = comparison->round;
+    compare["share_with_need_pp"] = optional_value(comparison->share_with_need_pp);
+    compare["participation_pp"] = optional_value(comparison->participation_pp);
+    json::array area_changes;
+    for (const core::AreaChange& change : comparison->areas) {
+      area_changes.emplace_back(json::object{{"code", change.code},
+                                             {"need_share_pp", optional_value(change.need_share_pp)},
+                                             {"mean_level_delta", optional_value(change.mean_level_delta)},
+                                             {"high_motivation_share_pp",
+                                              optional_value(change.high_motivation_share_pp)}});
+    }
+    compare["areas"] = std::move(area_changes);
+    json::array competency_changes;
+    for (const core::CompetencyChange& change : comparison->competencies) {
+      competency_changes.emplace_back(json::object{{"code", change.code},
+                                                   {"need_share_pp", optional_value(change.need_share_pp)},
+                                                   {"mean_level_delta", optional_value(change.mean_level_delta)}});
+    }
+    compare["competencies"] = std::move(competency_changes);
+    root["compare"] = std::move(compare);
+  }
+  if (!report.groups.empty()) {
+    json::array groups;
+    for (const core::GroupFigures& group : report.groups) {
+      json::object object;
+      object["key"] = group.key;
+      object["name"] = group.name;
+      object["people"] = optional_value(group.people);
+      object["assessed"] = optional_value(group.assessed);
+      object["share_with_need"] = optional_value(group.share_with_need);
+      object["suppressed"] = group.suppressed;
+      json::array cells;
+      for (const core::GroupCompetencyFigures& cell : group.competencies) {
+        json::object figures{{"code", cell.code},
+                             {"rated", optional_value(cell.rated)},
+                             {"need_share", optional_value(cell.need_share)}};
+        if (cell.suppressed) figures["suppressed"] = true;
+        cells.emplace_back(std::move(figures));
+      }
+      object["competencies"] = std::move(cells);
+      groups.emplace_back(std::move(object));
+    }
+    root["groups"] = std::move(groups);
+  }
+  return write_json_text(root);
+}
+
+std::string gap_report_csv(const core::GapReport& report) {
+  std::string out;
+  if (report.groups.empty()) {
+    out += "code,name,area,applicable,rated,participation,mean_level,need_share\n";
+    for (const core::CompetencyFigures& c : report.competencies) {
+      out += fmt::format("{},{},{},{},{},{},{},{}\n", csv_field(c.code), csv_field(c.name), csv_field(c.area),
+                         csv_count(c.applicable), csv_count(c.rated), csv_number(c.participation),
+                         csv_number(c.mean_level), csv_number(c.need_share));
+    }
+    return out;
+  }
+  out += "key,name,people,assessed,share_with_need,suppressed";
+  for (const core::CompetencyFigures& c : report.competencies) {
+    out += ',';
+    out += csv_field(c.code);
+  }
+  out += '\n';
+  for (const core::GroupFigures& group : report.groups) {
+    out += fmt::format("{},{},{},{},{},{}", csv_field(group.key), csv_field(group.name), csv_count(group.people),
+                       csv_count(group.assessed), csv_number(group.share_with_need), group.suppressed);
+    for (const core::GroupCompetencyFigures& cell : group.competencies) {
+      out += ',';
+      out += csv_number(cell.need_share);
+    }
+    out += '\n';
+  }
+  return out;
+}
+
+std::string gap_report_table(const core::GapReport& report, const std::optional<core::GapComparison>& comparison) {
+  std::string out;
+  if (report.suppressed) {
+    return fmt::format("Omgång {}: för få bedömda personer för att visa resultat (gruppen är undertryckt).\n",
+                       report.round);
+  }
+  out += fmt::format("Omgång {} ({} nivåer)\n", report.round,
+                     report.basis == core::LevelBasis::kAgreed ? "överenskomna" : "självskattade");
+  out += fmt::format("Personer {}   bedömda {}   deltagande {}   andel med behov {}\n", csv_count(report.people),
+                     csv_count(report.assessed), swedish_percent(report.participation),
+                     swedish_percent(report.share_with_need));
+  if (comparison) {
+    out += fmt::format("Jämfört med {}: andel med behov {} procentenheter, deltagande {} procentenheter\n",
+                       comparison->round, swedish_decimal(comparison->share_with_need_pp, 1),
+                       swedish_decimal(comparison->participation_pp, 1));
+  }
+  out += fmt::format("\n{:<6} {:<44} {:>8} {:>10} {:>8} {:>12}\n", "Område", "Namn", "Skattn.", "Medelnivå", "Behov",
+                     "Hög motiv.");
+  for (const core::AreaFigures& area : report.areas) {
+    out += fmt::format("{:<6} {:<44.44} {:>8} {:>10} {:>8} {:>12}\n", area.code, area.name, csv_count(area.ratings),
+                       swedish_decimal(area.mean_level), swedish_percent(area.need_share),
+                       swedish_percent(area.high_motivation_share));
+  }
+  out += fmt::format("\n{:<6} {:<44} {:>8} {:>8} {:>10} {:>8}\n", "Kod", "Delkompetens", "Berörda", "Skattade",
+                     "Medelnivå", "Behov");
+  for (const core::CompetencyFigures& c : report.competencies) {
+    out += fmt::format("{:<6} {:<44.44} {:>8} {:>8} {:>10} {:>8}\n", c.code, c.name, csv_count(c.applicable),
+                       csv_count(c.rated), swedish_decimal(c.mean_level), swedish_percent(c.need_share));
+  }
+  if (!report.groups.empty()) {
+    out += fmt::format("\n{:<16} {:<36} {:>8} {:>8} {:>10}\n", "Grupp", "Namn", "Personer", "Bedömda", "Med behov");
+    for (const core::GroupFigures& group : report.groups) {
+      out += fmt::format("{:<16.16} {:<36.36} {:>8} {:>8} {:>10}\n", group.key, group.name,
+                         group.suppressed ? "–" : csv_count(group.people),
+                         group.suppressed ? "–" : csv_count(group.assessed),
+                         group.suppressed ? "undertryckt" : swedish_percent(group.share_with_need));
+    }
+  }
+  return out;
+}
+
+}  // namespace trappa::io

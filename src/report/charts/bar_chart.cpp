@@ -1,0 +1,188 @@
+// Horizontal bars: labels on the left, bars from a common zero, the value after each bar.
+// A comparison (the previous round, say) is a thinner grey bar under its bar, so the two
+// differ by position and thickness, not only by colour.
+#include <algorithm>
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "report/charts/charts.hpp"
+#include "report/charts/markup.hpp"
+#include "report/charts/palette.hpp"
+
+namespace trappa::report {
+
+namespace {
+
+using namespace detail;
+
+constexpr double kWidth = 720;
+constexpr double kPadding = 12;
+constexpr double kMaxLabelWidth = 280;
+constexpr double kBarHeight = 20;
+constexpr double kComparisonHeight = 8;
+constexpr double kComparisonGap = 3;
+
+double finite_or_zero(const std::optional<double>& value) {
+  return value && std::isfinite(*value) ? *value : 0.0;
+}
+
+struct Scale {
+  double maximum = 1;
+  double step = 0.2;
+};
+
+Scale value_scale(const BarChart& chart) {
+  double largest = 0;
+  for (const Bar& bar : chart.bars) {
+    largest = std::max({largest, finite_or_zero(bar.value), finite_or_zero(bar.comparison)});
+  }
+  if (chart.reference && std::isfinite(chart.reference->value)) largest = std::max(largest, chart.reference->value);
+  if (chart.axis_maximum && std::isfinite(*chart.axis_maximum) && *chart.axis_maximum > 0) {
+    const Ticks ticks = nice_ticks(*chart.axis_maximum);
+    return {*chart.axis_maximum, ticks.step};
+  }
+  if (chart.format.kind == ValueKind::kShare && largest <= 1) return {1, 0.2};
+  const Ticks ticks = nice_ticks(largest > 0 ? largest : 1);
+  return {ticks.end, ticks.step};
+}
+
+std::string describe(const BarChart& chart) {
+  std::string text;
+  if (!chart.text.summary.empty()) text = chart.text.summary + " ";
+  const bool any_comparison = std::ranges::any_of(chart.bars, [](const Bar& bar) { return bar.comparison.has_value(); });
+  text += fmt::format("Liggande stapeldiagram med {} {}.", chart.bars.size(), chart.bars.size() == 1 ? "stapel" : "staplar");
+  if (any_comparison && !chart.comparison_label.empty()) {
+    text += fmt::format(" Tunnare grå staplar visar {}.", chart.comparison_label);
+  }
+
+  const Bar* highest = nullptr;
+  const Bar* lowest = nullptr;
+  std::size_t with_value = 0;
+  for (const Bar& bar : chart.bars) {
+    if (!bar.value || !std::isfinite(*bar.value)) continue;
+    ++with_value;
+    if (!highest || *bar.value > *highest->value) highest = &bar;
+    if (!lowest || *bar.value < *lowest->value) lowest = &bar;
+  }
+  if (with_value >= 2 && *highest->value != *lowest->value) {
+    text += fmt::format(" Högst: {} {}. Lägst: {} {}.", highest->label, format_value(highest->value, chart.format),
+                        lowest->label, format_value(lowest->value, chart.format));
+  }
+  if (chart.bars.size() <= 15) {
+    std::vector<std::string> parts;
+    for (const Bar& bar : chart.bars) {
+      std::string part = fmt::format("{}: {}", bar.label, spoken_value(bar.value, chart.format));
+      if (bar.comparison) {
+        part += fmt::format(" ({} {})", chart.comparison_label.empty() ? "jämförelse" : chart.comparison_label,
+                            spoken_value(bar.comparison, chart.format));
+      }
+      parts.push_back(std::move(part));
+    }
+    if (!parts.empty()) text += " Värden: " + sentence_list(parts);
+  } else {
+    text += " Alla värden finns i tabellen.";
+  }
+  if (chart.reference) {
+    text += fmt::format(" Referenslinje {}: {}.", chart.reference->label.empty() ? "" : chart.reference->label,
+                        spoken_value(chart.reference->value, chart.format));
+  }
+  return text;
+}
+
+}  // namespace
+
+std::string bar_chart(const BarChart& chart) {
+  const std::string id = sanitize_id(chart.text.id);
+  const bool any_comparison = std::ranges::any_of(chart.bars, [](const Bar& bar) { return bar.comparison.has_value(); });
+  const Scale scale = value_scale(chart);
+
+  double label_width = 40;
+  double value_width = estimated_text_width("100 %", kFontSize);
+  for (const Bar& bar : chart.bars) {
+    label_width = std::max(label_width, estimated_text_width(bar.label, kFontSize));
+    value_width = std::max(value_width, estimated_text_width(format_value(bar.value, chart.format), kFontSize * kBoldWidening));
+    if (bar.comparison) {
+      value_width = std::max(value_width, estimated_text_width(format_value(bar.comparison, chart.format), kSmallFontSize));
+    }
+  }
+  label_width = std::min(label_width, kMaxLabelWidth);
+  const double plot_left = kPadding + label_width + 12;
+  const double plot_right = kWidth - kPadding - value_width - 8;
+  const double plot_width = plot_right - plot_left;
+  const auto x_of = [&](double value) {
+    return plot_left + std::clamp(value / scale.maximum, 0.0, 1.0) * plot_width;
+  };
+
+  const double legend_height = any_comparison ? 28 : 0;
+  const double reference_height = chart.reference ? 22 : 0;
+  const double row_height = any_comparison ? 46 : 32;
+  const double top = kPadding + legend_height + reference_height;
+  const double plot_height = static_cast<double>(std::max<std::size_t>(chart.bars.size(), 1)) * row_height;
+  const double axis_y = top + plot_height;
+  const double height = axis_y + 24 + kPadding;
+
+  std::string svg = open_chart(id, "bar", kWidth, height, chart.text.title, describe(chart));
+
+  if (any_comparison) {
+    const double y = kPadding;
+    double x = plot_left;
+    svg += rect_element(x, y + 2, 14, 14, kBarFill);
+    const std::string current = chart.value_label.empty() ? "Värde" : chart.value_label;
+    svg += text_element(x + 20, y + 14, current, "start", kSmallFontSize, kTextColour);
+    x += 20 + estimated_text_width(current, kSmallFontSize) + 24;
+    svg += rect_element(x, y + 5, 14, kComparisonHeight, kComparisonFill);
+    svg += text_element(x + 20, y + 14, chart.comparison_label.empty() ? "Jämförelse" : chart.comparison_label, "start",
+                        kSmallFontSize, kTextColour);
+  }
+
+  // Grid and axis labels first, so bars draw over them.
+  svg += "<g>";
+  const NumberFormat tick_labels = tick_format(chart.format.kind, scale.step);
+  for (double value : tick_values(0, scale.maximum, scale.step)) {
+    const double x = x_of(value);
+    svg += line_element(x, top, x, axis_y, value == 0 ? kAxisColour : kGridColour, 1);
+    svg += text_element(x, axis_y + 18, format_value(value, tick_labels), "middle", kSmallFontSize, kMutedText);
+  }
+  svg += "</g>";
+
+  svg += "<g>";
+  for (std::size_t i = 0; i < chart.bars.size(); ++i) {
+    const Bar& bar = chart.bars[i];
+    const double row_top = top + static_cast<double>(i) * row_height + (row_height - kBarHeight -
+                                                                         (any_comparison ? kComparisonGap + kComparisonHeight : 0)) / 2;
+    svg += label_element(plot_left - 12, row_top + kBarHeight / 2 + 5, bar.label, "end", kFontSize, label_width);
+    if (bar.value && std::isfinite(*bar.value)) {
+      const double end = x_of(*bar.value);
+      svg += rect_element(plot_left, row_top, end - plot_left, kBarHeight, kBarFill, "class=\"bar\"");
+      svg += text_element(end + 6, row_top + kBarHeight / 2 + 5, format_value(bar.value, chart.format), "start", kFontSize,
+                          kTextColour, "font-weight=\"600\"");
+    } else {
+      svg += text_element(plot_left + 6, row_top + kBarHeight / 2 + 5, kNoDataWords, "start", kSmallFontSize, kMutedText);
+    }
+    if (bar.comparison && std::isfinite(*bar.comparison)) {
+      const double y = row_top + kBarHeight + kComparisonGap;
+      const double end = x_of(*bar.comparison);
+      svg += rect_element(plot_left, y, end - plot_left, kComparisonHeight, kComparisonFill, "class=\"bar-comparison\"");
+      svg += text_element(end + 6, y + kComparisonHeight / 2 + 4, format_value(bar.comparison, chart.format), "start",
+                          kSmallFontSize, kMutedText);
+    }
+  }
+  svg += "</g>";
+
+  if (chart.reference && std::isfinite(chart.reference->value)) {
+    const double x = x_of(chart.reference->value);
+    svg += line_element(x, top - 4, x, axis_y, kReferenceColour, 2, "stroke-dasharray=\"5 4\" class=\"reference\"");
+    std::string label = chart.reference->label;
+    if (!label.empty()) label += " ";
+    label += format_value(chart.reference->value, chart.format);
+    const double half = estimated_text_width(label, kSmallFontSize) / 2;
+    const double label_x = std::clamp(x, plot_left + half, kWidth - kPadding - half);
+    svg += text_element(label_x, top - 9, label, "middle", kSmallFontSize, kReferenceColour, "font-weight=\"600\"");
+  }
+
+  svg += "</svg>";
+  return svg;
+}
+
+}  // namespace trappa::report

@@ -1,0 +1,102 @@
+// The table of each chart. The rows follow the reading order of the data, not the drawing
+// (a pyramid is drawn oldest first but tabled youngest first, as it was given).
+#include <algorithm>
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "report/charts/data_table.hpp"
+
+namespace trappa::report {
+
+namespace {
+
+double positive(const std::optional<double>& value) {
+  return value && std::isfinite(*value) && *value > 0 ? *value : 0.0;
+}
+
+}  // namespace
+
+DataTable table_for(const BarChart& chart) {
+  DataTable table{chart.text.title, chart.category_heading, {{chart.value_label, chart.format}}, {}, {}};
+  const bool any_comparison = std::ranges::any_of(chart.bars, [](const Bar& bar) { return bar.comparison.has_value(); });
+  if (any_comparison) {
+    table.columns.push_back({chart.comparison_label.empty() ? "Jämförelse" : chart.comparison_label, chart.format});
+  }
+  for (const Bar& bar : chart.bars) {
+    DataRow row{bar.label, {bar.value}};
+    if (any_comparison) row.values.push_back(bar.comparison);
+    table.rows.push_back(std::move(row));
+  }
+  if (chart.reference) {
+    table.note = fmt::format("{}: {}.", chart.reference->label.empty() ? "Referens" : chart.reference->label,
+                             format_value(chart.reference->value, chart.format));
+  }
+  return table;
+}
+
+DataTable table_for(const StackedBar& chart) {
+  DataTable table{chart.text.title, chart.part_heading,
+                  {{chart.value_heading, chart.format}, {"Andel", NumberFormat::share()}}, {}, {}};
+  double total = 0;
+  for (const StackedPart& part : chart.parts) total += positive(part.value);
+  for (const StackedPart& part : chart.parts) {
+    table.rows.push_back({part.label, {part.value, total > 0 ? std::optional(positive(part.value) / total) : std::nullopt}});
+  }
+  table.rows.push_back({"Totalt", {total, total > 0 ? std::optional(1.0) : std::nullopt}});
+  return table;
+}
+
+DataTable table_for(const Heatmap& chart) {
+  DataTable table{chart.text.title, chart.row_heading, {}, {}, {}};
+  for (const HeatmapColumn& column : chart.columns) {
+    table.columns.push_back({column.name.empty() ? column.code : column.code + " " + column.name,
+                             NumberFormat::share(chart.decimals)});
+  }
+  for (const HeatmapRow& row : chart.rows) {
+    DataRow data{row.label, row.values};
+    data.values.resize(chart.columns.size());
+    table.rows.push_back(std::move(data));
+  }
+  return table;
+}
+
+DataTable table_for(const Pyramid& chart) {
+  const bool any_other = std::ranges::any_of(chart.bands, [](const PyramidBand& band) { return band.other.has_value(); });
+  DataTable table{chart.text.title, chart.band_heading,
+                  {{chart.women_label, chart.format}, {chart.men_label, chart.format}}, {}, {}};
+  if (any_other) table.columns.push_back({chart.other_label, chart.format});
+  table.columns.push_back({"Totalt", chart.format});
+  double women = 0;
+  double men = 0;
+  double other = 0;
+  for (const PyramidBand& band : chart.bands) {
+    DataRow row{band.label, {band.women, band.men}};
+    if (any_other) row.values.push_back(band.other);
+    row.values.push_back(positive(band.women) + positive(band.men) + positive(band.other));
+    women += positive(band.women);
+    men += positive(band.men);
+    other += positive(band.other);
+    table.rows.push_back(std::move(row));
+  }
+  DataRow total{"Totalt", {women, men}};
+  if (any_other) total.values.push_back(other);
+  total.values.push_back(women + men + other);
+  table.rows.push_back(std::move(total));
+  return table;
+}
+
+DataTable table_for(const LineChart& chart) {
+  DataTable table{chart.text.title, chart.period_heading, {}, {}, {}};
+  for (const LineSeries& series : chart.series) table.columns.push_back({series.label, chart.format});
+  for (std::size_t i = 0; i < chart.periods.size(); ++i) {
+    DataRow row{chart.periods[i], {}};
+    for (const LineSeries& series : chart.series) {
+      row.values.push_back(i < series.values.size() ? series.values[i] : std::nullopt);
+    }
+    table.rows.push_back(std::move(row));
+  }
+  return table;
+}
+
+}  // namespace trappa::report

@@ -1,0 +1,84 @@
+#include "report/charts/data_table.hpp"
+
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "io/csv/csv_writer.hpp"
+#include "report/charts/markup.hpp"
+
+namespace trappa::report {
+
+namespace {
+
+std::optional<double> value_at(const DataRow& row, std::size_t column) {
+  if (column >= row.values.size()) return std::nullopt;
+  const auto& value = row.values[column];
+  if (!value || !std::isfinite(*value)) return std::nullopt;
+  return value;
+}
+
+bool any_missing(const DataTable& table) {
+  for (const DataRow& row : table.rows) {
+    for (std::size_t c = 0; c < table.columns.size(); ++c) {
+      if (!value_at(row, c)) return true;
+    }
+  }
+  return false;
+}
+
+// Spreadsheets run a cell that starts with one of these as a formula.
+std::string csv_text(std::string text) {
+  if (!text.empty() && std::string_view("=+-@\t\r").find(text.front()) != std::string_view::npos) {
+    text.insert(text.begin(), '\'');
+  }
+  return text;
+}
+
+}  // namespace
+
+std::string data_table_html(const DataTable& table) {
+  std::string html = "<table class=\"trappa-table\"><caption>" + escape_markup(table.caption);
+  const bool noted = !table.note.empty() || any_missing(table);
+  // The notes follow the caption as sentences, so it reads right even without page CSS.
+  if (noted && !table.caption.empty() && std::string_view(".!?:").find(table.caption.back()) == std::string_view::npos) {
+    html += '.';
+  }
+  if (!table.note.empty()) html += " <span class=\"trappa-table-note\">" + escape_markup(table.note) + "</span>";
+  if (any_missing(table)) {
+    html += " <span class=\"trappa-table-note\">Ett streck (–) betyder ingen uppgift: saknas eller för få svar.</span>";
+  }
+  html += "</caption><thead><tr><th scope=\"col\">" + escape_markup(table.row_heading) + "</th>";
+  for (const DataColumn& column : table.columns) {
+    html += "<th scope=\"col\" class=\"num\">" + escape_markup(column.heading) + "</th>";
+  }
+  html += "</tr></thead><tbody>";
+  for (const DataRow& row : table.rows) {
+    html += "<tr><th scope=\"row\">" + escape_markup(row.label) + "</th>";
+    for (std::size_t c = 0; c < table.columns.size(); ++c) {
+      html += "<td class=\"num\">" + escape_markup(format_value(value_at(row, c), table.columns[c].format)) + "</td>";
+    }
+    html += "</tr>";
+  }
+  html += "</tbody></table>";
+  return html;
+}
+
+std::string data_table_csv(const DataTable& table, ByteOrderMark bom) {
+  std::string csv = bom == ByteOrderMark::kInclude ? "\xEF\xBB\xBF" : "";
+  std::vector<std::string> fields{csv_text(table.row_heading)};
+  for (const DataColumn& column : table.columns) {
+    fields.push_back(csv_text(column.format.kind == ValueKind::kShare ? column.heading + " (andel 0–1)" : column.heading));
+  }
+  csv += io::csv_line(fields);
+  for (const DataRow& row : table.rows) {
+    fields.assign({csv_text(row.label)});
+    for (std::size_t c = 0; c < table.columns.size(); ++c) {
+      fields.push_back(csv_value(value_at(row, c), table.columns[c].format));
+    }
+    csv += io::csv_line(fields);
+  }
+  return csv;
+}
+
+}  // namespace trappa::report

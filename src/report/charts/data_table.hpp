@@ -1,0 +1,69 @@
+// The numbers behind a chart as an accessible HTML table and as CSV.
+//
+// Every chart on a page gets its table (visible, or in a <details> beside the chart), so
+// the figures can be read without the picture: table_for(chart) builds it from the same
+// struct the chart was drawn from.
+//
+// HTML: <table class="trappa-table"> with a <caption>, a header row of <th scope="col">,
+// one <th scope="row"> per row, numbers in Swedish format ("29 %", "3,05", "1 021") in
+// <td class="num"> (for the page CSS to right-align: no inline styles), "–" for a missing
+// value with a note in the caption saying so. Every text is escaped.
+//
+// CSV, for the download link, for programs and spreadsheets alike:
+//   - UTF-8, optionally with a byte order mark (Excel needs it to see å ä ö; most
+//     programs do not want it), fields separated by ',' and quoted only when they hold a
+//     ',', ';', '"' or line break (io::csv_line), one record per line ending in LF;
+//   - numbers with '.' decimals and no thousands grouping, so any program and any
+//     spreadsheet with an English number setting reads them as numbers (a Swedish
+//     spreadsheet user imports with "decimal separator: ." or uses the XLSX export);
+//   - shares as fractions (0.2857, not 29 %), and the heading of a share column says so
+//     with " (andel 0–1)"; a missing value is an empty field;
+//   - a text cell that starts with = + - @ or a tab or carriage return gets a leading
+//     apostrophe, so a spreadsheet never runs a name as a formula.
+// All functions are pure and thread-safe.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "report/charts/charts.hpp"
+#include "report/charts/number_format.hpp"
+
+namespace trappa::report {
+
+struct DataColumn {
+  std::string heading;
+  NumberFormat format = NumberFormat::share();
+};
+
+struct DataRow {
+  std::string label;
+  std::vector<std::optional<double>> values;  // one per column; missing trailing values are nullopt
+};
+
+struct DataTable {
+  std::string caption;                 // what the table shows, e.g. the chart's title
+  std::string row_heading;             // heading of the label column, e.g. "Område"
+  std::vector<DataColumn> columns;
+  std::vector<DataRow> rows;
+  std::string note;                    // optional, added to the caption (e.g. the reference value)
+};
+
+[[nodiscard]] std::string data_table_html(const DataTable& table);
+
+enum class ByteOrderMark { kOmit, kInclude };
+[[nodiscard]] std::string data_table_csv(const DataTable& table, ByteOrderMark bom = ByteOrderMark::kOmit);
+
+// The table of each chart: the same labels and numbers, the chart's title as the caption.
+// Bar chart: value (and comparison) per bar, the reference in the note. Stacked bar: value
+// and share per part, and the total. Heatmap: one column per heatmap column (headed by its
+// code and name). Pyramid: women, men (and other, when any band has it) per band, youngest
+// first, and the total. Line chart: one row per period, one column per series.
+[[nodiscard]] DataTable table_for(const BarChart& chart);
+[[nodiscard]] DataTable table_for(const StackedBar& chart);
+[[nodiscard]] DataTable table_for(const Heatmap& chart);
+[[nodiscard]] DataTable table_for(const Pyramid& chart);
+[[nodiscard]] DataTable table_for(const LineChart& chart);
+
+}  // namespace trappa::report

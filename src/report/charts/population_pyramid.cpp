@@ -1,0 +1,168 @@
+// Age bands by gender: women to the left, men to the right of a centre column of band
+// labels, the oldest band at the top. Both halves share one scale. Gender X is too small a
+// group to draw without identifying people; it is stated in words and in the table.
+#include <algorithm>
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "report/charts/charts.hpp"
+#include "report/charts/markup.hpp"
+#include "report/charts/palette.hpp"
+
+namespace trappa::report {
+
+namespace {
+
+using namespace detail;
+
+constexpr double kWidth = 720;
+constexpr double kPadding = 12;
+constexpr double kCentreWidth = 84;
+constexpr double kRowHeight = 30;
+constexpr double kBarHeight = 20;
+constexpr double kHeaderHeight = 30;
+
+double amount(const std::optional<double>& value) { return value && std::isfinite(*value) && *value > 0 ? *value : 0.0; }
+
+struct Totals {
+  double women = 0;
+  double men = 0;
+  double other = 0;
+};
+
+Totals totals_of(const Pyramid& chart) {
+  Totals totals;
+  for (const PyramidBand& band : chart.bands) {
+    totals.women += amount(band.women);
+    totals.men += amount(band.men);
+    totals.other += amount(band.other);
+  }
+  return totals;
+}
+
+std::string lower_first(std::string text) {
+  // Lower-cases an initial ASCII capital ("Kvinnor" → "kvinnor") for use mid-sentence.
+  if (!text.empty() && text[0] >= 'A' && text[0] <= 'Z') text[0] = static_cast<char>(text[0] - 'A' + 'a');
+  return text;
+}
+
+std::string describe(const Pyramid& chart) {
+  const Totals totals = totals_of(chart);
+  std::string text;
+  if (!chart.text.summary.empty()) text = chart.text.summary + " ";
+  text += fmt::format("Befolkningspyramid med {} åldersgrupper, {} till vänster och {} till höger, äldst överst.",
+                      chart.bands.size(), lower_first(chart.women_label), lower_first(chart.men_label));
+  text += fmt::format(" Totalt {}: {} {} och {} {}", format_value(totals.women + totals.men + totals.other, chart.format),
+                      format_value(totals.women, chart.format), lower_first(chart.women_label),
+                      format_value(totals.men, chart.format), lower_first(chart.men_label));
+  if (totals.other > 0) {
+    text += fmt::format(", samt {} {}", format_value(totals.other, chart.format), lower_first(chart.other_label));
+  }
+  text += ".";
+
+  const PyramidBand* largest = nullptr;
+  bool largest_women = true;
+  for (const PyramidBand& band : chart.bands) {
+    for (const bool women : {true, false}) {
+      const double value = amount(women ? band.women : band.men);
+      if (value > 0 && (!largest || value > amount(largest_women ? largest->women : largest->men))) {
+        largest = &band;
+        largest_women = women;
+      }
+    }
+  }
+  if (largest) {
+    text += fmt::format(" Största gruppen: {} {} år, {}.", lower_first(largest_women ? chart.women_label : chart.men_label),
+                        largest->label,
+                        format_value(largest_women ? largest->women : largest->men, chart.format));
+  }
+  for (const PyramidBand& band : chart.bands) {
+    std::string line = fmt::format(" {}: {} {}, {} {}", band.label, lower_first(chart.women_label),
+                                   spoken_value(band.women, chart.format), lower_first(chart.men_label),
+                                   spoken_value(band.men, chart.format));
+    if (band.other && amount(band.other) > 0) {
+      line += fmt::format(", {} {}", lower_first(chart.other_label), spoken_value(band.other, chart.format));
+    }
+    text += line + ".";
+  }
+  return text;
+}
+
+}  // namespace
+
+std::string population_pyramid(const Pyramid& chart) {
+  const std::string id = sanitize_id(chart.text.id);
+  const Totals totals = totals_of(chart);
+  double largest = 0;
+  double value_width = estimated_text_width("000", kSmallFontSize);
+  for (const PyramidBand& band : chart.bands) {
+    largest = std::max({largest, amount(band.women), amount(band.men)});
+    value_width = std::max({value_width, estimated_text_width(format_value(band.women, chart.format), kSmallFontSize),
+                            estimated_text_width(format_value(band.men, chart.format), kSmallFontSize)});
+  }
+  const Ticks ticks = nice_ticks(largest > 0 ? largest : 1, 3);
+  const double centre_left = (kWidth - kCentreWidth) / 2;
+  const double centre_right = centre_left + kCentreWidth;
+  const double bar_space = centre_left - kPadding - value_width - 8;
+  const auto length_of = [&](const std::optional<double>& value) { return amount(value) / ticks.end * bar_space; };
+
+  const double top = kPadding + kHeaderHeight;
+  const double plot_height = static_cast<double>(std::max<std::size_t>(chart.bands.size(), 1)) * kRowHeight;
+  const double axis_y = top + plot_height;
+  const bool note_other = totals.other > 0;
+  const double height = axis_y + 26 + (note_other ? 24 : 0) + kPadding;
+
+  std::string svg = open_chart(id, "pyramid", kWidth, height, chart.text.title, describe(chart));
+
+  // Headings: each half named with its total, a colour swatch beside it.
+  svg += rect_element(centre_left - 14, kPadding + 4, 14, 14, kWomenFill);
+  svg += text_element(centre_left - 20, kPadding + 16,
+                      fmt::format("{} {}", chart.women_label, format_value(totals.women, chart.format)), "end", kFontSize,
+                      kTextColour, "font-weight=\"600\"");
+  svg += rect_element(centre_right, kPadding + 4, 14, 14, kMenFill);
+  svg += text_element(centre_right + 20, kPadding + 16,
+                      fmt::format("{} {}", chart.men_label, format_value(totals.men, chart.format)), "start", kFontSize,
+                      kTextColour, "font-weight=\"600\"");
+
+  svg += "<g>";
+  const NumberFormat tick_labels = tick_format(chart.format.kind, ticks.step);
+  for (double value : tick_values(0, ticks.end, ticks.step)) {
+    const double offset = value / ticks.end * bar_space;
+    const std::string_view colour = value == 0 ? kAxisColour : kGridColour;
+    svg += line_element(centre_left - offset, top, centre_left - offset, axis_y, colour, 1);
+    svg += line_element(centre_right + offset, top, centre_right + offset, axis_y, colour, 1);
+    const std::string label = format_value(value, tick_labels);
+    svg += text_element(centre_left - offset, axis_y + 18, label, "middle", kSmallFontSize, kMutedText);
+    svg += text_element(centre_right + offset, axis_y + 18, label, "middle", kSmallFontSize, kMutedText);
+  }
+  svg += "</g>";
+
+  svg += "<g>";
+  for (std::size_t i = 0; i < chart.bands.size(); ++i) {
+    const PyramidBand& band = chart.bands[chart.bands.size() - 1 - i];  // oldest at the top
+    const double row_top = top + static_cast<double>(i) * kRowHeight + (kRowHeight - kBarHeight) / 2;
+    const double baseline = row_top + kBarHeight / 2 + 5;
+    svg += label_element(kWidth / 2, baseline, band.label, "middle", kFontSize, kCentreWidth - 8);
+    const double women = length_of(band.women);
+    const double men = length_of(band.men);
+    svg += rect_element(centre_left - women, row_top, women, kBarHeight, kWomenFill, "class=\"bar-women\"");
+    svg += rect_element(centre_right, row_top, men, kBarHeight, kMenFill, "class=\"bar-men\"");
+    svg += text_element(centre_left - women - 6, baseline, format_value(band.women, chart.format), "end", kSmallFontSize,
+                        kTextColour);
+    svg += text_element(centre_right + men + 6, baseline, format_value(band.men, chart.format), "start", kSmallFontSize,
+                        kTextColour);
+  }
+  svg += "</g>";
+
+  if (note_other) {
+    svg += text_element(kWidth / 2, axis_y + 44,
+                        fmt::format("{}: {} (visas inte i figuren, se tabellen)", chart.other_label,
+                                    format_value(totals.other, chart.format)),
+                        "middle", kSmallFontSize, kMutedText);
+  }
+  svg += "</svg>";
+  return svg;
+}
+
+}  // namespace trappa::report

@@ -1,0 +1,257 @@
+// Assessment rounds and assessments in the store.
+#include <soci/soci.h>
+
+#include <unordered_map>
+#include <unordered_set>
+
+#include <fmt/format.h>
+
+#include "store/assessment/assessment_writer.hpp"
+#include "store/sql/soci_store.hpp"
+
+namespace trappa::store {
+
+using core::Result;
+
+namespace {
+
+core::Round round_from_row(const soci::row& row) {
+  core::Round round;
+  round.name = row.get<std::string>(0);
+  round.framework_id = row.get<std::string>(1);
+  round.framework_revision = row.get<int>(2);
+  round.scope_unit = row.get_indicator(3) == soci::i_ok ? row.get<std::string>(3) : "";
+  round.opens = row.get<std::string>(4);
+  round.closes = row.get<std::string>(5);
+  round.state = core::parse_round_state(row.get<std::string>(6)).value_or(core::RoundState::kDraft);
+  return round;
+}
+
+constexpr const char* kRoundColumns = "name, framework_id, framework_revision, scope_unit, opens, closes, state";
+
+}  // namespace
+
+Result<void> SociStore::create_round(const core::Round& round, const Actor& actor) {
+  return guarded("creating the round", [&]() -> Result<void> {
+    WriteTransaction transaction(*session_, *dialect_);
+    long long existing = 0;
+    *session_ << "SELECT COUNT(*) FROM rounds WHERE name = :name", soci::use(round.name), soci::into(existing);
+    if (existing > 0) return core::fail(core::ErrorKind::kConflict, "a round named '" + round.name + "' already exists");
+    const std::string state(core::to_code(round.state));
+    const std::string created_at = utc_timestamp_now();
+    soci::indicator scope_indicator = round.scope_unit.empty() ? soci::i_null : soci::i_ok;
+    *session_ << "INSERT INTO rounds (name, framework_id, framework_revision, scope_unit, opens, closes, state, "
+                 "created_at) VALUES (:name, :framework, :revision, :scope, :opens, :closes, :state, :at)",
+        soci::use(round.name), soci::use(round.framework_id), soci::use(round.framework_revision),
+        soci::use(round.scope_unit, scope_indicator), soci::use(round.opens), soci::use(round.closes),
+        soci::use(state), soci::use(created_at);
+    append_audit_in_transaction({created_at, actor.name, "round.create", round.name,
+                                 fmt::format("framework {} revision {}, scope '{}'", round.framework_id,
+                                             round.framework_revision, round.scope_unit)});
+    transaction.commit();
+    return {};
+  });
+}
+
+Result<std::vector<core::Round>> SociStore::list_rounds() {
+  return guarded("listing rounds", [&]() -> Result<std::vector<core::Round>> {
+    std::vector<core::Round> rounds;
+    soci::rowset<soci::row> rows = (session_->prepare << "SELECT " << kRoundColumns << " FROM rounds ORDER BY id");
+    for (const soci::row& row : rows) rounds.push_back(round_from_row(row));
+    return rounds;
+  });
+}
+
+Result<std::optional<core::Round>> SociStore::load_round(const std::string& name) {
+  return guarded("reading the round", [&]() -> Result<std::optional<core::Round>> {
+    soci::rowset<soci::row> rows =
+        (session_->prepare << "SELECT " << kRoundColumns << " FROM rounds WHERE name = :name", soci::use(name));
+    for (const soci::row& row : rows) return std::optional<core::Round>(round_from_row(row));
+    return std::optional<core::Round>{};
+  });
+}
+
+Result<void> SociStore::set_round_state(const std::string& name, core::RoundState state, const Actor& actor) {
+  return guarded("changing the round's state", [&]() -> Result<void> {
+    WriteTransaction transaction(*session_, *dialect_);
+    std::string current;
+    *session_ << "SELECT state FROM rounds WHERE name = :name", soci::use(name), soci::into(current);
+    if (!session_->got_data()) return core::fail(core::ErrorKind::kNotFound, "no round named '" + name + "'");
+    const auto from = core::parse_round_state(current).value_or(core::RoundState::kDraft);
+    // Rounds move forward only: draft → open → closed.
+    if (static_cast<int>(state) <= static_cast<int>(from)) {
+      return core::fail(core::ErrorKind::kConflict, fmt::format("round '{}' is {}; it cannot become {}", name,
+                                                                core::to_code(from), core::to_code(state)));
+    }
+    const std::string next(core::to_code(state));
+    *session_ << "UPDATE rounds SET state = :state WHERE name = :name", soci::use(next), soci::use(name);
+    append_audit_in_transaction({utc_timestamp_now(), actor.name, "round.state", name,
+                                 fmt::format("{}→{}", core::to_code(from), next)});
+    transaction.commit();
+    return {};
+  });
+}
+
+Result<long long> SociStore::writable_round_id(const std::string& round) {
+  long long id = 0;
+  std::string state;
+  *session_ << "SELECT id, state FROM rounds WHERE name = :name", soci::use(round), soci::into(id), soci::into(state);
+  if (!session_->got_data()) return core::fail(core::ErrorKind::kNotFound, "no round named '" + round + "'");
+  if (state == "closed") {
+    return core::fail(core::ErrorKind::kConflict, "round '" + round + "' is closed; its assessments can no longer change");
+  }
+  return id;
+}
+
+std::vector<core::Assessment> SociStore::read_assessments(long long round_id, const std::string& round,
+                                                          const std::string* only_employee) {
+  const std::string filter = only_employee != nullptr ? " AND employee_id = :employee" : "";
+  const std::string employee = only_employee != nullptr ? *only_employee : "";
+  auto prepare = [&](const std::string& sql) {
+    soci::details::prepare_temp_type statement = (session_->prepare << sql, soci::use(round_id, "round"));
+    if (only_employee != nullptr) statement, soci::use(employee, "employee");
+    return statement;
+  };
+  std::vector<core::Assessment> assessments;
+  std::unordered_map<std::string, std::size_t> index;
+  {
+    soci::rowset<soci::row> rows = prepare(
+        "SELECT employee_id, status, self_assessed_at, conversation_at, followed_up_at, notes FROM assessments "
+        "WHERE round_id = :round" + filter + " ORDER BY employee_id");
+    for (const soci::row& row : rows) {
+      core::Assessment assessment;
+      assessment.round = round;
+      assessment.employee_id = row.get<std::string>(0);
+      assessment.status = core::parse_assessment_status(row.get<std::string>(1)).value_or(core::AssessmentStatus::kNotStarted);
+      assessment.self_assessed_at = row.get<std::string>(2);
+      assessment.conversation_at = row.get<std::string>(3);
+      assessment.followed_up_at = row.get<std::string>(4);
+      assessment.notes = row.get<std::string>(5);
+      index[assessment.employee_id] = assessments.size();
+      assessments.push_back(std::move(assessment));
+    }
+  }
+  {
+    soci::rowset<soci::row> rows = prepare(
+        "SELECT employee_id, competency, self_level, agreed_level, agreed_by, agreed_at FROM ratings "
+        "WHERE round_id = :round" + filter + " ORDER BY employee_id, competency");
+    for (const soci::row& row : rows) {
+      core::Rating rating;
+      rating.competency = row.get<std::string>(1);
+      if (row.get_indicator(2) == soci::i_ok) rating.self_level = row.get<int>(2);
+      if (row.get_indicator(3) == soci::i_ok) rating.agreed_level = row.get<int>(3);
+      rating.agreed_by = row.get<std::string>(4);
+      rating.agreed_at = row.get<std::string>(5);
+      assessments[index.at(row.get<std::string>(0))].ratings.push_back(std::move(rating));
+    }
+  }
+  {
+    soci::rowset<soci::row> rows = prepare("SELECT employee_id, area, motivation FROM motivations WHERE round_id = :round" +
+                                           filter);
+    for (const soci::row& row : rows) {
+      assessments[index.at(row.get<std::string>(0))].motivation[row.get<std::string>(1)] = row.get<int>(2);
+    }
+  }
+  {
+    soci::rowset<soci::row> rows = prepare("SELECT employee_id, competency FROM priorities WHERE round_id = :round" +
+                                           filter + " ORDER BY employee_id, position");
+    for (const soci::row& row : rows) {
+      assessments[index.at(row.get<std::string>(0))].priorities.push_back(row.get<std::string>(1));
+    }
+  }
+  return assessments;
+}
+
+Result<std::optional<core::Assessment>> SociStore::load_assessment(const std::string& round,
+                                                                   const std::string& employee_id) {
+  return guarded("reading the assessment", [&]() -> Result<std::optional<core::Assessment>> {
+    long long round_id = 0;
+    *session_ << "SELECT id FROM rounds WHERE name = :name", soci::use(round), soci::into(round_id);
+    if (!session_->got_data()) return core::fail(core::ErrorKind::kNotFound, "no round named '" + round + "'");
+    auto found = read_assessments(round_id, round, &employee_id);
+    if (found.empty()) return std::optional<core::Assessment>{};
+    return std::optional<core::Assessment>(std::move(found.front()));
+  });
+}
+
+Result<void> SociStore::save_assessment(const core::Assessment& assessment, const Actor& actor) {
+  return guarded("saving the assessment", [&]() -> Result<void> {
+    WriteTransaction transaction(*session_, *dialect_);
+    auto round_id = writable_round_id(assessment.round);
+    if (!round_id) return std::unexpected(round_id.error());
+    // The person and their manager may save at the same moment (several server connections
+    // or nodes): one at a time, each seeing the other's result as "before".
+    dialect_->lock_assessment(*session_, *round_id, assessment.employee_id);
+    auto before = read_assessments(*round_id, assessment.round, &assessment.employee_id);
+    AssessmentWriter(*session_, *round_id, true).write(std::span(&assessment, 1));
+    append_audit_in_transaction({utc_timestamp_now(), actor.name, "assessment.save", assessment.employee_id,
+                                 fmt::format("round {}: {}", assessment.round,
+                                             core::describe_assessment_change(before.empty() ? nullptr : &before.front(),
+                                                                              assessment))});
+    transaction.commit();
+    return {};
+  });
+}
+
+Result<void> SociStore::save_assessments(const std::string& round, const std::vector<core::Assessment>& assessments,
+                                         const Actor& actor) {
+  return guarded("saving assessments", [&]() -> Result<void> {
+    WriteTransaction transaction(*session_, *dialect_);
+    auto round_id = writable_round_id(round);
+    if (!round_id) return std::unexpected(round_id.error());
+    dialect_->prepare_bulk_write(*session_);
+    // A round without assessments has nothing to replace: skip the per-person deletes.
+    long long existing = 0;
+    *session_ << "SELECT COUNT(*) FROM assessments WHERE round_id = :round", soci::use(*round_id),
+        soci::into(existing);
+    // Each person whose existing assessment the import changes gets an audit entry with old →
+    // new values; assessments it creates are counted in the import's entry. Only the people
+    // who already have an assessment are read back, so filling a round in chunks (the demo,
+    // a national-scale load) never rereads what the earlier chunks wrote.
+    const std::string now = utc_timestamp_now();
+    std::vector<AuditEntry> changes;
+    std::size_t created = assessments.size();
+    if (existing > 0) {
+      std::unordered_set<std::string> assessed;
+      soci::rowset<std::string> ids =
+          (session_->prepare << "SELECT employee_id FROM assessments WHERE round_id = :round", soci::use(*round_id));
+      for (const std::string& id : ids) assessed.insert(id);
+      created = 0;
+      for (const core::Assessment& assessment : assessments) {
+        if (!assessed.contains(assessment.employee_id)) {
+          ++created;
+          continue;
+        }
+        const auto before = read_assessments(*round_id, round, &assessment.employee_id);
+        if (before.empty() || before.front() == assessment) continue;
+        const std::string change = core::describe_assessment_change(&before.front(), assessment);
+        if (change == "no change") continue;  // only timestamps moved
+        changes.push_back({now, actor.name, "assessment.import", assessment.employee_id,
+                           fmt::format("round {}: {}", round, change)});
+      }
+    }
+    AssessmentWriter writer(*session_, *round_id, existing > 0);
+    constexpr std::size_t kBatch = 5000;
+    const std::span<const core::Assessment> all(assessments);
+    for (std::size_t begin = 0; begin < all.size(); begin += kBatch) {
+      writer.write(all.subspan(begin, std::min(kBatch, all.size() - begin)));
+    }
+    append_audit_entries_in_transaction(changes);
+    std::string detail = fmt::format("{} assessments written", assessments.size());
+    if (existing > 0) detail += fmt::format(" ({} new, {} changed)", created, changes.size());
+    append_audit_in_transaction({now, actor.name, "import.assessments", round, detail});
+    transaction.commit();
+    return {};
+  });
+}
+
+Result<std::vector<core::Assessment>> SociStore::load_assessments(const std::string& round) {
+  return guarded("reading assessments", [&]() -> Result<std::vector<core::Assessment>> {
+    long long round_id = 0;
+    *session_ << "SELECT id FROM rounds WHERE name = :name", soci::use(round), soci::into(round_id);
+    if (!session_->got_data()) return core::fail(core::ErrorKind::kNotFound, "no round named '" + round + "'");
+    return read_assessments(round_id, round, nullptr);
+  });
+}
+
+}  // namespace trappa::store

@@ -1,0 +1,323 @@
+// The Store implementation shared by both backends. SQL here is the common subset of SQLite
+// and PostgreSQL (both speak ON CONFLICT upserts and deferrable foreign keys); what differs
+// lives in the dialect files.
+#include <soci/soci.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <ctime>
+#include <map>
+#include <set>
+#include <unordered_map>
+
+#include <fmt/format.h>
+
+#include "core/people/person_change.hpp"
+#include "store/sql/dialect.hpp"
+#include "store/sql/schema_migrations.hpp"
+#include "store/sql/soci_store.hpp"
+#include "store/store.hpp"
+
+namespace trappa::store {
+
+using core::Result;
+
+std::string utc_timestamp_now() {
+  const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm parts{};
+  gmtime_r(&now, &parts);
+  char text[32];
+  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &parts);
+  return text;
+}
+
+core::Result<std::unique_ptr<Store>> Store::open(std::string_view location) {
+  std::unique_ptr<Dialect> dialect = is_postgresql_location(location) ? make_postgresql_dialect()
+                                                                       : make_sqlite_dialect();
+  auto session = std::make_unique<soci::session>();
+  try {
+    dialect->connect(*session, location);
+  } catch (const std::exception& error) {
+    return core::fail(core::ErrorKind::kStorage,
+                      fmt::format("cannot open the {} store '{}': {}", dialect->name(),
+                                  location_without_password(location), error.what()));
+  }
+  return std::unique_ptr<Store>(new SociStore(std::move(dialect), std::move(session)));
+}
+
+SociStore::SociStore(std::unique_ptr<Dialect> dialect, std::unique_ptr<soci::session> session)
+    : dialect_(std::move(dialect)), session_(std::move(session)) {}
+
+SociStore::~SociStore() = default;
+
+std::string_view SociStore::backend_name() const { return dialect_->name(); }
+
+Result<int> SociStore::schema_version() {
+  return guarded("reading the schema version", [&]() -> Result<int> {
+    int version = 0;
+    soci::indicator indicator = soci::i_null;
+    try {
+      *session_ << "SELECT MAX(version) FROM schema_migrations", soci::into(version, indicator);
+    } catch (const soci::soci_error&) {
+      // No migrations table yet: a new, empty store.
+      return 0;
+    }
+    return indicator == soci::i_ok ? version : 0;
+  });
+}
+
+Result<int> SociStore::migrate() {
+  return guarded("migrating the schema", [&]() -> Result<int> {
+    *session_ << "CREATE TABLE IF NOT EXISTS schema_migrations ("
+                 "version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at TEXT NOT NULL)";
+    int current = 0;
+    soci::indicator indicator = soci::i_null;
+    *session_ << "SELECT MAX(version) FROM schema_migrations", soci::into(current, indicator);
+    if (indicator != soci::i_ok) current = 0;
+    const int known = schema_migrations().empty() ? 0 : schema_migrations().back().version;
+    if (current > known) {
+      return core::fail(core::ErrorKind::kConflict,
+                        fmt::format("the store has schema version {}, newer than this program knows ({}); "
+                                    "upgrade trappa",
+                                    current, known));
+    }
+    for (const Migration& migration : schema_migrations()) {
+      if (migration.version <= current) continue;
+      WriteTransaction transaction(*session_, *dialect_);
+      for (std::string_view statement : migration.statements) {
+        *session_ << expand_tokens(statement, *dialect_);
+      }
+      const std::string description(migration.description);
+      const std::string applied_at = utc_timestamp_now();
+      *session_ << "INSERT INTO schema_migrations (version, description, applied_at) VALUES (:v, :d, :a)",
+          soci::use(migration.version), soci::use(description), soci::use(applied_at);
+      transaction.commit();
+      current = migration.version;
+    }
+    return current;
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Organisation
+
+Result<std::vector<core::Unit>> SociStore::load_units() {
+  return guarded("reading units", [&]() -> Result<std::vector<core::Unit>> {
+    std::vector<core::Unit> units;
+    soci::rowset<soci::row> rows =
+        (session_->prepare << "SELECT code, name, COALESCE(parent_code, ''), kind FROM units ORDER BY code");
+    for (const soci::row& row : rows) {
+      core::Unit unit;
+      unit.code = row.get<std::string>(0);
+      unit.name = row.get<std::string>(1);
+      unit.parent_code = row.get<std::string>(2);
+      unit.kind = core::parse_unit_kind(row.get<std::string>(3)).value_or(core::UnitKind::kUnit);
+      units.push_back(std::move(unit));
+    }
+    return units;
+  });
+}
+
+Result<void> SociStore::save_units(const std::vector<core::Unit>& units, const Actor& actor) {
+  return guarded("saving units", [&]() -> Result<void> {
+    std::vector<std::string> codes, names, parents, kinds;
+    std::vector<soci::indicator> parent_indicators;
+    codes.reserve(units.size());
+    for (const core::Unit& unit : units) {
+      codes.push_back(unit.code);
+      names.push_back(unit.name);
+      parents.push_back(unit.parent_code);
+      parent_indicators.push_back(unit.parent_code.empty() ? soci::i_null : soci::i_ok);
+      kinds.emplace_back(core::to_code(unit.kind));
+    }
+    WriteTransaction transaction(*session_, *dialect_);
+    if (!units.empty()) {
+      *session_ << "INSERT INTO units (code, name, parent_code, kind) VALUES (:code, :name, :parent, :kind) "
+                   "ON CONFLICT (code) DO UPDATE SET name = excluded.name, parent_code = excluded.parent_code, "
+                   "kind = excluded.kind",
+          soci::use(codes), soci::use(names), soci::use(parents, parent_indicators), soci::use(kinds);
+    }
+    append_audit_in_transaction({utc_timestamp_now(), actor.name, "import.units", "units",
+                                 fmt::format("{} units written", units.size())});
+    transaction.commit();
+    return {};
+  });
+}
+
+Result<std::vector<core::Person>> SociStore::load_people() {
+  return guarded("reading people", [&]() -> Result<std::vector<core::Person>> {
+    std::vector<core::Person> people;
+    long long count = 0;
+    *session_ << "SELECT COUNT(*) FROM people", soci::into(count);
+    people.reserve(static_cast<std::size_t>(count));
+    // Fetch in blocks: one round trip per block instead of per person.
+    constexpr std::size_t kBlock = 20000;
+    std::vector<std::string> ids(kBlock), names(kBlock), emails(kBlock), genders(kBlock), units(kBlock),
+        roles(kBlock), managers(kBlock), starts(kBlock);
+    std::vector<int> birth_years(kBlock);
+    std::vector<soci::indicator> start_indicators(kBlock);
+    soci::statement statement =
+        (session_->prepare << "SELECT employee_id, name, email, gender, birth_year, unit_code, role, "
+                              "COALESCE(manager_id, ''), city_start_date FROM people ORDER BY employee_id",
+         soci::into(ids), soci::into(names), soci::into(emails), soci::into(genders), soci::into(birth_years),
+         soci::into(units), soci::into(roles), soci::into(managers), soci::into(starts, start_indicators));
+    statement.execute();
+    while (statement.fetch()) {
+      for (std::size_t i = 0; i < ids.size(); ++i) {
+        core::Person person;
+        person.employee_id = std::move(ids[i]);
+        person.name = std::move(names[i]);
+        person.email = std::move(emails[i]);
+        person.gender = core::parse_gender(genders[i]).value_or(core::Gender::kOther);
+        person.birth_year = birth_years[i];
+        person.unit_code = std::move(units[i]);
+        person.role = std::move(roles[i]);
+        person.manager_id = std::move(managers[i]);
+        if (start_indicators[i] == soci::i_ok) person.city_start_date = std::move(starts[i]);
+        people.push_back(std::move(person));
+      }
+      ids.resize(kBlock); names.resize(kBlock); emails.resize(kBlock); genders.resize(kBlock);
+      units.resize(kBlock); roles.resize(kBlock); managers.resize(kBlock); starts.resize(kBlock);
+      birth_years.resize(kBlock); start_indicators.resize(kBlock);
+    }
+    return people;
+  });
+}
+
+Result<void> SociStore::save_people(const std::vector<core::Person>& people, const Actor& actor) {
+  return guarded("saving people", [&]() -> Result<void> {
+    WriteTransaction transaction(*session_, *dialect_);
+    // A store that already holds people gets one audit entry per person created or changed,
+    // with old → new values; the first import (or the demo) into an empty store is recorded
+    // once, below, so a national-scale load does not write a million audit rows.
+    long long existing = 0;
+    *session_ << "SELECT COUNT(*) FROM (SELECT 1 FROM people LIMIT 1) AS any_row", soci::into(existing);
+    std::unordered_map<std::string, core::Person> before;
+    if (existing > 0) {
+      auto loaded = load_people();
+      if (!loaded) return std::unexpected(loaded.error());
+      before.reserve(loaded->size());
+      for (core::Person& person : *loaded) {
+        std::string id = person.employee_id;
+        before.emplace(std::move(id), std::move(person));
+      }
+    }
+    // An erased person stays erased: a later import from the HR system updates their unit,
+    // role and the rest, but never brings the name or e-mail back.
+    std::set<std::string> erased;
+    if (existing > 0) {
+      for (std::string& id : erased_people()) erased.insert(std::move(id));
+    }
+    const std::string now = utc_timestamp_now();
+    std::vector<AuditEntry> changes;
+    std::size_t created = 0, changed = 0, kept_erased = 0;
+    constexpr std::size_t kBatch = 10000;
+    for (std::size_t begin = 0; begin < people.size(); begin += kBatch) {
+      const std::size_t end = std::min(people.size(), begin + kBatch);
+      std::vector<std::string> ids, names, emails, genders, units, roles, managers, starts;
+      std::vector<int> birth_years;
+      std::vector<soci::indicator> manager_indicators, start_indicators;
+      for (std::size_t i = begin; i < end; ++i) {
+        const core::Person* person = &people[i];
+        core::Person kept;
+        if (!erased.empty() && erased.contains(person->employee_id)) {
+          kept = *person;
+          kept.name = std::string(core::kErasedName);
+          kept.email.clear();
+          person = &kept;
+          ++kept_erased;
+        }
+        if (existing > 0) {
+          auto found = before.find(person->employee_id);
+          if (found == before.end()) {
+            ++created;
+            changes.push_back({now, actor.name, "person.create", person->employee_id,
+                               core::describe_person_change(nullptr, *person)});
+          } else if (!(found->second == *person)) {
+            ++changed;
+            changes.push_back({now, actor.name, "person.update", person->employee_id,
+                               core::describe_person_change(&found->second, *person)});
+          }
+        }
+        ids.push_back(person->employee_id);
+        names.push_back(person->name);
+        emails.push_back(person->email);
+        genders.emplace_back(core::to_code(person->gender));
+        birth_years.push_back(person->birth_year);
+        units.push_back(person->unit_code);
+        roles.push_back(person->role);
+        managers.push_back(person->manager_id);
+        manager_indicators.push_back(person->manager_id.empty() ? soci::i_null : soci::i_ok);
+        starts.push_back(person->city_start_date.value_or(""));
+        start_indicators.push_back(person->city_start_date ? soci::i_ok : soci::i_null);
+      }
+      *session_ << "INSERT INTO people (employee_id, name, email, gender, birth_year, unit_code, role, manager_id, "
+                   "city_start_date) VALUES (:id, :name, :email, :gender, :birth, :unit, :role, :manager, :start) "
+                   "ON CONFLICT (employee_id) DO UPDATE SET name = excluded.name, email = excluded.email, "
+                   "gender = excluded.gender, birth_year = excluded.birth_year, unit_code = excluded.unit_code, "
+                   "role = excluded.role, manager_id = excluded.manager_id, "
+                   "city_start_date = excluded.city_start_date",
+          soci::use(ids), soci::use(names), soci::use(emails), soci::use(genders), soci::use(birth_years),
+          soci::use(units), soci::use(roles), soci::use(managers, manager_indicators),
+          soci::use(starts, start_indicators);
+    }
+    append_audit_entries_in_transaction(changes);
+    std::string detail = fmt::format("{} people written", people.size());
+    if (existing > 0) detail += fmt::format(" ({} new, {} changed)", created, changed);
+    if (kept_erased > 0) detail += fmt::format("; {} erased people kept without name and e-mail", kept_erased);
+    append_audit_in_transaction({now, actor.name, "import.people", "people", detail});
+    transaction.commit();
+    return {};
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Audit trail
+
+void SociStore::append_audit_in_transaction(const AuditEntry& entry) {
+  *session_ << "INSERT INTO audit_log (at, actor, action, subject, detail) VALUES (:at, :actor, :action, :subject, "
+               ":detail)",
+      soci::use(entry.at), soci::use(entry.actor), soci::use(entry.action), soci::use(entry.subject),
+      soci::use(entry.detail);
+}
+
+void SociStore::append_audit_entries_in_transaction(const std::vector<AuditEntry>& entries) {
+  constexpr std::size_t kBatch = 10000;
+  for (std::size_t begin = 0; begin < entries.size(); begin += kBatch) {
+    const std::size_t end = std::min(entries.size(), begin + kBatch);
+    std::vector<std::string> at, actor, action, subject, detail;
+    for (std::size_t i = begin; i < end; ++i) {
+      at.push_back(entries[i].at);
+      actor.push_back(entries[i].actor);
+      action.push_back(entries[i].action);
+      subject.push_back(entries[i].subject);
+      detail.push_back(entries[i].detail);
+    }
+    *session_ << "INSERT INTO audit_log (at, actor, action, subject, detail) VALUES (:at, :actor, :action, "
+                 ":subject, :detail)",
+        soci::use(at), soci::use(actor), soci::use(action), soci::use(subject), soci::use(detail);
+  }
+}
+
+Result<void> SociStore::append_audit(const AuditEntry& entry) {
+  return guarded("writing the audit trail", [&]() -> Result<void> {
+    append_audit_in_transaction(entry);
+    return {};
+  });
+}
+
+Result<std::vector<AuditEntry>> SociStore::load_audit(const std::string& subject) {
+  return guarded("reading the audit trail", [&]() -> Result<std::vector<AuditEntry>> {
+    std::vector<AuditEntry> entries;
+    soci::rowset<soci::row> rows = (session_->prepare << "SELECT at, actor, action, subject, detail FROM audit_log "
+                                                         "WHERE subject = :subject ORDER BY id",
+                                    soci::use(subject));
+    for (const soci::row& row : rows) {
+      entries.push_back({row.get<std::string>(0), row.get<std::string>(1), row.get<std::string>(2),
+                         row.get<std::string>(3), row.get<std::string>(4)});
+    }
+    return entries;
+  });
+}
+
+}  // namespace trappa::store

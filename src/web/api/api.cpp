@@ -1,0 +1,423 @@
+// /api/v1: the JSON API (docs/openapi.yaml). Same sessions and access rules as the pages;
+// no session answers 401. Writes need the session's CSRF token in X-CSRF-Token and a JSON
+// body. Errors are {"error": {"status", "message", "problems": [{"where", "what"}]}}.
+#include <algorithm>
+#include <charconv>
+#include <limits>
+
+#include <boost/json.hpp>
+#include <spdlog/spdlog.h>
+
+#include "core/assessment/assessment_rules.hpp"
+#include "core/analytics/gap_query.hpp"
+#include "io/exports/gap_report_output.hpp"
+#include "io/json/json_text.hpp"
+#include "io/exports/key_figures_json.hpp"
+#include "store/store.hpp"
+#include "web/pages/assessment/assessment_form.hpp"
+#include "web/ui/pages.hpp"
+#include "app/access/password.hpp"
+
+namespace trappa::web {
+
+namespace json = boost::json;
+
+namespace {
+
+Response api_error(int status, std::string message, const std::vector<core::Problem>& problems = {}) {
+  json::array list;
+  for (const core::Problem& problem : problems) list.push_back(json::object{{"where", problem.where}, {"what", problem.what}});
+  json::object error{{"status", status}, {"message", std::move(message)}, {"problems", std::move(list)}};
+  Response response = json_response(status, json::serialize(json::object{{"error", std::move(error)}}) + "\n");
+  if (status == 401) response.headers.emplace_back("WWW-Authenticate", "Cookie realm=\"trappa\"");
+  return response;
+}
+
+int status_for(core::ErrorKind kind) {
+  switch (kind) {
+    case core::ErrorKind::kInvalidInput: return 422;
+    case core::ErrorKind::kNotFound: return 404;
+    case core::ErrorKind::kConflict: return 409;
+    case core::ErrorKind::kForbidden: return 403;
+    case core::ErrorKind::kStorage:
+    case core::ErrorKind::kInternal: return 500;
+  }
+  return 500;
+}
+
+Response api_failure(const PageRequest& page, const core::Error& error) {
+  const int status = status_for(error.kind);
+  if (status >= 500) {
+    spdlog::error("request_id={} {}", page.request.request_id, error.describe());
+    return api_error(status, "internal error; quote request id " + page.request.request_id);
+  }
+  return api_error(status, error.message, error.problems);
+}
+
+std::vector<std::string> split_path(std::string_view path) {
+  std::vector<std::string> parts;
+  std::size_t position = 0;
+  while (position <= path.size()) {
+    std::size_t end = path.find('/', position);
+    if (end == std::string_view::npos) end = path.size();
+    if (end > position) parts.emplace_back(path.substr(position, end - position));
+    position = end + 1;
+  }
+  return parts;
+}
+
+json::value optional_int(const std::optional<int>& value) {
+  if (!value) return nullptr;
+  return *value;
+}
+
+json::object round_json(const app::RoundView& view) {
+  const core::Round& round = view.round;
+  return json::object{{"name", round.name},
+                      {"framework_id", round.framework_id},
+                      {"framework_revision", round.framework_revision},
+                      {"scope_unit", round.scope_unit.empty() ? json::value(nullptr) : json::value(round.scope_unit)},
+                      {"opens", round.opens},
+                      {"closes", round.closes},
+                      {"state", core::to_code(round.state)},
+                      {"people", view.snapshot->people()}};
+}
+
+json::object assessment_json(const core::Assessment& assessment, const core::Framework& framework,
+                             const core::Person& person) {
+  json::array ratings;
+  for (const core::Competency* competency : profile_competencies(framework, person.role)) {
+    const core::Rating* rating = assessment.find_rating(competency->code);
+    const int expected = framework.profile_of(person.role)->at(competency->code);
+    ratings.push_back(json::object{
+        {"competency", competency->code},
+        {"expected_level", expected},
+        {"self_level", rating != nullptr ? optional_int(rating->self_level) : json::value(nullptr)},
+        {"agreed_level", rating != nullptr ? optional_int(rating->agreed_level) : json::value(nullptr)},
+        {"agreed_by", rating != nullptr ? rating->agreed_by : std::string{}},
+        {"agreed_at", rating != nullptr ? rating->agreed_at : std::string{}}});
+  }
+  json::object motivation;
+  for (const auto& [area, value] : assessment.motivation) motivation[area] = value;
+  json::array priorities;
+  for (const std::string& code : assessment.priorities) priorities.push_back(json::value(code));
+  return json::object{{"round", assessment.round},
+                      {"employee_id", assessment.employee_id},
+                      {"status", core::to_code(assessment.status)},
+                      {"self_assessed_at", assessment.self_assessed_at},
+                      {"conversation_at", assessment.conversation_at},
+                      {"followed_up_at", assessment.followed_up_at},
+                      {"ratings", std::move(ratings)},
+                      {"motivation", std::move(motivation)},
+                      {"priorities", std::move(priorities)},
+                      {"notes", assessment.notes}};
+}
+
+std::string query_value(const Request& request, const char* key) {
+  auto found = request.query.find(key);
+  return found == request.query.end() ? std::string{} : found->second;
+}
+
+// The gap analytics of a round. Everyone but HR gets them through the round's small-group
+// decisions (web/disclosure_cache.hpp), for the snapshot those decisions belong to.
+Response gaps(AppContext& app, const PageRequest& page, std::shared_ptr<const app::RoundView> round_view) {
+  const Viewer& viewer = *page.viewer;
+  if (!viewer.sees_overview()) return api_error(403, "the gap analytics are for HR, observers and managers with the overview");
+  std::shared_ptr<const core::GapDisclosure> disclosure;
+  if (viewer.suppressed_aggregates()) {
+    auto decided = app.disclosures->decided(round_view);
+    round_view = decided.view;
+    disclosure = decided.disclosure;
+  }
+  const app::RoundView& round = *round_view;
+  core::GapQuery query;
+  query.disclosure = disclosure.get();
+  std::vector<core::Problem> problems;
+  const std::string basis = query_value(page.request, "basis");
+  if (basis == "self") query.basis = core::LevelBasis::kSelf;
+  else if (!basis.empty() && basis != "agreed") problems.push_back({"basis", "must be agreed or self"});
+  query.unit = query_value(page.request, "unit");
+  if (query.unit.empty()) query.unit = viewer.aggregate_scope();
+  if (!app.directory->unit_in_subtree(query.unit, viewer.aggregate_scope())) {
+    return api_error(403, "unit '" + query.unit + "' is outside your scope");
+  }
+  query.role = query_value(page.request, "role");
+  if (const std::string gender = query_value(page.request, "gender"); !gender.empty()) {
+    query.gender = core::parse_gender(gender);
+    if (!query.gender) problems.push_back({"gender", "must be K, M or X"});
+  }
+  const std::string by = query_value(page.request, "by");
+  if (by == "unit") query.group_by = core::GroupBy::kUnit;
+  else if (by == "role") query.group_by = core::GroupBy::kRole;
+  else if (by == "gender") query.group_by = core::GroupBy::kGender;
+  else if (!by.empty()) problems.push_back({"by", "must be unit, role or gender"});
+  if (const std::string min_group = query_value(page.request, "min_group"); !min_group.empty()) {
+    std::size_t value = 0;
+    const auto [end, error] = std::from_chars(min_group.data(), min_group.data() + min_group.size(), value);
+    if (error != std::errc{} || end != min_group.data() + min_group.size()) problems.push_back({"min_group", "must be a whole number"});
+    query.min_group = value;
+  }
+  // A suppressed viewer may ask for a higher threshold (fewer groups shown), never a lower one:
+  // the round's decisions apply whatever min_group says.
+  std::shared_ptr<const app::RoundView> earlier;
+  std::shared_ptr<const core::GapDisclosure> earlier_disclosure;
+  if (const std::string compare = query_value(page.request, "compare"); !compare.empty()) {
+    earlier = app.rounds->find(compare);
+    if (!earlier) problems.push_back({"compare", "no round named '" + compare + "'"});
+    if (earlier && viewer.suppressed_aggregates()) {
+      auto decided = app.disclosures->decided(earlier);
+      earlier = decided.view;
+      earlier_disclosure = decided.disclosure;
+    }
+  }
+  if (!problems.empty()) return api_error(400, "invalid query parameters", problems);
+  auto report = core::run_gap_query(*round.snapshot, query);
+  if (!report) return api_failure(page, report.error());
+  std::optional<core::GapComparison> comparison;
+  if (earlier) {
+    core::GapQuery earlier_query = query;
+    earlier_query.group_by = core::GroupBy::kNone;
+    earlier_query.disclosure = earlier_disclosure.get();
+    auto before = core::run_gap_query(*earlier->snapshot, earlier_query);
+    if (!before) return api_failure(page, before.error());
+    comparison = core::compare_reports(*report, *before);
+  }
+  return json_response(200, io::gap_report_json(*report, comparison));
+}
+
+// An optional level in a JSON object: absent (unchanged), null (cleared) or a number.
+struct LevelField {
+  bool present = false;
+  std::optional<int> value;
+};
+
+LevelField level_field(const json::object& object, const char* key, std::vector<core::Problem>& problems,
+                       const std::string& where) {
+  LevelField field;
+  auto found = object.find(key);
+  if (found == object.end()) return field;
+  if (found->value().is_null()) {
+    field.present = true;
+  } else if (found->value().is_int64()) {
+    // Checked before narrowing: 4294967298 must not pass as level 2.
+    const std::int64_t level = found->value().as_int64();
+    if (level < std::numeric_limits<int>::min() || level > std::numeric_limits<int>::max()) {
+      problems.push_back({where, "is outside the scale"});
+      return field;
+    }
+    field.present = true;
+    field.value = static_cast<int>(level);
+  } else {
+    problems.push_back({where, "must be a whole number or null"});
+  }
+  return field;
+}
+
+Response put_assessment(AppContext& app, const PageRequest& page, const app::RoundView& round, std::uint32_t person_index,
+                        bool self) {
+  const Viewer& viewer = *page.viewer;
+  const core::Person& person = app.directory->people()[person_index];
+  if (!app::equal_in_constant_time(header(page.request, "x-csrf-token"), viewer.csrf_token)) {
+    return api_error(403, "missing or wrong X-CSRF-Token header (GET /api/v1/me gives the token)");
+  }
+  if (!header(page.request, "content-type").starts_with("application/json")) {
+    return api_error(415, "the body must be application/json");
+  }
+  if (!round.includes(person_index)) return api_error(404, "the person is not part of round '" + round.round.name + "'");
+  if (round.round.state != core::RoundState::kOpen) return api_error(409, "round '" + round.round.name + "' is not open");
+  // The same strict reader as framework files: duplicate keys, invalid UTF-8 and nesting
+  // deeper than 32 are refused with their place ("body:LINE:COLUMN").
+  auto parsed = io::parse_json_text(page.request.body, "body");
+  if (!parsed) return api_error(400, "the body is not valid JSON", parsed.error().problems);
+  const json::value body = std::move(*parsed);
+  if (!body.is_object()) return api_error(400, "the body must be a JSON object");
+  const json::object& input = body.as_object();
+
+  auto lease = app.pool->borrow();
+  auto loaded = lease->load_assessment(round.round.name, person.employee_id);
+  if (!loaded) return api_failure(page, loaded.error());
+  const core::Assessment before =
+      *loaded ? **loaded : core::Assessment{round.round.name, person.employee_id, {}, {}, {}, {}, {}, {}, {}, {}};
+  if (self && before.status >= core::AssessmentStatus::kConversationHeld) {
+    return api_error(409, "the conversation has been held; the self-assessment can no longer change");
+  }
+  core::Assessment after = before;
+  std::vector<core::Problem> problems;
+  const std::string now = store::utc_timestamp_now();
+  bool forbidden = false;
+  if (auto ratings = input.find("ratings"); ratings != input.end()) {
+    if (!ratings->value().is_array()) {
+      problems.push_back({"ratings", "must be an array"});
+    } else {
+      for (std::size_t i = 0; i < ratings->value().as_array().size(); ++i) {
+        const json::value& item = ratings->value().as_array()[i];
+        const std::string where = "ratings[" + std::to_string(i) + "]";
+        if (!item.is_object() || !item.as_object().contains("competency") ||
+            !item.as_object().at("competency").is_string()) {
+          problems.push_back({where, "must be an object with a competency code"});
+          continue;
+        }
+        const json::object& object = item.as_object();
+        const std::string code(object.at("competency").as_string());
+        auto self_level = level_field(object, "self_level", problems, where + ".self_level");
+        auto agreed_level = level_field(object, "agreed_level", problems, where + ".agreed_level");
+        auto rating = std::find_if(after.ratings.begin(), after.ratings.end(),
+                                   [&](const core::Rating& r) { return r.competency == code; });
+        if (rating == after.ratings.end()) {
+          after.ratings.push_back(core::Rating{code, std::nullopt, std::nullopt, {}, {}});
+          rating = after.ratings.end() - 1;
+        }
+        if (self_level.present && self_level.value != rating->self_level) {
+          if (!self) forbidden = true;  // only the person sets their own levels
+          rating->self_level = self_level.value;
+        }
+        if (agreed_level.present && agreed_level.value != rating->agreed_level) {
+          if (self) forbidden = true;  // the person never agrees their own levels
+          rating->agreed_level = agreed_level.value;
+          rating->agreed_by = agreed_level.value ? viewer.account.employee_id : std::string{};
+          rating->agreed_at = agreed_level.value ? now : std::string{};
+        }
+      }
+    }
+  }
+  if (auto motivation = input.find("motivation"); motivation != input.end()) {
+    if (!self) forbidden = true;
+    if (!motivation->value().is_object()) {
+      problems.push_back({"motivation", "must be an object of area code → 1–5"});
+    } else {
+      after.motivation.clear();
+      for (const auto& entry : motivation->value().as_object()) {
+        // Checked before narrowing, like levels: 4294967300 must not pass as motivation 4.
+        if (!entry.value().is_int64() || entry.value().as_int64() < core::kMotivationMin ||
+            entry.value().as_int64() > core::kMotivationMax) {
+          problems.push_back({"motivation." + std::string(entry.key()), "must be a whole number from 1 to 5"});
+          continue;
+        }
+        after.motivation[std::string(entry.key())] = static_cast<int>(entry.value().as_int64());
+      }
+    }
+  }
+  if (auto priorities = input.find("priorities"); priorities != input.end()) {
+    if (self) forbidden = true;
+    after.priorities.clear();
+    if (!priorities->value().is_array()) problems.push_back({"priorities", "must be an array of competency codes"});
+    else {
+      for (const json::value& code : priorities->value().as_array()) {
+        if (code.is_string()) after.priorities.emplace_back(code.as_string());
+        else problems.push_back({"priorities", "must be an array of competency codes"});
+      }
+    }
+  }
+  if (auto notes = input.find("notes"); notes != input.end()) {
+    if (self) forbidden = true;
+    if (notes->value().is_string()) after.notes = std::string(notes->value().as_string());
+    else problems.push_back({"notes", "must be a string"});
+  }
+  if (auto status = input.find("status"); status != input.end()) {
+    const auto parsed = status->value().is_string() ? core::parse_assessment_status(std::string(status->value().as_string()))
+                                                    : std::nullopt;
+    if (!parsed) {
+      problems.push_back({"status", "must be not_started, self_assessed, conversation_held or followed_up"});
+    } else if (self && *parsed >= core::AssessmentStatus::kConversationHeld) {
+      forbidden = true;
+    } else if (!self && *parsed != before.status && *parsed < core::AssessmentStatus::kConversationHeld &&
+               before.status < core::AssessmentStatus::kConversationHeld) {
+      forbidden = true;  // the person's own submission is theirs
+    } else {
+      after.status = *parsed;
+      if (*parsed >= core::AssessmentStatus::kSelfAssessed && self) after.self_assessed_at = now;
+      if (*parsed >= core::AssessmentStatus::kConversationHeld && after.conversation_at.empty()) after.conversation_at = now;
+      if (*parsed >= core::AssessmentStatus::kFollowedUp && after.followed_up_at.empty()) after.followed_up_at = now;
+      if (*parsed < core::AssessmentStatus::kConversationHeld) after.conversation_at.clear();
+      if (*parsed < core::AssessmentStatus::kFollowedUp) after.followed_up_at.clear();
+    }
+  }
+  if (forbidden) {
+    return api_error(403, self ? "you may change your own levels, motivation and submission only"
+                               : "a manager may change agreed levels, priorities, notes and the conversation status only");
+  }
+  std::erase_if(after.ratings, [](const core::Rating& r) { return !r.self_level && !r.agreed_level; });
+  const core::Framework& framework = round.snapshot->framework();
+  order_ratings(framework, after);
+  for (const core::Problem& problem : core::validate_assessment(framework, person, after)) problems.push_back(problem);
+  if (!problems.empty()) return api_error(422, "the assessment was not saved", problems);
+  if (auto saved = lease->save_assessment(after, store::Actor{viewer.account.employee_id}); !saved) {
+    return api_failure(page, saved.error());
+  }
+  app.rounds->record_assessment(after);
+  return json_response(200, json::serialize(assessment_json(after, framework, person)) + "\n");
+}
+
+Response assessment(AppContext& app, const PageRequest& page, const app::RoundView& round, const std::string& employee_id) {
+  const Viewer& viewer = *page.viewer;
+  auto person = app.directory->index_of(employee_id);
+  if (!person) return api_error(404, "no such assessment");
+  const bool self = *person == viewer.person_index && !viewer.is_observer();
+  const PersonAccess access = access_to_person(*app.directory, viewer, *person);
+  if (!self && access == PersonAccess::kNone) return api_error(404, "no such assessment");
+  if (page.request.method == "PUT") {
+    if (!self) {
+      const core::AssessmentActor actor{viewer.account.employee_id, viewer.is_hr() && access == PersonAccess::kManage};
+      if (access != PersonAccess::kManage || !core::may_agree_levels(actor, app.directory->people()[*person])) {
+        return api_error(403, "only the person's manager or HR may change this assessment");
+      }
+    }
+    return put_assessment(app, page, round, *person, self);
+  }
+  if (page.request.method != "GET" && page.request.method != "HEAD") return api_error(405, "use GET or PUT");
+  if (!round.includes(*person)) return api_error(404, "the person is not part of round '" + round.round.name + "'");
+  auto lease = app.pool->borrow();
+  auto loaded = lease->load_assessment(round.round.name, employee_id);
+  if (!loaded) return api_failure(page, loaded.error());
+  const core::Assessment shown =
+      *loaded ? **loaded : core::Assessment{round.round.name, employee_id, {}, {}, {}, {}, {}, {}, {}, {}};
+  return json_response(200, json::serialize(assessment_json(shown, round.snapshot->framework(),
+                                                            app.directory->people()[*person])) + "\n");
+}
+
+}  // namespace
+
+Response api_request(AppContext& app, const PageRequest& page) {
+  if (!page.viewer) return api_error(401, "sign in first: POST /login, then send the trappa_session cookie");
+  const Viewer& viewer = *page.viewer;
+  const auto parts = split_path(page.request.path);  // "api", "v1", ...
+  const std::string& method = page.request.method;
+  if (parts.size() == 3 && parts[2] == "me") {
+    if (method != "GET" && method != "HEAD") return api_error(405, "use GET");
+    return json_response(200, json::serialize(json::object{{"employee_id", viewer.account.employee_id},
+                                                           {"name", viewer.person->name},
+                                                           {"role", core::to_code(viewer.account.role)},
+                                                           {"manager", viewer.manages_anyone},
+                                                           {"scope_unit", viewer.scope()},
+                                                           {"csrf_token", viewer.csrf_token}}) +
+                                  "\n");
+  }
+  if (parts.size() == 3 && parts[2] == "figures") {
+    if (method != "GET" && method != "HEAD") return api_error(405, "use GET");
+    auto figures = key_figures_for(app, page);
+    if (!figures) return api_failure(page, figures.error());
+    return json_response(200, io::write_key_figures_json(*figures));
+  }
+  if (parts.size() >= 3 && parts[2] == "rounds") {
+    if (parts.size() == 3) {
+      if (method != "GET" && method != "HEAD") return api_error(405, "use GET");
+      json::array rounds;
+      for (const auto& view : *app.rounds->rounds()) rounds.push_back(round_json(*view));
+      return json_response(200, json::serialize(json::object{{"rounds", std::move(rounds)}}) + "\n");
+    }
+    auto round = app.rounds->find(parts[3]);
+    if (!round) return api_error(404, "no round named '" + parts[3] + "'");
+    if (parts.size() == 4) {
+      if (method != "GET" && method != "HEAD") return api_error(405, "use GET");
+      return json_response(200, json::serialize(round_json(*round)) + "\n");
+    }
+    if (parts.size() == 5 && parts[4] == "gaps") {
+      if (method != "GET" && method != "HEAD") return api_error(405, "use GET");
+      return gaps(app, page, round);
+    }
+    if (parts.size() == 6 && parts[4] == "assessments") return assessment(app, page, *round, parts[5]);
+  }
+  return api_error(404, "no such endpoint; see docs/openapi.yaml");
+}
+
+}  // namespace trappa::web

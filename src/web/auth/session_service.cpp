@@ -1,0 +1,288 @@
+#include "web/auth/session_service.hpp"
+
+#include <cctype>
+#include <cmath>
+#include <cstdio>
+#include <ctime>
+
+#include <spdlog/spdlog.h>
+
+#include "store/store.hpp"
+#include "web/server/http_util.hpp"
+#include "app/access/password.hpp"
+
+namespace trappa::web {
+
+namespace {
+
+using WallClock = std::chrono::system_clock;
+
+std::string iso_utc(WallClock::time_point at) {
+  const std::time_t seconds = WallClock::to_time_t(at);
+  std::tm parts{};
+  gmtime_r(&seconds, &parts);
+  char text[32];
+  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &parts);
+  return text;
+}
+
+// The inverse of iso_utc(); nullopt for anything else.
+std::optional<WallClock::time_point> parse_iso_utc(const std::string& text) {
+  std::tm parts{};
+  char zone = 0;
+  if (text.size() != 20 || std::sscanf(text.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d%c", &parts.tm_year, &parts.tm_mon,
+                                       &parts.tm_mday, &parts.tm_hour, &parts.tm_min, &parts.tm_sec, &zone) != 7 ||
+      zone != 'Z') {
+    return std::nullopt;
+  }
+  // The clock counts nanoseconds in 64 bits and ends in 2262; a stored year outside this
+  // range was not written by Trappa and must not overflow the conversion below.
+  if (parts.tm_year < 1970 || parts.tm_year > 2200) return std::nullopt;
+  parts.tm_year -= 1900;
+  parts.tm_mon -= 1;
+  const std::time_t seconds = timegm(&parts);
+  if (seconds == static_cast<std::time_t>(-1)) return std::nullopt;
+  return WallClock::from_time_t(seconds);
+}
+
+std::string trimmed(std::string_view text) {
+  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
+  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.remove_suffix(1);
+  return std::string(text);
+}
+
+std::string lower_case(std::string text) {
+  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return text;
+}
+
+std::chrono::seconds whole_seconds(double amount, double seconds_per_unit) {
+  return std::chrono::seconds(std::max(1LL, std::llround(amount * seconds_per_unit)));
+}
+
+}  // namespace
+
+core::Result<std::unique_ptr<SessionService>> SessionService::create(app::StorePool& pool,
+                                                                     std::shared_ptr<const app::Directory> directory,
+                                                                     const SignInOptions& options) {
+  if (auto valid = validate(options); !valid) return std::unexpected(valid.error());
+  auto proxies = TrustedProxies::parse(options.trusted_proxies);
+  if (!proxies) return std::unexpected(proxies.error());
+  return std::make_unique<SessionService>(pool, std::move(directory), options, std::move(*proxies));
+}
+
+SessionService::SessionService(app::StorePool& pool, std::shared_ptr<const app::Directory> directory,
+                               const SignInOptions& options, TrustedProxies proxies)
+    : pool_(pool),
+      directory_(std::move(directory)),
+      options_(options),
+      proxies_(std::move(proxies)),
+      absolute_lifetime_(whole_seconds(options.session_hours, 3600)),
+      idle_timeout_(whole_seconds(options.idle_minutes, 60)),
+      // A quarter of the idle time, at most a minute: the deadline is never more than that
+      // behind the last request, and a busy session costs one store write a minute.
+      touch_step_(std::clamp(idle_timeout_ / 4, std::chrono::seconds{1}, std::chrono::seconds{60})),
+      throttle_(options.throttle) {
+  dummy_hash_ = app::hash_password(app::random_token(16)).value_or("");
+}
+
+std::optional<std::uint32_t> SessionService::find_person(std::string_view text) const {
+  const std::string name = trimmed(text);
+  if (name.empty()) return std::nullopt;
+  std::optional<std::uint32_t> person = directory_->index_of(name);
+  if (!person) {
+    // Employee ids are usually written in capitals; accept them in any case.
+    std::string upper = name;
+    for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    person = directory_->index_of(upper);
+  }
+  if (!person && name.find('@') != std::string::npos) person = directory_->index_of_email(name);
+  return person;
+}
+
+std::expected<SessionService::SignedIn, SessionService::Refused> SessionService::sign_in(std::string_view username,
+                                                                                       std::string_view password,
+                                                                                       std::string_view address) {
+  const std::optional<std::uint32_t> person = find_person(username);
+  // Unknown names are counted too, case-folded, so "e1" and "E1" share a counter.
+  const std::string account_key =
+      person ? directory_->people()[*person].employee_id : lower_case(trimmed(username));
+  const std::string address_key = throttle_key_of_address(address);
+
+  // Refused before the password is looked at: a blocked guesser learns nothing, and costs
+  // the server no hashing.
+  if (auto refusal = throttle_.check(account_key, address_key)) {
+    spdlog::warn("sign-in: refused for {} s ({} throttled): account {} from {}", refusal->retry_after.count(),
+                 refusal->reason == SignInThrottle::Blocked::kAccount ? "account" : "address",
+                 person ? account_key : std::string("(unknown name)"), address_key);
+    return std::unexpected(Refused{Failure::kThrottled, refusal->reason, refusal->retry_after});
+  }
+
+  std::optional<core::Account> account;
+  if (person) {
+    auto lease = pool_.borrow();
+    auto loaded = lease->load_account(account_key);
+    if (!loaded) {
+      spdlog::error("sign-in: {}", loaded.error().describe());
+      return std::unexpected(Refused{Failure::kStorage});
+    }
+    account = std::move(*loaded);
+  }
+  const bool valid = account ? app::verify_password(password, account->password_hash)
+                             : (static_cast<void>(app::verify_password(password, dummy_hash_)), false);
+  if (!valid) {
+    throttle_.record_failure(account_key, address_key);
+    spdlog::info("sign-in: wrong password or name: account {} from {}",
+                 person ? account_key : std::string("(unknown name)"), address_key);
+    return std::unexpected(Refused{Failure::kBadCredentials});
+  }
+  throttle_.record_success(account_key);
+  auto started = start_session(account_key);
+  if (!started) return std::unexpected(Refused{started.error()});
+  return std::move(*started);
+}
+
+std::expected<SessionService::SignedIn, SessionService::Failure> SessionService::start_session(
+    const std::string& employee_id) {
+  SignedIn signed_in;
+  signed_in.token = app::random_token(32);
+  const auto wall = WallClock::now();
+  // The stored expiry is the idle deadline (never past the absolute end); resolve() moves it.
+  const auto expires = wall + std::min(idle_timeout_, absolute_lifetime_);
+  signed_in.record = core::SessionRecord{app::token_digest(signed_in.token), employee_id, app::random_token(24), iso_utc(wall),
+                                         iso_utc(expires)};
+  auto lease = pool_.borrow();
+  if (auto created = lease->create_session(signed_in.record); !created) {
+    spdlog::error("sign-in: {}", created.error().describe());
+    return std::unexpected(Failure::kStorage);
+  }
+  // Housekeeping: sessions past their expiry go when someone signs in.
+  if (auto swept = lease->delete_sessions(iso_utc(wall)); !swept) spdlog::warn("{}", swept.error().describe());
+  return signed_in;
+}
+
+std::optional<Viewer> SessionService::make_viewer(const core::SessionRecord& record, const core::Account& account) const {
+  auto person = directory_->index_of(account.employee_id);
+  if (!person) return std::nullopt;  // the person left the organisation data
+  Viewer viewer;
+  viewer.account = account;
+  viewer.person_index = *person;
+  viewer.person = &directory_->people()[*person];
+  viewer.csrf_token = record.csrf_token;
+  viewer.session_digest = record.token_digest;
+  viewer.manages_anyone = directory_->manages_anyone(*person);
+  return viewer;
+}
+
+std::optional<core::SessionRecord> SessionService::keep_alive(core::SessionRecord record, WallClock::time_point now) {
+  const std::string now_text = iso_utc(now);
+  if (record.expires_at <= now_text) return std::nullopt;  // idle too long (or past its end)
+  const auto began = parse_iso_utc(record.created_at);
+  const auto expires = parse_iso_utc(record.expires_at);
+  if (!began || !expires) return std::nullopt;
+  // A shorter --session-hours than the one the session began under applies at once.
+  const auto absolute_end = *began + absolute_lifetime_;
+  if (absolute_end <= now) return std::nullopt;
+  const auto wanted = std::min(absolute_end, now + idle_timeout_);
+  if (wanted - *expires < touch_step_) return record;
+  auto lease = pool_.borrow();
+  auto touched = lease->touch_session(record.token_digest, iso_utc(wanted));
+  if (!touched) {
+    // The session still stands; it is extended on a later request.
+    spdlog::error("session keep-alive: {}", touched.error().describe());
+    return record;
+  }
+  if (!*touched) return std::nullopt;  // signed out meanwhile
+  record.expires_at = iso_utc(wanted);
+  return record;
+}
+
+std::optional<Viewer> SessionService::resolve(const Request& request) {
+  const auto cookies = parse_cookies(request);
+  auto cookie = cookies.find(std::string(kSessionCookie));
+  if (cookie == cookies.end() || cookie->second.empty() || cookie->second.size() > 128) return std::nullopt;
+  const std::string digest = app::token_digest(cookie->second);
+  const auto now = std::chrono::steady_clock::now();
+  const auto wall_now = WallClock::now();
+  const std::string wall_text = iso_utc(wall_now);
+
+  std::optional<Cached> found;
+  {
+    std::lock_guard lock(mutex_);
+    auto hit = cache_.find(digest);
+    // A cached expiry in the past may be stale (another node moved it): ask the store.
+    if (hit != cache_.end() && now - hit->second.fetched < std::chrono::seconds(kCacheSeconds) &&
+        hit->second.record.expires_at > wall_text) {
+      found = hit->second;
+    }
+  }
+  if (!found) {
+    auto lease = pool_.borrow();
+    auto record = lease->load_session(digest);
+    if (!record) {
+      spdlog::error("session lookup: {}", record.error().describe());
+      return std::nullopt;
+    }
+    if (!*record) return std::nullopt;
+    auto account = lease->load_account((*record)->employee_id);
+    if (!account || !*account) return std::nullopt;
+    found = Cached{std::move(**record), std::move(**account), now};
+  }
+  const std::string previous_expiry = found->record.expires_at;
+  auto kept = keep_alive(found->record, wall_now);
+  std::lock_guard lock(mutex_);
+  if (!kept) {
+    cache_.erase(digest);
+    return std::nullopt;
+  }
+  if (found->fetched == now || kept->expires_at != previous_expiry) {
+    if (cache_.size() > 100000) cache_.clear();  // bounded: a flood of tokens cannot grow it
+    found->record = *kept;
+    cache_[digest] = *found;
+  }
+  return make_viewer(*kept, found->account);
+}
+
+void SessionService::sign_out(const std::string& digest) {
+  {
+    std::lock_guard lock(mutex_);
+    cache_.erase(digest);
+  }
+  auto lease = pool_.borrow();
+  if (auto deleted = lease->delete_session(digest); !deleted) spdlog::error("sign-out: {}", deleted.error().describe());
+}
+
+void SessionService::sign_out_cookie_of(const Request& request) {
+  const auto cookies = parse_cookies(request);
+  auto cookie = cookies.find(std::string(kSessionCookie));
+  if (cookie == cookies.end() || cookie->second.empty() || cookie->second.size() > 128) return;
+  sign_out(app::token_digest(cookie->second));
+}
+
+void SessionService::end_sessions_of(const std::string& employee_id) {
+  forget_cached(employee_id);
+  auto lease = pool_.borrow();
+  if (auto deleted = lease->delete_sessions(iso_utc(WallClock::now()), employee_id); !deleted) {
+    spdlog::error("ending sessions: {}", deleted.error().describe());
+  }
+}
+
+void SessionService::forget_cached(const std::string& employee_id) {
+  std::lock_guard lock(mutex_);
+  std::erase_if(cache_, [&](const auto& entry) { return entry.second.record.employee_id == employee_id; });
+}
+
+bool SessionService::secure_cookies(const Request& request) const {
+  return options_.secure_cookies || is_secure_request(request);
+}
+
+std::string SessionService::session_cookie(const Request& request, std::string_view token) const {
+  return cookie_header(kSessionCookie, token, secure_cookies(request), CookieLifetime::kPersistent,
+                       static_cast<long>(absolute_lifetime_.count()));
+}
+
+std::string SessionService::client_address(const Request& request) const {
+  return web::client_address(request, proxies_);
+}
+
+}  // namespace trappa::web

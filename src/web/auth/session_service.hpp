@@ -1,0 +1,123 @@
+// Signing in and out, and finding the signed-in viewer of a request.
+//
+// A session is a random token in an HttpOnly cookie; the store keeps only its digest, the
+// account, the session's CSRF token, when it began and when it expires. A session ends
+// `session_hours` after sign-in (absolute lifetime) or `idle_minutes` after its last
+// request (idle timeout), whichever comes first: the stored expiry is the idle deadline,
+// moved forward as the session is used (at most once a minute per session) but never past
+// the absolute end. Every sign-in starts a new session with a new token and CSRF token.
+//
+// Looked-up sessions are cached for a short time so that a page view costs no store round
+// trip; a sign-out elsewhere (another server node) is therefore honoured within
+// kCacheSeconds. Failed sign-ins are throttled per account name and per client address
+// (sign_in_throttle.hpp); a throttled attempt never reaches the password check.
+// Thread-safe.
+#pragma once
+
+#include <chrono>
+#include <expected>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+#include "core/access/account.hpp"
+#include "core/base/result.hpp"
+#include "app/published/directory.hpp"
+#include "web/server/http_types.hpp"
+#include "web/auth/sign_in_options.hpp"
+#include "web/auth/sign_in_throttle.hpp"
+#include "app/published/store_pool.hpp"
+#include "web/server/trusted_proxies.hpp"
+#include "web/auth/viewer.hpp"
+
+namespace trappa::web {
+
+inline constexpr std::string_view kSessionCookie = "trappa_session";
+inline constexpr std::string_view kLoginCsrfCookie = "trappa_signin";
+
+class SessionService {
+ public:
+  // Validates `options` (see sign_in_options.hpp) first.
+  [[nodiscard]] static core::Result<std::unique_ptr<SessionService>> create(app::StorePool& pool,
+                                                                           std::shared_ptr<const app::Directory> directory,
+                                                                           const SignInOptions& options);
+  SessionService(app::StorePool& pool, std::shared_ptr<const app::Directory> directory, const SignInOptions& options,
+                 TrustedProxies proxies);
+
+  enum class Failure { kBadCredentials, kThrottled, kStorage };
+  struct Refused {
+    Failure failure = Failure::kBadCredentials;
+    SignInThrottle::Blocked blocked = SignInThrottle::Blocked::kAccount;  // when throttled
+    std::chrono::seconds retry_after{0};                                  // when throttled
+  };
+  struct SignedIn {
+    std::string token;  // for the cookie; never stored
+    core::SessionRecord record;
+  };
+  // `username` is an employee id or an e-mail address; `address` is the client's
+  // (client_address()), which failures are counted against.
+  [[nodiscard]] std::expected<SignedIn, Refused> sign_in(std::string_view username, std::string_view password,
+                                                        std::string_view address);
+
+  // The viewer of the request's session cookie, or nullopt (no cookie, unknown, expired,
+  // idle too long). Moves the session's idle deadline forward.
+  [[nodiscard]] std::optional<Viewer> resolve(const Request& request);
+
+  void sign_out(const std::string& digest);
+  // Ends the session whose token the request's cookie carries, if any (before a sign-in, so
+  // a session planted in the browser beforehand is never carried over).
+  void sign_out_cookie_of(const Request& request);
+  // A new session for an already verified person (after a password change, or a sign-in
+  // through the trusted proxy).
+  [[nodiscard]] std::expected<SignedIn, Failure> start_session(const std::string& employee_id);
+  // Ends every session of the person (after a password change).
+  void end_sessions_of(const std::string& employee_id);
+  // Drops the cached account of the person so the next request re-reads it.
+  void forget_cached(const std::string& employee_id);
+
+  // The person an employee id (any case) or e-mail address names, if any.
+  [[nodiscard]] std::optional<std::uint32_t> find_person(std::string_view name) const;
+
+  // The Set-Cookie value that hands `token` to the browser for the session's lifetime.
+  [[nodiscard]] std::string session_cookie(const Request& request, std::string_view token) const;
+  // Whether cookies get the Secure attribute: --secure-cookies, or the request came through
+  // a TLS-terminating proxy (X-Forwarded-Proto: https).
+  [[nodiscard]] bool secure_cookies(const Request& request) const;
+  // The client's address: the socket peer, or X-Forwarded-For from a trusted proxy.
+  [[nodiscard]] std::string client_address(const Request& request) const;
+
+  [[nodiscard]] const SignInOptions& options() const { return options_; }
+  [[nodiscard]] const TrustedProxies& trusted_proxies() const { return proxies_; }
+  [[nodiscard]] std::chrono::seconds absolute_lifetime() const { return absolute_lifetime_; }
+  [[nodiscard]] std::chrono::seconds idle_timeout() const { return idle_timeout_; }
+
+  static constexpr int kCacheSeconds = 30;
+
+ private:
+  struct Cached {
+    core::SessionRecord record;
+    core::Account account;
+    std::chrono::steady_clock::time_point fetched;
+  };
+  std::optional<Viewer> make_viewer(const core::SessionRecord& record, const core::Account& account) const;
+  // The session's stored expiry, moved to min(now + idle, absolute end) when that gained
+  // enough; nullopt when the session has ended (expired, past its absolute end, or gone).
+  std::optional<core::SessionRecord> keep_alive(core::SessionRecord record, std::chrono::system_clock::time_point now);
+
+  app::StorePool& pool_;
+  std::shared_ptr<const app::Directory> directory_;
+  SignInOptions options_;
+  TrustedProxies proxies_;
+  std::chrono::seconds absolute_lifetime_;
+  std::chrono::seconds idle_timeout_;
+  std::chrono::seconds touch_step_;  // the least gain worth a store write
+  SignInThrottle throttle_;
+  std::string dummy_hash_;  // verified against for unknown names, so timing reveals nothing
+  std::mutex mutex_;        // guards `cache_`
+  std::unordered_map<std::string, Cached> cache_;
+};
+
+}  // namespace trappa::web

@@ -1,0 +1,278 @@
+// Sign-in and sign-out, the home page and the account page.
+#include <boost/json.hpp>
+#include <spdlog/spdlog.h>
+
+#include "web/ui/pages.hpp"
+#include "app/access/password.hpp"
+#include "web/ui/template_engine.hpp"
+
+namespace trappa::web {
+
+namespace {
+
+// Where to go after signing in: a path on this site only (never "//host" or a URL).
+std::string safe_next(const std::string& next) {
+  if (next.empty() || next.front() != '/' || next.starts_with("//") || next.starts_with("/\\") ||
+      next.starts_with("/login") || next.starts_with("/logout")) {
+    return "/";
+  }
+  // Browsers drop tabs and line breaks inside a URL, so "/\t/host" would become "//host"
+  // (another site): no control character at all may pass.
+  for (const char c : next) {
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) return "/";
+  }
+  return next;
+}
+
+Response render_login(AppContext& app, const PageRequest& page, int status, const std::string& error,
+                      const std::string& username, const std::string& next) {
+  // The sign-in form has no session yet, so its CSRF token is a random value kept in a
+  // cookie and echoed in the form (double submit); a cross-site form cannot read it.
+  const auto cookies = parse_cookies(page.request);
+  auto existing = cookies.find(std::string(kLoginCsrfCookie));
+  const std::string token = existing != cookies.end() && existing->second.size() >= 32 && existing->second.size() <= 64
+                                ? existing->second
+                                : app::random_token(24);
+  TemplateData data;
+  data.set("csrf", token);
+  data.set("next", next);
+  data.set("username", username);
+  data.set("has_error", flag(!error.empty()));
+  if (!error.empty()) data.set("error", error);
+  data.set("demo", flag(app.options.demo_mode && !app.options.demo_accounts.empty()));
+  TemplateData accounts = list();
+  for (const app::DemoAccount& account : app.options.demo_accounts) {
+    TemplateData row;
+    row.set("label", std::string(page.t(account.label_key)));
+    const core::Person* person = app.directory->find(account.employee_id);
+    row.set("name", person != nullptr ? person->name : std::string{});
+    row.set("employee_id", account.employee_id);
+    row.set("password", account.password);
+    accounts.push_back(row);
+  }
+  data.set("accounts", accounts);
+  const std::string body = render(TemplateId::kLogin, page.language, data);
+  const auto flash = page.request.query.find("klart");
+  Response response = page_response(
+      status, render_layout(app, page, page.t("signin_title"), NavItem::kNone, body,
+                            flash != page.request.query.end() ? allowed_flash(flash->second) : std::string_view{}));
+  response.headers.emplace_back(
+      "Set-Cookie", cookie_header(kLoginCsrfCookie, token, app.sessions->secure_cookies(page.request),
+                                  CookieLifetime::kSession));
+  return response;
+}
+
+// "30 sekunder", "1 minut", "15 minuter": how long to wait, rounded up to whole minutes
+// from a minute on.
+std::string wait_text(const PageRequest& page, std::chrono::seconds wait) {
+  const long seconds = static_cast<long>(wait.count());
+  if (seconds < 60) {
+    return format_text(page.t(seconds == 1 ? "signin_wait_second" : "signin_wait_seconds"),
+                       {{"n", std::to_string(seconds)}});
+  }
+  const long minutes = (seconds + 59) / 60;
+  return format_text(page.t(minutes == 1 ? "signin_wait_minute" : "signin_wait_minutes"),
+                     {{"n", std::to_string(minutes)}});
+}
+
+// A client that asks for JSON (and not for a page) gets the API's error shape.
+bool wants_json(const Request& request) {
+  const std::string accept = header(request, "accept");
+  return accept.find("application/json") != std::string::npos && accept.find("text/html") == std::string::npos;
+}
+
+// 429 Too Many Requests with Retry-After; the password was not checked.
+Response throttled(AppContext& app, const PageRequest& page, const SessionService::Refused& refused,
+                   const std::string& username, const std::string& next) {
+  const std::string message =
+      format_text(page.t(refused.blocked == SignInThrottle::Blocked::kAccount ? "signin_throttled_account"
+                                                                               : "signin_throttled_address"),
+                  {{"wait", wait_text(page, refused.retry_after)}});
+  Response response;
+  if (wants_json(page.request)) {
+    boost::json::object error{{"status", 429},
+                              {"message", message},
+                              {"retry_after_seconds", refused.retry_after.count()},
+                              {"problems", boost::json::array{}}};
+    response = json_response(429, boost::json::serialize(boost::json::object{{"error", std::move(error)}}) + "\n");
+  } else {
+    response = render_login(app, page, 429, message, username, next);
+  }
+  response.headers.emplace_back("Retry-After", std::to_string(refused.retry_after.count()));
+  return response;
+}
+
+}  // namespace
+
+Response login_page(AppContext& app, const PageRequest& page) {
+  if (page.viewer) return redirect_to("/");
+  auto next = page.request.query.find("next");
+  return render_login(app, page, 200, {}, {}, next != page.request.query.end() ? safe_next(next->second) : "/");
+}
+
+Response login_submit(AppContext& app, const PageRequest& page) {
+  const FormData form = FormData::parse(page.request.body);
+  const std::string username = form.get("username");
+  const std::string next = safe_next(form.get("next"));
+  const auto cookies = parse_cookies(page.request);
+  auto cookie = cookies.find(std::string(kLoginCsrfCookie));
+  if (cookie == cookies.end() || !app::equal_in_constant_time(cookie->second, form.get("csrf"))) {
+    return render_login(app, page, 403, std::string(page.t("signin_expired_form")), username, next);
+  }
+  const std::string address = app.sessions->client_address(page.request);
+  auto signed_in = app.sessions->sign_in(username, form.get("password"), address);
+  if (!signed_in) {
+    switch (signed_in.error().failure) {
+      case SessionService::Failure::kThrottled: return throttled(app, page, signed_in.error(), username, next);
+      case SessionService::Failure::kBadCredentials:
+        return render_login(app, page, 401, std::string(page.t("signin_failed")), username, next);
+      case SessionService::Failure::kStorage: return error_page(app, page, 500);
+    }
+  }
+  // Session fixation: a session the browser held before (perhaps planted by someone else)
+  // ends here; only the new token, made now, is handed out.
+  app.sessions->sign_out_cookie_of(page.request);
+  spdlog::info("sign-in: {} from {}", signed_in->record.employee_id, address);
+  auto account_must_change = [&] {
+    auto lease = app.pool->borrow();
+    auto account = lease->load_account(signed_in->record.employee_id);
+    return account && *account && (*account)->must_change_password;
+  }();
+  Response response = redirect_to(account_must_change ? "/konto" : next);
+  const bool secure = app.sessions->secure_cookies(page.request);
+  response.headers.emplace_back("Set-Cookie", app.sessions->session_cookie(page.request, signed_in->token));
+  // The sign-in form's token has served; the next sign-in form gets a fresh one.
+  response.headers.emplace_back("Set-Cookie", cookie_header(kLoginCsrfCookie, "", secure, CookieLifetime::kExpired));
+  return response;
+}
+
+Response logout_submit(AppContext& app, const PageRequest& page) {
+  const FormData form = FormData::parse(page.request.body);
+  if (!page.viewer) return redirect_to("/login");
+  if (!csrf_valid(page, form)) return error_page(app, page, 403, page.t("error_csrf_text"));
+  app.sessions->sign_out(page.viewer->session_digest);
+  spdlog::info("sign-out: {}", page.viewer->account.employee_id);
+  Response response = redirect_to("/login?klart=signed_out");
+  response.headers.emplace_back("Set-Cookie", cookie_header(kSessionCookie, "", app.sessions->secure_cookies(page.request),
+                                                            CookieLifetime::kExpired));
+  return response;
+}
+
+Response home_page(AppContext& app, const PageRequest& page) {
+  const Viewer& viewer = *page.viewer;
+  TemplateData data;
+  const std::string& name = viewer.person->name;
+  data.set("first_name", name.substr(0, name.find(' ')));
+  data.set("lead", std::string(page.t("home_lead")));
+  TemplateData tiles = list();
+  auto add = [&](std::string_view href, std::string_view title_key, std::string_view text_key,
+                 std::optional<core::AssessmentStatus> status) {
+    TemplateData tile;
+    tile.set("href", std::string(href));
+    tile.set("title", std::string(page.t(title_key)));
+    tile.set("text", std::string(page.t(text_key)));
+    tile.set("has_status", flag(status.has_value()));
+    if (status) {
+      tile.set("status", std::string(status_label(page, *status)));
+      tile.set("status_code", std::string(status_code(*status)));
+    }
+    tiles.push_back(tile);
+  };
+  if (!viewer.is_observer()) {
+    std::optional<core::AssessmentStatus> status;
+    if (auto round = app.rounds->current_open_round(viewer.person_index); round && round->includes(viewer.person_index)) {
+      status = round->snapshot->status()[static_cast<std::size_t>(round->position[viewer.person_index])];
+    }
+    add("/skattning", "nav_assessment", "home_assessment_text", status);
+  }
+  if (viewer.manages_anyone) add("/team", "nav_team", "home_team_text", std::nullopt);
+  if (viewer.sees_overview()) add("/oversikt", "nav_overview", "home_overview_text", std::nullopt);
+  add("/ramverk", "nav_framework", "home_framework_text", std::nullopt);
+  if (viewer.is_hr()) add("/omgangar", "nav_rounds", "home_rounds_text", std::nullopt);
+  data.set("tiles", tiles);
+  const auto flash = page.request.query.find("klart");
+  return page_response(200, render_layout(app, page, page.t("nav_home"), NavItem::kHome,
+                                          render(TemplateId::kHome, page.language, data),
+                                          flash != page.request.query.end() ? allowed_flash(flash->second)
+                                                                            : std::string_view{}));
+}
+
+namespace {
+
+struct AccountForm {
+  std::vector<std::pair<std::string, std::string>> errors;  // anchor, message
+};
+
+Response render_account(AppContext& app, const PageRequest& page, int status, const AccountForm& form,
+                        bool must_change) {
+  const Viewer& viewer = *page.viewer;
+  TemplateData data;
+  data.set("name", viewer.person->name);
+  data.set("employee_id", viewer.account.employee_id);
+  data.set("role", role_label(page, viewer));
+  data.set("csrf", viewer.csrf_token);
+  data.set("must_change", flag(must_change));
+  data.set("has_errors", flag(!form.errors.empty()));
+  TemplateData errors = list();
+  for (const auto& [anchor, message] : form.errors) {
+    TemplateData error;
+    error.set("anchor", anchor);
+    error.set("message", message);
+    errors.push_back(error);
+  }
+  data.set("errors", errors);
+  const auto flash = page.request.query.find("klart");
+  return page_response(status, render_layout(app, page, page.t("account_title"), NavItem::kAccount,
+                                             render(TemplateId::kAccount, page.language, data),
+                                             flash != page.request.query.end() ? allowed_flash(flash->second)
+                                                                               : std::string_view{}));
+}
+
+}  // namespace
+
+Response account_page(AppContext& app, const PageRequest& page) {
+  return render_account(app, page, 200, {}, page.viewer->account.must_change_password);
+}
+
+Response account_submit(AppContext& app, const PageRequest& page) {
+  const FormData form = FormData::parse(page.request.body);
+  if (!csrf_valid(page, form)) return error_page(app, page, 403, page.t("error_csrf_text"));
+  const Viewer& viewer = *page.viewer;
+  AccountForm result;
+  const std::string current = form.get("current");
+  const std::string next = form.get("new");
+  if (!app::verify_password(current, viewer.account.password_hash)) {
+    result.errors.emplace_back("current", std::string(page.t("error_current_password")));
+  }
+  if (next.size() < app::kMinPasswordLength) {
+    result.errors.emplace_back("new-password", std::string(page.t("error_password_short")));
+  } else if (next == current) {
+    result.errors.emplace_back("new-password", std::string(page.t("error_password_same")));
+  }
+  if (next != form.get("repeat")) {
+    result.errors.emplace_back("repeat-password", std::string(page.t("error_password_repeat")));
+  }
+  if (!result.errors.empty()) return render_account(app, page, 422, result, viewer.account.must_change_password);
+
+  auto hash = app::hash_password(next);
+  if (!hash) return error_page(app, page, 500);
+  core::Account account = viewer.account;
+  account.password_hash = *hash;
+  account.must_change_password = false;
+  {
+    auto lease = app.pool->borrow();
+    if (auto saved = lease->save_account(account, store::Actor{viewer.account.employee_id}); !saved) {
+      spdlog::error("request_id={} {}", page.request.request_id, saved.error().describe());
+      return error_page(app, page, 500);
+    }
+  }
+  // Every other browser signed in as this person is signed out; this one gets a new session.
+  app.sessions->end_sessions_of(account.employee_id);
+  auto session = app.sessions->start_session(account.employee_id);
+  if (!session) return error_page(app, page, 500);
+  Response response = redirect_to("/konto?klart=account_password_changed");
+  response.headers.emplace_back("Set-Cookie", app.sessions->session_cookie(page.request, session->token));
+  return response;
+}
+
+}  // namespace trappa::web

@@ -1,0 +1,61 @@
+// Reading assessment forms into core::Assessment values, and the field errors shown beside
+// the inputs. Shared by Min skattning, the conversation page and the API. Internal to the
+// web layer; pure functions.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/assessment/assessment.hpp"
+#include "core/framework/framework.hpp"
+#include "core/org/org.hpp"
+#include "core/base/result.hpp"
+#include "web/server/http_util.hpp"
+#include "web/ui/template_engine.hpp"
+#include "web/ui/texts.hpp"
+
+namespace trappa::web {
+
+// An error next to a field: `anchor` is the id of the input to focus (the first radio of a
+// group), which also identifies the field.
+struct FieldError {
+  std::string anchor;
+  std::string message;
+};
+
+[[nodiscard]] std::string level_anchor(const std::string& competency);     // "level-1.1-1"
+[[nodiscard]] std::string motivation_anchor(const std::string& area);      // "motivation-1-1"
+[[nodiscard]] std::string agreed_anchor(const std::string& competency);    // "agreed-1.1"
+[[nodiscard]] std::string error_for(const std::vector<FieldError>& errors, const std::string& anchor);
+[[nodiscard]] TemplateData errors_data(const std::vector<FieldError>& errors);
+[[nodiscard]] std::string level_name(const core::Framework& framework, int level);
+
+// The codes of the competencies in the role's profile, in framework order.
+[[nodiscard]] std::vector<const core::Competency*> profile_competencies(const core::Framework& framework,
+                                                                        const std::string& role);
+
+struct SelfAssessmentInput {
+  std::map<std::string, std::optional<int>> levels;  // competency -> chosen level (nullopt: none)
+  std::map<std::string, int> motivation;             // area -> 1..5
+  std::vector<FieldError> errors;                    // values that are not numbers
+};
+
+// Reads "level.CODE" and "motivation.AREA" for the person's competencies and areas.
+[[nodiscard]] SelfAssessmentInput read_self_assessment(const FormData& form, const core::Framework& framework,
+                                                       const core::Person& person, Language language);
+// `before` with the self levels and motivation replaced; agreed levels, priorities and notes
+// are kept. Submitting sets the status to at least self-assessed and stamps the time.
+[[nodiscard]] core::Assessment apply_self_assessment(const core::Assessment& before, const SelfAssessmentInput& input,
+                                                     bool submit, const std::string& now);
+// A submitted assessment answers every competency and every motivation question.
+void append_completeness_errors(const core::Framework& framework, const core::Person& person,
+                                const core::Assessment& assessment, Language language, std::vector<FieldError>& errors);
+// core::validate_assessment problems as field errors.
+void append_rule_errors(const std::vector<core::Problem>& problems, Language language, std::vector<FieldError>& errors);
+
+// Puts ratings in framework order (the order the store and the exports keep).
+void order_ratings(const core::Framework& framework, core::Assessment& assessment);
+
+}  // namespace trappa::web

@@ -1,0 +1,382 @@
+// Min skattning: the signed-in person's self-assessment in the open round.
+//
+// GET shows the round's areas and competencies for the person's role, with the saved
+// answers. POST saves a draft or submits; problems are shown next to their fields and
+// nothing is saved. After a save the round's analytics snapshot is republished.
+#include <set>
+
+#include <spdlog/spdlog.h>
+
+#include "core/assessment/assessment_rules.hpp"
+#include "store/store.hpp"
+#include "web/pages/assessment/assessment_form.hpp"
+#include "web/ui/pages.hpp"
+#include "web/ui/template_engine.hpp"
+
+namespace trappa::web {
+
+namespace {
+
+// The typed view model of the page.
+struct LevelChoice {
+  int level = 0;
+  std::string name;
+  std::string descriptor;
+  bool checked = false;
+  bool is_expected = false;
+};
+struct CompetencyQuestion {
+  std::string code;
+  std::string name;
+  std::string definition;
+  int expected = 0;
+  std::string expected_name;
+  std::vector<LevelChoice> levels;
+  std::string error;
+};
+struct AreaSection {
+  std::string code;
+  std::string name;
+  std::string description;
+  std::string motivation_question;
+  int motivation = 0;
+  std::string motivation_error;
+  std::vector<CompetencyQuestion> competencies;
+};
+struct SummaryItem {
+  std::string code;
+  std::string name;
+  int level = 0;
+  int expected = 0;
+};
+struct AssessmentView {
+  enum class State { kNoRound, kNotInRound, kForm } state = State::kNoRound;
+  std::string round_name;
+  std::string role;
+  std::string closes;
+  core::AssessmentStatus status = core::AssessmentStatus::kNotStarted;
+  bool draft_saved = false;
+  bool locked = false;
+  std::vector<std::pair<int, std::string>> scale;
+  std::vector<AreaSection> areas;
+  std::vector<FieldError> errors;
+  bool show_summary = false;
+  std::vector<SummaryItem> needs;
+  std::vector<SummaryItem> strengths;
+  std::size_t at_expected = 0;
+};
+
+AssessmentView build_view(const PageRequest& page, const app::RoundView& round, const core::Person& person,
+                          const core::Assessment& shown, const std::vector<FieldError>& errors, bool locked) {
+  const core::Framework& framework = round.snapshot->framework();
+  AssessmentView view;
+  view.state = AssessmentView::State::kForm;
+  view.round_name = round.round.name;
+  view.role = person.role;
+  view.closes = format_date(page.language, round.round.closes);
+  view.status = shown.status;
+  view.draft_saved = shown.status == core::AssessmentStatus::kNotStarted && !shown.ratings.empty();
+  view.locked = locked;
+  view.errors = errors;
+  for (int level = framework.scale.min; level <= framework.scale.max; ++level) {
+    view.scale.emplace_back(level, framework.scale.names[static_cast<std::size_t>(level - framework.scale.min)]);
+  }
+  const core::RoleProfile* profile = framework.profile_of(person.role);
+  for (const core::Area* area : core::assessed_areas(framework, person.role)) {
+    AreaSection section{area->code, area->name, area->description, area->motivation_question, 0, {}, {}};
+    if (auto found = shown.motivation.find(area->code); found != shown.motivation.end()) section.motivation = found->second;
+    section.motivation_error = error_for(errors, motivation_anchor(area->code));
+    for (const core::Competency& competency : area->competencies) {
+      auto expected = profile->find(competency.code);
+      if (expected == profile->end()) continue;
+      CompetencyQuestion question;
+      question.code = competency.code;
+      question.name = competency.name;
+      question.definition = competency.definition;
+      question.expected = expected->second;
+      question.expected_name = level_name(framework, expected->second);
+      const core::Rating* rating = shown.find_rating(competency.code);
+      const int chosen = rating != nullptr && rating->self_level ? *rating->self_level : 0;
+      for (int level = framework.scale.min; level <= framework.scale.max; ++level) {
+        const auto offset = static_cast<std::size_t>(level - framework.scale.min);
+        question.levels.push_back({level, framework.scale.names[offset],
+                                   offset < competency.level_descriptors.size() ? competency.level_descriptors[offset]
+                                                                                 : std::string{},
+                                   level == chosen, level == expected->second});
+      }
+      question.error = error_for(errors, level_anchor(competency.code));
+      // The summary compares the level that counts (agreed, else self) with the expectation.
+      if (shown.status != core::AssessmentStatus::kNotStarted && rating != nullptr) {
+        const std::optional<int> counted = rating->agreed_level ? rating->agreed_level : rating->self_level;
+        if (counted) {
+          const SummaryItem item{competency.code, competency.name, *counted, expected->second};
+          if (*counted < expected->second) view.needs.push_back(item);
+          else if (*counted > expected->second) view.strengths.push_back(item);
+          else ++view.at_expected;
+        }
+      }
+      section.competencies.push_back(std::move(question));
+    }
+    view.areas.push_back(std::move(section));
+  }
+  view.show_summary = shown.status != core::AssessmentStatus::kNotStarted && errors.empty();
+  return view;
+}
+
+// Markers stand for the answers in the cached questions: "\x02" KEY "\x03", where KEY is
+// "d" (the fieldsets' disabled attribute), "l:CODE:LEVEL" (a level's checked attribute) or
+// "m:AREA:VALUE" (a motivation's).
+constexpr char kMarkerStart = '\x02';
+constexpr char kMarkerEnd = '\x03';
+
+std::string marker(const std::string& key) { return std::string(1, kMarkerStart) + key + kMarkerEnd; }
+
+enum class Answers { kMarkers, kValues };
+
+// The questions as template data: with markers for the answers (cacheable per round, role
+// and language), or with the answers and errors themselves (a form shown again with errors).
+TemplateData areas_data(const PageRequest& page, const AssessmentView& view, Answers answers) {
+  const bool values = answers == Answers::kValues;
+  TemplateData data;
+  data.set("disabled_attr", values ? std::string(view.locked ? " disabled" : "") : marker("d"));
+  TemplateData& areas = add_list(data, "areas");
+  for (const AreaSection& section : view.areas) {
+    TemplateData& area = add_object(areas);
+    area.set("code", section.code);
+    area.set("name", section.name);
+    area.set("description", section.description);
+    area.set("motivation_question", section.motivation_question);
+    area.set("motivation_has_error", flag(values && !section.motivation_error.empty()));
+    area.set("motivation_error", section.motivation_error);
+    TemplateData& motivation = add_list(area, "motivation");
+    for (int value = core::kMotivationMin; value <= core::kMotivationMax; ++value) {
+      TemplateData& option = add_object(motivation);
+      option.set("area", section.code);
+      option.set("value", std::to_string(value));
+      option.set("label", std::string(page.t("motivation_" + std::to_string(value))));
+      option.set("checked_attr", values ? std::string(value == section.motivation ? " checked" : "")
+                                        : marker("m:" + section.code + ":" + std::to_string(value)));
+    }
+    TemplateData& competencies = add_list(area, "competencies");
+    for (const CompetencyQuestion& question : section.competencies) {
+      TemplateData& item = add_object(competencies);
+      item.set("code", question.code);
+      item.set("name", question.name);
+      item.set("definition", question.definition);
+      item.set("expected", std::to_string(question.expected));
+      item.set("expected_name", question.expected_name);
+      item.set("has_error", flag(values && !question.error.empty()));
+      item.set("error", question.error);
+      TemplateData& levels = add_list(item, "levels");
+      for (const LevelChoice& choice : question.levels) {
+        TemplateData& level = add_object(levels);
+        level.set("level", std::to_string(choice.level));
+        level.set("name", choice.name);
+        level.set("descriptor", choice.descriptor);
+        level.set("checked_attr", values ? std::string(choice.checked ? " checked" : "")
+                                         : marker("l:" + question.code + ":" + std::to_string(choice.level)));
+        level.set("is_expected", flag(choice.is_expected));
+      }
+    }
+  }
+  return data;
+}
+
+// The cached questions with their markers replaced by this person's answers.
+std::string fill_answers(const std::string& questions, const AssessmentView& view) {
+  std::set<std::string> checked;
+  for (const AreaSection& section : view.areas) {
+    if (section.motivation > 0) checked.insert("m:" + section.code + ":" + std::to_string(section.motivation));
+    for (const CompetencyQuestion& question : section.competencies) {
+      for (const LevelChoice& choice : question.levels) {
+        if (choice.checked) checked.insert("l:" + question.code + ":" + std::to_string(choice.level));
+      }
+    }
+  }
+  std::string html;
+  html.reserve(questions.size() + 256);
+  std::size_t position = 0;
+  while (true) {
+    const std::size_t start = questions.find(kMarkerStart, position);
+    if (start == std::string::npos) break;
+    const std::size_t end = questions.find(kMarkerEnd, start);
+    if (end == std::string::npos) break;
+    html.append(questions, position, start - position);
+    const std::string_view key(questions.data() + start + 1, end - start - 1);
+    if (key == "d") {
+      if (view.locked) html += " disabled";
+    } else if (checked.contains(std::string(key))) {
+      html += " checked";
+    }
+    position = end + 1;
+  }
+  html.append(questions, position, std::string::npos);
+  return html;
+}
+
+TemplateData to_data(const PageRequest& page, const AssessmentView& view) {
+  TemplateData data;
+  data.set("no_round", flag(view.state == AssessmentView::State::kNoRound));
+  data.set("not_in_round", flag(view.state == AssessmentView::State::kNotInRound));
+  data.set("has_form", flag(view.state == AssessmentView::State::kForm));
+  if (view.state != AssessmentView::State::kForm) return data;
+  data.set("csrf", page.viewer->csrf_token);
+  data.set("round_name", view.round_name);
+  data.set("role", view.role);
+  data.set("has_closes", flag(!view.closes.empty()));
+  data.set("closes", view.closes);
+  data.set("status_code", view.draft_saved ? std::string("draft") : std::string(status_code(view.status)));
+  data.set("status_label", std::string(view.draft_saved ? page.t("status_draft") : status_label(page, view.status)));
+  data.set("locked", flag(view.locked));
+  TemplateData& scale = add_list(data, "scale");
+  for (const auto& [level, name] : view.scale) {
+    TemplateData& item = add_object(scale);
+    item.set("level", std::to_string(level));
+    item.set("name", name);
+  }
+  data.set("has_errors", flag(!view.errors.empty()));
+  data.set("errors", errors_data(view.errors));
+  data.set("has_summary", flag(view.show_summary));
+  auto items = [&](const char* key, const std::vector<SummaryItem>& source) {
+    TemplateData& result = add_list(data, key);
+    for (const SummaryItem& item : source) {
+      TemplateData& entry = add_object(result);
+      entry.set("code", item.code);
+      entry.set("name", item.name);
+      entry.set("level", std::to_string(item.level));
+      entry.set("expected", std::to_string(item.expected));
+    }
+  };
+  data.set("need_count", std::to_string(view.needs.size()));
+  data.set("has_needs", flag(!view.needs.empty()));
+  items("needs", view.needs);
+  data.set("strength_count", std::to_string(view.strengths.size()));
+  data.set("has_strengths", flag(!view.strengths.empty()));
+  items("strengths", view.strengths);
+  data.set("at_expected_count", std::to_string(view.at_expected));
+  return data;
+}
+
+Response render_page(AppContext& app, const PageRequest& page, int status, const AssessmentView& view,
+                     const app::RoundView* round) {
+  TemplateData data = to_data(page, view);
+  if (view.state == AssessmentView::State::kForm) {
+    if (view.errors.empty() && round != nullptr) {
+      // The questions depend only on the round's framework, the role and the language.
+      const std::string key = round->round.name + "|" + round->round.framework_id + "|" +
+                              std::to_string(round->round.framework_revision) + "|" + view.role + "|" +
+                              std::string(language_code(page.language));
+      std::shared_ptr<const std::string> questions = app.assessment_cache.find(key);
+      if (!questions) {
+        questions = std::make_shared<const std::string>(
+            render(TemplateId::kAssessmentAreas, page.language, areas_data(page, view, Answers::kMarkers)));
+        app.assessment_cache.insert(key, questions);
+      }
+      data.set("areas_html", fill_answers(*questions, view));
+    } else {
+      data.set("areas_html", render(TemplateId::kAssessmentAreas, page.language, areas_data(page, view, Answers::kValues)));
+    }
+  }
+  const auto flash = page.request.query.find("klart");
+  return page_response(status, render_layout(app, page, page.t("assessment_title"), NavItem::kAssessment,
+                                             render(TemplateId::kAssessment, page.language, data),
+                                             flash != page.request.query.end() ? allowed_flash(flash->second)
+                                                                               : std::string_view{}));
+}
+
+// The person's answers as the snapshot holds them: status, self levels, motivation, and the
+// level that counts (agreed, else self) as the agreed level where it differs from the self
+// level. That is all Min skattning shows; timestamps, priorities and notes are not needed.
+core::Assessment assessment_from_snapshot(const app::RoundView& round, std::uint32_t person, const std::string& employee_id) {
+  core::Assessment assessment{round.round.name, employee_id, {}, {}, {}, {}, {}, {}, {}, {}};
+  if (!round.includes(person)) return assessment;
+  const core::GapSnapshot& snapshot = *round.snapshot;
+  const auto p = static_cast<std::size_t>(round.position[person]);
+  assessment.status = snapshot.status()[p];
+  for (std::size_t c = 0; c < snapshot.competencies(); ++c) {
+    const std::uint8_t self = snapshot.levels(core::LevelBasis::kSelf, c)[p];
+    const std::uint8_t counted = snapshot.levels(core::LevelBasis::kAgreed, c)[p];
+    if (self == 0 && counted == 0) continue;
+    core::Rating rating{snapshot.competency(c).code, std::nullopt, std::nullopt, {}, {}};
+    if (self > 0) rating.self_level = self;
+    if (counted > 0 && counted != self) rating.agreed_level = counted;
+    assessment.ratings.push_back(std::move(rating));
+  }
+  for (std::size_t a = 0; a < snapshot.areas(); ++a) {
+    if (const std::uint8_t value = snapshot.motivation(a)[p]; value > 0) {
+      assessment.motivation[snapshot.framework().areas[a].code] = value;
+    }
+  }
+  return assessment;
+}
+
+bool is_locked(const app::RoundView& round, const core::Assessment& assessment) {
+  return round.round.state != core::RoundState::kOpen ||
+         assessment.status >= core::AssessmentStatus::kConversationHeld;
+}
+
+}  // namespace
+
+Response assessment_page(AppContext& app, const PageRequest& page) {
+  const Viewer& viewer = *page.viewer;
+  if (viewer.is_observer()) return error_page(app, page, 403);
+  auto round = app.rounds->current_open_round(viewer.person_index);
+  AssessmentView view;
+  if (!round) return render_page(app, page, 200, view, nullptr);
+  if (!round->includes(viewer.person_index)) {
+    view.state = AssessmentView::State::kNotInRound;
+    return render_page(app, page, 200, view, nullptr);
+  }
+  // Read from the round's published snapshot, not the store: every save republishes it
+  // before answering, so it holds the person's latest answers, and a page view costs no
+  // database round trip.
+  const core::Assessment assessment = assessment_from_snapshot(*round, viewer.person_index, viewer.account.employee_id);
+  return render_page(app, page, 200,
+                     build_view(page, *round, *viewer.person, assessment, {}, is_locked(*round, assessment)),
+                     round.get());
+}
+
+Response assessment_submit(AppContext& app, const PageRequest& page) {
+  const Viewer& viewer = *page.viewer;
+  if (viewer.is_observer()) return error_page(app, page, 403);
+  const FormData form = FormData::parse(page.request.body);
+  if (!csrf_valid(page, form)) return error_page(app, page, 403, page.t("error_csrf_text"));
+  auto round = app.rounds->find(form.get("round"));
+  if (!round || !round->includes(viewer.person_index)) return error_page(app, page, 404);
+
+  auto lease = app.pool->borrow();
+  auto loaded = lease->load_assessment(round->round.name, viewer.account.employee_id);
+  if (!loaded) {
+    spdlog::error("request_id={} {}", page.request.request_id, loaded.error().describe());
+    return error_page(app, page, 500);
+  }
+  const core::Assessment before =
+      *loaded ? **loaded : core::Assessment{round->round.name, viewer.account.employee_id, {}, {}, {}, {}, {}, {}, {}, {}};
+  if (is_locked(*round, before)) {
+    return error_page(app, page, 409,
+                      page.t(round->round.state != core::RoundState::kOpen ? "assessment_round_closed"
+                                                                            : "assessment_locked"));
+  }
+  const bool submit = form.get("action") == "submit";
+  const core::Framework& framework = round->snapshot->framework();
+  SelfAssessmentInput input = read_self_assessment(form, framework, *viewer.person, page.language);
+  core::Assessment after = apply_self_assessment(before, input, submit, store::utc_timestamp_now());
+  std::vector<FieldError> errors = std::move(input.errors);
+  if (submit) append_completeness_errors(framework, *viewer.person, after, page.language, errors);
+  append_rule_errors(core::validate_assessment(framework, *viewer.person, after), page.language, errors);
+  if (!errors.empty()) {
+    return render_page(app, page, 422, build_view(page, *round, *viewer.person, after, errors, false), round.get());
+  }
+  if (auto saved = lease->save_assessment(after, store::Actor{viewer.account.employee_id}); !saved) {
+    if (saved.error().kind == core::ErrorKind::kConflict) {
+      return error_page(app, page, 409, page.t("assessment_round_closed"));
+    }
+    spdlog::error("request_id={} {}", page.request.request_id, saved.error().describe());
+    return error_page(app, page, 500);
+  }
+  app.rounds->record_assessment(after);
+  return redirect_to(submit ? "/skattning?klart=assessment_submitted#summary-heading"
+                            : "/skattning?klart=assessment_saved_draft");
+}
+
+}  // namespace trappa::web

@@ -1,0 +1,121 @@
+// Ramverk: a framework's areas, competencies with their level descriptors, and the role ×
+// competency matrix of expected levels. Every signed-in person may read it.
+#include <spdlog/spdlog.h>
+
+#include "store/store.hpp"
+#include "web/pages/assessment/assessment_form.hpp"
+#include "web/ui/pages.hpp"
+#include "web/ui/template_engine.hpp"
+
+namespace trappa::web {
+
+Response framework_page(AppContext& app, const PageRequest& page) {
+  auto lease = app.pool->borrow();
+  auto frameworks = lease->list_frameworks();
+  if (!frameworks) {
+    spdlog::error("request_id={} {}", page.request.request_id, frameworks.error().describe());
+    return error_page(app, page, 500);
+  }
+  std::string chosen;
+  if (auto named = page.request.query.find("id"); named != page.request.query.end()) chosen = named->second;
+  if (chosen.empty()) {
+    // The framework of the open round, else the first one.
+    if (auto open = app.rounds->current_open_round(page.viewer->person_index)) chosen = open->round.framework_id;
+    else if (!frameworks->empty()) chosen = frameworks->front().id;
+  }
+  std::optional<store::StoredFramework> stored;
+  if (!chosen.empty()) {
+    auto loaded = lease->load_framework(chosen);
+    if (!loaded) {
+      spdlog::error("request_id={} {}", page.request.request_id, loaded.error().describe());
+      return error_page(app, page, 500);
+    }
+    if (!*loaded) return error_page(app, page, 404);
+    stored = std::move(*loaded);
+  }
+  TemplateData data;
+  data.set("no_framework", flag(!stored));
+  data.set("has_framework", flag(stored.has_value()));
+  if (stored) {
+    const core::Framework& framework = stored->framework;
+    data.set("has_choice", flag(frameworks->size() > 1));
+    TemplateData choices = list();
+    for (const store::FrameworkSummary& summary : *frameworks) {
+      TemplateData option;
+      option.set("value", summary.id);
+      option.set("label", summary.name);
+      option.set("selected", flag(summary.id == framework.id));
+      choices.push_back(option);
+    }
+    data.set("frameworks", choices);
+    data.set("name", framework.name);
+    data.set("version", framework.version);
+    data.set("revision", std::to_string(stored->revision));
+    data.set("description", framework.description);
+    TemplateData scale = list();
+    for (int level = framework.scale.min; level <= framework.scale.max; ++level) {
+      TemplateData item;
+      item.set("level", std::to_string(level));
+      item.set("name", level_name(framework, level));
+      scale.push_back(item);
+    }
+    data.set("scale", scale);
+    TemplateData areas = list();
+    TemplateData matrix = list();
+    for (const core::Area& area : framework.areas) {
+      TemplateData section;
+      section.set("code", area.code);
+      section.set("name", area.name);
+      section.set("description", area.description);
+      section.set("motivation_question", area.motivation_question);
+      section.set("restricted", flag(!area.roles.empty()));
+      std::string roles;
+      for (const std::string& role : area.roles) roles += (roles.empty() ? "" : ", ") + role;
+      section.set("roles", roles);
+      TemplateData competencies = list();
+      for (const core::Competency& competency : area.competencies) {
+        TemplateData item;
+        item.set("code", competency.code);
+        item.set("name", competency.name);
+        item.set("definition", competency.definition);
+        TemplateData levels = list();
+        for (std::size_t i = 0; i < competency.level_descriptors.size(); ++i) {
+          const int level = framework.scale.min + static_cast<int>(i);
+          TemplateData descriptor;
+          descriptor.set("level", std::to_string(level));
+          descriptor.set("name", level_name(framework, level));
+          descriptor.set("descriptor", competency.level_descriptors[i]);
+          levels.push_back(descriptor);
+        }
+        item.set("levels", levels);
+        competencies.push_back(item);
+        TemplateData row;
+        row.set("code", competency.code);
+        row.set("name", competency.name);
+        TemplateData cells = list();
+        for (const std::string& role : framework.roles) {
+          TemplateData cell;
+          const core::RoleProfile* profile = framework.profile_of(role);
+          auto expected = profile != nullptr ? profile->find(competency.code) : core::RoleProfile::const_iterator{};
+          const bool has = profile != nullptr && expected != profile->end();
+          cell.set("value", has ? std::to_string(expected->second) : std::string("none"));
+          cell.set("label", has ? std::to_string(expected->second) : std::string{});
+          cells.push_back(cell);
+        }
+        row.set("cells", cells);
+        matrix.push_back(row);
+      }
+      section.set("competencies", competencies);
+      areas.push_back(section);
+    }
+    data.set("areas", areas);
+    data.set("matrix", matrix);
+    TemplateData roles = list();
+    for (const std::string& role : framework.roles) roles.push_back(TemplateData(role));
+    data.set("roles", roles);
+  }
+  return page_response(200, render_layout(app, page, page.t("framework_title"), NavItem::kFramework,
+                                          render(TemplateId::kFramework, page.language, data)));
+}
+
+}  // namespace trappa::web

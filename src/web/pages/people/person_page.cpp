@@ -1,0 +1,134 @@
+// Personuppgifter: one person's audit history and the download of everything stored about
+// them (docs/personal-data.md). For HR within their scope and administrators; everyone else
+// gets the same 404 as for a person who does not exist.
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
+#include "io/exports/person_export_json.hpp"
+#include "store/store.hpp"
+#include "web/ui/pages.hpp"
+#include "web/ui/template_engine.hpp"
+
+namespace trappa::web {
+
+namespace {
+
+// The person's index when the viewer may see their personal data, else nullopt.
+std::optional<std::uint32_t> visible_person(const AppContext& app, const Viewer& viewer, const std::string& employee_id) {
+  if (!viewer.is_hr()) return std::nullopt;
+  auto person = app.directory->index_of(employee_id);
+  if (!person || !app.directory->in_subtree(app.directory->people()[*person], viewer.scope())) return std::nullopt;
+  return person;
+}
+
+// The catalogue key naming an action of the audit trail; the code itself for one without.
+std::optional<std::string_view> action_key(std::string_view action) {
+  static constexpr std::pair<std::string_view, std::string_view> kActions[] = {
+      {"assessment.save", "audit_action_assessment_save"},
+      {"assessment.import", "audit_action_assessment_import"},
+      {"person.create", "audit_action_person_create"},
+      {"person.update", "audit_action_person_update"},
+      {"employment.update", "audit_action_employment_update"},
+      {"account.create", "audit_action_account_create"},
+      {"account.update", "audit_action_account_update"},
+      {"person.export", "audit_action_person_export"},
+      {"person.erase", "audit_action_person_erase"},
+  };
+  for (const auto& [code, key] : kActions) {
+    if (code == action) return key;
+  }
+  return std::nullopt;
+}
+
+// "Anna Andersson (E000123)" for a person in the organisation, else the actor as written
+// ("cli:karin", "demo").
+std::string actor_label(const AppContext& app, const std::string& actor) {
+  if (const core::Person* person = app.directory->find(actor)) return person->name + " (" + actor + ")";
+  return actor;
+}
+
+// "31 mars 2026 14:05" from "2026-03-31T14:05:09Z" (UTC, as stored).
+std::string time_label(Language language, const std::string& at) {
+  std::string label = format_date(language, at);
+  if (at.size() >= 16 && at[10] == 'T') label += " " + at.substr(11, 5);
+  return label;
+}
+
+}  // namespace
+
+Response person_page(AppContext& app, const PageRequest& page, const std::string& employee_id) {
+  const Viewer& viewer = *page.viewer;
+  const auto index = visible_person(app, viewer, employee_id);
+  if (!index) return error_page(app, page, 404);
+  const core::Person& person = app.directory->people()[*index];
+  auto entries = [&] {
+    auto lease = app.pool->borrow();
+    return lease->load_person_audit(employee_id);
+  }();
+  if (!entries) {
+    if (entries.error().kind == core::ErrorKind::kNotFound) return error_page(app, page, 404);
+    spdlog::error("request_id={} {}", page.request.request_id, entries.error().describe());
+    return error_page(app, page, 500);
+  }
+  TemplateData data;
+  data.set("name", person.name);
+  data.set("employee_id", person.employee_id);
+  data.set("employee_path", url_encode(person.employee_id));
+  data.set("csrf", page.viewer->csrf_token);
+  data.set("role", person.role);
+  data.set("unit", app.directory->unit_name(person.unit_code));
+  data.set("count", grouped_number(entries->size()));
+  data.set("has_entries", flag(!entries->empty()));
+  bool erased = false;
+  std::string erased_at;
+  TemplateData& rows = add_list(data, "entries");
+  for (const store::AuditEntry& entry : *entries) {
+    TemplateData& row = add_object(rows);
+    row.set("at", entry.at);
+    row.set("at_label", time_label(page.language, entry.at));
+    row.set("actor", actor_label(app, entry.actor));
+    const auto key = action_key(entry.action);
+    row.set("action", std::string(key ? page.t(*key) : std::string_view(entry.action)));
+    row.set("action_code", entry.action);
+    row.set("detail", entry.detail);
+    if (entry.action == "person.erase") {
+      erased = true;
+      erased_at = entry.at;
+    }
+  }
+  data.set("erased", flag(erased));
+  data.set("erased_at", format_date(page.language, erased_at));
+  return page_response(200, render_layout(app, page, std::string(page.t("person_title")) + ": " + person.name,
+                                          NavItem::kNone, render(TemplateId::kPerson, page.language, data)));
+}
+
+Response person_export(AppContext& app, const PageRequest& page, const std::string& employee_id) {
+  const Viewer& viewer = *page.viewer;
+  // A POST with the form's CSRF token: the export is recorded in the audit trail, so another
+  // site must not be able to start one with a link.
+  if (!csrf_valid(page, FormData::parse(page.request.body))) return error_page(app, page, 403, page.t("error_csrf_text"));
+  if (!visible_person(app, viewer, employee_id)) return error_page(app, page, 404);
+  auto lease = app.pool->borrow();
+  auto record = lease->load_person_record(employee_id);
+  if (!record) {
+    spdlog::error("request_id={} {}", page.request.request_id, record.error().describe());
+    return error_page(app, page, 500);
+  }
+  if (!*record) return error_page(app, page, 404);
+  // Recorded before the file is handed out: no copy leaves unrecorded.
+  const store::AuditEntry entry{store::utc_timestamp_now(), viewer.account.employee_id, "person.export", employee_id,
+                                fmt::format("trappa-person-export version {} downloaded in the web application",
+                                            io::kPersonExportVersion)};
+  if (auto appended = lease->append_audit(entry); !appended) {
+    spdlog::error("request_id={} {}", page.request.request_id, appended.error().describe());
+    return error_page(app, page, 500);
+  }
+  (*record)->audit.push_back(entry);
+  return {200,
+          "application/json; charset=utf-8",
+          io::write_person_export_json(**record, {entry.at, entry.actor}),
+          {{"Content-Disposition", "attachment; filename=\"" + io::person_export_file_name(employee_id) + "\""},
+           {"Cache-Control", "no-store"}}};
+}
+
+}  // namespace trappa::web

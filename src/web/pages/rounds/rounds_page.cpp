@@ -1,0 +1,191 @@
+// Omgångar: HR lists, creates, opens and closes assessment rounds. A round pins the latest
+// revision of its framework when it is created; rounds move forward only (draft → open →
+// closed). Each change republishes the round's analytics snapshot.
+#include <spdlog/spdlog.h>
+
+#include "core/assessment/assessment_rules.hpp"
+#include "core/base/date.hpp"
+#include "core/analytics/gap_query.hpp"
+#include "io/exports/gap_report_output.hpp"
+#include "store/store.hpp"
+#include "web/pages/assessment/assessment_form.hpp"
+#include "web/ui/pages.hpp"
+#include "web/ui/template_engine.hpp"
+
+namespace trappa::web {
+
+namespace {
+
+struct RoundForm {
+  std::string name;
+  std::string framework;
+  std::string scope;
+  std::string opens;
+  std::string closes;
+  std::string name_error;
+  std::string opens_error;
+  std::string closes_error;
+  std::vector<FieldError> errors;
+};
+
+Response render_rounds(AppContext& app, const PageRequest& page, int status, const RoundForm& form) {
+  const Viewer& viewer = *page.viewer;
+  std::vector<store::FrameworkSummary> frameworks;
+  {
+    auto lease = app.pool->borrow();
+    auto listed = lease->list_frameworks();
+    if (!listed) {
+      spdlog::error("request_id={} {}", page.request.request_id, listed.error().describe());
+      return error_page(app, page, 500);
+    }
+    frameworks = std::move(*listed);
+  }
+  TemplateData data;
+  data.set("csrf", viewer.csrf_token);
+  TemplateData rows = list();
+  auto rounds = app.rounds->rounds();
+  for (auto it = rounds->rbegin(); it != rounds->rend(); ++it) {
+    const app::RoundView& view = **it;
+    const core::Round& round = view.round;
+    TemplateData row;
+    row.set("name", round.name);
+    row.set("name_path", url_encode(round.name));
+    row.set("framework", round.framework_id + " (rev. " + std::to_string(round.framework_revision) + ")");
+    row.set("scope", round.scope_unit.empty() ? std::string(page.t("rounds_whole_organisation"))
+                                              : app.directory->unit_name(round.scope_unit));
+    std::string period = format_date(page.language, round.opens);
+    if (!round.closes.empty()) period += " – " + format_date(page.language, round.closes);
+    row.set("period", period);
+    row.set("state", std::string(state_label(page, round.state)));
+    row.set("state_code", std::string(core::to_code(round.state)));
+    const auto report = core::run_gap_query(*view.snapshot, core::GapQuery{});
+    row.set("people", grouped_number(view.snapshot->people()));
+    row.set("participation", report ? io::swedish_percent(report->participation) : std::string("–"));
+    row.set("can_open", flag(round.state == core::RoundState::kDraft));
+    row.set("can_close", flag(round.state == core::RoundState::kOpen));
+    rows.push_back(row);
+  }
+  data.set("rounds", rows);
+  TemplateData framework_options = list();
+  for (const store::FrameworkSummary& summary : frameworks) {
+    TemplateData option;
+    option.set("value", summary.id);
+    option.set("label", summary.name + " (rev. " + std::to_string(summary.revision) + ")");
+    option.set("selected", flag(summary.id == form.framework));
+    framework_options.push_back(option);
+  }
+  data.set("frameworks", framework_options);
+  TemplateData units = list();
+  for (const auto& [code, label] : unit_options(*app.directory, viewer.scope(), form.scope)) {
+    TemplateData option;
+    option.set("value", code);
+    option.set("label", label);
+    option.set("selected", flag(code == form.scope));
+    units.push_back(option);
+  }
+  data.set("units", units);
+  data.set("form_name", form.name);
+  data.set("form_opens", form.opens);
+  data.set("form_closes", form.closes);
+  // Only set when there is an error: a set string counts as true in a section.
+  if (!form.name_error.empty()) data.set("name_error", form.name_error);
+  if (!form.opens_error.empty()) data.set("opens_error", form.opens_error);
+  if (!form.closes_error.empty()) data.set("closes_error", form.closes_error);
+  data.set("has_errors", flag(!form.errors.empty()));
+  data.set("errors", errors_data(form.errors));
+  const auto flash = page.request.query.find("klart");
+  return page_response(status, render_layout(app, page, page.t("rounds_title"), NavItem::kRounds,
+                                             render(TemplateId::kRounds, page.language, data),
+                                             flash != page.request.query.end() ? allowed_flash(flash->second)
+                                                                               : std::string_view{}));
+}
+
+}  // namespace
+
+Response rounds_page(AppContext& app, const PageRequest& page) {
+  if (!page.viewer->is_hr()) return error_page(app, page, 403);
+  return render_rounds(app, page, 200, RoundForm{});
+}
+
+Response rounds_create(AppContext& app, const PageRequest& page) {
+  const Viewer& viewer = *page.viewer;
+  if (!viewer.is_hr()) return error_page(app, page, 403);
+  const FormData form_data = FormData::parse(page.request.body);
+  if (!csrf_valid(page, form_data)) return error_page(app, page, 403, page.t("error_csrf_text"));
+  RoundForm form{form_data.get("name"), form_data.get("framework"), form_data.get("scope"), form_data.get("opens"),
+                 form_data.get("closes"), {}, {}, {}, {}};
+  while (!form.name.empty() && form.name.back() == ' ') form.name.pop_back();
+  while (!form.name.empty() && form.name.front() == ' ') form.name.erase(form.name.begin());
+  if (core::round_name_problem(form.name)) {
+    form.name_error = std::string(page.t("error_round_name"));
+  } else if (app.rounds->find(form.name)) {
+    form.name_error = std::string(page.t("error_round_exists"));
+  }
+  if (!form.opens.empty() && !core::parse_iso_date(form.opens)) form.opens_error = std::string(page.t("error_date"));
+  if (!form.closes.empty() && !core::parse_iso_date(form.closes)) form.closes_error = std::string(page.t("error_date"));
+  if (form.opens_error.empty() && form.closes_error.empty() && !form.opens.empty() && !form.closes.empty() &&
+      form.closes < form.opens) {
+    form.closes_error = std::string(page.t("error_closes_before_opens"));
+  }
+  // HR creates rounds only within their own scope.
+  if (!viewer.scope().empty() && (form.scope.empty() || !app.directory->unit_in_subtree(form.scope, viewer.scope()))) {
+    form.scope = viewer.scope();
+  }
+  if (!form.scope.empty() && !app.directory->tree().index_of(form.scope)) form.scope.clear();
+  if (!form.name_error.empty()) form.errors.push_back({"round-name", form.name_error});
+  if (!form.opens_error.empty()) form.errors.push_back({"round-opens", form.opens_error});
+  if (!form.closes_error.empty()) form.errors.push_back({"round-closes", form.closes_error});
+  if (!form.errors.empty()) return render_rounds(app, page, 422, form);
+
+  auto lease = app.pool->borrow();
+  auto framework = lease->load_framework(form.framework);
+  if (!framework) {
+    spdlog::error("request_id={} {}", page.request.request_id, framework.error().describe());
+    return error_page(app, page, 500);
+  }
+  if (!*framework) return error_page(app, page, 404);
+  const core::Round round{form.name, form.framework, (*framework)->revision, form.scope, form.opens, form.closes,
+                          core::RoundState::kDraft};
+  if (auto created = lease->create_round(round, store::Actor{viewer.account.employee_id}); !created) {
+    if (created.error().kind == core::ErrorKind::kConflict) {
+      form.name_error = std::string(page.t("error_round_exists"));
+      form.errors.push_back({"round-name", form.name_error});
+      return render_rounds(app, page, 409, form);
+    }
+    spdlog::error("request_id={} {}", page.request.request_id, created.error().describe());
+    return error_page(app, page, 500);
+  }
+  if (auto reloaded = app.rounds->reload(*lease, round.name); !reloaded) {
+    spdlog::error("request_id={} {}", page.request.request_id, reloaded.error().describe());
+  }
+  return redirect_to("/omgangar?klart=rounds_created");
+}
+
+Response rounds_change_state(AppContext& app, const PageRequest& page, const std::string& name,
+                             core::RoundState state) {
+  const Viewer& viewer = *page.viewer;
+  if (!viewer.is_hr()) return error_page(app, page, 403);
+  const FormData form = FormData::parse(page.request.body);
+  if (!csrf_valid(page, form)) return error_page(app, page, 403, page.t("error_csrf_text"));
+  auto round = app.rounds->find(name);
+  if (!round) return error_page(app, page, 404);
+  if (!app.directory->unit_in_subtree(round->round.scope_unit.empty() ? std::string{} : round->round.scope_unit,
+                                      viewer.scope()) ||
+      (!viewer.scope().empty() && round->round.scope_unit.empty())) {
+    return error_page(app, page, 403);
+  }
+  auto lease = app.pool->borrow();
+  if (auto changed = lease->set_round_state(name, state, store::Actor{viewer.account.employee_id}); !changed) {
+    if (changed.error().kind == core::ErrorKind::kConflict) {
+      return error_page(app, page, 409, page.t("error_round_state"));
+    }
+    spdlog::error("request_id={} {}", page.request.request_id, changed.error().describe());
+    return error_page(app, page, 500);
+  }
+  if (auto reloaded = app.rounds->reload(*lease, name); !reloaded) {
+    spdlog::error("request_id={} {}", page.request.request_id, reloaded.error().describe());
+  }
+  return redirect_to(state == core::RoundState::kOpen ? "/omgangar?klart=rounds_opened" : "/omgangar?klart=rounds_closed");
+}
+
+}  // namespace trappa::web

@@ -1,0 +1,354 @@
+// Mitt team and the conversation page.
+//
+// The team list reads statuses, needs and motivation from the round's analytics snapshot
+// (no store access). The conversation page shows one report's self, agreed and expected
+// levels side by side; the direct manager (or HR in scope) adjusts agreed levels, chooses
+// priorities and records the conversation. An indirect manager reads it.
+#include <algorithm>
+#include <charconv>
+
+#include <spdlog/spdlog.h>
+
+#include "core/assessment/assessment_rules.hpp"
+#include "io/exports/gap_report_output.hpp"
+#include "store/store.hpp"
+#include "web/pages/assessment/assessment_form.hpp"
+#include "web/ui/pages.hpp"
+#include "web/ui/template_engine.hpp"
+
+namespace trappa::web {
+
+namespace {
+
+// The round a team page shows: ?omgang=, else the open round, else the newest round.
+std::shared_ptr<const app::RoundView> chosen_round(AppContext& app, const PageRequest& page,
+                                              std::optional<std::uint32_t> person) {
+  if (auto named = page.request.query.find("omgang"); named != page.request.query.end() && !named->second.empty()) {
+    return app.rounds->find(named->second);
+  }
+  if (auto open = app.rounds->current_open_round(person)) return open;
+  auto rounds = app.rounds->rounds();
+  return rounds->empty() ? nullptr : rounds->back();
+}
+
+TemplateData round_options(AppContext& app, const std::string& selected) {
+  TemplateData options = list();
+  auto rounds = app.rounds->rounds();
+  for (auto it = rounds->rbegin(); it != rounds->rend(); ++it) {
+    TemplateData option;
+    option.set("value", (*it)->round.name);
+    option.set("label", (*it)->round.name);
+    option.set("selected", flag((*it)->round.name == selected));
+    options.push_back(option);
+  }
+  return options;
+}
+
+struct ReportRow {
+  std::string employee_id;
+  std::string name;
+  std::string role;
+  std::string unit;
+  std::string manager;
+  bool in_round = false;
+  core::AssessmentStatus status = core::AssessmentStatus::kNotStarted;
+  std::size_t needs = 0;
+  bool rated = false;  // any level given: needs are counted only then
+  std::optional<double> motivation;
+};
+
+ReportRow report_row(const app::Directory& directory, const app::RoundView& round, std::uint32_t person) {
+  const core::Person& subject = directory.people()[person];
+  ReportRow row{subject.employee_id, subject.name, subject.role, directory.unit_name(subject.unit_code), {}, false, {}, 0, false, {}};
+  if (const core::Person* manager = directory.find(subject.manager_id)) row.manager = manager->name;
+  if (!round.includes(person)) return row;
+  const core::GapSnapshot& snapshot = *round.snapshot;
+  const auto p = static_cast<std::size_t>(round.position[person]);
+  row.in_round = true;
+  row.status = snapshot.status()[p];
+  const std::uint16_t role = snapshot.role()[p];
+  for (std::size_t c = 0; c < snapshot.competencies(); ++c) {
+    const std::uint8_t expected = snapshot.expected(role, c);
+    const std::uint8_t level = snapshot.levels(core::LevelBasis::kAgreed, c)[p];
+    if (level > 0) row.rated = true;
+    if (expected > 0 && level > 0 && level < expected) ++row.needs;
+  }
+  int sum = 0, answers = 0;
+  for (std::size_t a = 0; a < snapshot.areas(); ++a) {
+    if (const std::uint8_t value = snapshot.motivation(a)[p]; value > 0) {
+      sum += value;
+      ++answers;
+    }
+  }
+  if (answers > 0) row.motivation = static_cast<double>(sum) / answers;
+  return row;
+}
+
+}  // namespace
+
+Response team_page(AppContext& app, const PageRequest& page) {
+  const Viewer& viewer = *page.viewer;
+  if (!viewer.manages_anyone) return error_page(app, page, 403);
+  auto round = chosen_round(app, page, std::nullopt);
+  TemplateData data;
+  data.set("no_round", flag(round == nullptr));
+  data.set("has_round", flag(round != nullptr));
+  if (round) {
+    const bool indirect = page.request.query.contains("alla") && page.request.query.at("alla") == "1";
+    const std::vector<std::uint32_t> people = indirect ? app.directory->all_reports(viewer.person_index)
+                                                       : app.directory->direct_reports(viewer.person_index);
+    data.set("rounds", round_options(app, round->round.name));
+    data.set("round_name", round->round.name);
+    data.set("indirect", flag(indirect));
+    TemplateData rows = list();
+    std::size_t self_assessed = 0, conversations = 0;
+    for (std::uint32_t person : people) {
+      const ReportRow row = report_row(*app.directory, *round, person);
+      if (row.in_round && row.status >= core::AssessmentStatus::kSelfAssessed) ++self_assessed;
+      if (row.in_round && row.status >= core::AssessmentStatus::kConversationHeld) ++conversations;
+      TemplateData item;
+      item.set("employee_id", url_encode(row.employee_id));
+      item.set("round_query", url_encode(round->round.name));
+      item.set("name", row.name);
+      item.set("role", row.role);
+      item.set("unit", row.unit);
+      item.set("manager", row.manager);
+      item.set("in_round", flag(row.in_round));
+      item.set("status", std::string(status_label(page, row.status)));
+      item.set("status_code", std::string(status_code(row.status)));
+      item.set("needs", row.in_round && row.rated ? std::to_string(row.needs) : std::string("–"));
+      item.set("motivation", io::swedish_decimal(row.motivation, 1));
+      rows.push_back(item);
+    }
+    data.set("reports", rows);
+    data.set("has_reports", flag(!people.empty()));
+    data.set("count", grouped_number(people.size()));
+    data.set("self_assessed", grouped_number(self_assessed));
+    data.set("conversations", grouped_number(conversations));
+  }
+  return page_response(200, render_layout(app, page, page.t("team_title"), NavItem::kTeam,
+                                          render(TemplateId::kTeam, page.language, data)));
+}
+
+namespace {
+
+struct ConversationInput {
+  std::map<std::string, std::optional<int>> agreed;
+  std::vector<std::string> priorities;
+  std::string notes;
+  bool held = false;
+  bool followed_up = false;
+};
+
+Response render_conversation(AppContext& app, const PageRequest& page, int status, const app::RoundView& round,
+                             std::uint32_t person_index, PersonAccess access, const core::Assessment& shown,
+                             const std::vector<FieldError>& errors) {
+  const core::Person& person = app.directory->people()[person_index];
+  const core::Framework& framework = round.snapshot->framework();
+  const bool in_round = round.includes(person_index);
+  const bool round_open = round.round.state == core::RoundState::kOpen;
+  const bool read_only = access != PersonAccess::kManage || !round_open;
+  TemplateData data;
+  data.set("csrf", page.viewer->csrf_token);
+  data.set("employee_id", url_encode(person.employee_id));
+  data.set("name", person.name);
+  data.set("role", person.role);
+  data.set("unit", app.directory->unit_name(person.unit_code));
+  data.set("round_name", round.round.name);
+  data.set("round_query", url_encode(round.round.name));
+  data.set("show_team_link", flag(page.viewer->manages_anyone));
+  // HR in scope reach the person's history and data export from here (person_page.cpp).
+  data.set("show_person_link", flag(page.viewer->is_hr() && app.directory->in_subtree(person, page.viewer->scope())));
+  data.set("status_code", std::string(status_code(shown.status)));
+  data.set("status_label", std::string(status_label(page, shown.status)));
+  data.set("has_self_assessed_at", flag(!shown.self_assessed_at.empty()));
+  data.set("self_assessed_at", format_date(page.language, shown.self_assessed_at));
+  data.set("has_conversation_at", flag(!shown.conversation_at.empty()));
+  data.set("conversation_at", format_date(page.language, shown.conversation_at));
+  data.set("in_round", flag(in_round));
+  data.set("read_only", flag(read_only));
+  data.set("read_only_reason", std::string(page.t(!round_open ? "conversation_read_only_closed"
+                                                              : "conversation_read_only_indirect")));
+  data.set("has_errors", flag(!errors.empty()));
+  data.set("errors", errors_data(errors));
+  data.set("max_priorities", std::to_string(core::kMaxPriorities));
+  data.set("notes", shown.notes);
+  data.set("held", flag(shown.status >= core::AssessmentStatus::kConversationHeld));
+  data.set("may_follow_up", flag(shown.status >= core::AssessmentStatus::kConversationHeld));
+  data.set("followed_up", flag(shown.status >= core::AssessmentStatus::kFollowedUp));
+  TemplateData& areas = add_list(data, "areas");
+  if (in_round) {
+    const core::RoleProfile* profile = framework.profile_of(person.role);
+    for (const core::Area* area : core::assessed_areas(framework, person.role)) {
+      TemplateData& section = add_object(areas);
+      section.set("code", area->code);
+      section.set("name", area->name);
+      auto motivation = shown.motivation.find(area->code);
+      section.set("motivation", motivation != shown.motivation.end() ? std::to_string(motivation->second)
+                                                                     : std::string(page.t("not_answered")));
+      TemplateData& competencies = add_list(section, "competencies");
+      for (const core::Competency& competency : area->competencies) {
+        auto expected = profile->find(competency.code);
+        if (expected == profile->end()) continue;
+        const core::Rating* rating = shown.find_rating(competency.code);
+        const std::optional<int> self = rating != nullptr ? rating->self_level : std::nullopt;
+        const std::optional<int> agreed = rating != nullptr ? rating->agreed_level : std::nullopt;
+        // Until levels are agreed, the choice starts from the person's own level.
+        const std::optional<int> proposed = agreed ? agreed : self;
+        TemplateData& item = add_object(competencies);
+        item.set("code", competency.code);
+        item.set("name", competency.name);
+        item.set("self", self ? std::to_string(*self) : std::string("–"));
+        item.set("expected", std::to_string(expected->second));
+        item.set("below", flag(proposed && *proposed < expected->second));
+        item.set("prioritised", flag(std::find(shown.priorities.begin(), shown.priorities.end(), competency.code) !=
+                                     shown.priorities.end()));
+        TemplateData& options = add_list(item, "options");
+        TemplateData& none = add_object(options);
+        none.set("value", std::string{});
+        none.set("label", std::string(page.t("agreed_none")));
+        none.set("selected", flag(!proposed));
+        for (int level = framework.scale.min; level <= framework.scale.max; ++level) {
+          TemplateData& option = add_object(options);
+          option.set("value", std::to_string(level));
+          option.set("label", std::to_string(level) + " – " + level_name(framework, level));
+          option.set("selected", flag(proposed && *proposed == level));
+        }
+      }
+    }
+  }
+  const auto flash = page.request.query.find("klart");
+  return page_response(status, render_layout(app, page, std::string(page.t("conversation_title")) + ": " + person.name,
+                                             NavItem::kTeam, render(TemplateId::kConversation, page.language, data),
+                                             flash != page.request.query.end() ? allowed_flash(flash->second)
+                                                                               : std::string_view{}));
+}
+
+// The round of a conversation: ?omgang= (GET) or the form's round (POST), else the open
+// round that includes the person, else the newest round that does.
+std::shared_ptr<const app::RoundView> conversation_round(AppContext& app, const std::string& named, std::uint32_t person) {
+  if (!named.empty()) return app.rounds->find(named);
+  if (auto open = app.rounds->current_open_round(person); open && open->includes(person)) return open;
+  auto rounds = app.rounds->rounds();
+  for (auto it = rounds->rbegin(); it != rounds->rend(); ++it) {
+    if ((*it)->includes(person)) return *it;
+  }
+  return rounds->empty() ? nullptr : rounds->back();
+}
+
+}  // namespace
+
+Response conversation_page(AppContext& app, const PageRequest& page, const std::string& employee_id) {
+  const Viewer& viewer = *page.viewer;
+  auto person = app.directory->index_of(employee_id);
+  // Someone the viewer may not see gets the same answer as someone who does not exist.
+  if (!person) return error_page(app, page, 404);
+  const PersonAccess access = access_to_person(*app.directory, viewer, *person);
+  if (access == PersonAccess::kNone) return error_page(app, page, 404);
+  auto named = page.request.query.find("omgang");
+  auto round = conversation_round(app, named != page.request.query.end() ? named->second : std::string{}, *person);
+  if (!round) return error_page(app, page, 404);
+  auto loaded = [&] {
+    auto lease = app.pool->borrow();
+    return lease->load_assessment(round->round.name, employee_id);
+  }();
+  if (!loaded) {
+    spdlog::error("request_id={} {}", page.request.request_id, loaded.error().describe());
+    return error_page(app, page, 500);
+  }
+  const core::Assessment shown = *loaded ? **loaded : core::Assessment{round->round.name, employee_id, {}, {}, {}, {}, {}, {}, {}, {}};
+  return render_conversation(app, page, 200, *round, *person, access, shown, {});
+}
+
+Response conversation_submit(AppContext& app, const PageRequest& page, const std::string& employee_id) {
+  const Viewer& viewer = *page.viewer;
+  const FormData form = FormData::parse(page.request.body);
+  if (!csrf_valid(page, form)) return error_page(app, page, 403, page.t("error_csrf_text"));
+  auto person = app.directory->index_of(employee_id);
+  if (!person) return error_page(app, page, 404);
+  const PersonAccess access = access_to_person(*app.directory, viewer, *person);
+  if (access == PersonAccess::kNone) return error_page(app, page, 404);
+  const core::Person& subject = app.directory->people()[*person];
+  const core::AssessmentActor actor{viewer.account.employee_id, viewer.is_hr() && access == PersonAccess::kManage};
+  if (access != PersonAccess::kManage || !core::may_agree_levels(actor, subject)) return error_page(app, page, 403);
+  auto round = app.rounds->find(form.get("round"));
+  if (!round || !round->includes(*person)) return error_page(app, page, 404);
+  if (round->round.state != core::RoundState::kOpen) {
+    return error_page(app, page, 409, page.t("conversation_read_only_closed"));
+  }
+
+  auto lease = app.pool->borrow();
+  auto loaded = lease->load_assessment(round->round.name, employee_id);
+  if (!loaded) {
+    spdlog::error("request_id={} {}", page.request.request_id, loaded.error().describe());
+    return error_page(app, page, 500);
+  }
+  const core::Assessment before =
+      *loaded ? **loaded : core::Assessment{round->round.name, employee_id, {}, {}, {}, {}, {}, {}, {}, {}};
+  core::Assessment after = before;
+  const core::Framework& framework = round->snapshot->framework();
+  const std::string now = store::utc_timestamp_now();
+  std::vector<FieldError> errors;
+  for (const core::Competency* competency : profile_competencies(framework, subject.role)) {
+    const std::string value = form.get("agreed." + competency->code);
+    std::optional<int> agreed;
+    if (!value.empty()) {
+      int parsed = 0;
+      const auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), parsed);
+      if (error != std::errc{} || end != value.data() + value.size() || !framework.scale.contains(parsed)) {
+        errors.push_back({agreed_anchor(competency->code),
+                          format_text(page.t("error_invalid_value"), {{"field", competency->code}})});
+        continue;
+      }
+      agreed = parsed;
+    }
+    auto rating = std::find_if(after.ratings.begin(), after.ratings.end(),
+                               [&](const core::Rating& r) { return r.competency == competency->code; });
+    if (rating == after.ratings.end()) {
+      if (!agreed) continue;
+      after.ratings.push_back(core::Rating{competency->code, std::nullopt, agreed, viewer.account.employee_id, now});
+    } else if (rating->agreed_level != agreed) {
+      rating->agreed_level = agreed;
+      rating->agreed_by = agreed ? viewer.account.employee_id : std::string{};
+      rating->agreed_at = agreed ? now : std::string{};
+    }
+  }
+  std::erase_if(after.ratings, [](const core::Rating& r) { return !r.self_level && !r.agreed_level; });
+  order_ratings(framework, after);
+  after.priorities = form.all("priority");
+  if (after.priorities.size() > core::kMaxPriorities) {
+    errors.push_back({"priorities-hint", std::string(page.t("error_too_many_priorities"))});
+  }
+  after.notes = form.get("notes");
+  const bool held = form.get("conversation_held") == "1";
+  const bool followed_up = held && form.get("followed_up") == "1";
+  if (followed_up) {
+    after.status = core::AssessmentStatus::kFollowedUp;
+    if (after.conversation_at.empty()) after.conversation_at = now;
+    if (after.followed_up_at.empty()) after.followed_up_at = now;
+  } else if (held) {
+    after.status = core::AssessmentStatus::kConversationHeld;
+    if (after.conversation_at.empty()) after.conversation_at = now;
+    after.followed_up_at.clear();
+  } else {
+    // Unticking goes back to where the person's own part left it.
+    after.status = after.self_assessed_at.empty() ? core::AssessmentStatus::kNotStarted
+                                                  : core::AssessmentStatus::kSelfAssessed;
+    after.conversation_at.clear();
+    after.followed_up_at.clear();
+  }
+  if (errors.empty()) append_rule_errors(core::validate_assessment(framework, subject, after), page.language, errors);
+  if (!errors.empty()) return render_conversation(app, page, 422, *round, *person, access, after, errors);
+  if (auto saved = lease->save_assessment(after, store::Actor{viewer.account.employee_id}); !saved) {
+    if (saved.error().kind == core::ErrorKind::kConflict) {
+      return error_page(app, page, 409, page.t("conversation_read_only_closed"));
+    }
+    spdlog::error("request_id={} {}", page.request.request_id, saved.error().describe());
+    return error_page(app, page, 500);
+  }
+  app.rounds->record_assessment(after);
+  return redirect_to("/team/" + url_encode(employee_id) + "?omgang=" + url_encode(round->round.name) +
+                     "&klart=conversation_saved");
+}
+
+}  // namespace trappa::web

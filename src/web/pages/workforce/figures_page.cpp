@@ -1,0 +1,284 @@
+// Nyckeltal: the workforce key figures of docs/key-figures.md for a date and a unit, as
+// charts with their tables and CSV files, and the same JSON as `trappa figures` at
+// /api/v1/figures. HR and administrators see every unit of their scope in full; observers
+// and (with --manager-overview) managers see them through the small-group rule of
+// core/key_figure_disclosure.hpp: a unit's set only when the rule shows it, and small cells
+// inside it hidden.
+#include <chrono>
+
+#include <spdlog/spdlog.h>
+
+#include "core/workforce/key_figure_disclosure.hpp"
+#include "core/workforce/key_figures.hpp"
+#include "io/exports/key_figures_json.hpp"
+#include "report/charts/charts.hpp"
+#include "report/charts/data_table.hpp"
+#include "web/ui/pages.hpp"
+#include "web/ui/template_engine.hpp"
+
+namespace trappa::web {
+
+namespace {
+
+struct FiguresRequest {
+  core::KeyFigureQuery query;
+  std::vector<core::Problem> problems;
+};
+
+// Key figures are read "per 31 December" in the yearly plans: the default date is the last
+// day of the previous year.
+core::Date default_reference_date() {
+  const auto today = core::Date(std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now()));
+  return core::Date(today.year() - std::chrono::years(1), std::chrono::December, std::chrono::day(31));
+}
+
+std::string query_value(const Request& request, const char* name) {
+  auto found = request.query.find(name);
+  return found == request.query.end() ? std::string() : found->second;
+}
+
+// Reads at/from/enhet (or unit)/retirement_age from the query string, within the viewer's scope.
+FiguresRequest read_request(const AppContext& app, const PageRequest& page) {
+  FiguresRequest parsed;
+  parsed.query.at = default_reference_date();
+  if (const std::string at = query_value(page.request, "at"); !at.empty()) {
+    if (auto date = core::parse_iso_date(at)) parsed.query.at = *date;
+    else parsed.problems.push_back({"at", "'" + at + "' is not a date (YYYY-MM-DD)"});
+  }
+  if (const std::string from = query_value(page.request, "from"); !from.empty()) {
+    if (auto date = core::parse_iso_date(from)) parsed.query.from = *date;
+    else parsed.problems.push_back({"from", "'" + from + "' is not a date (YYYY-MM-DD)"});
+  }
+  std::string unit = query_value(page.request, "enhet");
+  if (unit.empty()) unit = query_value(page.request, "unit");
+  const std::string scope = page.viewer->aggregate_scope();
+  if (unit.empty()) unit = scope;
+  if (!unit.empty()) {
+    if (!app.directory->tree().index_of(unit)) {
+      parsed.problems.push_back({"unit", "unknown unit '" + unit + "'"});
+    } else if (!scope.empty() && !app.directory->unit_in_subtree(unit, scope)) {
+      parsed.problems.push_back({"unit", "unit '" + unit + "' is outside your scope"});
+    }
+  }
+  parsed.query.unit_code = unit;
+  if (const std::string age = query_value(page.request, "retirement_age"); !age.empty()) {
+    try {
+      parsed.query.retirement_age = std::stoi(age);
+    } catch (const std::exception&) {
+      parsed.problems.push_back({"retirement_age", "'" + age + "' is not a whole number"});
+    }
+  }
+  return parsed;
+}
+
+// The figures as the viewer may see them: `suppressed` when the small-group rule hides the
+// unit's whole set from this viewer; otherwise the figures, with small cells hidden for
+// suppressed viewers. The rule is decided for every unit at the date on each request: a
+// pure function of the store's data, so every view (page, CSV, API) agrees.
+struct ViewerFigures {
+  core::KeyFigures figures;
+  bool suppressed = false;
+};
+
+core::Result<ViewerFigures> compute(AppContext& app, const Viewer& viewer, const core::KeyFigureQuery& query) {
+  auto lease = app.pool->borrow();
+  auto people = lease->load_people();
+  if (!people) return std::unexpected(people.error());
+  auto employments = lease->load_employments();
+  if (!employments) return std::unexpected(employments.error());
+  auto units = lease->load_units();
+  if (!units) return std::unexpected(units.error());
+  auto figures = core::compute_key_figures(*people, *employments, *units, query);
+  if (!figures) return std::unexpected(figures.error());
+  ViewerFigures result{std::move(*figures), false};
+  if (!viewer.suppressed_aggregates()) return result;
+  const core::UnitTree tree = core::UnitTree::build(*units);
+  const auto decision =
+      core::KeyFigureDisclosure::decide(*people, *employments, tree, query.at, app.disclosures->min_group());
+  result.suppressed = !decision.published(query.unit_code);
+  if (!result.suppressed) core::hide_small_cells(result.figures, app.disclosures->min_group());
+  return result;
+}
+
+struct FigureCharts {
+  report::LineChart headcount;
+  report::Pyramid age;
+  report::BarChart positions;
+  report::BarChart retirements;
+};
+
+FigureCharts build_charts(const PageRequest& page, const core::KeyFigures& figures) {
+  FigureCharts charts;
+  charts.headcount.text = {"kf-headcount", std::string(page.t("figures_chart_headcount")), {}};
+  charts.headcount.period_heading = std::string(page.t("figures_date"));
+  report::LineSeries all{std::string(page.t("figures_all")), {}};
+  report::LineSeries permanent{std::string(page.t("figures_permanent")), {}};
+  report::LineSeries temporary{std::string(page.t("figures_temporary")), {}};
+  for (auto it = figures.headcount.rbegin(); it != figures.headcount.rend(); ++it) {
+    charts.headcount.periods.push_back(core::to_iso(it->at));
+    all.values.emplace_back(static_cast<double>(it->all.total()));
+    permanent.values.emplace_back(static_cast<double>(it->permanent.total()));
+    temporary.values.emplace_back(static_cast<double>(it->temporary.total()));
+  }
+  charts.headcount.series = {all, permanent, temporary};
+
+  charts.age.text = {"kf-age", std::string(page.t("figures_chart_age")), {}};
+  const core::HiddenKeyFigureCells& hidden = figures.hidden;
+  for (std::size_t b = 0; b < figures.age.bands.size(); ++b) {
+    const core::AgeBand& band = figures.age.bands[b];
+    // "-29" and "60-" read as "–29" and "60–" in print (and a leading '-' would look like a
+    // formula to a spreadsheet).
+    std::string label(band.label);
+    if (label.starts_with('-')) label = "\u2013" + label.substr(1);
+    if (label.ends_with('-')) label = label.substr(0, label.size() - 1) + "\u2013";
+    auto cell = [&](core::Gender gender) -> std::optional<double> {
+      if (hidden.age[b][static_cast<std::size_t>(gender)]) return std::nullopt;  // too few to show
+      return static_cast<double>(band.people.of(gender));
+    };
+    charts.age.bands.push_back(
+        {std::move(label), cell(core::Gender::kWoman), cell(core::Gender::kMan), cell(core::Gender::kOther)});
+  }
+
+  charts.positions.text = {"kf-positions", std::string(page.t("figures_chart_positions")), {}};
+  charts.positions.format = report::NumberFormat::decimal(1);
+  charts.positions.value_label = core::to_iso(figures.at);
+  charts.positions.comparison_label = core::to_iso(figures.positions.empty() ? figures.at
+                                                                             : figures.positions.front().previous_years[0].at);
+  charts.positions.category_heading = std::string(page.t("figures_position"));
+  for (std::size_t p = 0; p < figures.positions.size(); ++p) {
+    const core::PositionRow& row = figures.positions[p];
+    const bool now_hidden = p < hidden.positions.size() && hidden.positions[p][0];
+    const bool before_hidden = p < hidden.positions.size() && hidden.positions[p][1];
+    if (now_hidden) continue;  // too few people in the position to show
+    charts.positions.bars.push_back(
+        {row.position, row.current.fte, before_hidden ? std::nullopt : std::optional<double>(row.previous_years[0].fte)});
+  }
+
+  charts.retirements.text = {"kf-retirements", std::string(page.t("figures_chart_retirements")), {}};
+  charts.retirements.format = report::NumberFormat::count();
+  charts.retirements.value_label = std::string(page.t("figures_people"));
+  charts.retirements.category_heading = std::string(page.t("figures_year"));
+  for (std::size_t y = 0; y < figures.retirements.size(); ++y) {
+    const core::RetirementYear& year = figures.retirements[y];
+    charts.retirements.bars.push_back({std::to_string(year.year),
+                                       hidden.retirements[y] ? std::nullopt
+                                                             : std::optional<double>(static_cast<double>(year.people)),
+                                       std::nullopt});
+  }
+  return charts;
+}
+
+std::string percent(const std::optional<double>& share) { return report::format_value(share, report::NumberFormat::share(1)); }
+
+std::string filter_query(const core::KeyFigureQuery& query) {
+  return "at=" + core::to_iso(query.at) + "&enhet=" + url_encode(query.unit_code);
+}
+
+}  // namespace
+
+Response figures_page(AppContext& app, const PageRequest& page) {
+  const Viewer& viewer = *page.viewer;
+  if (!viewer.sees_overview()) return error_page(app, page, 403);
+  FiguresRequest request = read_request(app, page);
+  TemplateData data;
+  data.set("at", core::to_iso(request.query.at));
+  data.set("units", select_options(unit_options(*app.directory, viewer.aggregate_scope(), request.query.unit_code),
+                                   request.query.unit_code));
+  data.set("has_error", flag(!request.problems.empty()));
+  data.set("error", request.problems.empty() ? std::string() : request.problems.front().to_string());
+  data.set("has_figures", flag(false));
+  data.set("suppressed", flag(false));
+  data.set("no_data", flag(false));
+  data.set("suppressed_text", format_text(page.t("figures_suppressed"), {{"k", std::to_string(app.disclosures->min_group())}}));
+  if (request.problems.empty()) {
+    auto computed = compute(app, viewer, request.query);
+    if (!computed) {
+      if (computed.error().kind != core::ErrorKind::kInvalidInput && computed.error().kind != core::ErrorKind::kNotFound) {
+        spdlog::error("request_id={} {}", page.request.request_id, computed.error().describe());
+        return error_page(app, page, 500);
+      }
+      data.set("has_error", flag(true));
+      data.set("error", computed.error().describe());
+    } else if (computed->suppressed) {
+      data.set("suppressed", flag(true));
+    } else if (computed->figures.headcount[0].all.total() == 0) {
+      data.set("no_data", flag(true));
+    } else {
+      const core::KeyFigures& f = computed->figures;
+      data.set("has_figures", flag(true));
+      data.set("headcount", report::swedish_number(static_cast<double>(f.headcount[0].all.total()), 0));
+      data.set("permanent", report::swedish_number(static_cast<double>(f.headcount[0].permanent.total()), 0));
+      data.set("temporary", report::swedish_number(static_cast<double>(f.headcount[0].temporary.total()), 0));
+      data.set("share_women", percent(f.headcount[0].all.share(core::Gender::kWoman)));
+      data.set("turnover_external", percent(f.turnover.external.rate));
+      data.set("turnover_wider", percent(f.turnover.including_other_administrations.rate));
+      data.set("mean_age", report::format_value(f.age.mean, report::NumberFormat::decimal(1)));
+      data.set("tenure", report::format_value(f.tenure.mean, report::NumberFormat::decimal(1)));
+      data.set("period", core::to_iso(f.from) + " – " + core::to_iso(f.at));
+      const FigureCharts charts = build_charts(page, f);
+      const std::string csv_base = "/nyckeltal.csv?" + filter_query(request.query) + "&tabell=";
+      TemplateData chart_list = list();
+      auto add = [&](const auto& chart, std::string svg) {
+        TemplateData item;
+        item.set("id", chart.text.id);
+        item.set("title", chart.text.title);
+        item.set("svg", std::move(svg));
+        item.set("table", report::data_table_html(report::table_for(chart)));
+        item.set("csv_href", csv_base + chart.text.id);
+        chart_list.push_back(item);
+      };
+      add(charts.headcount, report::line_chart(charts.headcount));
+      add(charts.age, report::population_pyramid(charts.age));
+      if (!charts.positions.bars.empty()) add(charts.positions, report::bar_chart(charts.positions));
+      add(charts.retirements, report::bar_chart(charts.retirements));
+      data.set("charts", chart_list);
+      data.set("all_csv_href", csv_base + "alla");
+    }
+  }
+  return page_response(request.problems.empty() ? 200 : 400,
+                       render_layout(app, page, page.t("figures_title"), NavItem::kFigures,
+                                     render(TemplateId::kFigures, page.language, data)));
+}
+
+Response figures_csv(AppContext& app, const PageRequest& page) {
+  if (!page.viewer->sees_overview()) return error_page(app, page, 403);
+  FiguresRequest request = read_request(app, page);
+  if (!request.problems.empty()) return error_page(app, page, 400, request.problems.front().to_string());
+  auto computed = compute(app, *page.viewer, request.query);
+  if (!computed) return error_page(app, page, 400, computed.error().describe());
+  if (computed->suppressed) return error_page(app, page, 403);
+  const core::KeyFigures* figures = &computed->figures;
+  const std::string table = query_value(page.request, "tabell");
+  std::string body;
+  if (table.empty() || table == "alla") {
+    body = io::write_key_figures_csv(*figures);
+  } else {
+    const FigureCharts charts = build_charts(page, *figures);
+    if (table == "kf-headcount") body = report::data_table_csv(report::table_for(charts.headcount));
+    else if (table == "kf-age") body = report::data_table_csv(report::table_for(charts.age));
+    else if (table == "kf-positions") body = report::data_table_csv(report::table_for(charts.positions));
+    else if (table == "kf-retirements") body = report::data_table_csv(report::table_for(charts.retirements));
+    else return error_page(app, page, 404);
+  }
+  const std::string name = "nyckeltal-" + core::to_iso(figures->at) + (table.empty() ? "" : "-" + table) + ".csv";
+  return {200, "text/csv; charset=utf-8", std::move(body),
+          {{"Content-Disposition", "attachment; filename=\"" + name + "\""}, {"Cache-Control", "no-store"}}};
+}
+
+core::Result<core::KeyFigures> key_figures_for(AppContext& app, const PageRequest& page) {
+  if (!page.viewer->sees_overview()) {
+    return core::fail(core::ErrorKind::kForbidden, "key figures are for HR, observers and managers with the overview");
+  }
+  FiguresRequest request = read_request(app, page);
+  if (!request.problems.empty()) return core::invalid("invalid parameters", std::move(request.problems));
+  auto computed = compute(app, *page.viewer, request.query);
+  if (!computed) return std::unexpected(computed.error());
+  if (computed->suppressed) {
+    return core::fail(core::ErrorKind::kForbidden,
+                      "the figures of this unit are suppressed: fewer than " + std::to_string(app.disclosures->min_group()) +
+                          " people, or they would let a smaller group be computed (docs/key-figures.md, Small groups)");
+  }
+  return std::move(computed->figures);
+}
+
+}  // namespace trappa::web

@@ -1,0 +1,82 @@
+// What the pages and API handlers share, internal to the web layer: the application's
+// state, the per-request context, and the layout every page is rendered into.
+//
+// AppContext is built at start-up. Its directory is immutable; the round registry, session
+// service and store pool are thread-safe; handlers may use all of them concurrently.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "web/ui/application_options.hpp"
+#include "app/published/directory.hpp"
+#include "app/published/disclosure_cache.hpp"
+#include "web/ui/fragment_cache.hpp"
+#include "web/server/http_types.hpp"
+#include "web/server/http_util.hpp"
+#include "app/published/round_registry.hpp"
+#include "web/auth/session_service.hpp"
+#include "app/published/store_pool.hpp"
+#include "web/ui/texts.hpp"
+#include "web/auth/viewer.hpp"
+
+namespace trappa::web {
+
+struct AppContext {
+  ApplicationOptions options;
+  std::unique_ptr<app::StorePool> pool;
+  std::shared_ptr<const app::Directory> directory;
+  std::unique_ptr<app::RoundRegistry> rounds;
+  std::unique_ptr<SessionService> sessions;
+  std::unique_ptr<app::DisclosureCache> disclosures;  // small-group decisions per round snapshot
+  std::string asset_version;
+  struct Asset {
+    std::string content_type;
+    std::string body;
+    std::string etag;
+  };
+  std::map<std::string, Asset> assets;  // by path, "/static/app.css"
+  FragmentCache overview_cache{128};     // rendered overview bodies (overview_page.cpp)
+  FragmentCache assessment_cache{256};   // Min skattning's questions per round, role, language
+};
+
+struct PageRequest {
+  const Request& request;
+  Language language = Language::kSwedish;
+  std::optional<Viewer> viewer;
+
+  [[nodiscard]] std::string_view t(std::string_view key) const { return text(language, key); }
+};
+
+enum class NavItem { kNone, kHome, kAssessment, kTeam, kOverview, kFigures, kFramework, kRounds, kAccount };
+
+// The page: layout around `body` (already rendered HTML). `flash_key` names a catalogue text
+// shown as a status message; empty for none.
+[[nodiscard]] std::string render_layout(const AppContext& app, const PageRequest& page, std::string_view title,
+                                        NavItem active, const std::string& body, std::string_view flash_key = {});
+[[nodiscard]] Response page_response(int status, std::string html);
+
+// Error pages in the layout: 400, 403, 404, 405, 409, 500 (the request id is shown).
+[[nodiscard]] Response error_page(const AppContext& app, const PageRequest& page, int status,
+                                  std::string_view message = {});
+
+// Whether the form carries the session's CSRF token.
+[[nodiscard]] bool csrf_valid(const PageRequest& page, const FormData& form);
+
+// The message of `key` with {name} placeholders replaced.
+[[nodiscard]] std::string format_text(std::string_view pattern,
+                                      std::initializer_list<std::pair<std::string_view, std::string>> values);
+
+// Swedish (or English) label of an assessment status / round state / account role.
+[[nodiscard]] std::string_view status_label(const PageRequest& page, core::AssessmentStatus status);
+[[nodiscard]] std::string_view status_code(core::AssessmentStatus status);
+[[nodiscard]] std::string_view state_label(const PageRequest& page, core::RoundState state);
+[[nodiscard]] std::string role_label(const PageRequest& page, const Viewer& viewer);
+
+// Flash keys that may be named in ?klart= after a redirect.
+[[nodiscard]] std::string_view allowed_flash(std::string_view key);
+
+}  // namespace trappa::web

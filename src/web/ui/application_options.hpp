@@ -1,0 +1,28 @@
+// What `trappa serve` configures in the web application (serve_command.cpp fills it in).
+#pragma once
+
+#include <cstddef>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "app/demo/demo_account.hpp"
+#include "web/auth/sign_in_options.hpp"
+
+namespace trappa::web {
+
+struct ApplicationOptions {
+  std::string organisation_name = "Trappa";
+  bool demo_mode = false;
+  std::string database;                  // store location, for the connection pool
+  std::size_t store_connections = 4;
+  std::filesystem::path assets_directory;  // holds app.css and app.js
+  std::vector<app::DemoAccount> demo_accounts;  // shown on the sign-in page in demo mode only
+  SignInOptions sign_in;  // sessions, throttling, the trusted proxy (sign_in_options.hpp)
+  // Small groups (docs/analytics.md): the threshold K for every suppressed aggregate, and
+  // whether managers see the overview and key figures of their own unit, suppressed.
+  std::size_t min_group = 5;
+  bool manager_overview = false;
+};
+
+}  // namespace trappa::web

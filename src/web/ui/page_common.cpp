@@ -1,0 +1,148 @@
+#include <array>
+
+#include "web/ui/app_context.hpp"
+#include "app/access/password.hpp"
+#include "web/ui/template_engine.hpp"
+
+namespace trappa::web {
+
+namespace {
+
+std::string language_switch_href(const Request& request, Language other) {
+  std::string href = request.path + "?";
+  for (const auto& [key, value] : request.query) {
+    if (key == "lang" || key == "klart") continue;
+    href += url_encode(key) + "=" + url_encode(value) + "&";
+  }
+  return href + "lang=" + std::string(language_code(other));
+}
+
+}  // namespace
+
+std::string render_layout(const AppContext& app, const PageRequest& page, std::string_view title, NavItem active,
+                          const std::string& body, std::string_view flash_key) {
+  TemplateData data;
+  data.set("lang", std::string(language_code(page.language)));
+  const Language other = page.language == Language::kSwedish ? Language::kEnglish : Language::kSwedish;
+  data.set("other_lang", std::string(language_code(other)));
+  data.set("other_language_name", std::string(text(other, other == Language::kEnglish ? "language_name_en"
+                                                                                    : "language_name_sv")));
+  data.set("language_href", language_switch_href(page.request, other));
+  data.set("title", std::string(title));
+  data.set("organisation", app.options.organisation_name);
+  data.set("asset_version", app.asset_version);
+  data.set("demo", flag(app.options.demo_mode));
+  data.set("body", body);
+  data.set("has_flash", flag(!flash_key.empty()));
+  if (!flash_key.empty()) data.set("flash", std::string(page.t(flash_key)));
+  data.set("signed_in", flag(page.viewer.has_value()));
+  if (page.viewer) {
+    const Viewer& viewer = *page.viewer;
+    data.set("user_name", viewer.person->name);
+    data.set("user_role", role_label(page, viewer));
+    data.set("csrf", viewer.csrf_token);
+    TemplateData nav = list();
+    auto add = [&](NavItem item, std::string_view href, std::string_view key) {
+      TemplateData entry;
+      entry.set("href", std::string(href));
+      entry.set("label", std::string(page.t(key)));
+      entry.set("current", flag(item == active));
+      nav.push_back(entry);
+    };
+    add(NavItem::kHome, "/", "nav_home");
+    if (!viewer.is_observer()) add(NavItem::kAssessment, "/skattning", "nav_assessment");
+    if (viewer.manages_anyone) add(NavItem::kTeam, "/team", "nav_team");
+    if (viewer.sees_overview()) add(NavItem::kOverview, "/oversikt", "nav_overview");
+    if (viewer.sees_overview()) add(NavItem::kFigures, "/nyckeltal", "nav_figures");
+    add(NavItem::kFramework, "/ramverk", "nav_framework");
+    if (viewer.is_hr()) add(NavItem::kRounds, "/omgangar", "nav_rounds");
+    data.set("nav", nav);
+  }
+  return render(TemplateId::kLayout, page.language, data);
+}
+
+Response page_response(int status, std::string html) { return html_response(status, std::move(html)); }
+
+Response error_page(const AppContext& app, const PageRequest& page, int status, std::string_view message) {
+  std::string_view title_key = "error_500_title";
+  std::string_view text_key = "error_500_text";
+  switch (status) {
+    case 400: title_key = "error_400_title"; text_key = "error_400_text"; break;
+    case 415: title_key = "error_400_title"; text_key = "error_400_text"; break;  // a form sent in another encoding
+    case 403: title_key = "error_403_title"; text_key = "error_403_text"; break;
+    case 404: title_key = "error_404_title"; text_key = "error_404_text"; break;
+    case 405: title_key = "error_405_title"; text_key = "error_405_text"; break;
+    case 409: title_key = "error_409_title"; text_key = "error_500_text"; break;
+    default: break;
+  }
+  TemplateData data;
+  data.set("heading", std::string(page.t(title_key)));
+  data.set("message", message.empty() ? std::string(page.t(text_key)) : std::string(message));
+  data.set("has_request_id", flag(status >= 500));
+  data.set("request_id", page.request.request_id);
+  const std::string body = render(TemplateId::kError, page.language, data);
+  Response response = page_response(status, render_layout(app, page, page.t(title_key), NavItem::kNone, body));
+  if (status == 405) response.headers.emplace_back("Allow", "GET, HEAD, POST");
+  return response;
+}
+
+bool csrf_valid(const PageRequest& page, const FormData& form) {
+  return page.viewer && app::equal_in_constant_time(form.get("csrf"), page.viewer->csrf_token);
+}
+
+std::string format_text(std::string_view pattern,
+                        std::initializer_list<std::pair<std::string_view, std::string>> values) {
+  std::string result(pattern);
+  for (const auto& [name, value] : values) {
+    const std::string placeholder = "{" + std::string(name) + "}";
+    for (std::size_t at = result.find(placeholder); at != std::string::npos;
+         at = result.find(placeholder, at + value.size())) {
+      result.replace(at, placeholder.size(), value);
+    }
+  }
+  return result;
+}
+
+std::string_view status_code(core::AssessmentStatus status) { return core::to_code(status); }
+
+std::string_view status_label(const PageRequest& page, core::AssessmentStatus status) {
+  switch (status) {
+    case core::AssessmentStatus::kNotStarted: return page.t("status_not_started");
+    case core::AssessmentStatus::kSelfAssessed: return page.t("status_self_assessed");
+    case core::AssessmentStatus::kConversationHeld: return page.t("status_conversation_held");
+    case core::AssessmentStatus::kFollowedUp: return page.t("status_followed_up");
+  }
+  return {};
+}
+
+std::string_view state_label(const PageRequest& page, core::RoundState state) {
+  switch (state) {
+    case core::RoundState::kDraft: return page.t("state_draft");
+    case core::RoundState::kOpen: return page.t("state_open");
+    case core::RoundState::kClosed: return page.t("state_closed");
+  }
+  return {};
+}
+
+std::string role_label(const PageRequest& page, const Viewer& viewer) {
+  switch (viewer.account.role) {
+    case core::AccountRole::kEmployee:
+      return std::string(page.t(viewer.manages_anyone ? "role_manager" : "role_employee"));
+    case core::AccountRole::kHr: return std::string(page.t("role_hr"));
+    case core::AccountRole::kAdmin: return std::string(page.t("role_admin"));
+    case core::AccountRole::kObserver: return std::string(page.t("role_observer"));
+  }
+  return {};
+}
+
+std::string_view allowed_flash(std::string_view key) {
+  static constexpr std::array<std::string_view, 8> kAllowed{
+      "assessment_saved_draft", "assessment_submitted", "conversation_saved", "rounds_created",
+      "rounds_opened",          "rounds_closed",        "account_password_changed", "signed_out"};
+  for (std::string_view allowed : kAllowed) {
+    if (allowed == key) return allowed;
+  }
+  return {};
+}
+
+}  // namespace trappa::web
