@@ -53,7 +53,7 @@ core::Result<std::unique_ptr<Application>> Application::load(store::Store& store
   auto pool = app::StorePool::open(options.database, options.store_connections);
   if (!pool) return std::unexpected(pool.error());
   context->pool = std::move(*pool);
-  auto sessions = SessionService::create(*context->pool, context->directory, options.sign_in);
+  auto sessions = SessionService::create(*context->pool, context->directory, options.sign_in, *options.clock);
   if (!sessions) return std::unexpected(sessions.error());
   context->sessions = std::move(*sessions);
   std::string version_source;

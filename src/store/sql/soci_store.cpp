@@ -13,6 +13,7 @@
 #include <fmt/format.h>
 
 #include "core/people/person_change.hpp"
+#include "core/base/clock.hpp"
 #include "store/sql/dialect.hpp"
 #include "store/sql/schema_migrations.hpp"
 #include "store/sql/soci_store.hpp"
@@ -22,14 +23,7 @@ namespace trappa::store {
 
 using core::Result;
 
-std::string utc_timestamp_now() {
-  const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  std::tm parts{};
-  gmtime_r(&now, &parts);
-  char text[32];
-  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &parts);
-  return text;
-}
+std::string utc_timestamp_now() { return core::system_clock().utc_timestamp(); }
 
 core::Result<std::unique_ptr<Store>> Store::open(std::string_view location) {
   std::unique_ptr<Dialect> dialect = is_postgresql_location(location) ? make_postgresql_dialect()

@@ -17,14 +17,7 @@ namespace {
 
 using WallClock = std::chrono::system_clock;
 
-std::string iso_utc(WallClock::time_point at) {
-  const std::time_t seconds = WallClock::to_time_t(at);
-  std::tm parts{};
-  gmtime_r(&seconds, &parts);
-  char text[32];
-  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &parts);
-  return text;
-}
+std::string iso_utc(WallClock::time_point at) { return core::utc_timestamp(at); }
 
 // The inverse of iso_utc(); nullopt for anything else.
 std::optional<WallClock::time_point> parse_iso_utc(const std::string& text) {
@@ -64,16 +57,18 @@ std::chrono::seconds whole_seconds(double amount, double seconds_per_unit) {
 
 core::Result<std::unique_ptr<SessionService>> SessionService::create(app::StorePool& pool,
                                                                      std::shared_ptr<const app::Directory> directory,
-                                                                     const SignInOptions& options) {
+                                                                     const SignInOptions& options,
+                                                                     const core::Clock& clock) {
   if (auto valid = validate(options); !valid) return std::unexpected(valid.error());
   auto proxies = TrustedProxies::parse(options.trusted_proxies);
   if (!proxies) return std::unexpected(proxies.error());
-  return std::make_unique<SessionService>(pool, std::move(directory), options, std::move(*proxies));
+  return std::make_unique<SessionService>(pool, std::move(directory), options, std::move(*proxies), clock);
 }
 
 SessionService::SessionService(app::StorePool& pool, std::shared_ptr<const app::Directory> directory,
-                               const SignInOptions& options, TrustedProxies proxies)
+                               const SignInOptions& options, TrustedProxies proxies, const core::Clock& clock)
     : pool_(pool),
+      clock_(clock),
       directory_(std::move(directory)),
       options_(options),
       proxies_(std::move(proxies)),
@@ -146,7 +141,7 @@ std::expected<SessionService::SignedIn, SessionService::Failure> SessionService:
     const std::string& employee_id) {
   SignedIn signed_in;
   signed_in.token = app::random_token(32);
-  const auto wall = WallClock::now();
+  const auto wall = clock_.now();
   // The stored expiry is the idle deadline (never past the absolute end); resolve() moves it.
   const auto expires = wall + std::min(idle_timeout_, absolute_lifetime_);
   signed_in.record = core::SessionRecord{app::token_digest(signed_in.token), employee_id, app::random_token(24), iso_utc(wall),
@@ -203,7 +198,7 @@ std::optional<Viewer> SessionService::resolve(const Request& request) {
   if (cookie == cookies.end() || cookie->second.empty() || cookie->second.size() > 128) return std::nullopt;
   const std::string digest = app::token_digest(cookie->second);
   const auto now = std::chrono::steady_clock::now();
-  const auto wall_now = WallClock::now();
+  const auto wall_now = clock_.now();
   const std::string wall_text = iso_utc(wall_now);
 
   std::optional<Cached> found;
@@ -262,7 +257,7 @@ void SessionService::sign_out_cookie_of(const Request& request) {
 void SessionService::end_sessions_of(const std::string& employee_id) {
   forget_cached(employee_id);
   auto lease = pool_.borrow();
-  if (auto deleted = lease->delete_sessions(iso_utc(WallClock::now()), employee_id); !deleted) {
+  if (auto deleted = lease->delete_sessions(iso_utc(clock_.now()), employee_id); !deleted) {
     spdlog::error("ending sessions: {}", deleted.error().describe());
   }
 }

@@ -24,6 +24,7 @@
 #include <unordered_map>
 
 #include "core/access/account.hpp"
+#include "core/base/clock.hpp"
 #include "core/base/result.hpp"
 #include "app/published/directory.hpp"
 #include "web/server/http_types.hpp"
@@ -43,9 +44,11 @@ class SessionService {
   // Validates `options` (see sign_in_options.hpp) first.
   [[nodiscard]] static core::Result<std::unique_ptr<SessionService>> create(app::StorePool& pool,
                                                                            std::shared_ptr<const app::Directory> directory,
-                                                                           const SignInOptions& options);
+                                                                           const SignInOptions& options,
+                                                                           const core::Clock& clock);
+  // `clock` gives the wall time of session records and must outlive the service.
   SessionService(app::StorePool& pool, std::shared_ptr<const app::Directory> directory, const SignInOptions& options,
-                 TrustedProxies proxies);
+                 TrustedProxies proxies, const core::Clock& clock);
 
   enum class Failure { kBadCredentials, kThrottled, kStorage };
   struct Refused {
@@ -108,6 +111,7 @@ class SessionService {
   std::optional<core::SessionRecord> keep_alive(core::SessionRecord record, std::chrono::system_clock::time_point now);
 
   app::StorePool& pool_;
+  const core::Clock& clock_;
   std::shared_ptr<const app::Directory> directory_;
   SignInOptions options_;
   TrustedProxies proxies_;

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "app/demo/demo_account.hpp"
+#include "core/base/clock.hpp"
 #include "web/auth/sign_in_options.hpp"
 
 namespace trappa::web {
@@ -23,6 +24,8 @@ struct ApplicationOptions {
   // whether managers see the overview and key figures of their own unit, suppressed.
   std::size_t min_group = 5;
   bool manager_overview = false;
+  // Wall time for sessions, audit stamps and "today"; tests and golden pages fix it.
+  const core::Clock* clock = &core::system_clock();
 };
 
 }  // namespace trappa::web

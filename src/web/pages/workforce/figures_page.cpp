@@ -27,8 +27,8 @@ struct FiguresRequest {
 
 // Key figures are read "per 31 December" in the yearly plans: the default date is the last
 // day of the previous year.
-core::Date default_reference_date() {
-  const auto today = core::Date(std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now()));
+core::Date default_reference_date(const core::Clock& clock) {
+  const core::Date today = clock.today();
   return core::Date(today.year() - std::chrono::years(1), std::chrono::December, std::chrono::day(31));
 }
 
@@ -40,7 +40,7 @@ std::string query_value(const Request& request, const char* name) {
 // Reads at/from/enhet (or unit)/retirement_age from the query string, within the viewer's scope.
 FiguresRequest read_request(const AppContext& app, const PageRequest& page) {
   FiguresRequest parsed;
-  parsed.query.at = default_reference_date();
+  parsed.query.at = default_reference_date(*app.options.clock);
   if (const std::string at = query_value(page.request, "at"); !at.empty()) {
     if (auto date = core::parse_iso_date(at)) parsed.query.at = *date;
     else parsed.problems.push_back({"at", "'" + at + "' is not a date (YYYY-MM-DD)"});
