@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "report/charts/chart_defaults.hpp"
 #include "report/charts/charts.hpp"
 #include "report/charts/markup.hpp"
 #include "report/charts/palette.hpp"
@@ -47,13 +48,19 @@ Scale value_scale(const BarChart& chart) {
   return {ticks.end, ticks.step};
 }
 
+std::string comparison_words(const BarChart& chart) {
+  return given_or_words(chart.comparison_label, chart.text.language, "report_comparison");
+}
+
 std::string describe(const BarChart& chart) {
+  const i18n::Language language = chart.text.language;
   std::string text;
   if (!chart.text.summary.empty()) text = chart.text.summary + " ";
   const bool any_comparison = std::ranges::any_of(chart.bars, [](const Bar& bar) { return bar.comparison.has_value(); });
-  text += fmt::format("Liggande stapeldiagram med {} {}.", chart.bars.size(), chart.bars.size() == 1 ? "stapel" : "staplar");
+  text += sentence(language, chart.bars.size() == 1 ? "report_bar_desc_one" : "report_bar_desc_many",
+                   {{"n", std::to_string(chart.bars.size())}});
   if (any_comparison && !chart.comparison_label.empty()) {
-    text += fmt::format(" Tunnare grå staplar visar {}.", chart.comparison_label);
+    text += " " + sentence(language, "report_bar_desc_comparison", {{"label", chart.comparison_label}});
   }
 
   const Bar* highest = nullptr;
@@ -66,33 +73,36 @@ std::string describe(const BarChart& chart) {
     if (!lowest || *bar.value < *lowest->value) lowest = &bar;
   }
   if (with_value >= 2 && *highest->value != *lowest->value) {
-    text += fmt::format(" Högst: {} {}. Lägst: {} {}.", highest->label, format_value(highest->value, chart.format),
-                        lowest->label, format_value(lowest->value, chart.format));
+    text += " " + sentence(language, "report_desc_highest_lowest",
+                           {{"highest", highest->label + " " + format_value(highest->value, chart.format)},
+                            {"lowest", lowest->label + " " + format_value(lowest->value, chart.format)}});
   }
   if (chart.bars.size() <= 15) {
     std::vector<std::string> parts;
     for (const Bar& bar : chart.bars) {
-      std::string part = fmt::format("{}: {}", bar.label, spoken_value(bar.value, chart.format));
+      std::string part = fmt::format("{}: {}", bar.label, spoken_value(bar.value, chart.format, language));
       if (bar.comparison) {
-        part += fmt::format(" ({} {})", chart.comparison_label.empty() ? "jämförelse" : chart.comparison_label,
-                            spoken_value(bar.comparison, chart.format));
+        part += fmt::format(" ({} {})", chart.comparison_label.empty() ? lower_first(comparison_words(chart)) : chart.comparison_label,
+                            spoken_value(bar.comparison, chart.format, language));
       }
       parts.push_back(std::move(part));
     }
-    if (!parts.empty()) text += " Värden: " + sentence_list(parts);
+    if (!parts.empty()) text += " " + words(language, "report_desc_values") + " " + sentence_list(parts);
   } else {
-    text += " Alla värden finns i tabellen.";
+    text += " " + words(language, "report_desc_all_in_table");
   }
   if (chart.reference) {
-    text += fmt::format(" Referenslinje {}: {}.", chart.reference->label.empty() ? "" : chart.reference->label,
-                        spoken_value(chart.reference->value, chart.format));
+    text += " " + sentence(language, "report_bar_desc_reference",
+                           {{"label", chart.reference->label},
+                            {"value", spoken_value(chart.reference->value, chart.format, language)}});
   }
   return text;
 }
 
 }  // namespace
 
-std::string bar_chart(const BarChart& chart) {
+std::string bar_chart(const BarChart& given) {
+  const BarChart chart = with_defaults(given);
   const std::string id = sanitize_id(chart.text.id);
   const bool any_comparison = std::ranges::any_of(chart.bars, [](const Bar& bar) { return bar.comparison.has_value(); });
   const Scale scale = value_scale(chart);
@@ -128,11 +138,11 @@ std::string bar_chart(const BarChart& chart) {
     const double y = kPadding;
     double x = plot_left;
     svg += rect_element(x, y + 2, 14, 14, kBarFill);
-    const std::string current = chart.value_label.empty() ? "Värde" : chart.value_label;
+    const std::string& current = chart.value_label;
     svg += text_element(x + 20, y + 14, current, "start", kSmallFontSize, kTextColour);
     x += 20 + estimated_text_width(current, kSmallFontSize) + 24;
     svg += rect_element(x, y + 5, 14, kComparisonHeight, kComparisonFill);
-    svg += text_element(x + 20, y + 14, chart.comparison_label.empty() ? "Jämförelse" : chart.comparison_label, "start",
+    svg += text_element(x + 20, y + 14, comparison_words(chart), "start",
                         kSmallFontSize, kTextColour);
   }
 
@@ -158,7 +168,8 @@ std::string bar_chart(const BarChart& chart) {
       svg += text_element(end + 6, row_top + kBarHeight / 2 + 5, format_value(bar.value, chart.format), "start", kFontSize,
                           kTextColour, "font-weight=\"600\"");
     } else {
-      svg += text_element(plot_left + 6, row_top + kBarHeight / 2 + 5, kNoDataWords, "start", kSmallFontSize, kMutedText);
+      svg += text_element(plot_left + 6, row_top + kBarHeight / 2 + 5, words(chart.text.language, "report_no_data"), "start",
+                          kSmallFontSize, kMutedText);
     }
     if (bar.comparison && std::isfinite(*bar.comparison)) {
       const double y = row_top + kBarHeight + kComparisonGap;

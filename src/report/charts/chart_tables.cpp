@@ -5,7 +5,9 @@
 
 #include <fmt/format.h>
 
+#include "report/charts/chart_defaults.hpp"
 #include "report/charts/data_table.hpp"
+#include "report/charts/markup.hpp"
 
 namespace trappa::report {
 
@@ -15,13 +17,19 @@ double positive(const std::optional<double>& value) {
   return value && std::isfinite(*value) && *value > 0 ? *value : 0.0;
 }
 
+using detail::given_or_words;
+using detail::with_defaults;
+using detail::words;
+
 }  // namespace
 
-DataTable table_for(const BarChart& chart) {
-  DataTable table{chart.text.title, chart.category_heading, {{chart.value_label, chart.format}}, {}, {}};
+DataTable table_for(const BarChart& given) {
+  const BarChart chart = with_defaults(given);
+  const i18n::Language language = chart.text.language;
+  DataTable table{chart.text.title, chart.category_heading, {{chart.value_label, chart.format}}, {}, {}, language};
   const bool any_comparison = std::ranges::any_of(chart.bars, [](const Bar& bar) { return bar.comparison.has_value(); });
   if (any_comparison) {
-    table.columns.push_back({chart.comparison_label.empty() ? "Jämförelse" : chart.comparison_label, chart.format});
+    table.columns.push_back({given_or_words(chart.comparison_label, language, "report_comparison"), chart.format});
   }
   for (const Bar& bar : chart.bars) {
     DataRow row{bar.label, {bar.value}};
@@ -29,26 +37,32 @@ DataTable table_for(const BarChart& chart) {
     table.rows.push_back(std::move(row));
   }
   if (chart.reference) {
-    table.note = fmt::format("{}: {}.", chart.reference->label.empty() ? "Referens" : chart.reference->label,
+    table.note = fmt::format("{}: {}.", given_or_words(chart.reference->label, language, "report_reference"),
                              format_value(chart.reference->value, chart.format));
   }
   return table;
 }
 
-DataTable table_for(const StackedBar& chart) {
+DataTable table_for(const StackedBar& given) {
+  const StackedBar chart = with_defaults(given);
+  const i18n::Language language = chart.text.language;
   DataTable table{chart.text.title, chart.part_heading,
-                  {{chart.value_heading, chart.format}, {"Andel", NumberFormat::share()}}, {}, {}};
+                  {{chart.value_heading, chart.format}, {words(language, "report_share"), NumberFormat::share()}},
+                  {},
+                  {},
+                  language};
   double total = 0;
   for (const StackedPart& part : chart.parts) total += positive(part.value);
   for (const StackedPart& part : chart.parts) {
     table.rows.push_back({part.label, {part.value, total > 0 ? std::optional(positive(part.value) / total) : std::nullopt}});
   }
-  table.rows.push_back({"Totalt", {total, total > 0 ? std::optional(1.0) : std::nullopt}});
+  table.rows.push_back({words(language, "report_total"), {total, total > 0 ? std::optional(1.0) : std::nullopt}});
   return table;
 }
 
-DataTable table_for(const Heatmap& chart) {
-  DataTable table{chart.text.title, chart.row_heading, {}, {}, {}};
+DataTable table_for(const Heatmap& given) {
+  const Heatmap chart = with_defaults(given);
+  DataTable table{chart.text.title, chart.row_heading, {}, {}, {}, chart.text.language};
   for (const HeatmapColumn& column : chart.columns) {
     table.columns.push_back({column.name.empty() ? column.code : column.code + " " + column.name,
                              NumberFormat::share(chart.decimals)});
@@ -61,12 +75,14 @@ DataTable table_for(const Heatmap& chart) {
   return table;
 }
 
-DataTable table_for(const Pyramid& chart) {
+DataTable table_for(const Pyramid& given) {
+  const Pyramid chart = with_defaults(given);
+  const std::string total_words = words(chart.text.language, "report_total");
   const bool any_other = std::ranges::any_of(chart.bands, [](const PyramidBand& band) { return band.other.has_value(); });
   DataTable table{chart.text.title, chart.band_heading,
-                  {{chart.women_label, chart.format}, {chart.men_label, chart.format}}, {}, {}};
+                  {{chart.women_label, chart.format}, {chart.men_label, chart.format}}, {}, {}, chart.text.language};
   if (any_other) table.columns.push_back({chart.other_label, chart.format});
-  table.columns.push_back({"Totalt", chart.format});
+  table.columns.push_back({total_words, chart.format});
   double women = 0;
   double men = 0;
   double other = 0;
@@ -79,15 +95,16 @@ DataTable table_for(const Pyramid& chart) {
     other += positive(band.other);
     table.rows.push_back(std::move(row));
   }
-  DataRow total{"Totalt", {women, men}};
+  DataRow total{total_words, {women, men}};
   if (any_other) total.values.push_back(other);
   total.values.push_back(women + men + other);
   table.rows.push_back(std::move(total));
   return table;
 }
 
-DataTable table_for(const LineChart& chart) {
-  DataTable table{chart.text.title, chart.period_heading, {}, {}, {}};
+DataTable table_for(const LineChart& given) {
+  const LineChart chart = with_defaults(given);
+  DataTable table{chart.text.title, chart.period_heading, {}, {}, {}, chart.text.language};
   for (const LineSeries& series : chart.series) table.columns.push_back({series.label, chart.format});
   for (std::size_t i = 0; i < chart.periods.size(); ++i) {
     DataRow row{chart.periods[i], {}};

@@ -4,8 +4,9 @@
 // self-contained <svg> element as a string, ready to be placed in HTML as is (the one place
 // where pages emit raw markup). Every chart:
 //   - has role="img" and aria-labelledby="ID-title ID-desc", pointing at its own <title>
-//     (the caller's title) and <desc> (the main figures in Swedish words), with ID the
-//     caller's `id` passed through sanitize_id; give every chart on a page its own id;
+//     (the caller's title) and <desc> (the main figures in words, in the chart's language),
+//     with ID the caller's `id` passed through sanitize_id; give every chart on a page its
+//     own id;
 //   - has a viewBox and its natural width and height as attributes; a page that wants it to
 //     shrink with the column sets `svg.trappa-chart { max-width: 100%; height: auto; }`;
 //   - uses presentation attributes only (fill="#…"), never style="", so it passes a CSP
@@ -16,8 +17,12 @@
 // Give each chart its table too: table_for(chart) (data_table.hpp) returns the same
 // numbers as a DataTable for data_table_html and data_table_csv.
 //
+// Every word a chart adds itself (legends, headings left empty, the description) comes from
+// the i18n catalogue in the language of its ChartText; the caller's texts (title, labels)
+// are used as given, so the caller passes them in the same language.
+//
 // Missing values (std::nullopt: no data, or a group suppressed for privacy) are drawn as
-// "–" and described as "ingen uppgift"; non-finite values count as missing. Negative values
+// "–" and described as "ingen uppgift" / "no data"; non-finite values count as missing. Negative values
 // are not drawn as bars (length 0) but are stated as numbers.
 #pragma once
 
@@ -25,16 +30,19 @@
 #include <string>
 #include <vector>
 
+#include "i18n/ui_text.hpp"
 #include "report/charts/number_format.hpp"
 
 namespace trappa::report {
 
-// What every chart has: its id prefix, its title, and an optional first sentence for the
-// description (context the figures need, e.g. "Omgång 2025, Socialförvaltningen.").
+// What every chart has: its id prefix, its title, an optional first sentence for the
+// description (context the figures need, e.g. "Omgång 2025, Socialförvaltningen."), and the
+// language of the words the chart adds (set it to the reader's: page.language).
 struct ChartText {
   std::string id;       // e.g. "gap-areas"; ids become "gap-areas-title", "gap-areas-desc"
   std::string title;    // e.g. "Andel med kompetensbehov per kompetensområde"
   std::string summary;  // optional; put first in <desc>
+  i18n::Language language = i18n::Language::kSwedish;
 };
 
 // --- Horizontal bar chart -------------------------------------------------------------
@@ -54,13 +62,13 @@ struct BarChart {
   ChartText text;
   std::vector<Bar> bars;                  // drawn top to bottom in this order
   NumberFormat format = NumberFormat::share();
-  std::string value_label = "Värde";      // legend and table heading of value, e.g. "2025"
-  std::string comparison_label;           // legend and table heading of comparison, e.g. "2024"
+  std::string value_label;                // legend and table heading of value, e.g. "2025"; empty: "Värde"
+  std::string comparison_label;           // legend and table heading of comparison, e.g. "2024"; empty: "Jämförelse"
   std::optional<ReferenceLine> reference; // a dashed vertical line across all bars
   // End of the value axis. Default: 100 % for shares (more if a value exceeds it),
   // otherwise a round number above the largest value. Set it for fixed scales (levels 1–5: 5).
   std::optional<double> axis_maximum;
-  std::string category_heading = "Kategori";  // table heading of the labels
+  std::string category_heading;  // table heading of the labels; empty: "Kategori"
 };
 
 [[nodiscard]] std::string bar_chart(const BarChart& chart);
@@ -76,8 +84,8 @@ struct StackedBar {
   ChartText text;
   std::vector<StackedPart> parts;          // left to right, coloured light to dark
   NumberFormat format = NumberFormat::count();
-  std::string part_heading = "Status";     // table heading of the part labels
-  std::string value_heading = "Antal";     // table heading of the values
+  std::string part_heading;                // table heading of the part labels; empty: "Status"
+  std::string value_heading;               // table heading of the values; empty: "Antal"
 };
 
 [[nodiscard]] std::string stacked_bar(const StackedBar& chart);
@@ -98,9 +106,9 @@ struct Heatmap {
   ChartText text;
   std::vector<HeatmapColumn> columns;
   std::vector<HeatmapRow> rows;   // a row with fewer values than columns is padded with nullopt
-  std::string row_heading = "Grupp";
+  std::string row_heading;       // empty: "Grupp"
   int decimals = 0;               // of the percentages shown
-  std::string missing_label = "Ingen uppgift (saknas eller för få svar)";  // legend of hatched cells
+  std::string missing_label;     // legend of hatched cells; empty: "Ingen uppgift (saknas eller för få svar)"
 };
 
 [[nodiscard]] std::string heatmap(const Heatmap& chart);
@@ -118,10 +126,12 @@ struct Pyramid {
   ChartText text;
   std::vector<PyramidBand> bands;  // youngest first; drawn with the oldest at the top
   NumberFormat format = NumberFormat::count();
-  std::string women_label = "Kvinnor";
-  std::string men_label = "Män";
-  std::string other_label = "Annat/ej angivet";
-  std::string band_heading = "Ålder";
+  // Empty: the catalogue's words in the chart's language ("Kvinnor", "Män", "Annat/ej
+  // angivet", "Ålder" / "Women", "Men", "Other/not stated", "Age").
+  std::string women_label;
+  std::string men_label;
+  std::string other_label;
+  std::string band_heading;
 };
 
 [[nodiscard]] std::string population_pyramid(const Pyramid& chart);
@@ -141,7 +151,7 @@ struct LineChart {
   std::vector<LineSeries> series;    // up to five look distinct; more reuse styles
   NumberFormat format = NumberFormat::count();
   AxisStart axis_start = AxisStart::kZero;
-  std::string period_heading = "År";
+  std::string period_heading;  // empty: "År"
 };
 
 [[nodiscard]] std::string line_chart(const LineChart& chart);

@@ -46,7 +46,8 @@ std::string data_table_html(const DataTable& table) {
   }
   if (!table.note.empty()) html += " <span class=\"trappa-table-note\">" + escape_markup(table.note) + "</span>";
   if (any_missing(table)) {
-    html += " <span class=\"trappa-table-note\">Ett streck (–) betyder ingen uppgift: saknas eller för få svar.</span>";
+    html += " <span class=\"trappa-table-note\">" + escape_markup(detail::words(table.language, "report_table_dash_note")) +
+            "</span>";
   }
   html += "</caption><thead><tr><th scope=\"col\">" + escape_markup(table.row_heading) + "</th>";
   for (const DataColumn& column : table.columns) {
@@ -68,7 +69,9 @@ std::string data_table_csv(const DataTable& table, ByteOrderMark bom) {
   std::string csv = bom == ByteOrderMark::kInclude ? "\xEF\xBB\xBF" : "";
   std::vector<std::string> fields{csv_text(table.row_heading)};
   for (const DataColumn& column : table.columns) {
-    fields.push_back(csv_text(column.format.kind == ValueKind::kShare ? column.heading + " (andel 0–1)" : column.heading));
+    fields.push_back(csv_text(column.format.kind == ValueKind::kShare
+                                  ? detail::sentence(table.language, "report_csv_share_heading", {{"heading", column.heading}})
+                                  : column.heading));
   }
   csv += io::csv_line(fields);
   for (const DataRow& row : table.rows) {

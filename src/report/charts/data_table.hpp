@@ -17,7 +17,7 @@
 //     spreadsheet with an English number setting reads them as numbers (a Swedish
 //     spreadsheet user imports with "decimal separator: ." or uses the XLSX export);
 //   - shares as fractions (0.2857, not 29 %), and the heading of a share column says so
-//     with " (andel 0–1)"; a missing value is an empty field;
+//     with " (andel 0–1)" / " (share 0–1)"; a missing value is an empty field;
 //   - a text cell that starts with = + - @ or a tab or carriage return gets a leading
 //     apostrophe, so a spreadsheet never runs a name as a formula.
 // All functions are pure and thread-safe.
@@ -48,6 +48,7 @@ struct DataTable {
   std::vector<DataColumn> columns;
   std::vector<DataRow> rows;
   std::string note;                    // optional, added to the caption (e.g. the reference value)
+  i18n::Language language = i18n::Language::kSwedish;  // of the words the table adds (notes, "(andel 0–1)")
 };
 
 [[nodiscard]] std::string data_table_html(const DataTable& table);
@@ -55,7 +56,8 @@ struct DataTable {
 enum class ByteOrderMark { kOmit, kInclude };
 [[nodiscard]] std::string data_table_csv(const DataTable& table, ByteOrderMark bom = ByteOrderMark::kOmit);
 
-// The table of each chart: the same labels and numbers, the chart's title as the caption.
+// The table of each chart: the same labels and numbers, the chart's title as the caption,
+// the chart's language (empty headings become the catalogue's words, as in the chart).
 // Bar chart: value (and comparison) per bar, the reference in the note. Stacked bar: value
 // and share per part, and the total. Heatmap: one column per heatmap column (headed by its
 // code and name). Pyramid: women, men (and other, when any band has it) per band, youngest

@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "report/charts/chart_defaults.hpp"
 #include "report/charts/charts.hpp"
 #include "report/charts/markup.hpp"
 #include "report/charts/palette.hpp"
@@ -35,11 +36,12 @@ std::string column_words(const HeatmapColumn& column) {
 }
 
 std::string describe(const Heatmap& chart) {
+  const i18n::Language language = chart.text.language;
   const NumberFormat format = NumberFormat::share(chart.decimals);
   std::string text;
   if (!chart.text.summary.empty()) text = chart.text.summary + " ";
-  text += fmt::format("Värmekarta med {} rader och {} kolumner, andelar i procent; mörkare färg betyder högre andel.",
-                      chart.rows.size(), chart.columns.size());
+  text += sentence(language, "report_heatmap_desc",
+                   {{"rows", std::to_string(chart.rows.size())}, {"columns", std::to_string(chart.columns.size())}});
   struct Found {
     const HeatmapRow* row = nullptr;
     std::size_t column = 0;
@@ -60,36 +62,40 @@ std::string describe(const Heatmap& chart) {
     }
   }
   if (highest.row && highest.value != lowest.value) {
-    text += fmt::format(" Högst: {}, {}: {}. Lägst: {}, {}: {}.", highest.row->label,
-                        column_words(chart.columns[highest.column]), format_value(highest.value, format),
-                        lowest.row->label, column_words(chart.columns[lowest.column]), format_value(lowest.value, format));
+    const auto place = [&](const Found& found) {
+      return fmt::format("{}, {}: {}", found.row->label, column_words(chart.columns[found.column]),
+                         format_value(found.value, format));
+    };
+    text += " " + sentence(language, "report_desc_highest_lowest", {{"highest", place(highest)}, {"lowest", place(lowest)}});
   }
   if (missing > 0) {
-    text += fmt::format(" {} {} saknar uppgift.", missing, missing == 1 ? "cell" : "celler");
+    text += " " + sentence(language, missing == 1 ? "report_heatmap_missing_one" : "report_heatmap_missing_many",
+                           {{"n", std::to_string(missing)}});
   }
   if (chart.rows.size() * chart.columns.size() <= kMaxCellsListed) {
     const bool named = std::ranges::any_of(chart.columns, [](const HeatmapColumn& c) { return !c.name.empty(); });
     if (named) {
       std::vector<std::string> names;
       for (const HeatmapColumn& column : chart.columns) names.push_back(column_words(column));
-      text += " Kolumner: " + sentence_list(names);
+      text += " " + words(language, "report_heatmap_columns") + " " + sentence_list(names);
     }
     for (const HeatmapRow& row : chart.rows) {
       std::vector<std::string> parts;
       for (std::size_t c = 0; c < chart.columns.size(); ++c) {
-        parts.push_back(fmt::format("{} {}", chart.columns[c].code, spoken_value(cell(row, c), format)));
+        parts.push_back(fmt::format("{} {}", chart.columns[c].code, spoken_value(cell(row, c), format, language)));
       }
       text += fmt::format(" {}: {}", row.label, sentence_list(parts));
     }
   } else {
-    text += " Alla värden finns i tabellen.";
+    text += " " + words(language, "report_desc_all_in_table");
   }
   return text;
 }
 
 }  // namespace
 
-std::string heatmap(const Heatmap& chart) {
+std::string heatmap(const Heatmap& given) {
+  const Heatmap chart = with_defaults(given);
   const std::string id = sanitize_id(chart.text.id);
   const NumberFormat format = NumberFormat::share(chart.decimals);
   const std::size_t column_count = chart.columns.size();
@@ -183,7 +189,7 @@ std::string heatmap(const Heatmap& chart) {
       const std::string_view text_colour = value ? readable_text_colour(fill) : kDarkText;
       svg += fmt::format("<g><title>{}</title>", escape_markup(fmt::format(
                                                      "{}, {}: {}", row.label, column_words(chart.columns[c]),
-                                                     spoken_value(value, format))));
+                                                     spoken_value(value, format, chart.text.language))));
       svg += rect_element(left, top, cell_width, kCellHeight, fill,
                           value ? "stroke=\"#ffffff\" stroke-width=\"2\" class=\"cell\""
                                 : "stroke=\"#ffffff\" stroke-width=\"2\" class=\"cell no-data\"");

@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "report/charts/chart_defaults.hpp"
 #include "report/charts/charts.hpp"
 #include "report/charts/markup.hpp"
 #include "report/charts/palette.hpp"
@@ -70,21 +71,23 @@ Axis value_axis(const LineChart& chart) {
   return {minimum, maximum, step};
 }
 
-std::string change_words(double first, double last, const NumberFormat& format) {
+std::string change_words(double first, double last, const NumberFormat& format, i18n::Language language) {
   const double change = last - first;
   const NumberFormat absolute = format.kind == ValueKind::kShare ? NumberFormat::decimal(format.decimals) : format;
   const double shown = format.kind == ValueKind::kShare ? std::abs(change) * 100.0 : std::abs(change);
-  const std::string unit = format.kind == ValueKind::kShare ? " procentenheter" : "";
-  if (format_value(shown, absolute) == format_value(0.0, absolute)) return "oförändrat";
-  return fmt::format("{} med {}{}", change > 0 ? "ökning" : "minskning", format_value(shown, absolute), unit);
+  if (format_value(shown, absolute) == format_value(0.0, absolute)) return words(language, "report_change_none");
+  std::string amount = format_value(shown, absolute);
+  if (format.kind == ValueKind::kShare) amount = sentence(language, "report_percentage_points", {{"amount", amount}});
+  return sentence(language, change > 0 ? "report_change_up" : "report_change_down", {{"amount", amount}});
 }
 
 std::string describe(const LineChart& chart) {
+  const i18n::Language language = chart.text.language;
   std::string text;
   if (!chart.text.summary.empty()) text = chart.text.summary + " ";
   std::vector<std::string> periods(chart.periods.begin(), chart.periods.end());
-  text += fmt::format("Linjediagram med {} {} över {} perioder", chart.series.size(),
-                      chart.series.size() == 1 ? "serie" : "serier", chart.periods.size());
+  text += sentence(language, chart.series.size() == 1 ? "report_line_desc_one" : "report_line_desc_many",
+                   {{"n", std::to_string(chart.series.size())}, {"periods", std::to_string(chart.periods.size())}});
   if (!periods.empty()) {
     std::string list = sentence_list(periods);
     list.pop_back();
@@ -97,7 +100,7 @@ std::string describe(const LineChart& chart) {
     std::optional<std::pair<std::size_t, double>> last;
     for (std::size_t i = 0; i < chart.periods.size(); ++i) {
       const auto value = point(series, i);
-      values.push_back(fmt::format("{} {}", chart.periods[i], spoken_value(value, chart.format)));
+      values.push_back(fmt::format("{} {}", chart.periods[i], spoken_value(value, chart.format, language)));
       if (value) {
         if (!first) first = {i, *value};
         last = {i, *value};
@@ -107,8 +110,12 @@ std::string describe(const LineChart& chart) {
     if (!list.empty()) list.pop_back();
     text += fmt::format(" {}: {}", series.label, list);
     if (first && last && first->first != last->first) {
-      text += fmt::format(" ({} från {} till {})", change_words(first->second, last->second, chart.format),
-                          chart.periods[first->first], chart.periods[last->first]);
+      text += " (" +
+              sentence(language, "report_line_change",
+                       {{"change", change_words(first->second, last->second, chart.format, language)},
+                        {"first", chart.periods[first->first]},
+                        {"last", chart.periods[last->first]}}) +
+              ")";
     }
     text += ".";
   }
@@ -139,7 +146,8 @@ std::string marker(MarkerShape shape, double x, double y, std::string_view colou
 
 }  // namespace
 
-std::string line_chart(const LineChart& chart) {
+std::string line_chart(const LineChart& given) {
+  const LineChart chart = with_defaults(given);
   const std::string id = sanitize_id(chart.text.id);
   const Axis axis = value_axis(chart);
   const NumberFormat tick_labels = tick_format(chart.format.kind, axis.step);

@@ -224,9 +224,42 @@ std::string line_element(double x1, double y1, double x2, double y2, std::string
                      coordinate(stroke_width), extra.empty() ? "" : " ", extra);
 }
 
-std::string spoken_value(const std::optional<double>& value, const NumberFormat& format) {
-  if (!value || !std::isfinite(*value)) return kNoDataWords;
+std::string spoken_value(const std::optional<double>& value, const NumberFormat& format, i18n::Language language) {
+  if (!value || !std::isfinite(*value)) return words(language, "report_no_data");
   return format_value(value, format);
+}
+
+std::string words(i18n::Language language, std::string_view key) { return std::string(i18n::text(language, key)); }
+
+std::string given_or_words(const std::string& given, i18n::Language language, std::string_view key) {
+  return given.empty() ? words(language, key) : given;
+}
+
+std::string sentence(i18n::Language language, std::string_view key, std::initializer_list<Placeholder> values) {
+  const std::string_view pattern = i18n::text(language, key);
+  std::string text;
+  std::size_t at = 0;
+  while (at < pattern.size()) {
+    const std::size_t open = pattern.find('{', at);
+    const std::size_t close = open == std::string_view::npos ? open : pattern.find('}', open);
+    if (close == std::string_view::npos) break;
+    text.append(pattern.substr(at, open - at));
+    const std::string_view name = pattern.substr(open + 1, close - open - 1);
+    const auto* found = std::ranges::find(values, name, &Placeholder::name);
+    if (found != values.end()) {
+      text += found->value;
+    } else {
+      text.append(pattern.substr(open, close - open + 1));
+    }
+    at = close + 1;
+  }
+  if (at < pattern.size()) text.append(pattern.substr(at));
+  return text;
+}
+
+std::string lower_first(std::string text) {
+  if (!text.empty() && text[0] >= 'A' && text[0] <= 'Z') text[0] = static_cast<char>(text[0] - 'A' + 'a');
+  return text;
 }
 
 std::string sentence_list(const std::vector<std::string>& parts) {

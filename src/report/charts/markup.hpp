@@ -7,10 +7,12 @@
 // fill="#…" are allowed).
 #pragma once
 
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "i18n/ui_text.hpp"
 #include "report/charts/number_format.hpp"
 
 namespace trappa::report {
@@ -86,9 +88,25 @@ struct Ticks {
 [[nodiscard]] std::string line_element(double x1, double y1, double x2, double y2, std::string_view stroke,
                                        double stroke_width, std::string_view extra = {});
 
-// A value as a description says it: the formatted number, or "ingen uppgift".
-[[nodiscard]] std::string spoken_value(const std::optional<double>& value, const NumberFormat& format);
-inline constexpr const char* kNoDataWords = "ingen uppgift";
+// A value as a description says it: the formatted number, or "ingen uppgift" / "no data".
+[[nodiscard]] std::string spoken_value(const std::optional<double>& value, const NumberFormat& format,
+                                       i18n::Language language);
+
+// The catalogue's text for `key` (i18n/ui_text.cpp) as a string.
+[[nodiscard]] std::string words(i18n::Language language, std::string_view key);
+// `given` when it is not empty, else the catalogue's text for `key`: the default of a label.
+[[nodiscard]] std::string given_or_words(const std::string& given, i18n::Language language, std::string_view key);
+
+// The catalogue's text for `key` with each "{name}" replaced by its value; a name without a
+// value stays as written (visible, so a test catches it).
+struct Placeholder {
+  std::string_view name;
+  std::string value;
+};
+[[nodiscard]] std::string sentence(i18n::Language language, std::string_view key, std::initializer_list<Placeholder> values);
+
+// Lower-cases an initial ASCII capital ("Kvinnor" → "kvinnor") for use mid-sentence.
+[[nodiscard]] std::string lower_first(std::string text);
 
 // Joins the parts with ", " and ends with "." – for lists in descriptions.
 [[nodiscard]] std::string sentence_list(const std::vector<std::string>& parts);

@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "report/charts/chart_defaults.hpp"
 #include "report/charts/charts.hpp"
 #include "report/charts/markup.hpp"
 #include "report/charts/palette.hpp"
@@ -41,23 +42,22 @@ Totals totals_of(const Pyramid& chart) {
   return totals;
 }
 
-std::string lower_first(std::string text) {
-  // Lower-cases an initial ASCII capital ("Kvinnor" → "kvinnor") for use mid-sentence.
-  if (!text.empty() && text[0] >= 'A' && text[0] <= 'Z') text[0] = static_cast<char>(text[0] - 'A' + 'a');
-  return text;
-}
-
 std::string describe(const Pyramid& chart) {
+  const i18n::Language language = chart.text.language;
   const Totals totals = totals_of(chart);
   std::string text;
   if (!chart.text.summary.empty()) text = chart.text.summary + " ";
-  text += fmt::format("Befolkningspyramid med {} åldersgrupper, {} till vänster och {} till höger, äldst överst.",
-                      chart.bands.size(), lower_first(chart.women_label), lower_first(chart.men_label));
-  text += fmt::format(" Totalt {}: {} {} och {} {}", format_value(totals.women + totals.men + totals.other, chart.format),
-                      format_value(totals.women, chart.format), lower_first(chart.women_label),
-                      format_value(totals.men, chart.format), lower_first(chart.men_label));
+  text += sentence(language, "report_pyramid_desc",
+                   {{"n", std::to_string(chart.bands.size())},
+                    {"left", lower_first(chart.women_label)},
+                    {"right", lower_first(chart.men_label)}});
+  text += " " + sentence(language, "report_pyramid_totals",
+                         {{"total", format_value(totals.women + totals.men + totals.other, chart.format)},
+                          {"women", format_value(totals.women, chart.format) + " " + lower_first(chart.women_label)},
+                          {"men", format_value(totals.men, chart.format) + " " + lower_first(chart.men_label)}});
   if (totals.other > 0) {
-    text += fmt::format(", samt {} {}", format_value(totals.other, chart.format), lower_first(chart.other_label));
+    text += sentence(language, "report_pyramid_totals_other",
+                     {{"other", format_value(totals.other, chart.format) + " " + lower_first(chart.other_label)}});
   }
   text += ".";
 
@@ -73,16 +73,17 @@ std::string describe(const Pyramid& chart) {
     }
   }
   if (largest) {
-    text += fmt::format(" Största gruppen: {} {} år, {}.", lower_first(largest_women ? chart.women_label : chart.men_label),
-                        largest->label,
-                        format_value(largest_women ? largest->women : largest->men, chart.format));
+    text += " " + sentence(language, "report_pyramid_largest",
+                           {{"group", lower_first(largest_women ? chart.women_label : chart.men_label)},
+                            {"band", largest->label},
+                            {"value", format_value(largest_women ? largest->women : largest->men, chart.format)}});
   }
   for (const PyramidBand& band : chart.bands) {
     std::string line = fmt::format(" {}: {} {}, {} {}", band.label, lower_first(chart.women_label),
-                                   spoken_value(band.women, chart.format), lower_first(chart.men_label),
-                                   spoken_value(band.men, chart.format));
+                                   spoken_value(band.women, chart.format, language), lower_first(chart.men_label),
+                                   spoken_value(band.men, chart.format, language));
     if (band.other && amount(band.other) > 0) {
-      line += fmt::format(", {} {}", lower_first(chart.other_label), spoken_value(band.other, chart.format));
+      line += fmt::format(", {} {}", lower_first(chart.other_label), spoken_value(band.other, chart.format, language));
     }
     text += line + ".";
   }
@@ -91,7 +92,8 @@ std::string describe(const Pyramid& chart) {
 
 }  // namespace
 
-std::string population_pyramid(const Pyramid& chart) {
+std::string population_pyramid(const Pyramid& given) {
+  const Pyramid chart = with_defaults(given);
   const std::string id = sanitize_id(chart.text.id);
   const Totals totals = totals_of(chart);
   double largest = 0;
@@ -157,8 +159,8 @@ std::string population_pyramid(const Pyramid& chart) {
 
   if (note_other) {
     svg += text_element(kWidth / 2, axis_y + 44,
-                        fmt::format("{}: {} (visas inte i figuren, se tabellen)", chart.other_label,
-                                    format_value(totals.other, chart.format)),
+                        sentence(chart.text.language, "report_pyramid_other_note",
+                                 {{"label", chart.other_label}, {"value", format_value(totals.other, chart.format)}}),
                         "middle", kSmallFontSize, kMutedText);
   }
   svg += "</svg>";

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "report/charts/chart_defaults.hpp"
 #include "report/charts/charts.hpp"
 #include "report/charts/markup.hpp"
 #include "report/charts/palette.hpp"
@@ -35,14 +36,16 @@ std::string value_and_share(const StackedPart& part, double total, const NumberF
 }
 
 std::string describe(const StackedBar& chart) {
+  const i18n::Language language = chart.text.language;
   std::string text;
   if (!chart.text.summary.empty()) text = chart.text.summary + " ";
   const double total = total_of(chart);
   if (chart.parts.empty() || total <= 0) {
-    return text + fmt::format("Stapel utan värden: totalt {}.", format_value(total, chart.format));
+    return text + sentence(language, "report_stacked_empty", {{"total", format_value(total, chart.format)}});
   }
-  text += fmt::format("En stapel uppdelad i {} {}, totalt {}: ", chart.parts.size(),
-                      chart.parts.size() == 1 ? "del" : "delar", format_value(total, chart.format));
+  text += sentence(language, chart.parts.size() == 1 ? "report_stacked_desc_one" : "report_stacked_desc_many",
+                   {{"n", std::to_string(chart.parts.size())}, {"total", format_value(total, chart.format)}}) +
+          " ";
   std::vector<std::string> parts;
   for (const StackedPart& part : chart.parts) {
     parts.push_back(fmt::format("{} {}", part.label, value_and_share(part, total, chart.format)));
@@ -52,7 +55,8 @@ std::string describe(const StackedBar& chart) {
 
 }  // namespace
 
-std::string stacked_bar(const StackedBar& chart) {
+std::string stacked_bar(const StackedBar& given) {
+  const StackedBar chart = with_defaults(given);
   const std::string id = sanitize_id(chart.text.id);
   const double total = total_of(chart);
   const auto palette = stacked_palette();
@@ -103,7 +107,7 @@ std::string stacked_bar(const StackedBar& chart) {
     svg += text_element(value_x, y + 12, value_and_share(part, total, chart.format), "start", kFontSize, kTextColour);
   }
   const double total_y = legend_top + static_cast<double>(chart.parts.size()) * kLegendRow;
-  svg += text_element(kPadding + 22, total_y + 12, "Totalt", "start", kFontSize, kTextColour, "font-weight=\"600\"");
+  svg += text_element(kPadding + 22, total_y + 12, words(chart.text.language, "report_total"), "start", kFontSize, kTextColour, "font-weight=\"600\"");
   svg += text_element(value_x, total_y + 12, format_value(total, chart.format), "start", kFontSize, kTextColour,
                       "font-weight=\"600\"");
   svg += "</g></svg>";

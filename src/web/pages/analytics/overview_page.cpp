@@ -9,6 +9,7 @@
 
 #include "core/analytics/gap_query.hpp"
 #include "io/exports/gap_report_output.hpp"
+#include "report/analytics/gap_charts.hpp"
 #include "report/charts/charts.hpp"
 #include "report/charts/data_table.hpp"
 #include "web/ui/pages.hpp"
@@ -131,7 +132,8 @@ Overview compute(AppContext& app, const PageRequest& page, const OverviewFilters
   return overview;
 }
 
-// The charts of the page, built from the same figures as their tables and CSV files.
+// The charts of the page, built from the same figures as their tables and CSV files, in
+// the reader's language (report/analytics/gap_charts.hpp).
 struct OverviewCharts {
   report::StackedBar status;
   report::BarChart need_share;
@@ -141,88 +143,18 @@ struct OverviewCharts {
   std::optional<report::Heatmap> heatmap;
 };
 
-template <typename Figures>
-const Figures* find_code(const std::vector<Figures>& list, const std::string& code) {
-  for (const Figures& figures : list) {
-    if (figures.code == code) return &figures;
-  }
-  return nullptr;
-}
-
 OverviewCharts build_charts(const PageRequest& page, const Overview& overview) {
-  OverviewCharts charts;
   const core::GapReport& report = overview.report;
-  const core::GapReport* earlier = overview.earlier_report ? &*overview.earlier_report : nullptr;
-  const std::string round = overview.round->round.name;
-  const std::string earlier_name = overview.earlier ? overview.earlier->round.name : std::string{};
-
-  charts.status.text = {"status", std::string(page.t("chart_status")), {}};
-  charts.status.part_heading = std::string(page.t("label_status"));
-  charts.status.value_heading = std::string(page.t("chart_count"));
-  if (report.status_counts) {
-    const auto& counts = *report.status_counts;
-    const core::AssessmentStatus order[] = {core::AssessmentStatus::kNotStarted, core::AssessmentStatus::kSelfAssessed,
-                                            core::AssessmentStatus::kConversationHeld,
-                                            core::AssessmentStatus::kFollowedUp};
-    for (std::size_t i = 0; i < 4; ++i) {
-      charts.status.parts.push_back({std::string(status_label(page, order[i])), static_cast<double>(counts[i])});
-    }
-  }
-
-  auto area_chart = [&](report::BarChart& chart, const char* id, std::string_view title_key, auto value_of) {
-    chart.text = {id, std::string(page.t(title_key)), {}};
-    chart.category_heading = std::string(page.t("chart_area"));
-    chart.value_label = round;
-    if (earlier) chart.comparison_label = earlier_name;
-    for (const core::AreaFigures& area : report.areas) {
-      report::Bar bar{area.code + " " + area.name, value_of(area), std::nullopt};
-      if (earlier) {
-        if (const auto* before = find_code(earlier->areas, area.code)) bar.comparison = value_of(*before);
-      }
-      chart.bars.push_back(std::move(bar));
-    }
-  };
-  area_chart(charts.need_share, "behov", "chart_need_share", [](const core::AreaFigures& a) { return a.need_share; });
-  area_chart(charts.mean_level, "niva", "chart_mean_level", [](const core::AreaFigures& a) { return a.mean_level; });
-  charts.mean_level.format = report::NumberFormat::decimal(2);
-  charts.mean_level.axis_maximum = 5;
-  area_chart(charts.motivation, "motivation", "chart_motivation",
-             [](const core::AreaFigures& a) { return a.high_motivation_share; });
-
-  charts.competencies.text = {"delkompetenser", std::string(page.t("chart_competencies")), {}};
-  charts.competencies.category_heading = std::string(page.t("chart_competency"));
-  charts.competencies.value_label = round;
-  if (earlier) charts.competencies.comparison_label = earlier_name;
-  for (const core::CompetencyFigures& competency : report.competencies) {
-    report::Bar bar{competency.code + " " + competency.name, competency.need_share, std::nullopt};
-    if (earlier) {
-      if (const auto* before = find_code(earlier->competencies, competency.code)) bar.comparison = before->need_share;
-    }
-    charts.competencies.bars.push_back(std::move(bar));
-  }
-
-  if (!overview.groups.groups.empty()) {
-    report::Heatmap heatmap;
-    heatmap.text = {"karta", std::string(page.t("chart_heatmap")), {}};
-    heatmap.row_heading = std::string(page.t("chart_unit"));
-    for (const core::CompetencyFigures& competency : report.competencies) {
-      heatmap.columns.push_back({competency.code, competency.name});
-    }
-    for (const core::GroupFigures& group : overview.groups.groups) {
-      report::HeatmapRow row{group.name, {}};
-      for (const core::CompetencyFigures& competency : report.competencies) {
-        std::optional<double> value;
-        if (!group.suppressed) {
-          for (const core::GroupCompetencyFigures& cell : group.competencies) {
-            if (cell.code == competency.code) value = cell.need_share;
-          }
-        }
-        row.values.push_back(value);
-      }
-      heatmap.rows.push_back(std::move(row));
-    }
-    charts.heatmap = std::move(heatmap);
-  }
+  report::GapChartOptions options;
+  options.language = page.language;
+  options.earlier = overview.earlier_report ? &*overview.earlier_report : nullptr;
+  OverviewCharts charts{report::participation_by_status(report, options),
+                        report::need_share_by_area(report, options),
+                        report::mean_level_by_area(report, 5, std::nullopt, options),
+                        report::high_motivation_by_area(report, options),
+                        report::need_share_by_competency(report, options),
+                        std::nullopt};
+  if (!overview.groups.groups.empty()) charts.heatmap = report::need_share_by_group(overview.groups, options);
   return charts;
 }
 

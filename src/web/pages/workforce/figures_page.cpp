@@ -109,7 +109,7 @@ struct FigureCharts {
 
 FigureCharts build_charts(const PageRequest& page, const core::KeyFigures& figures) {
   FigureCharts charts;
-  charts.headcount.text = {"kf-headcount", std::string(page.t("figures_chart_headcount")), {}};
+  charts.headcount.text = {"kf-headcount", std::string(page.t("figures_chart_headcount")), {}, page.language};
   charts.headcount.period_heading = std::string(page.t("figures_date"));
   report::LineSeries all{std::string(page.t("figures_all")), {}};
   report::LineSeries permanent{std::string(page.t("figures_permanent")), {}};
@@ -122,7 +122,7 @@ FigureCharts build_charts(const PageRequest& page, const core::KeyFigures& figur
   }
   charts.headcount.series = {all, permanent, temporary};
 
-  charts.age.text = {"kf-age", std::string(page.t("figures_chart_age")), {}};
+  charts.age.text = {"kf-age", std::string(page.t("figures_chart_age")), {}, page.language};
   const core::HiddenKeyFigureCells& hidden = figures.hidden;
   for (std::size_t b = 0; b < figures.age.bands.size(); ++b) {
     const core::AgeBand& band = figures.age.bands[b];
@@ -139,7 +139,7 @@ FigureCharts build_charts(const PageRequest& page, const core::KeyFigures& figur
         {std::move(label), cell(core::Gender::kWoman), cell(core::Gender::kMan), cell(core::Gender::kOther)});
   }
 
-  charts.positions.text = {"kf-positions", std::string(page.t("figures_chart_positions")), {}};
+  charts.positions.text = {"kf-positions", std::string(page.t("figures_chart_positions")), {}, page.language};
   charts.positions.format = report::NumberFormat::decimal(1);
   charts.positions.value_label = core::to_iso(figures.at);
   charts.positions.comparison_label = core::to_iso(figures.positions.empty() ? figures.at
@@ -154,7 +154,7 @@ FigureCharts build_charts(const PageRequest& page, const core::KeyFigures& figur
         {row.position, row.current.fte, before_hidden ? std::nullopt : std::optional<double>(row.previous_years[0].fte)});
   }
 
-  charts.retirements.text = {"kf-retirements", std::string(page.t("figures_chart_retirements")), {}};
+  charts.retirements.text = {"kf-retirements", std::string(page.t("figures_chart_retirements")), {}, page.language};
   charts.retirements.format = report::NumberFormat::count();
   charts.retirements.value_label = std::string(page.t("figures_people"));
   charts.retirements.category_heading = std::string(page.t("figures_year"));
