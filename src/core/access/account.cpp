@@ -1,23 +1,22 @@
 #include "core/access/account.hpp"
 
+#include "core/base/enum_codes.hpp"
+
 namespace trappa::core {
 
-std::string_view to_code(AccountRole role) {
-  switch (role) {
-    case AccountRole::kEmployee: return "employee";
-    case AccountRole::kHr: return "hr";
-    case AccountRole::kAdmin: return "admin";
-    case AccountRole::kObserver: return "observer";
-  }
-  return "employee";
-}
+namespace {
 
-std::optional<AccountRole> parse_account_role(std::string_view text) {
-  if (text == "employee") return AccountRole::kEmployee;
-  if (text == "hr") return AccountRole::kHr;
-  if (text == "admin") return AccountRole::kAdmin;
-  if (text == "observer") return AccountRole::kObserver;
-  return std::nullopt;
-}
+constexpr EnumCodes<AccountRole, 4> kAccountRoleCodes{{{
+    {AccountRole::kEmployee, "employee"},
+    {AccountRole::kHr, "hr"},
+    {AccountRole::kAdmin, "admin"},
+    {AccountRole::kObserver, "observer"},
+}}};
+
+}  // namespace
+
+std::string_view to_code(AccountRole role) { return kAccountRoleCodes.code(role); }
+
+std::optional<AccountRole> parse_account_role(std::string_view text) { return kAccountRoleCodes.parse(text); }
 
 }  // namespace trappa::core

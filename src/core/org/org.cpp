@@ -1,72 +1,45 @@
 #include "core/org/org.hpp"
 
-#include <array>
-#include <utility>
+#include "core/base/enum_codes.hpp"
 
 namespace trappa::core {
 
 namespace {
 
-struct KindName {
-  std::string_view word;
-  UnitKind kind;
-};
-
 // English codes first (they are what export writes), then the Swedish words HR files use.
-constexpr std::array<KindName, 12> kKindNames{{
-    {"city", UnitKind::kCity},
-    {"administration", UnitKind::kAdministration},
-    {"department", UnitKind::kDepartment},
-    {"unit", UnitKind::kUnit},
-    {"group", UnitKind::kGroup},
-    {"stad", UnitKind::kCity},
-    {"kommun", UnitKind::kCity},
-    {"förvaltning", UnitKind::kAdministration},
-    {"avdelning", UnitKind::kDepartment},
-    {"enhet", UnitKind::kUnit},
-    {"sektion", UnitKind::kGroup},
-    {"grupp", UnitKind::kGroup},
-}};
+constexpr EnumCodes<UnitKind, 12> kUnitKindCodes{{{
+    {UnitKind::kCity, "city"},
+    {UnitKind::kAdministration, "administration"},
+    {UnitKind::kDepartment, "department"},
+    {UnitKind::kUnit, "unit"},
+    {UnitKind::kGroup, "group"},
+    {UnitKind::kCity, "stad"},
+    {UnitKind::kCity, "kommun"},
+    {UnitKind::kAdministration, "förvaltning"},
+    {UnitKind::kDepartment, "avdelning"},
+    {UnitKind::kUnit, "enhet"},
+    {UnitKind::kGroup, "sektion"},
+    {UnitKind::kGroup, "grupp"},
+}}};
 
-std::string ascii_lower(std::string_view text) {
-  std::string lowered(text);
-  for (char& c : lowered) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return lowered;
-}
+constexpr EnumCodes<Gender, 3> kGenderCodes{{{
+    {Gender::kWoman, "K"},
+    {Gender::kMan, "M"},
+    {Gender::kOther, "X"},
+}}};
 
 }  // namespace
 
-std::string_view to_code(UnitKind kind) {
-  for (const KindName& entry : kKindNames) {
-    if (entry.kind == kind) return entry.word;
-  }
-  return "unit";
-}
+std::string_view to_code(UnitKind kind) { return kUnitKindCodes.code(kind); }
 
 std::optional<UnitKind> parse_unit_kind(std::string_view text) {
-  const std::string lowered = ascii_lower(text);
-  for (const KindName& entry : kKindNames) {
-    if (entry.word == lowered) return entry.kind;
-  }
-  return std::nullopt;
+  return kUnitKindCodes.parse(text, CodeCase::kIgnoreAsciiCase);
 }
 
-std::string_view to_code(Gender gender) {
-  switch (gender) {
-    case Gender::kWoman: return "K";
-    case Gender::kMan: return "M";
-    case Gender::kOther: return "X";
-  }
-  return "X";
-}
+std::string_view to_code(Gender gender) { return kGenderCodes.code(gender); }
 
 std::optional<Gender> parse_gender(std::string_view text) {
-  if (text == "K" || text == "k") return Gender::kWoman;
-  if (text == "M" || text == "m") return Gender::kMan;
-  if (text == "X" || text == "x") return Gender::kOther;
-  return std::nullopt;
+  return kGenderCodes.parse(text, CodeCase::kIgnoreAsciiCase);
 }
 
 }  // namespace trappa::core
