@@ -8,8 +8,9 @@
 // What would vary between runs is fixed or normalised: sessions carry fixed tokens and CSRF
 // tokens (the sign-in form's random CSRF token becomes CSRF), request ids are fixed, the key
 // figures are asked for a fixed date, the asset version (a hash of app.css and app.js) becomes
-// ASSET, and times of audit entries written while the demo was loaded become TIME. Any {{ or
-// [[ left in a page fails the test.
+// ASSET, and times of audit entries written while the demo was loaded become TIME. Each render
+// also runs the template engine's check mode, so a {{name}} that resolves to nothing fails
+// here, as does any {{ or [[ left in a page.
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -186,10 +187,14 @@ TEST_P(GoldenPages, matches_the_expected_html) {
   if (const auto at = page.target.find("{employee}"); at != std::string::npos) {
     page.target.replace(at, std::string_view("{employee}").size(), f.employee_ids.at("employee"));
   }
+  set_template_checking(true);
   const Response response = f.application->handle(make_request(page, golden.lang));
+  const std::vector<std::string> problems = take_template_problems();
+  set_template_checking(false);
 
   EXPECT_EQ(response.status, page.status) << response.body;
   EXPECT_TRUE(response.content_type.starts_with("text/html")) << response.content_type;
+  EXPECT_EQ(problems, std::vector<std::string>{}) << "template names that resolved to nothing";
   EXPECT_EQ(response.body.find("{{"), std::string::npos) << "a mustache tag left in the page";
   EXPECT_EQ(response.body.find("[["), std::string::npos) << "a text placeholder left in the page";
 
