@@ -1,7 +1,7 @@
-// Golden pages (docs/web.md, "Templates and golden pages"): every page that returns HTML,
-// requested in Swedish and English as the role that sees it, through Application::handle on
-// the demo organisation (seed 1) in a temporary SQLite store, compared byte for byte with
-// tests/web/golden/<page>.<lang>.html.
+// Golden pages (docs/web.md, "Templates and golden pages"): every page that returns HTML, and
+// the forms that come back with their problems, requested in Swedish and English as the role
+// that sees it, through Application::handle on the demo organisation (seed 1) in a temporary
+// SQLite store, compared byte for byte with tests/web/golden/<page>.<lang>.html.
 //
 //   TRAPPA_REBASELINE=1 ./web_golden_tests    rewrites the expected files instead of comparing
 //
@@ -103,11 +103,18 @@ struct Page {
   std::string who;     // the demo account, or "" for no session
   std::string target;  // path and query, without lang
   int status = 200;
+  std::string body = {};  // a POST's form, or "" for GET
+  std::string content_type = "application/x-www-form-urlencoded";
 };
 
 Request make_request(const Page& page, std::string_view lang) {
   Request request;
-  request.method = "GET";
+  request.method = page.body.empty() ? "GET" : "POST";
+  if (!page.body.empty()) {
+    request.body = page.body;
+    request.headers["content-type"] = page.content_type;
+    request.headers["origin"] = "http://localhost";
+  }
   const auto question = page.target.find('?');
   request.path = page.target.substr(0, question);
   if (question != std::string::npos) {
@@ -121,6 +128,7 @@ Request make_request(const Page& page, std::string_view lang) {
   // The language as a browser keeps it after ?lang= (which redirects to the clean URL).
   request.headers["cookie"] = "trappa_lang=" + std::string(lang);
   if (!page.who.empty()) request.headers["cookie"] += "; trappa_session=golden-session-" + page.who;
+  if (page.who.empty()) request.headers["cookie"] += "; trappa_signin=golden-signin";
   request.remote_address = "127.0.0.1";
   request.request_id = "golden-request";
   return request;
@@ -148,7 +156,8 @@ bool rebaseline() {
   return flag != nullptr && *flag != '\0' && std::string_view(flag) != "0";
 }
 
-// Pages whose target needs an employee id of the fixture get "{employee}" replaced.
+// "{employee}" in a target or body is the demo employee's id. The POSTs are refused forms, which
+// change nothing in the store, so the order of the pages does not matter.
 std::vector<Page> pages() {
   return {
       {"sign-in", "", "/login", 200},
@@ -169,6 +178,12 @@ std::vector<Page> pages() {
       {"error-403", "employee", "/omgangar", 403},
       {"error-404", "employee", "/finns-inte", 404},
       {"error-405", "employee", "/logout", 405},
+      // Forms sent back with their problems.
+      {"sign-in.failed", "", "/login", 401, "csrf=golden-signin&username={employee}&password=fel&next=%2F"},
+      {"account.errors", "employee", "/konto", 422, "csrf=golden-csrf-employee&current=fel&new=kort&repeat=annan"},
+      {"assessment.errors", "employee", "/skattning", 422, "csrf=golden-csrf-employee&round=2026&action=submit"},
+      {"rounds.errors", "hr", "/omgangar", 422, "csrf=golden-csrf-hr&name=&framework=digital-kompetens&scope="},
+      {"error-415", "employee", "/konto", 415, "csrf=golden-csrf-employee", "text/plain"},
   };
 }
 
@@ -184,8 +199,10 @@ TEST_P(GoldenPages, matches_the_expected_html) {
   const GoldenCase& golden = GetParam();
   Fixture& f = fixture();
   Page page = golden.page;
-  if (const auto at = page.target.find("{employee}"); at != std::string::npos) {
-    page.target.replace(at, std::string_view("{employee}").size(), f.employee_ids.at("employee"));
+  for (std::string* text : {&page.target, &page.body}) {
+    if (const auto at = text->find("{employee}"); at != std::string::npos) {
+      text->replace(at, std::string_view("{employee}").size(), f.employee_ids.at("employee"));
+    }
   }
   set_template_checking(true);
   const Response response = f.application->handle(make_request(page, golden.lang));
