@@ -44,7 +44,7 @@ TEST(Templates, view_data_is_escaped) {
   data.set("heading", std::string("<script>alert(1)</script>"));
   data.set("message", std::string("a & b"));
   data.set("has_request_id", flag(false));
-  const std::string html = render(TemplateId::kError, Language::kSwedish, data);
+  const std::string html = render("error", Language::kSwedish, data);
   EXPECT_EQ(html.find("<script>"), std::string::npos);
   EXPECT_NE(html.find("&lt;script&gt;"), std::string::npos);
   EXPECT_NE(html.find("a &amp; b"), std::string::npos);

@@ -58,7 +58,7 @@ std::string render_layout(const AppContext& app, const PageRequest& page, std::s
     if (viewer.is_hr()) add(NavItem::kRounds, "/omgangar", "nav_rounds");
     data.set("nav", nav);
   }
-  return render(TemplateId::kLayout, page.language, data);
+  return render("layout", page.language, data);
 }
 
 Response page_response(int status, std::string html) { return html_response(status, std::move(html)); }
@@ -80,7 +80,7 @@ Response error_page(const AppContext& app, const PageRequest& page, int status, 
   data.set("message", message.empty() ? std::string(page.t(text_key)) : std::string(message));
   data.set("has_request_id", flag(status >= 500));
   data.set("request_id", page.request.request_id);
-  const std::string body = render(TemplateId::kError, page.language, data);
+  const std::string body = render("error", page.language, data);
   Response response = page_response(status, render_layout(app, page, page.t(title_key), NavItem::kNone, body));
   if (status == 405) response.headers.emplace_back("Allow", "GET, HEAD, POST");
   return response;

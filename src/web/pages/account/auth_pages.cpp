@@ -51,7 +51,7 @@ Response render_login(AppContext& app, const PageRequest& page, int status, cons
     accounts.push_back(row);
   }
   data.set("accounts", accounts);
-  const std::string body = render(TemplateId::kLogin, page.language, data);
+  const std::string body = render("login", page.language, data);
   const auto flash = page.request.query.find("klart");
   Response response = page_response(
       status, render_layout(app, page, page.t("signin_title"), NavItem::kNone, body,
@@ -192,7 +192,7 @@ Response home_page(AppContext& app, const PageRequest& page) {
   data.set("tiles", tiles);
   const auto flash = page.request.query.find("klart");
   return page_response(200, render_layout(app, page, page.t("nav_home"), NavItem::kHome,
-                                          render(TemplateId::kHome, page.language, data),
+                                          render("home", page.language, data),
                                           flash != page.request.query.end() ? allowed_flash(flash->second)
                                                                             : std::string_view{}));
 }
@@ -223,7 +223,7 @@ Response render_account(AppContext& app, const PageRequest& page, int status, co
   data.set("errors", errors);
   const auto flash = page.request.query.find("klart");
   return page_response(status, render_layout(app, page, page.t("account_title"), NavItem::kAccount,
-                                             render(TemplateId::kAccount, page.language, data),
+                                             render("account", page.language, data),
                                              flash != page.request.query.end() ? allowed_flash(flash->second)
                                                                                : std::string_view{}));
 }

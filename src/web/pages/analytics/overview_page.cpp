@@ -295,7 +295,7 @@ std::string render_overview_body(AppContext& app, const PageRequest& page, const
     }
     data.set("charts", chart_list);
   }
-  return render(TemplateId::kOverview, page.language, data);
+  return render("overview", page.language, data);
 }
 
 // In a CSV file an empty field is only "no value"; rows hidden by the small-group rule say so

@@ -269,17 +269,17 @@ Response render_page(AppContext& app, const PageRequest& page, int status, const
       std::shared_ptr<const std::string> questions = app.assessment_cache.find(key);
       if (!questions) {
         questions = std::make_shared<const std::string>(
-            render(TemplateId::kAssessmentAreas, page.language, areas_data(page, view, Answers::kMarkers)));
+            render("assessment_areas", page.language, areas_data(page, view, Answers::kMarkers)));
         app.assessment_cache.insert(key, questions);
       }
       data.set("areas_html", fill_answers(*questions, view));
     } else {
-      data.set("areas_html", render(TemplateId::kAssessmentAreas, page.language, areas_data(page, view, Answers::kValues)));
+      data.set("areas_html", render("assessment_areas", page.language, areas_data(page, view, Answers::kValues)));
     }
   }
   const auto flash = page.request.query.find("klart");
   return page_response(status, render_layout(app, page, page.t("assessment_title"), NavItem::kAssessment,
-                                             render(TemplateId::kAssessment, page.language, data),
+                                             render("assessment", page.language, data),
                                              flash != page.request.query.end() ? allowed_flash(flash->second)
                                                                                : std::string_view{}));
 }

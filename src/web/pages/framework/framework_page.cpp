@@ -115,7 +115,7 @@ Response framework_page(AppContext& app, const PageRequest& page) {
     data.set("roles", roles);
   }
   return page_response(200, render_layout(app, page, page.t("framework_title"), NavItem::kFramework,
-                                          render(TemplateId::kFramework, page.language, data)));
+                                          render("framework", page.language, data)));
 }
 
 }  // namespace trappa::web

@@ -99,7 +99,7 @@ Response person_page(AppContext& app, const PageRequest& page, const std::string
   data.set("erased", flag(erased));
   data.set("erased_at", format_date(page.language, erased_at));
   return page_response(200, render_layout(app, page, std::string(page.t("person_title")) + ": " + person.name,
-                                          NavItem::kNone, render(TemplateId::kPerson, page.language, data)));
+                                          NavItem::kNone, render("person", page.language, data)));
 }
 
 Response person_export(AppContext& app, const PageRequest& page, const std::string& employee_id) {

@@ -95,7 +95,7 @@ Response render_rounds(AppContext& app, const PageRequest& page, int status, con
   data.set("errors", errors_data(form.errors));
   const auto flash = page.request.query.find("klart");
   return page_response(status, render_layout(app, page, page.t("rounds_title"), NavItem::kRounds,
-                                             render(TemplateId::kRounds, page.language, data),
+                                             render("rounds", page.language, data),
                                              flash != page.request.query.end() ? allowed_flash(flash->second)
                                                                                : std::string_view{}));
 }

@@ -127,7 +127,7 @@ Response team_page(AppContext& app, const PageRequest& page) {
     data.set("conversations", grouped_number(conversations));
   }
   return page_response(200, render_layout(app, page, page.t("team_title"), NavItem::kTeam,
-                                          render(TemplateId::kTeam, page.language, data)));
+                                          render("team", page.language, data)));
 }
 
 namespace {
@@ -219,7 +219,7 @@ Response render_conversation(AppContext& app, const PageRequest& page, int statu
   }
   const auto flash = page.request.query.find("klart");
   return page_response(status, render_layout(app, page, std::string(page.t("conversation_title")) + ": " + person.name,
-                                             NavItem::kTeam, render(TemplateId::kConversation, page.language, data),
+                                             NavItem::kTeam, render("conversation", page.language, data),
                                              flash != page.request.query.end() ? allowed_flash(flash->second)
                                                                                : std::string_view{}));
 }

@@ -237,7 +237,7 @@ Response figures_page(AppContext& app, const PageRequest& page) {
   }
   return page_response(request.problems.empty() ? 200 : 400,
                        render_layout(app, page, page.t("figures_title"), NavItem::kFigures,
-                                     render(TemplateId::kFigures, page.language, data)));
+                                     render("figures", page.language, data)));
 }
 
 Response figures_csv(AppContext& app, const PageRequest& page) {

@@ -1,0 +1,257 @@
+// Golden pages (docs/web.md, "Templates and golden pages"): every page that returns HTML, and
+// the forms that come back with their problems, requested in Swedish and English as the role
+// that sees it, through Application::handle on the demo organisation (seed 1) in a temporary
+// SQLite store, compared byte for byte with tests/web/golden/<page>.<lang>.html.
+//
+//   TRAPPA_REBASELINE=1 ./web_golden_tests    rewrites the expected files instead of comparing
+//
+// What would vary between runs is fixed or normalised: sessions carry fixed tokens and CSRF
+// tokens (the sign-in form's random CSRF token becomes CSRF), request ids are fixed, the key
+// figures are asked for a fixed date, the asset version (a hash of app.css and app.js) becomes
+// ASSET, and times of audit entries written while the demo was loaded become TIME. Each render
+// also runs the template engine's check mode, so a {{name}} that resolves to nothing fails
+// here, as does any {{ or [[ left in a page.
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <memory>
+#include <regex>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "app/access/password.hpp"
+#include "app/demo/demo_accounts.hpp"
+#include "app/demo/demo_loader.hpp"
+#include "store/store.hpp"
+#include "web/application.hpp"
+#include "web/ui/template_engine.hpp"
+
+namespace trappa::web {
+namespace {
+
+const std::filesystem::path kGoldenDir = TRAPPA_GOLDEN_DIR;
+
+template <typename T>
+T must(core::Result<T> result) {
+  if (!result) throw std::runtime_error(result.error().describe());
+  return std::move(*result);
+}
+
+void must(const core::Result<void>& result) {
+  if (!result) throw std::runtime_error(result.error().describe());
+}
+
+// The demo organisation with one signed-in session per demo account (employee, manager, hr,
+// observer), shared by every test of the program.
+struct Fixture {
+  std::filesystem::path directory;
+  std::unique_ptr<store::Store> store;
+  std::unique_ptr<Application> application;
+  std::map<std::string, std::string> employee_ids;  // "employee" -> its employee id
+
+  Fixture() {
+    std::string pattern = (std::filesystem::temp_directory_path() / "trappa-golden-XXXXXX").string();
+    if (mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("cannot create a temporary directory");
+    directory = pattern;
+    const std::string database = (directory / "demo.db").string();
+    store = must(store::Store::open(database));
+    (void)must(store->migrate());
+    (void)must(app::load_demo(*store, app::DemoOptions{.framework_file = std::filesystem::path(TRAPPA_DATA_DIR) /
+                                                                          "frameworks" / "digital-kompetens.json",
+                                                       .seed = 1,
+                                                       .scale = 0,
+                                                       .progress = {}}));
+    auto accounts = must(app::ensure_demo_accounts(*store));
+    for (const app::DemoAccount& account : accounts) {
+      std::string who = account.label_key;  // "demo_employee" -> "employee"
+      if (who.starts_with("demo_")) who = who.substr(5);
+      employee_ids[who] = account.employee_id;
+      must(store->create_session(core::SessionRecord{app::token_digest("golden-session-" + who), account.employee_id,
+                                                     "golden-csrf-" + who, store::utc_timestamp_now(),
+                                                     "2099-12-31T00:00:00Z"}));
+    }
+    ApplicationOptions options;
+    options.organisation_name = "Kulturförvaltningen";
+    options.demo_mode = true;
+    options.database = database;
+    options.store_connections = 1;
+    options.assets_directory = std::filesystem::path(TRAPPA_DATA_DIR) / "web";
+    options.demo_accounts = std::move(accounts);
+    application = must(Application::load(*store, options));
+  }
+
+  ~Fixture() {
+    application.reset();
+    store.reset();
+    std::error_code ignored;
+    std::filesystem::remove_all(directory, ignored);
+  }
+};
+
+Fixture& fixture() {
+  static Fixture instance;
+  return instance;
+}
+
+struct Page {
+  std::string file;    // tests/web/golden/<file>.<lang>.html
+  std::string who;     // the demo account, or "" for no session
+  std::string target;  // path and query, without lang
+  int status = 200;
+  std::string body = {};  // a POST's form, or "" for GET
+  std::string content_type = "application/x-www-form-urlencoded";
+};
+
+Request make_request(const Page& page, std::string_view lang) {
+  Request request;
+  request.method = page.body.empty() ? "GET" : "POST";
+  if (!page.body.empty()) {
+    request.body = page.body;
+    request.headers["content-type"] = page.content_type;
+    request.headers["origin"] = "http://localhost";
+  }
+  const auto question = page.target.find('?');
+  request.path = page.target.substr(0, question);
+  if (question != std::string::npos) {
+    std::istringstream pairs(page.target.substr(question + 1));
+    for (std::string pair; std::getline(pairs, pair, '&');) {
+      const auto equals = pair.find('=');
+      request.query[pair.substr(0, equals)] = equals == std::string::npos ? "" : pair.substr(equals + 1);
+    }
+  }
+  request.target = page.target;
+  // The language as a browser keeps it after ?lang= (which redirects to the clean URL).
+  request.headers["cookie"] = "trappa_lang=" + std::string(lang);
+  if (!page.who.empty()) request.headers["cookie"] += "; trappa_session=golden-session-" + page.who;
+  if (page.who.empty()) request.headers["cookie"] += "; trappa_signin=golden-signin";
+  request.remote_address = "127.0.0.1";
+  request.request_id = "golden-request";
+  return request;
+}
+
+std::string normalise(std::string html) {
+  static const std::regex asset(R"(\?v=[0-9a-f]+")");
+  static const std::regex audit_time(R"(<time datetime="[^"]*">[^<]*</time>)");
+  static const std::regex signed_out_csrf(R"RE(name="csrf" value="(?!golden-csrf-)[^"]*")RE");
+  html = std::regex_replace(html, asset, "?v=ASSET\"");
+  html = std::regex_replace(html, audit_time, "<time datetime=\"TIME\">TIME</time>");
+  html = std::regex_replace(html, signed_out_csrf, "name=\"csrf\" value=\"CSRF\"");
+  return html;
+}
+
+std::string read_file(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream content;
+  content << in.rdbuf();
+  return content.str();
+}
+
+bool rebaseline() {
+  const char* flag = std::getenv("TRAPPA_REBASELINE");
+  return flag != nullptr && *flag != '\0' && std::string_view(flag) != "0";
+}
+
+// "{employee}" in a target or body is the demo employee's id. The POSTs are refused forms, which
+// change nothing in the store, so the order of the pages does not matter.
+std::vector<Page> pages() {
+  return {
+      {"sign-in", "", "/login", 200},
+      {"home.employee", "employee", "/", 200},
+      {"home.manager", "manager", "/", 200},
+      {"home.hr", "hr", "/", 200},
+      {"home.observer", "observer", "/", 200},
+      {"account", "employee", "/konto", 200},
+      {"assessment", "employee", "/skattning", 200},
+      {"team", "manager", "/team", 200},
+      {"conversation", "manager", "/team/{employee}", 200},
+      {"overview", "hr", "/oversikt", 200},
+      {"overview.observer", "observer", "/oversikt", 200},
+      {"figures", "hr", "/nyckeltal?at=2025-12-31", 200},
+      {"framework", "employee", "/ramverk", 200},
+      {"rounds", "hr", "/omgangar", 200},
+      {"person", "hr", "/personer/{employee}", 200},
+      {"error-403", "employee", "/omgangar", 403},
+      {"error-404", "employee", "/finns-inte", 404},
+      {"error-405", "employee", "/logout", 405},
+      // Forms sent back with their problems.
+      {"sign-in.failed", "", "/login", 401, "csrf=golden-signin&username={employee}&password=fel&next=%2F"},
+      {"account.errors", "employee", "/konto", 422, "csrf=golden-csrf-employee&current=fel&new=kort&repeat=annan"},
+      {"assessment.errors", "employee", "/skattning", 422, "csrf=golden-csrf-employee&round=2026&action=submit"},
+      {"rounds.errors", "hr", "/omgangar", 422, "csrf=golden-csrf-hr&name=&framework=digital-kompetens&scope="},
+      {"error-415", "employee", "/konto", 415, "csrf=golden-csrf-employee", "text/plain"},
+  };
+}
+
+struct GoldenCase {
+  Page page;
+  std::string lang;
+  friend void PrintTo(const GoldenCase& golden, std::ostream* out) { *out << golden.page.file << "." << golden.lang; }
+};
+
+class GoldenPages : public testing::TestWithParam<GoldenCase> {};
+
+TEST_P(GoldenPages, matches_the_expected_html) {
+  const GoldenCase& golden = GetParam();
+  Fixture& f = fixture();
+  Page page = golden.page;
+  for (std::string* text : {&page.target, &page.body}) {
+    if (const auto at = text->find("{employee}"); at != std::string::npos) {
+      text->replace(at, std::string_view("{employee}").size(), f.employee_ids.at("employee"));
+    }
+  }
+  set_template_checking(true);
+  const Response response = f.application->handle(make_request(page, golden.lang));
+  const std::vector<std::string> problems = take_template_problems();
+  set_template_checking(false);
+
+  EXPECT_EQ(response.status, page.status) << response.body;
+  EXPECT_TRUE(response.content_type.starts_with("text/html")) << response.content_type;
+  EXPECT_EQ(problems, std::vector<std::string>{}) << "template names that resolved to nothing";
+  EXPECT_EQ(response.body.find("{{"), std::string::npos) << "a mustache tag left in the page";
+  EXPECT_EQ(response.body.find("[["), std::string::npos) << "a text placeholder left in the page";
+
+  const std::string html = normalise(response.body);
+  const std::filesystem::path expected_file = kGoldenDir / (page.file + "." + golden.lang + ".html");
+  if (rebaseline()) {
+    std::ofstream(expected_file, std::ios::binary) << html;
+    GTEST_SKIP() << "rewrote " << expected_file;
+  }
+  ASSERT_TRUE(std::filesystem::exists(expected_file))
+      << expected_file << " is missing; run with TRAPPA_REBASELINE=1 to write it";
+  const std::string expected = read_file(expected_file);
+  if (html != expected) {
+    // The first differing line, so a failure reads without a diff tool.
+    std::istringstream a(expected), b(html);
+    std::string line_a, line_b;
+    int line = 1;
+    while (std::getline(a, line_a) && std::getline(b, line_b) && line_a == line_b) ++line;
+    ADD_FAILURE() << expected_file << " differs at line " << line << "\nexpected: " << line_a
+                  << "\nactual:   " << line_b << "\n(TRAPPA_REBASELINE=1 rewrites the file if the change is intended)";
+  }
+}
+
+std::vector<GoldenCase> all_cases() {
+  std::vector<GoldenCase> cases;
+  for (const Page& page : pages()) {
+    for (const char* lang : {"sv", "en"}) cases.push_back({page, lang});
+  }
+  return cases;
+}
+
+std::string case_name(const testing::TestParamInfo<GoldenCase>& info) {
+  std::string name = info.param.page.file + "_" + info.param.lang;
+  for (char& c : name) {
+    if (c == '.' || c == '-') c = '_';
+  }
+  return name;
+}
+
+INSTANTIATE_TEST_SUITE_P(EveryPage, GoldenPages, testing::ValuesIn(all_cases()), case_name);
+
+}  // namespace
+}  // namespace trappa::web
