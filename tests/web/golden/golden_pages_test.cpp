@@ -82,8 +82,12 @@ struct Fixture {
     options.store_connections = 1;
     options.assets_directory = std::filesystem::path(TRAPPA_DATA_DIR) / "web";
     options.demo_accounts = std::move(accounts);
+    options.clock = &clock;  // the pages' "today" (default dates, deadlines) does not move
     application = must(Application::load(*store, options));
   }
+
+  // Noon on 15 June 2026, UTC: inside the demo's round 2026 and the sessions' lifetime.
+  core::FixedClock clock{std::chrono::sys_days{std::chrono::year(2026) / std::chrono::June / 15} + std::chrono::hours(12)};
 
   ~Fixture() {
     application.reset();
