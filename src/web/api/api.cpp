@@ -6,7 +6,6 @@
 #include <limits>
 
 #include <boost/json.hpp>
-#include <spdlog/spdlog.h>
 
 #include "core/assessment/assessment_rules.hpp"
 #include "core/analytics/gap_query.hpp"

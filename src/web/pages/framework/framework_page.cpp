@@ -1,6 +1,5 @@
 // Ramverk: a framework's areas, competencies with their level descriptors, and the role ×
 // competency matrix of expected levels. Every signed-in person may read it.
-#include <spdlog/spdlog.h>
 
 #include "store/store.hpp"
 #include "web/pages/assessment/assessment_form.hpp"

@@ -2,7 +2,6 @@
 // them (docs/personal-data.md). For HR within their scope and administrators; everyone else
 // gets the same 404 as for a person who does not exist.
 #include <fmt/format.h>
-#include <spdlog/spdlog.h>
 
 #include "io/exports/person_export_json.hpp"
 #include "store/store.hpp"

@@ -6,7 +6,6 @@
 // inside it hidden.
 #include <chrono>
 
-#include <spdlog/spdlog.h>
 
 #include "core/workforce/key_figure_disclosure.hpp"
 #include "core/workforce/key_figures.hpp"
