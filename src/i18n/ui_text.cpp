@@ -84,6 +84,7 @@ constexpr Entry kTexts[] = {
     {"home_team_text", "Se hur det går för dina medarbetare och håll utvecklingssamtalen.", "See how your staff are doing and hold the development conversations."},
     {"home_overview_text", "Deltagande, kompetensbehov och motivation i organisationen.", "Participation, competence needs and motivation in the organisation."},
     {"home_framework_text", "Kompetensområden, nivåer och vad varje roll förväntas kunna.", "Competence areas, levels and what each role is expected to master."},
+    {"home_figures_text", "Personalomsättning, anställningsformer, åldrar och pensionsavgångar.", "Turnover, forms of employment, ages and retirements."},
     {"home_rounds_text", "Skapa, öppna och stäng skattningsomgångar.", "Create, open and close assessment rounds."},
 
     // Common labels

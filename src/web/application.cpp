@@ -11,9 +11,11 @@
 #include "store/store.hpp"
 #include "web/ui/app_context.hpp"
 #include "web/server/input_checks.hpp"
-#include "web/ui/pages.hpp"
 #include "app/access/password.hpp"
 #include "web/pages/account/proxy_sign_in.hpp"
+#include "web/routes.hpp"
+#include "web/ui/error_response.hpp"
+#include "web/ui/router.hpp"
 #include "web/ui/template_engine.hpp"
 
 namespace trappa::web {
@@ -65,6 +67,13 @@ core::Result<std::unique_ptr<Application>> Application::load(store::Store& store
     context->assets.emplace(std::string("/static/") + name, std::move(*asset));
   }
   context->asset_version = app::token_digest(version_source).substr(0, 10);
+  try {
+    auto router = std::make_shared<Router>();
+    register_routes(*router);
+    context->router = std::move(router);
+  } catch (const std::logic_error& wrong) {  // a malformed or doubly registered route
+    return core::fail(core::ErrorKind::kInternal, std::string("routes: ") + wrong.what());
+  }
   return std::unique_ptr<Application>(new Application(std::move(context)));
 }
 
@@ -81,9 +90,23 @@ Response serve_asset(const AppContext& app, const Request& request) {
   return {200, asset.content_type, asset.body, std::move(headers)};
 }
 
-bool starts_with_segment(const std::string& path, std::string_view prefix) {
-  return path.size() > prefix.size() && path.starts_with(prefix) && path[prefix.size()] == '/';
+bool is_api(const std::string& path) { return path == "/api" || path.starts_with("/api/"); }
+
+// The API has always read its path without empty segments ("/api/v1/me/" is "/api/v1/me");
+// pages have not ("/team/" is not "/team").
+std::string api_route_path(std::string_view path) {
+  std::string result;
+  std::size_t position = 0;
+  while (position < path.size()) {
+    std::size_t end = path.find('/', position);
+    if (end == std::string_view::npos) end = path.size();
+    if (end > position) result.append("/").append(path.substr(position, end - position));
+    position = end + 1;
+  }
+  return result.empty() ? std::string("/") : result;
 }
+
+Response call(const RouteMatch& match, AppContext& app, PageRequest& page) { return (*match.handler)(app, page, match.params); }
 
 Response route(AppContext& app, PageRequest& page) {
   const Request& request = page.request;
@@ -96,22 +119,27 @@ Response route(AppContext& app, PageRequest& page) {
   // does not decode to UTF-8 text is refused before any route reads it.
   if (const auto problem = target_problem(request)) {
     spdlog::info("request_id={} refused: {}", request.request_id, *problem);
-    if (path == "/api" || path.starts_with("/api/")) {
-      return json_response(400, "{\"error\":{\"status\":400,\"message\":\"the address has bad %-escapes, "
-                                "invalid UTF-8 or control characters\",\"problems\":[]}}\n");
-    }
+    if (is_api(path)) return json_error(400, "the address has bad %-escapes, invalid UTF-8 or control characters");
     return error_page(app, page, 400, page.t("error_bad_target"));
   }
 
   if (path == "/healthz") return {200, "text/plain; charset=utf-8", "ok\n", {{"Cache-Control", "no-store"}}};
   if (path == "/readyz") return {200, "text/plain; charset=utf-8", "ready\n", {{"Cache-Control", "no-store"}}};
-  if (path.starts_with("/static/")) return get ? serve_asset(app, request) : error_page(app, page, 405);
+  if (path.starts_with("/static/")) return get ? serve_asset(app, request) : method_not_allowed_page(app, page, "GET, HEAD");
 
   page.viewer = app.sessions->resolve(request);
   if (page.viewer) grant_manager_overview(*page.viewer, app.options.manager_overview);  // small groups
-  if (path == "/api" || path.starts_with("/api/")) {
-    if (!path.starts_with("/api/v1/")) return json_response(404, "{\"error\":{\"status\":404,\"message\":\"use /api/v1\",\"problems\":[]}}\n");
-    return api_request(app, page);
+  const Router& router = *app.router;
+  if (is_api(path)) {
+    if (!path.starts_with("/api/v1/")) return json_error(404, "use /api/v1");
+    if (!page.viewer) return json_error(401, "sign in first: POST /login, then send the trappa_session cookie");
+    const RouteMatch match = router.match(method, api_route_path(path));
+    switch (match.outcome) {
+      case RouteMatch::Outcome::kFound: return call(match, app, page);
+      case RouteMatch::Outcome::kMethodNotAllowed: return method_not_allowed_json(match.allow);
+      case RouteMatch::Outcome::kNotFound: break;
+    }
+    return json_error(404, "no such endpoint; see docs/openapi.yaml");
   }
   // Doors: every form post is url-encoded UTF-8 text; anything else is refused before a
   // handler reads (and perhaps stores) a field.
@@ -141,15 +169,13 @@ Response route(AppContext& app, PageRequest& page) {
     return response;
   }
 
-  if (path == "/login") {
-    if (get) return login_page(app, page);
-    if (post) return login_submit(app, page);
-    return error_page(app, page, 405);
+  const RouteMatch match = router.match(method, path);
+  // Sign-in and sign-out are reached without a session.
+  if (match.outcome != RouteMatch::Outcome::kNotFound && match.access == Access::kPublic) {
+    if (match.outcome == RouteMatch::Outcome::kFound) return call(match, app, page);
+    return method_not_allowed_page(app, page, match.allow);
   }
-  if (path == "/logout") {
-    if (post) return logout_submit(app, page);
-    return error_page(app, page, 405);
-  }
+  // Everything else, known or not, only after sign-in: a visitor learns nothing of the paths.
   if (!page.viewer) {
     if (!get) return error_page(app, page, 403, page.t("error_csrf_text"));
     return redirect_to("/login?next=" + url_encode(request.target));
@@ -157,43 +183,10 @@ Response route(AppContext& app, PageRequest& page) {
   // A one-time password must be replaced before anything else.
   if (page.viewer->account.must_change_password && path != "/konto") return redirect_to("/konto");
 
-  if (path == "/") return get ? home_page(app, page) : error_page(app, page, 405);
-  if (path == "/konto") return get ? account_page(app, page) : post ? account_submit(app, page) : error_page(app, page, 405);
-  if (path == "/skattning") {
-    return get ? assessment_page(app, page) : post ? assessment_submit(app, page) : error_page(app, page, 405);
-  }
-  if (path == "/team") return get ? team_page(app, page) : error_page(app, page, 405);
-  if (starts_with_segment(path, "/team")) {
-    const std::string employee_id = path.substr(6);
-    if (employee_id.find('/') != std::string::npos) return error_page(app, page, 404);
-    return get ? conversation_page(app, page, employee_id)
-               : post ? conversation_submit(app, page, employee_id) : error_page(app, page, 405);
-  }
-  if (path == "/oversikt") return get ? overview_page(app, page) : error_page(app, page, 405);
-  if (path == "/oversikt.csv") return get ? overview_csv(app, page) : error_page(app, page, 405);
-  if (path == "/nyckeltal") return get ? figures_page(app, page) : error_page(app, page, 405);
-  if (path == "/nyckeltal.csv") return get ? figures_csv(app, page) : error_page(app, page, 405);
-  if (path == "/ramverk") return get ? framework_page(app, page) : error_page(app, page, 405);
-  if (path == "/omgangar") return get ? rounds_page(app, page) : post ? rounds_create(app, page) : error_page(app, page, 405);
-  if (starts_with_segment(path, "/omgangar")) {
-    const std::string rest = path.substr(10);
-    const auto slash = rest.rfind('/');
-    if (slash == std::string::npos || !post) return error_page(app, page, slash == std::string::npos ? 404 : 405);
-    const std::string round = rest.substr(0, slash);
-    const std::string action = rest.substr(slash + 1);
-    if (action == "oppna") return rounds_change_state(app, page, round, core::RoundState::kOpen);
-    if (action == "stang") return rounds_change_state(app, page, round, core::RoundState::kClosed);
-    return error_page(app, page, 404);
-  }
-  // Personuppgifter (person_page.cpp): GET /personer/ID and POST /personer/ID/export.json.
-  if (starts_with_segment(path, "/personer")) {
-    std::string employee_id = path.substr(10);
-    const bool export_json = employee_id.ends_with("/export.json");
-    if (export_json) employee_id.resize(employee_id.size() - std::string_view("/export.json").size());
-    if (employee_id.empty() || employee_id.find('/') != std::string::npos) return error_page(app, page, 404);
-    if (export_json) return post ? person_export(app, page, employee_id) : error_page(app, page, 405);
-    if (!get) return error_page(app, page, 405);
-    return person_page(app, page, employee_id);
+  switch (match.outcome) {
+    case RouteMatch::Outcome::kFound: return call(match, app, page);
+    case RouteMatch::Outcome::kMethodNotAllowed: return method_not_allowed_page(app, page, match.allow);
+    case RouteMatch::Outcome::kNotFound: break;
   }
   return error_page(app, page, 404);
 }

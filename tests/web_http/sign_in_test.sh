@@ -118,6 +118,31 @@ check "the new session opens the home page" equals "$(client 127.0.0.1 "$jar" "$
 check "the old token no longer opens anything (303 to /login)" equals "$(with_token 127.0.0.1 "$first_token" "$base/")" 303
 check "... and is sent to the sign-in page" bash -c "[[ '$(header_value Location)' == /login* ]]"
 
+# Issue 11: one page table draws the navigation and the home tiles; the router answers 405
+# with the methods the path really has.
+hr_jar="$work/routes-hr.jar"
+check "HR signs in" equals "$(sign_in 127.0.0.6 "$hr_jar" "$hr" "$hr_password")" 303
+check "HR's home page answers 200" equals "$(client 127.0.0.6 "$hr_jar" "$base/")" 200
+check "HR's home page has the Nyckeltal tile, as the navigation has" \
+  contains "$work/body" '<li class="tile"><h2><a href="/nyckeltal">'
+check "... and the navigation still has Nyckeltal" contains "$work/body" 'href="/nyckeltal"'
+check "the manager's home page answers 200" equals "$(client 127.0.0.1 "$jar" "$base/")" 200
+lacks_figures() { ! grep -q 'href="/nyckeltal"' "$work/body" || { echo "  the page links Nyckeltal" >&2; return 1; }; }
+check "... without Nyckeltal, in the tiles or the navigation" lacks_figures
+check "DELETE / answers 405" equals "$(client 127.0.0.6 "$hr_jar" -X DELETE "$base/")" 405
+check "... with Allow: GET, HEAD" equals "$(header_value Allow)" "GET, HEAD"
+check "PUT /team/ID answers 405" equals "$(client 127.0.0.6 "$hr_jar" -X PUT "$base/team/$manager")" 405
+check "... with Allow: GET, HEAD, POST" equals "$(header_value Allow)" "GET, HEAD, POST"
+check "GET /logout answers 405" equals "$(client 127.0.0.6 "$hr_jar" "$base/logout")" 405
+check "... with Allow: POST" equals "$(header_value Allow)" "POST"
+check "DELETE on an API assessment answers 405" \
+  equals "$(client 127.0.0.6 "$hr_jar" -X DELETE "$base/api/v1/rounds/2026/assessments/$manager")" 405
+check "... with Allow: GET, HEAD, PUT" equals "$(header_value Allow)" "GET, HEAD, PUT"
+check "... and the API's JSON error" contains "$work/body" '"status":405'
+check "an unknown page answers 404" equals "$(client 127.0.0.6 "$hr_jar" "$base/no-such-page")" 404
+check "an unknown API path answers 404 as JSON" equals "$(client 127.0.0.6 "$hr_jar" "$base/api/v1/no-such")" 404
+check "... in the API's error shape" contains "$work/body" '"problems":\[\]'
+
 client 127.0.0.1 "$jar" "$base/" > /dev/null  # the page's sign-out form carries the session's CSRF token
 csrf="$(sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' "$work/body" | head -n 1)"
 cp "$jar" "$work/signed-out.jar"

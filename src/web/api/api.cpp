@@ -6,7 +6,6 @@
 #include <limits>
 
 #include <boost/json.hpp>
-#include <spdlog/spdlog.h>
 
 #include "core/assessment/assessment_rules.hpp"
 #include "core/analytics/gap_query.hpp"
@@ -15,7 +14,10 @@
 #include "io/exports/key_figures_json.hpp"
 #include "store/store.hpp"
 #include "web/pages/assessment/assessment_form.hpp"
+#include "web/api/api_routes.hpp"
+#include "web/ui/error_response.hpp"
 #include "web/ui/pages.hpp"
+#include "web/ui/router.hpp"
 #include "app/access/password.hpp"
 
 namespace trappa::web {
@@ -24,47 +26,12 @@ namespace json = boost::json;
 
 namespace {
 
+// The shared JSON error mapping (error_response.hpp), under the names the handlers use.
 Response api_error(int status, std::string message, const std::vector<core::Problem>& problems = {}) {
-  json::array list;
-  for (const core::Problem& problem : problems) list.push_back(json::object{{"where", problem.where}, {"what", problem.what}});
-  json::object error{{"status", status}, {"message", std::move(message)}, {"problems", std::move(list)}};
-  Response response = json_response(status, json::serialize(json::object{{"error", std::move(error)}}) + "\n");
-  if (status == 401) response.headers.emplace_back("WWW-Authenticate", "Cookie realm=\"trappa\"");
-  return response;
+  return json_error(status, std::move(message), problems);
 }
 
-int status_for(core::ErrorKind kind) {
-  switch (kind) {
-    case core::ErrorKind::kInvalidInput: return 422;
-    case core::ErrorKind::kNotFound: return 404;
-    case core::ErrorKind::kConflict: return 409;
-    case core::ErrorKind::kForbidden: return 403;
-    case core::ErrorKind::kStorage:
-    case core::ErrorKind::kInternal: return 500;
-  }
-  return 500;
-}
-
-Response api_failure(const PageRequest& page, const core::Error& error) {
-  const int status = status_for(error.kind);
-  if (status >= 500) {
-    spdlog::error("request_id={} {}", page.request.request_id, error.describe());
-    return api_error(status, "internal error; quote request id " + page.request.request_id);
-  }
-  return api_error(status, error.message, error.problems);
-}
-
-std::vector<std::string> split_path(std::string_view path) {
-  std::vector<std::string> parts;
-  std::size_t position = 0;
-  while (position <= path.size()) {
-    std::size_t end = path.find('/', position);
-    if (end == std::string_view::npos) end = path.size();
-    if (end > position) parts.emplace_back(path.substr(position, end - position));
-    position = end + 1;
-  }
-  return parts;
-}
+Response api_failure(const PageRequest& page, const core::Error& error) { return json_error_response(page, error); }
 
 json::value optional_int(const std::optional<int>& value) {
   if (!value) return nullptr;
@@ -364,7 +331,6 @@ Response assessment(AppContext& app, const PageRequest& page, const app::RoundVi
     }
     return put_assessment(app, page, round, *person, self);
   }
-  if (page.request.method != "GET" && page.request.method != "HEAD") return api_error(405, "use GET or PUT");
   if (!round.includes(*person)) return api_error(404, "the person is not part of round '" + round.round.name + "'");
   auto lease = app.pool->borrow();
   auto loaded = lease->load_assessment(round.round.name, employee_id);
@@ -377,47 +343,63 @@ Response assessment(AppContext& app, const PageRequest& page, const app::RoundVi
 
 }  // namespace
 
-Response api_request(AppContext& app, const PageRequest& page) {
-  if (!page.viewer) return api_error(401, "sign in first: POST /login, then send the trappa_session cookie");
+namespace {
+
+using RoundHandler = Response (*)(AppContext& app, PageRequest& page, const RouteParams& params,
+                                  std::shared_ptr<const app::RoundView> round);
+
+// A handler for /api/v1/rounds/{round}/...: 404 when no round has that name.
+Handler with_round(RoundHandler handler) {
+  return [handler](AppContext& app, PageRequest& page, const RouteParams& params) {
+    auto round = app.rounds->find(params.get("round"));
+    if (!round) return api_error(404, "no round named '" + params.get("round") + "'");
+    return handler(app, page, params, std::move(round));
+  };
+}
+
+Response me(AppContext&, PageRequest& page, const RouteParams&) {
   const Viewer& viewer = *page.viewer;
-  const auto parts = split_path(page.request.path);  // "api", "v1", ...
-  const std::string& method = page.request.method;
-  if (parts.size() == 3 && parts[2] == "me") {
-    if (method != "GET" && method != "HEAD") return api_error(405, "use GET");
-    return json_response(200, json::serialize(json::object{{"employee_id", viewer.account.employee_id},
-                                                           {"name", viewer.person->name},
-                                                           {"role", core::to_code(viewer.account.role)},
-                                                           {"manager", viewer.manages_anyone},
-                                                           {"scope_unit", viewer.scope()},
-                                                           {"csrf_token", viewer.csrf_token}}) +
-                                  "\n");
-  }
-  if (parts.size() == 3 && parts[2] == "figures") {
-    if (method != "GET" && method != "HEAD") return api_error(405, "use GET");
-    auto figures = key_figures_for(app, page);
-    if (!figures) return api_failure(page, figures.error());
-    return json_response(200, io::write_key_figures_json(*figures));
-  }
-  if (parts.size() >= 3 && parts[2] == "rounds") {
-    if (parts.size() == 3) {
-      if (method != "GET" && method != "HEAD") return api_error(405, "use GET");
-      json::array rounds;
-      for (const auto& view : *app.rounds->rounds()) rounds.push_back(round_json(*view));
-      return json_response(200, json::serialize(json::object{{"rounds", std::move(rounds)}}) + "\n");
-    }
-    auto round = app.rounds->find(parts[3]);
-    if (!round) return api_error(404, "no round named '" + parts[3] + "'");
-    if (parts.size() == 4) {
-      if (method != "GET" && method != "HEAD") return api_error(405, "use GET");
-      return json_response(200, json::serialize(round_json(*round)) + "\n");
-    }
-    if (parts.size() == 5 && parts[4] == "gaps") {
-      if (method != "GET" && method != "HEAD") return api_error(405, "use GET");
-      return gaps(app, page, round);
-    }
-    if (parts.size() == 6 && parts[4] == "assessments") return assessment(app, page, *round, parts[5]);
-  }
-  return api_error(404, "no such endpoint; see docs/openapi.yaml");
+  return json_response(200, json::serialize(json::object{{"employee_id", viewer.account.employee_id},
+                                                         {"name", viewer.person->name},
+                                                         {"role", core::to_code(viewer.account.role)},
+                                                         {"manager", viewer.manages_anyone},
+                                                         {"scope_unit", viewer.scope()},
+                                                         {"csrf_token", viewer.csrf_token}}) +
+                                "\n");
+}
+
+Response figures(AppContext& app, PageRequest& page, const RouteParams&) {
+  auto figures = key_figures_for(app, page);
+  if (!figures) return api_failure(page, figures.error());
+  return json_response(200, io::write_key_figures_json(*figures));
+}
+
+Response rounds(AppContext& app, PageRequest&, const RouteParams&) {
+  json::array rounds;
+  for (const auto& view : *app.rounds->rounds()) rounds.push_back(round_json(*view));
+  return json_response(200, json::serialize(json::object{{"rounds", std::move(rounds)}}) + "\n");
+}
+
+}  // namespace
+
+// Every endpoint needs a session; the application answers 401 before routing here.
+void register_api(Router& router) {
+  router.get("/api/v1/me", me);
+  router.get("/api/v1/figures", figures);
+  router.get("/api/v1/rounds", rounds);
+  router.get("/api/v1/rounds/{round}",
+             with_round([](AppContext&, PageRequest&, const RouteParams&, std::shared_ptr<const app::RoundView> round) {
+               return json_response(200, json::serialize(round_json(*round)) + "\n");
+             }));
+  router.get("/api/v1/rounds/{round}/gaps",
+             with_round([](AppContext& app, PageRequest& page, const RouteParams&,
+                           std::shared_ptr<const app::RoundView> round) { return gaps(app, page, std::move(round)); }));
+  // GET reads the assessment, PUT changes it (assessment() tells them apart by the method).
+  const Handler assessment_handler =
+      with_round([](AppContext& app, PageRequest& page, const RouteParams& params,
+                    std::shared_ptr<const app::RoundView> round) { return assessment(app, page, *round, params.get("id")); });
+  router.get("/api/v1/rounds/{round}/assessments/{id}", assessment_handler);
+  router.put("/api/v1/rounds/{round}/assessments/{id}", assessment_handler);
 }
 
 }  // namespace trappa::web

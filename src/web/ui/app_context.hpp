@@ -25,6 +25,8 @@
 
 namespace trappa::web {
 
+class Router;
+
 struct AppContext {
   ApplicationOptions options;
   std::unique_ptr<app::StorePool> pool;
@@ -41,6 +43,8 @@ struct AppContext {
   std::map<std::string, Asset> assets;  // by path, "/static/app.css"
   FragmentCache overview_cache{128};     // rendered overview bodies (overview_page.cpp)
   FragmentCache assessment_cache{256};   // Min skattning's questions per round, role, language
+  // Every route and the page table (router.hpp); set once before serving, immutable after.
+  std::shared_ptr<const Router> router;
 };
 
 struct PageRequest {
@@ -51,15 +55,17 @@ struct PageRequest {
   [[nodiscard]] std::string_view t(std::string_view key) const { return text(language, key); }
 };
 
-enum class NavItem { kNone, kHome, kAssessment, kTeam, kOverview, kFigures, kFramework, kRounds, kAccount };
-
-// The page: layout around `body` (already rendered HTML). `flash_key` names a catalogue text
-// shown as a status message; empty for none.
+// The page: layout around `body` (already rendered HTML), with the navigation drawn from the
+// page table (router.hpp); the entry whose path is `active_path` is marked current (empty:
+// none). `flash_key` names a catalogue text shown as a status message; empty for none.
 [[nodiscard]] std::string render_layout(const AppContext& app, const PageRequest& page, std::string_view title,
-                                        NavItem active, const std::string& body, std::string_view flash_key = {});
+                                        std::string_view active_path, const std::string& body,
+                                        std::string_view flash_key = {});
 [[nodiscard]] Response page_response(int status, std::string html);
 
-// Error pages in the layout: 400, 403, 404, 405, 409, 500 (the request id is shown).
+// Error pages in the layout: 400, 403, 404, 405, 409, 415, 422, 500 (the request id is shown).
+// For a core::Error use error_response (error_response.hpp); for 405 method_not_allowed_page,
+// which adds the Allow header.
 [[nodiscard]] Response error_page(const AppContext& app, const PageRequest& page, int status,
                                   std::string_view message = {});
 

@@ -2,6 +2,7 @@
 
 #include "web/ui/app_context.hpp"
 #include "app/access/password.hpp"
+#include "web/ui/router.hpp"
 #include "web/ui/template_engine.hpp"
 
 namespace trappa::web {
@@ -19,8 +20,8 @@ std::string language_switch_href(const Request& request, Language other) {
 
 }  // namespace
 
-std::string render_layout(const AppContext& app, const PageRequest& page, std::string_view title, NavItem active,
-                          const std::string& body, std::string_view flash_key) {
+std::string render_layout(const AppContext& app, const PageRequest& page, std::string_view title,
+                          std::string_view active_path, const std::string& body, std::string_view flash_key) {
   TemplateData data;
   data.set("lang", std::string(language_code(page.language)));
   const Language other = page.language == Language::kSwedish ? Language::kEnglish : Language::kSwedish;
@@ -42,20 +43,15 @@ std::string render_layout(const AppContext& app, const PageRequest& page, std::s
     data.set("user_role", role_label(page, viewer));
     data.set("csrf", viewer.csrf_token);
     TemplateData nav = list();
-    auto add = [&](NavItem item, std::string_view href, std::string_view key) {
-      TemplateData entry;
-      entry.set("href", std::string(href));
-      entry.set("label", std::string(page.t(key)));
-      entry.set("current", flag(item == active));
-      nav.push_back(entry);
-    };
-    add(NavItem::kHome, "/", "nav_home");
-    if (!viewer.is_observer()) add(NavItem::kAssessment, "/skattning", "nav_assessment");
-    if (viewer.manages_anyone) add(NavItem::kTeam, "/team", "nav_team");
-    if (viewer.sees_overview()) add(NavItem::kOverview, "/oversikt", "nav_overview");
-    if (viewer.sees_overview()) add(NavItem::kFigures, "/nyckeltal", "nav_figures");
-    add(NavItem::kFramework, "/ramverk", "nav_framework");
-    if (viewer.is_hr()) add(NavItem::kRounds, "/omgangar", "nav_rounds");
+    if (app.router) {
+      for (const PageEntry* item : app.router->pages().navigation(viewer)) {
+        TemplateData entry;
+        entry.set("href", item->path);
+        entry.set("label", std::string(page.t(item->title_key)));
+        entry.set("current", flag(!active_path.empty() && item->path == active_path));
+        nav.push_back(entry);
+      }
+    }
     data.set("nav", nav);
   }
   return render("layout", page.language, data);
@@ -72,6 +68,7 @@ Response error_page(const AppContext& app, const PageRequest& page, int status, 
     case 403: title_key = "error_403_title"; text_key = "error_403_text"; break;
     case 404: title_key = "error_404_title"; text_key = "error_404_text"; break;
     case 405: title_key = "error_405_title"; text_key = "error_405_text"; break;
+    case 422: title_key = "error_400_title"; text_key = "error_400_text"; break;  // input the rules refuse
     case 409: title_key = "error_409_title"; text_key = "error_500_text"; break;
     default: break;
   }
@@ -81,9 +78,7 @@ Response error_page(const AppContext& app, const PageRequest& page, int status, 
   data.set("has_request_id", flag(status >= 500));
   data.set("request_id", page.request.request_id);
   const std::string body = render("error", page.language, data);
-  Response response = page_response(status, render_layout(app, page, page.t(title_key), NavItem::kNone, body));
-  if (status == 405) response.headers.emplace_back("Allow", "GET, HEAD, POST");
-  return response;
+  return page_response(status, render_layout(app, page, page.t(title_key), {}, body));
 }
 
 bool csrf_valid(const PageRequest& page, const FormData& form) {

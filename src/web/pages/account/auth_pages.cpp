@@ -2,8 +2,11 @@
 #include <boost/json.hpp>
 #include <spdlog/spdlog.h>
 
+#include "web/pages/account/account_routes.hpp"
 #include "web/ui/pages.hpp"
 #include "app/access/password.hpp"
+#include "web/ui/error_response.hpp"
+#include "web/ui/router.hpp"
 #include "web/ui/template_engine.hpp"
 
 namespace trappa::web {
@@ -54,7 +57,7 @@ Response render_login(AppContext& app, const PageRequest& page, int status, cons
   const std::string body = render("login", page.language, data);
   const auto flash = page.request.query.find("klart");
   Response response = page_response(
-      status, render_layout(app, page, page.t("signin_title"), NavItem::kNone, body,
+      status, render_layout(app, page, page.t("signin_title"), {}, body,
                             flash != page.request.query.end() ? allowed_flash(flash->second) : std::string_view{}));
   response.headers.emplace_back(
       "Set-Cookie", cookie_header(kLoginCsrfCookie, token, app.sessions->secure_cookies(page.request),
@@ -165,33 +168,24 @@ Response home_page(AppContext& app, const PageRequest& page) {
   data.set("first_name", name.substr(0, name.find(' ')));
   data.set("lead", std::string(page.t("home_lead")));
   TemplateData tiles = list();
-  auto add = [&](std::string_view href, std::string_view title_key, std::string_view text_key,
-                 std::optional<core::AssessmentStatus> status) {
+  // The page table's tiles: the same pages, for the same viewers, as the navigation.
+  for (const PageEntry* entry : app.router->pages().tiles(viewer)) {
     TemplateData tile;
-    tile.set("href", std::string(href));
-    tile.set("title", std::string(page.t(title_key)));
-    tile.set("text", std::string(page.t(text_key)));
+    tile.set("href", entry->path);
+    tile.set("title", std::string(page.t(entry->title_key)));
+    tile.set("text", std::string(page.t(entry->tile_text_key)));
+    const std::optional<core::AssessmentStatus> status =
+        entry->tile_status ? entry->tile_status(app, viewer) : std::nullopt;
     tile.set("has_status", flag(status.has_value()));
     if (status) {
       tile.set("status", std::string(status_label(page, *status)));
       tile.set("status_code", std::string(status_code(*status)));
     }
     tiles.push_back(tile);
-  };
-  if (!viewer.is_observer()) {
-    std::optional<core::AssessmentStatus> status;
-    if (auto round = app.rounds->current_open_round(viewer.person_index); round && round->includes(viewer.person_index)) {
-      status = round->snapshot->status()[static_cast<std::size_t>(round->position[viewer.person_index])];
-    }
-    add("/skattning", "nav_assessment", "home_assessment_text", status);
   }
-  if (viewer.manages_anyone) add("/team", "nav_team", "home_team_text", std::nullopt);
-  if (viewer.sees_overview()) add("/oversikt", "nav_overview", "home_overview_text", std::nullopt);
-  add("/ramverk", "nav_framework", "home_framework_text", std::nullopt);
-  if (viewer.is_hr()) add("/omgangar", "nav_rounds", "home_rounds_text", std::nullopt);
   data.set("tiles", tiles);
   const auto flash = page.request.query.find("klart");
-  return page_response(200, render_layout(app, page, page.t("nav_home"), NavItem::kHome,
+  return page_response(200, render_layout(app, page, page.t("nav_home"), "/",
                                           render("home", page.language, data),
                                           flash != page.request.query.end() ? allowed_flash(flash->second)
                                                                             : std::string_view{}));
@@ -222,7 +216,7 @@ Response render_account(AppContext& app, const PageRequest& page, int status, co
   }
   data.set("errors", errors);
   const auto flash = page.request.query.find("klart");
-  return page_response(status, render_layout(app, page, page.t("account_title"), NavItem::kAccount,
+  return page_response(status, render_layout(app, page, page.t("account_title"), "/konto",
                                              render("account", page.language, data),
                                              flash != page.request.query.end() ? allowed_flash(flash->second)
                                                                                : std::string_view{}));
@@ -255,15 +249,14 @@ Response account_submit(AppContext& app, const PageRequest& page) {
   if (!result.errors.empty()) return render_account(app, page, 422, result, viewer.account.must_change_password);
 
   auto hash = app::hash_password(next);
-  if (!hash) return error_page(app, page, 500);
+  if (!hash) return error_response(app, page, hash.error());
   core::Account account = viewer.account;
   account.password_hash = *hash;
   account.must_change_password = false;
   {
     auto lease = app.pool->borrow();
     if (auto saved = lease->save_account(account, store::Actor{viewer.account.employee_id}); !saved) {
-      spdlog::error("request_id={} {}", page.request.request_id, saved.error().describe());
-      return error_page(app, page, 500);
+      return error_response(app, page, saved.error());
     }
   }
   // Every other browser signed in as this person is signed out; this one gets a new session.
@@ -273,6 +266,20 @@ Response account_submit(AppContext& app, const PageRequest& page) {
   Response response = redirect_to("/konto?klart=account_password_changed");
   response.headers.emplace_back("Set-Cookie", app.sessions->session_cookie(page.request, session->token));
   return response;
+}
+
+void register_account(Router& router) {
+  router.get("/login", [](AppContext& app, PageRequest& page, const RouteParams&) { return login_page(app, page); },
+             Access::kPublic);
+  router.post("/login", [](AppContext& app, PageRequest& page, const RouteParams&) { return login_submit(app, page); },
+              Access::kPublic);
+  router.post("/logout", [](AppContext& app, PageRequest& page, const RouteParams&) { return logout_submit(app, page); },
+              Access::kPublic);
+  router.get("/", [](AppContext& app, PageRequest& page, const RouteParams&) { return home_page(app, page); });
+  router.get("/konto", [](AppContext& app, PageRequest& page, const RouteParams&) { return account_page(app, page); });
+  router.post("/konto", [](AppContext& app, PageRequest& page, const RouteParams&) { return account_submit(app, page); });
+  router.pages().add({.path = "/", .title_key = "nav_home", .tile_text_key = {}, .order = 0, .visible = everyone,
+                      .tile_status = {}});
 }
 
 }  // namespace trappa::web

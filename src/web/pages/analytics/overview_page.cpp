@@ -12,6 +12,9 @@
 #include "report/analytics/gap_charts.hpp"
 #include "report/charts/charts.hpp"
 #include "report/charts/data_table.hpp"
+#include "web/pages/analytics/analytics_routes.hpp"
+#include "web/ui/error_response.hpp"
+#include "web/ui/router.hpp"
 #include "web/ui/pages.hpp"
 #include "web/ui/template_engine.hpp"
 
@@ -341,7 +344,7 @@ Response overview_page(AppContext& app, const PageRequest& page) {
     body = std::make_shared<const std::string>(render_overview_body(app, page, filters, std::move(chosen)));
     app.overview_cache.insert(key, body);
   }
-  return page_response(200, render_layout(app, page, page.t("overview_title"), NavItem::kOverview, *body));
+  return page_response(200, render_layout(app, page, page.t("overview_title"), "/oversikt", *body));
 }
 
 Response overview_csv(AppContext& app, const PageRequest& page) {
@@ -372,6 +375,13 @@ Response overview_csv(AppContext& app, const PageRequest& page) {
   }
   response.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + name + "\"");
   return response;
+}
+
+void register_analytics(Router& router) {
+  router.get("/oversikt", [](AppContext& app, PageRequest& page, const RouteParams&) { return overview_page(app, page); });
+  router.get("/oversikt.csv", [](AppContext& app, PageRequest& page, const RouteParams&) { return overview_csv(app, page); });
+  router.pages().add({.path = "/oversikt", .title_key = "nav_overview", .tile_text_key = "home_overview_text", .order = 30,
+                      .visible = [](const Viewer& viewer) { return viewer.sees_overview(); }, .tile_status = {}});
 }
 
 }  // namespace trappa::web

@@ -10,6 +10,9 @@
 #include "core/assessment/assessment_rules.hpp"
 #include "store/store.hpp"
 #include "web/pages/assessment/assessment_form.hpp"
+#include "web/pages/assessment/assessment_routes.hpp"
+#include "web/ui/error_response.hpp"
+#include "web/ui/router.hpp"
 #include "web/ui/pages.hpp"
 #include "web/ui/template_engine.hpp"
 
@@ -278,7 +281,7 @@ Response render_page(AppContext& app, const PageRequest& page, int status, const
     }
   }
   const auto flash = page.request.query.find("klart");
-  return page_response(status, render_layout(app, page, page.t("assessment_title"), NavItem::kAssessment,
+  return page_response(status, render_layout(app, page, page.t("assessment_title"), "/skattning",
                                              render("assessment", page.language, data),
                                              flash != page.request.query.end() ? allowed_flash(flash->second)
                                                                                : std::string_view{}));
@@ -347,8 +350,7 @@ Response assessment_submit(AppContext& app, const PageRequest& page) {
   auto lease = app.pool->borrow();
   auto loaded = lease->load_assessment(round->round.name, viewer.account.employee_id);
   if (!loaded) {
-    spdlog::error("request_id={} {}", page.request.request_id, loaded.error().describe());
-    return error_page(app, page, 500);
+    return error_response(app, page, loaded.error());
   }
   const core::Assessment before =
       *loaded ? **loaded : core::Assessment{round->round.name, viewer.account.employee_id, {}, {}, {}, {}, {}, {}, {}, {}};
@@ -371,12 +373,28 @@ Response assessment_submit(AppContext& app, const PageRequest& page) {
     if (saved.error().kind == core::ErrorKind::kConflict) {
       return error_page(app, page, 409, page.t("assessment_round_closed"));
     }
-    spdlog::error("request_id={} {}", page.request.request_id, saved.error().describe());
-    return error_page(app, page, 500);
+    return error_response(app, page, saved.error());
   }
   app.rounds->record_assessment(after);
   return redirect_to(submit ? "/skattning?klart=assessment_submitted#summary-heading"
                             : "/skattning?klart=assessment_saved_draft");
+}
+
+void register_assessment(Router& router) {
+  router.get("/skattning", [](AppContext& app, PageRequest& page, const RouteParams&) { return assessment_page(app, page); });
+  router.post("/skattning", [](AppContext& app, PageRequest& page, const RouteParams&) { return assessment_submit(app, page); });
+  router.pages().add({
+      .path = "/skattning",
+      .title_key = "nav_assessment",
+      .tile_text_key = "home_assessment_text",
+      .order = 10,
+      .visible = [](const Viewer& viewer) { return !viewer.is_observer(); },
+      // The tile shows where the viewer's own assessment stands in the round open now.
+      .tile_status = [](const AppContext& app, const Viewer& viewer) -> std::optional<core::AssessmentStatus> {
+        auto round = app.rounds->current_open_round(viewer.person_index);
+        if (!round || !round->includes(viewer.person_index)) return std::nullopt;
+        return round->snapshot->status()[static_cast<std::size_t>(round->position[viewer.person_index])];
+      }});
 }
 
 }  // namespace trappa::web

@@ -1,9 +1,11 @@
 // Ramverk: a framework's areas, competencies with their level descriptors, and the role ×
 // competency matrix of expected levels. Every signed-in person may read it.
-#include <spdlog/spdlog.h>
 
 #include "store/store.hpp"
 #include "web/pages/assessment/assessment_form.hpp"
+#include "web/pages/framework/framework_routes.hpp"
+#include "web/ui/error_response.hpp"
+#include "web/ui/router.hpp"
 #include "web/ui/pages.hpp"
 #include "web/ui/template_engine.hpp"
 
@@ -13,8 +15,7 @@ Response framework_page(AppContext& app, const PageRequest& page) {
   auto lease = app.pool->borrow();
   auto frameworks = lease->list_frameworks();
   if (!frameworks) {
-    spdlog::error("request_id={} {}", page.request.request_id, frameworks.error().describe());
-    return error_page(app, page, 500);
+    return error_response(app, page, frameworks.error());
   }
   std::string chosen;
   if (auto named = page.request.query.find("id"); named != page.request.query.end()) chosen = named->second;
@@ -27,8 +28,7 @@ Response framework_page(AppContext& app, const PageRequest& page) {
   if (!chosen.empty()) {
     auto loaded = lease->load_framework(chosen);
     if (!loaded) {
-      spdlog::error("request_id={} {}", page.request.request_id, loaded.error().describe());
-      return error_page(app, page, 500);
+      return error_response(app, page, loaded.error());
     }
     if (!*loaded) return error_page(app, page, 404);
     stored = std::move(*loaded);
@@ -114,8 +114,14 @@ Response framework_page(AppContext& app, const PageRequest& page) {
     for (const std::string& role : framework.roles) roles.push_back(TemplateData(role));
     data.set("roles", roles);
   }
-  return page_response(200, render_layout(app, page, page.t("framework_title"), NavItem::kFramework,
+  return page_response(200, render_layout(app, page, page.t("framework_title"), "/ramverk",
                                           render("framework", page.language, data)));
+}
+
+void register_framework(Router& router) {
+  router.get("/ramverk", [](AppContext& app, PageRequest& page, const RouteParams&) { return framework_page(app, page); });
+  router.pages().add({.path = "/ramverk", .title_key = "nav_framework", .tile_text_key = "home_framework_text", .order = 50,
+                      .visible = everyone, .tile_status = {}});
 }
 
 }  // namespace trappa::web

@@ -2,10 +2,12 @@
 // them (docs/personal-data.md). For HR within their scope and administrators; everyone else
 // gets the same 404 as for a person who does not exist.
 #include <fmt/format.h>
-#include <spdlog/spdlog.h>
 
 #include "io/exports/person_export_json.hpp"
 #include "store/store.hpp"
+#include "web/pages/people/people_routes.hpp"
+#include "web/ui/error_response.hpp"
+#include "web/ui/router.hpp"
 #include "web/ui/pages.hpp"
 #include "web/ui/template_engine.hpp"
 
@@ -65,11 +67,7 @@ Response person_page(AppContext& app, const PageRequest& page, const std::string
     auto lease = app.pool->borrow();
     return lease->load_person_audit(employee_id);
   }();
-  if (!entries) {
-    if (entries.error().kind == core::ErrorKind::kNotFound) return error_page(app, page, 404);
-    spdlog::error("request_id={} {}", page.request.request_id, entries.error().describe());
-    return error_page(app, page, 500);
-  }
+  if (!entries) return error_response(app, page, entries.error());  // kNotFound: 404
   TemplateData data;
   data.set("name", person.name);
   data.set("employee_id", person.employee_id);
@@ -99,7 +97,7 @@ Response person_page(AppContext& app, const PageRequest& page, const std::string
   data.set("erased", flag(erased));
   data.set("erased_at", format_date(page.language, erased_at));
   return page_response(200, render_layout(app, page, std::string(page.t("person_title")) + ": " + person.name,
-                                          NavItem::kNone, render("person", page.language, data)));
+                                          {}, render("person", page.language, data)));
 }
 
 Response person_export(AppContext& app, const PageRequest& page, const std::string& employee_id) {
@@ -111,8 +109,7 @@ Response person_export(AppContext& app, const PageRequest& page, const std::stri
   auto lease = app.pool->borrow();
   auto record = lease->load_person_record(employee_id);
   if (!record) {
-    spdlog::error("request_id={} {}", page.request.request_id, record.error().describe());
-    return error_page(app, page, 500);
+    return error_response(app, page, record.error());
   }
   if (!*record) return error_page(app, page, 404);
   // Recorded before the file is handed out: no copy leaves unrecorded.
@@ -120,8 +117,7 @@ Response person_export(AppContext& app, const PageRequest& page, const std::stri
                                 fmt::format("trappa-person-export version {} downloaded in the web application",
                                             io::kPersonExportVersion)};
   if (auto appended = lease->append_audit(entry); !appended) {
-    spdlog::error("request_id={} {}", page.request.request_id, appended.error().describe());
-    return error_page(app, page, 500);
+    return error_response(app, page, appended.error());
   }
   (*record)->audit.push_back(entry);
   return {200,
@@ -129,6 +125,13 @@ Response person_export(AppContext& app, const PageRequest& page, const std::stri
           io::write_person_export_json(**record, {entry.at, entry.actor}),
           {{"Content-Disposition", "attachment; filename=\"" + io::person_export_file_name(employee_id) + "\""},
            {"Cache-Control", "no-store"}}};
+}
+
+void register_people(Router& router) {
+  router.get("/personer/{employee_id}",
+             [](AppContext& app, PageRequest& page, const RouteParams& params) { return person_page(app, page, params.get("employee_id")); });
+  router.post("/personer/{employee_id}/export.json",
+              [](AppContext& app, PageRequest& page, const RouteParams& params) { return person_export(app, page, params.get("employee_id")); });
 }
 
 }  // namespace trappa::web

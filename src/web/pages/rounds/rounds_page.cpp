@@ -9,6 +9,9 @@
 #include "io/exports/gap_report_output.hpp"
 #include "store/store.hpp"
 #include "web/pages/assessment/assessment_form.hpp"
+#include "web/pages/rounds/rounds_routes.hpp"
+#include "web/ui/error_response.hpp"
+#include "web/ui/router.hpp"
 #include "web/ui/pages.hpp"
 #include "web/ui/template_engine.hpp"
 
@@ -35,8 +38,7 @@ Response render_rounds(AppContext& app, const PageRequest& page, int status, con
     auto lease = app.pool->borrow();
     auto listed = lease->list_frameworks();
     if (!listed) {
-      spdlog::error("request_id={} {}", page.request.request_id, listed.error().describe());
-      return error_page(app, page, 500);
+      return error_response(app, page, listed.error());
     }
     frameworks = std::move(*listed);
   }
@@ -94,7 +96,7 @@ Response render_rounds(AppContext& app, const PageRequest& page, int status, con
   data.set("has_errors", flag(!form.errors.empty()));
   data.set("errors", errors_data(form.errors));
   const auto flash = page.request.query.find("klart");
-  return page_response(status, render_layout(app, page, page.t("rounds_title"), NavItem::kRounds,
+  return page_response(status, render_layout(app, page, page.t("rounds_title"), "/omgangar",
                                              render("rounds", page.language, data),
                                              flash != page.request.query.end() ? allowed_flash(flash->second)
                                                                                : std::string_view{}));
@@ -140,8 +142,7 @@ Response rounds_create(AppContext& app, const PageRequest& page) {
   auto lease = app.pool->borrow();
   auto framework = lease->load_framework(form.framework);
   if (!framework) {
-    spdlog::error("request_id={} {}", page.request.request_id, framework.error().describe());
-    return error_page(app, page, 500);
+    return error_response(app, page, framework.error());
   }
   if (!*framework) return error_page(app, page, 404);
   const core::Round round{form.name, form.framework, (*framework)->revision, form.scope, form.opens, form.closes,
@@ -152,8 +153,7 @@ Response rounds_create(AppContext& app, const PageRequest& page) {
       form.errors.push_back({"round-name", form.name_error});
       return render_rounds(app, page, 409, form);
     }
-    spdlog::error("request_id={} {}", page.request.request_id, created.error().describe());
-    return error_page(app, page, 500);
+    return error_response(app, page, created.error());
   }
   if (auto reloaded = app.rounds->reload(*lease, round.name); !reloaded) {
     spdlog::error("request_id={} {}", page.request.request_id, reloaded.error().describe());
@@ -179,13 +179,25 @@ Response rounds_change_state(AppContext& app, const PageRequest& page, const std
     if (changed.error().kind == core::ErrorKind::kConflict) {
       return error_page(app, page, 409, page.t("error_round_state"));
     }
-    spdlog::error("request_id={} {}", page.request.request_id, changed.error().describe());
-    return error_page(app, page, 500);
+    return error_response(app, page, changed.error());
   }
   if (auto reloaded = app.rounds->reload(*lease, name); !reloaded) {
     spdlog::error("request_id={} {}", page.request.request_id, reloaded.error().describe());
   }
   return redirect_to(state == core::RoundState::kOpen ? "/omgangar?klart=rounds_opened" : "/omgangar?klart=rounds_closed");
+}
+
+void register_rounds(Router& router) {
+  router.get("/omgangar", [](AppContext& app, PageRequest& page, const RouteParams&) { return rounds_page(app, page); });
+  router.post("/omgangar", [](AppContext& app, PageRequest& page, const RouteParams&) { return rounds_create(app, page); });
+  router.post("/omgangar/{round}/oppna", [](AppContext& app, PageRequest& page, const RouteParams& params) {
+    return rounds_change_state(app, page, params.get("round"), core::RoundState::kOpen);
+  });
+  router.post("/omgangar/{round}/stang", [](AppContext& app, PageRequest& page, const RouteParams& params) {
+    return rounds_change_state(app, page, params.get("round"), core::RoundState::kClosed);
+  });
+  router.pages().add({.path = "/omgangar", .title_key = "nav_rounds", .tile_text_key = "home_rounds_text", .order = 60,
+                      .visible = [](const Viewer& viewer) { return viewer.is_hr(); }, .tile_status = {}});
 }
 
 }  // namespace trappa::web

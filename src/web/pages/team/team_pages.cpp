@@ -13,6 +13,9 @@
 #include "io/exports/gap_report_output.hpp"
 #include "store/store.hpp"
 #include "web/pages/assessment/assessment_form.hpp"
+#include "web/pages/team/team_routes.hpp"
+#include "web/ui/error_response.hpp"
+#include "web/ui/router.hpp"
 #include "web/ui/pages.hpp"
 #include "web/ui/template_engine.hpp"
 
@@ -126,7 +129,7 @@ Response team_page(AppContext& app, const PageRequest& page) {
     data.set("self_assessed", grouped_number(self_assessed));
     data.set("conversations", grouped_number(conversations));
   }
-  return page_response(200, render_layout(app, page, page.t("team_title"), NavItem::kTeam,
+  return page_response(200, render_layout(app, page, page.t("team_title"), "/team",
                                           render("team", page.language, data)));
 }
 
@@ -219,7 +222,7 @@ Response render_conversation(AppContext& app, const PageRequest& page, int statu
   }
   const auto flash = page.request.query.find("klart");
   return page_response(status, render_layout(app, page, std::string(page.t("conversation_title")) + ": " + person.name,
-                                             NavItem::kTeam, render("conversation", page.language, data),
+                                             "/team", render("conversation", page.language, data),
                                              flash != page.request.query.end() ? allowed_flash(flash->second)
                                                                                : std::string_view{}));
 }
@@ -253,8 +256,7 @@ Response conversation_page(AppContext& app, const PageRequest& page, const std::
     return lease->load_assessment(round->round.name, employee_id);
   }();
   if (!loaded) {
-    spdlog::error("request_id={} {}", page.request.request_id, loaded.error().describe());
-    return error_page(app, page, 500);
+    return error_response(app, page, loaded.error());
   }
   const core::Assessment shown = *loaded ? **loaded : core::Assessment{round->round.name, employee_id, {}, {}, {}, {}, {}, {}, {}, {}};
   return render_conversation(app, page, 200, *round, *person, access, shown, {});
@@ -280,8 +282,7 @@ Response conversation_submit(AppContext& app, const PageRequest& page, const std
   auto lease = app.pool->borrow();
   auto loaded = lease->load_assessment(round->round.name, employee_id);
   if (!loaded) {
-    spdlog::error("request_id={} {}", page.request.request_id, loaded.error().describe());
-    return error_page(app, page, 500);
+    return error_response(app, page, loaded.error());
   }
   const core::Assessment before =
       *loaded ? **loaded : core::Assessment{round->round.name, employee_id, {}, {}, {}, {}, {}, {}, {}, {}};
@@ -343,12 +344,21 @@ Response conversation_submit(AppContext& app, const PageRequest& page, const std
     if (saved.error().kind == core::ErrorKind::kConflict) {
       return error_page(app, page, 409, page.t("conversation_read_only_closed"));
     }
-    spdlog::error("request_id={} {}", page.request.request_id, saved.error().describe());
-    return error_page(app, page, 500);
+    return error_response(app, page, saved.error());
   }
   app.rounds->record_assessment(after);
   return redirect_to("/team/" + url_encode(employee_id) + "?omgang=" + url_encode(round->round.name) +
                      "&klart=conversation_saved");
+}
+
+void register_team(Router& router) {
+  router.get("/team", [](AppContext& app, PageRequest& page, const RouteParams&) { return team_page(app, page); });
+  router.get("/team/{employee_id}",
+             [](AppContext& app, PageRequest& page, const RouteParams& params) { return conversation_page(app, page, params.get("employee_id")); });
+  router.post("/team/{employee_id}",
+              [](AppContext& app, PageRequest& page, const RouteParams& params) { return conversation_submit(app, page, params.get("employee_id")); });
+  router.pages().add({.path = "/team", .title_key = "nav_team", .tile_text_key = "home_team_text", .order = 20,
+                      .visible = [](const Viewer& viewer) { return viewer.manages_anyone; }, .tile_status = {}});
 }
 
 }  // namespace trappa::web

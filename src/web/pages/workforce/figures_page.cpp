@@ -6,13 +6,15 @@
 // inside it hidden.
 #include <chrono>
 
-#include <spdlog/spdlog.h>
 
 #include "core/workforce/key_figure_disclosure.hpp"
 #include "core/workforce/key_figures.hpp"
 #include "io/exports/key_figures_json.hpp"
 #include "report/charts/charts.hpp"
 #include "report/charts/data_table.hpp"
+#include "web/pages/workforce/workforce_routes.hpp"
+#include "web/ui/error_response.hpp"
+#include "web/ui/router.hpp"
 #include "web/ui/pages.hpp"
 #include "web/ui/template_engine.hpp"
 
@@ -194,8 +196,7 @@ Response figures_page(AppContext& app, const PageRequest& page) {
     auto computed = compute(app, viewer, request.query);
     if (!computed) {
       if (computed.error().kind != core::ErrorKind::kInvalidInput && computed.error().kind != core::ErrorKind::kNotFound) {
-        spdlog::error("request_id={} {}", page.request.request_id, computed.error().describe());
-        return error_page(app, page, 500);
+        return error_response(app, page, computed.error());
       }
       data.set("has_error", flag(true));
       data.set("error", computed.error().describe());
@@ -236,7 +237,7 @@ Response figures_page(AppContext& app, const PageRequest& page) {
     }
   }
   return page_response(request.problems.empty() ? 200 : 400,
-                       render_layout(app, page, page.t("figures_title"), NavItem::kFigures,
+                       render_layout(app, page, page.t("figures_title"), "/nyckeltal",
                                      render("figures", page.language, data)));
 }
 
@@ -279,6 +280,13 @@ core::Result<core::KeyFigures> key_figures_for(AppContext& app, const PageReques
                           " people, or they would let a smaller group be computed (docs/key-figures.md, Small groups)");
   }
   return std::move(computed->figures);
+}
+
+void register_workforce(Router& router) {
+  router.get("/nyckeltal", [](AppContext& app, PageRequest& page, const RouteParams&) { return figures_page(app, page); });
+  router.get("/nyckeltal.csv", [](AppContext& app, PageRequest& page, const RouteParams&) { return figures_csv(app, page); });
+  router.pages().add({.path = "/nyckeltal", .title_key = "nav_figures", .tile_text_key = "home_figures_text", .order = 40,
+                      .visible = [](const Viewer& viewer) { return viewer.sees_overview(); }, .tile_status = {}});
 }
 
 }  // namespace trappa::web

@@ -1,0 +1,11 @@
+// /api/v1 (docs/openapi.yaml): registers the API's endpoints (router.hpp). Called once at
+// start-up by register_routes (web/routes.hpp). API routes answer JSON, errors included.
+#pragma once
+
+namespace trappa::web {
+
+class Router;
+
+void register_api(Router& router);
+
+}  // namespace trappa::web

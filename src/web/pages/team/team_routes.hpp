@@ -1,0 +1,11 @@
+// Mitt team and the conversation: registers the capability's routes and page-table entries (router.hpp).
+// Called once at start-up by register_routes (web/routes.hpp).
+#pragma once
+
+namespace trappa::web {
+
+class Router;
+
+void register_team(Router& router);
+
+}  // namespace trappa::web
