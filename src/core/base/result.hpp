@@ -47,8 +47,17 @@ struct Error {
   }
 };
 
+// std::expected with the error type fixed, and [[nodiscard]] on the type itself: a Result
+// that nobody looks at is a compile warning (an error in CI), wherever it comes from.
 template <typename T>
-using Result = std::expected<T, Error>;
+class [[nodiscard]] Result : public std::expected<T, Error> {
+ public:
+  using Base = std::expected<T, Error>;
+  using Base::Base;
+  constexpr Result() = default;
+  // From the std::expected that and_then/transform and other generic code hand back.
+  constexpr Result(Base base) : Base(std::move(base)) {}  // NOLINT(google-explicit-constructor)
+};
 
 inline std::unexpected<Error> fail(ErrorKind kind, std::string message) {
   return std::unexpected(Error{kind, std::move(message), {}});
@@ -59,3 +68,23 @@ inline std::unexpected<Error> invalid(std::string message, std::vector<Problem> 
 }
 
 }  // namespace trappa::core
+
+// Propagating errors (in functions that return a core::Result):
+//   TRY(store.save(x));                       returns the error of a failed Result<...>
+//   ASSIGN_OR_RETURN(auto people, load());    declares people = *load(), or returns its error
+// `expr` is evaluated once. The error is moved out, so the failed Result is not used again.
+#define TRY(expr)                                                                        \
+  do {                                                                                   \
+    if (auto trappa_try_result_ = (expr); !trappa_try_result_) {                         \
+      return std::unexpected(std::move(trappa_try_result_).error());                     \
+    }                                                                                    \
+  } while (false)
+
+#define TRAPPA_RESULT_CONCAT_INNER(a, b) a##b
+#define TRAPPA_RESULT_CONCAT(a, b) TRAPPA_RESULT_CONCAT_INNER(a, b)
+#define ASSIGN_OR_RETURN(declaration, expr) \
+  TRAPPA_ASSIGN_OR_RETURN_IMPL(TRAPPA_RESULT_CONCAT(trappa_result_, __LINE__), declaration, expr)
+#define TRAPPA_ASSIGN_OR_RETURN_IMPL(result, declaration, expr)           \
+  auto result = (expr);                                                   \
+  if (!result) return std::unexpected(std::move(result).error());         \
+  declaration = std::move(*result)
