@@ -38,7 +38,7 @@ core::Result<AppContext::Asset> read_asset(const std::filesystem::path& path, st
 }  // namespace
 
 core::Result<std::unique_ptr<Application>> Application::load(store::Store& store, const ApplicationOptions& options) {
-  if (auto ready = app::initialise_crypto(); !ready) return std::unexpected(ready.error());
+  TRY(app::initialise_crypto());
   if (const auto missing = missing_template_texts(); !missing.empty()) {
     std::string list;
     for (const std::string& item : missing) list += "\n  " + item;
@@ -46,25 +46,22 @@ core::Result<std::unique_ptr<Application>> Application::load(store::Store& store
   }
   auto context = std::make_unique<AppContext>();
   context->options = options;
-  auto organisation = app::load_organisation(store);
-  if (!organisation) return std::unexpected(organisation.error());
-  context->directory = std::make_shared<const app::Directory>(std::move(*organisation));
+  ASSIGN_OR_RETURN(auto organisation, app::load_organisation(store));
+  context->directory = std::make_shared<const app::Directory>(std::move(organisation));
   context->rounds = std::make_unique<app::RoundRegistry>(context->directory);
   context->disclosures = std::make_unique<app::DisclosureCache>(options.min_group);  // small groups
-  if (auto loaded = context->rounds->load_all(store); !loaded) return std::unexpected(loaded.error());
-  auto pool = app::StorePool::open(options.database, options.store_connections);
-  if (!pool) return std::unexpected(pool.error());
-  context->pool = std::move(*pool);
-  auto sessions = SessionService::create(*context->pool, context->directory, options.sign_in, *options.clock);
-  if (!sessions) return std::unexpected(sessions.error());
-  context->sessions = std::move(*sessions);
+  TRY(context->rounds->load_all(store));
+  ASSIGN_OR_RETURN(auto pool, app::StorePool::open(options.database, options.store_connections));
+  context->pool = std::move(pool);
+  ASSIGN_OR_RETURN(auto sessions,
+                   SessionService::create(*context->pool, context->directory, options.sign_in, *options.clock));
+  context->sessions = std::move(sessions);
   std::string version_source;
   for (const auto& [name, type] : {std::pair{"app.css", "text/css; charset=utf-8"},
                                    std::pair{"app.js", "text/javascript; charset=utf-8"}}) {
-    auto asset = read_asset(options.assets_directory / name, type);
-    if (!asset) return std::unexpected(asset.error());
-    version_source += asset->etag;
-    context->assets.emplace(std::string("/static/") + name, std::move(*asset));
+    ASSIGN_OR_RETURN(auto asset, read_asset(options.assets_directory / name, type));
+    version_source += asset.etag;
+    context->assets.emplace(std::string("/static/") + name, std::move(asset));
   }
   context->asset_version = app::token_digest(version_source).substr(0, 10);
   try {

@@ -3,13 +3,11 @@
 namespace trappa::app {
 
 core::Result<OrganisationData> load_organisation(store::Store& store) {
-  auto units = store.load_units();
-  if (!units) return std::unexpected(units.error());
-  auto people = store.load_people();
-  if (!people) return std::unexpected(people.error());
+  ASSIGN_OR_RETURN(auto units, store.load_units());
+  ASSIGN_OR_RETURN(auto people, store.load_people());
   OrganisationData data;
-  data.tree = std::make_shared<const core::UnitTree>(core::UnitTree::build(*units));
-  data.people = std::move(*people);
+  data.tree = std::make_shared<const core::UnitTree>(core::UnitTree::build(units));
+  data.people = std::move(people);
   data.employee_ids.reserve(data.people.size());
   for (const core::Person& person : data.people) data.employee_ids.push_back(person.employee_id);
   return data;
@@ -17,19 +15,15 @@ core::Result<OrganisationData> load_organisation(store::Store& store) {
 
 core::Result<std::shared_ptr<const core::GapSnapshot>> load_gap_snapshot(store::Store& store, const std::string& round,
                                                                         const OrganisationData& organisation) {
-  auto stored_round = store.load_round(round);
-  if (!stored_round) return std::unexpected(stored_round.error());
-  if (!*stored_round) return core::fail(core::ErrorKind::kNotFound, "no round named '" + round + "'");
-  auto framework = store.load_framework((*stored_round)->framework_id, (*stored_round)->framework_revision);
-  if (!framework) return std::unexpected(framework.error());
-  if (!*framework) {
-    return core::fail(core::ErrorKind::kNotFound, "the round's framework '" + (*stored_round)->framework_id +
-                                                      "' is missing from the store");
+  ASSIGN_OR_RETURN(auto stored_round, store.load_round(round));
+  if (!stored_round) return core::fail(core::ErrorKind::kNotFound, "no round named '" + round + "'");
+  ASSIGN_OR_RETURN(auto framework, store.load_framework(stored_round->framework_id, stored_round->framework_revision));
+  if (!framework) {
+    return core::fail(core::ErrorKind::kNotFound,
+                      "the round's framework '" + stored_round->framework_id + "' is missing from the store");
   }
-  auto facts = store.load_round_facts(round, organisation.employee_ids, (*framework)->framework);
-  if (!facts) return std::unexpected(facts.error());
-  return core::GapSnapshot::build(**stored_round, (*framework)->framework, organisation.tree, organisation.people,
-                                  *facts);
+  ASSIGN_OR_RETURN(auto facts, store.load_round_facts(round, organisation.employee_ids, framework->framework));
+  return core::GapSnapshot::build(*stored_round, framework->framework, organisation.tree, organisation.people, facts);
 }
 
-}  // namespace trappa::store
+}  // namespace trappa::app

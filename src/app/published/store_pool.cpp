@@ -5,10 +5,9 @@ namespace trappa::app {
 core::Result<std::unique_ptr<StorePool>> StorePool::open(const std::string& location, std::size_t size) {
   std::unique_ptr<StorePool> pool(new StorePool());
   for (std::size_t i = 0; i < std::max<std::size_t>(1, size); ++i) {
-    auto store = store::Store::open(location);
-    if (!store) return std::unexpected(store.error());
-    pool->idle_.push_back(store->get());
-    pool->connections_.push_back(std::move(*store));
+    ASSIGN_OR_RETURN(auto store, store::Store::open(location));
+    pool->idle_.push_back(store.get());
+    pool->connections_.push_back(std::move(store));
   }
   return pool;
 }

@@ -21,11 +21,10 @@ std::string period_text(const core::Employment& employment) {
 
 core::Result<std::vector<core::Employment>> read_employments(const CsvTable& table, std::span<const core::Unit> units,
                                                              std::span<const core::Person> people) {
-  auto columns = CsvColumns::bind(table,
-                                  {"employee_id", "start_date", "end_date", "employment_type", "position", "fte",
-                                   "unit_code"},
-                                  {"recruitment_route", "departure_route", "departure_reason"});
-  if (!columns) return std::unexpected(columns.error());
+  ASSIGN_OR_RETURN(auto columns, CsvColumns::bind(table,
+                                                  {"employee_id", "start_date", "end_date", "employment_type",
+                                                   "position", "fte", "unit_code"},
+                                                  {"recruitment_route", "departure_route", "departure_reason"}));
 
   std::unordered_set<std::string_view> unit_codes;
   unit_codes.reserve(units.size());
@@ -43,18 +42,18 @@ core::Result<std::vector<core::Employment>> read_employments(const CsvTable& tab
   lines.reserve(table.records.size());
 
   auto optional_field = [&](const CsvRecord& record, std::string_view name) {
-    return columns->has(name) ? columns->get(record, name) : CsvField{};
+    return columns.has(name) ? columns.get(record, name) : CsvField{};
   };
 
   for (const CsvRecord& record : table.records) {
     core::Employment employment;
-    const CsvField id = columns->get(record, "employee_id");
-    const CsvField start = columns->get(record, "start_date");
-    const CsvField end = columns->get(record, "end_date");
-    const CsvField type = columns->get(record, "employment_type");
-    const CsvField position = columns->get(record, "position");
-    const CsvField fte = columns->get(record, "fte");
-    const CsvField unit = columns->get(record, "unit_code");
+    const CsvField id = columns.get(record, "employee_id");
+    const CsvField start = columns.get(record, "start_date");
+    const CsvField end = columns.get(record, "end_date");
+    const CsvField type = columns.get(record, "employment_type");
+    const CsvField position = columns.get(record, "position");
+    const CsvField fte = columns.get(record, "fte");
+    const CsvField unit = columns.get(record, "unit_code");
     const CsvField recruitment = optional_field(record, "recruitment_route");
     const CsvField departure = optional_field(record, "departure_route");
     const CsvField reason = optional_field(record, "departure_reason");

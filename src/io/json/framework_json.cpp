@@ -140,12 +140,11 @@ core::Area read_area(FieldReader& reader, const json::object& object, const std:
 }  // namespace
 
 core::Result<core::Framework> parse_framework_json(std::string_view text, const std::string& file_name) {
-  auto document = parse_json_text(text, file_name);
-  if (!document) return std::unexpected(document.error());
+  ASSIGN_OR_RETURN(auto document, parse_json_text(text, file_name));
 
   std::vector<core::Problem> problems;
   FieldReader reader(problems);
-  const json::object* root = reader.object(*document, "(document)");
+  const json::object* root = reader.object(document, "(document)");
   core::Framework framework;
   if (root != nullptr) {
     framework.id = reader.text(*root, "id", "");

@@ -177,13 +177,12 @@ Result<std::optional<core::Assessment>> SociStore::load_assessment(const std::st
 Result<void> SociStore::save_assessment(const core::Assessment& assessment, const Actor& actor) {
   return guarded("saving the assessment", [&]() -> Result<void> {
     WriteTransaction transaction(*session_, *dialect_);
-    auto round_id = writable_round_id(assessment.round);
-    if (!round_id) return std::unexpected(round_id.error());
+    ASSIGN_OR_RETURN(auto round_id, writable_round_id(assessment.round));
     // The person and their manager may save at the same moment (several server connections
     // or nodes): one at a time, each seeing the other's result as "before".
-    dialect_->lock_assessment(*session_, *round_id, assessment.employee_id);
-    auto before = read_assessments(*round_id, assessment.round, &assessment.employee_id);
-    AssessmentWriter(*session_, *round_id, true).write(std::span(&assessment, 1));
+    dialect_->lock_assessment(*session_, round_id, assessment.employee_id);
+    auto before = read_assessments(round_id, assessment.round, &assessment.employee_id);
+    AssessmentWriter(*session_, round_id, true).write(std::span(&assessment, 1));
     append_audit_in_transaction({utc_timestamp_now(), actor.name, "assessment.save", assessment.employee_id,
                                  fmt::format("round {}: {}", assessment.round,
                                              core::describe_assessment_change(before.empty() ? nullptr : &before.front(),
@@ -197,13 +196,11 @@ Result<void> SociStore::save_assessments(const std::string& round, const std::ve
                                          const Actor& actor) {
   return guarded("saving assessments", [&]() -> Result<void> {
     WriteTransaction transaction(*session_, *dialect_);
-    auto round_id = writable_round_id(round);
-    if (!round_id) return std::unexpected(round_id.error());
+    ASSIGN_OR_RETURN(auto round_id, writable_round_id(round));
     dialect_->prepare_bulk_write(*session_);
     // A round without assessments has nothing to replace: skip the per-person deletes.
     long long existing = 0;
-    *session_ << "SELECT COUNT(*) FROM assessments WHERE round_id = :round", soci::use(*round_id),
-        soci::into(existing);
+    *session_ << "SELECT COUNT(*) FROM assessments WHERE round_id = :round", soci::use(round_id), soci::into(existing);
     // Each person whose existing assessment the import changes gets an audit entry with old →
     // new values; assessments it creates are counted in the import's entry. Only the people
     // who already have an assessment are read back, so filling a round in chunks (the demo,
@@ -214,7 +211,7 @@ Result<void> SociStore::save_assessments(const std::string& round, const std::ve
     if (existing > 0) {
       std::unordered_set<std::string> assessed;
       soci::rowset<std::string> ids =
-          (session_->prepare << "SELECT employee_id FROM assessments WHERE round_id = :round", soci::use(*round_id));
+          (session_->prepare << "SELECT employee_id FROM assessments WHERE round_id = :round", soci::use(round_id));
       for (const std::string& id : ids) assessed.insert(id);
       created = 0;
       for (const core::Assessment& assessment : assessments) {
@@ -222,7 +219,7 @@ Result<void> SociStore::save_assessments(const std::string& round, const std::ve
           ++created;
           continue;
         }
-        const auto before = read_assessments(*round_id, round, &assessment.employee_id);
+        const auto before = read_assessments(round_id, round, &assessment.employee_id);
         if (before.empty() || before.front() == assessment) continue;
         const std::string change = core::describe_assessment_change(&before.front(), assessment);
         if (change == "no change") continue;  // only timestamps moved
@@ -230,7 +227,7 @@ Result<void> SociStore::save_assessments(const std::string& round, const std::ve
                            fmt::format("round {}: {}", round, change)});
       }
     }
-    AssessmentWriter writer(*session_, *round_id, existing > 0);
+    AssessmentWriter writer(*session_, round_id, existing > 0);
     constexpr std::size_t kBatch = 5000;
     const std::span<const core::Assessment> all(assessments);
     for (std::size_t begin = 0; begin < all.size(); begin += kBatch) {

@@ -123,11 +123,10 @@ Result<std::optional<core::PersonRecord>> SociStore::load_person_record(const st
       for (const std::string& name : rounds) {
         long long round_id = 0;
         *session_ << "SELECT id FROM rounds WHERE name = :name", soci::use(name), soci::into(round_id);
-        auto round = load_round(name);
-        if (!round) return std::unexpected(round.error());
+        ASSIGN_OR_RETURN(auto round, load_round(name));
         auto found = read_assessments(round_id, name, &employee_id);
-        if (!*round || found.empty()) continue;
-        record.assessments.push_back({**round, std::move(found.front())});
+        if (!round || found.empty()) continue;
+        record.assessments.push_back({*round, std::move(found.front())});
       }
     }
     {

@@ -188,10 +188,9 @@ Result<void> SociStore::save_people(const std::vector<core::Person>& people, con
     *session_ << "SELECT COUNT(*) FROM (SELECT 1 FROM people LIMIT 1) AS any_row", soci::into(existing);
     std::unordered_map<std::string, core::Person> before;
     if (existing > 0) {
-      auto loaded = load_people();
-      if (!loaded) return std::unexpected(loaded.error());
-      before.reserve(loaded->size());
-      for (core::Person& person : *loaded) {
+      ASSIGN_OR_RETURN(auto loaded, load_people());
+      before.reserve(loaded.size());
+      for (core::Person& person : loaded) {
         std::string id = person.employee_id;
         before.emplace(std::move(id), std::move(person));
       }

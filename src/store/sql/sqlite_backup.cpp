@@ -93,16 +93,17 @@ core::Result<std::vector<std::vector<std::string>>> query_rows(sqlite3* database
 
 // The schema version of a Trappa store: kInvalidInput when the database is no Trappa store.
 core::Result<int> trappa_schema_version(sqlite3* database, const fs::path& path) {
-  auto tables = query_rows(database, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'",
-                           "reading the schema");
-  if (!tables) return std::unexpected(tables.error());
-  if (tables->front().front() == "0") {
+  ASSIGN_OR_RETURN(
+      auto tables,
+      query_rows(database, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'",
+                 "reading the schema"));
+  if (tables.front().front() == "0") {
     return core::fail(ErrorKind::kInvalidInput,
                       fmt::format("'{}' is not a Trappa store: it has no schema_migrations table", path.string()));
   }
-  auto version = query_rows(database, "SELECT COALESCE(MAX(version), 0) FROM schema_migrations", "reading the schema version");
-  if (!version) return std::unexpected(version.error());
-  const int found = std::stoi(version->front().front());
+  ASSIGN_OR_RETURN(auto version, query_rows(database, "SELECT COALESCE(MAX(version), 0) FROM schema_migrations",
+                                            "reading the schema version"));
+  const int found = std::stoi(version.front().front());
   if (found <= 0) {
     return core::fail(ErrorKind::kInvalidInput,
                       fmt::format("'{}' is not a Trappa store: its schema_migrations table is empty", path.string()));
@@ -153,9 +154,8 @@ core::Result<void> check_database_header(const fs::path& file) {
 // the end, so an interrupted copy leaves the destination as it was.
 core::Result<void> copy_database(sqlite3* source, sqlite3* destination, const CopyProgressCallback& progress,
                                  std::string_view doing) {
-  auto size = query_rows(source, "PRAGMA page_size", doing);
-  if (!size) return std::unexpected(size.error());
-  const std::uint64_t page_size = std::stoull(size->front().front());
+  ASSIGN_OR_RETURN(auto size, query_rows(source, "PRAGMA page_size", doing));
+  const std::uint64_t page_size = std::stoull(size.front().front());
   sqlite3_backup* backup = sqlite3_backup_init(destination, "main", source, "main");
   if (backup == nullptr) return std::unexpected(sqlite_error(destination, doing));
   const auto give_up_at = std::chrono::steady_clock::now() + kBusyPatience;
@@ -286,28 +286,26 @@ core::Result<StoreFileSummary> check_sqlite_store_file(const fs::path& file, con
                                   "make a backup of it with trappa backup first",
                                   name, name));
   }
-  if (auto header = check_database_header(file); !header) return std::unexpected(header.error());
+  TRY(check_database_header(file));
   auto database = open_database(file, SQLITE_OPEN_READONLY, fmt::format("opening '{}'", name));
   if (!database) {
     return core::fail(ErrorKind::kInvalidInput, fmt::format("'{}' cannot be opened: {}", name, database.error().message));
   }
-  auto problems = integrity_problems(database->get(), file, progress);
-  if (!problems) return std::unexpected(problems.error());
-  if (!problems->empty()) {
-    return core::invalid(fmt::format("'{}' is damaged; nothing was changed", name), std::move(*problems));
+  ASSIGN_OR_RETURN(auto problems, integrity_problems(database->get(), file, progress));
+  if (!problems.empty()) {
+    return core::invalid(fmt::format("'{}' is damaged; nothing was changed", name), std::move(problems));
   }
-  auto version = trappa_schema_version(database->get(), file);
-  if (!version) return std::unexpected(version.error());
-  if (*version > known_schema_version()) {
+  ASSIGN_OR_RETURN(auto version, trappa_schema_version(database->get(), file));
+  if (version > known_schema_version()) {
     return core::fail(ErrorKind::kConflict,
                       fmt::format("'{}' has schema version {}, newer than this build knows ({}); restore it with a "
                                   "newer trappa",
-                                  name, *version, known_schema_version()));
+                                  name, version, known_schema_version()));
   }
-  auto pages = query_rows(database->get(), "SELECT page_count * page_size FROM pragma_page_count, pragma_page_size",
-                          "measuring the database");
-  if (!pages) return std::unexpected(pages.error());
-  return StoreFileSummary{std::stoull(pages->front().front()), *version};
+  ASSIGN_OR_RETURN(auto pages,
+                   query_rows(database->get(), "SELECT page_count * page_size FROM pragma_page_count, pragma_page_size",
+                              "measuring the database"));
+  return StoreFileSummary{std::stoull(pages.front().front()), version};
 }
 
 core::Result<StoreFileSummary> backup_sqlite_store(const fs::path& store, const fs::path& file, ExistingFile existing,
@@ -339,37 +337,34 @@ core::Result<StoreFileSummary> backup_sqlite_store(const fs::path& store, const 
   remove_temporary();  // a leftover of an interrupted backup
 
   // The source is opened without SQLITE_OPEN_CREATE, read and never written.
-  auto source = open_database(store, SQLITE_OPEN_READWRITE, fmt::format("opening the store '{}'", store.string()));
-  if (!source) return std::unexpected(source.error());
+  ASSIGN_OR_RETURN(auto source,
+                   open_database(store, SQLITE_OPEN_READWRITE, fmt::format("opening the store '{}'", store.string())));
   // One read transaction for the whole copy: every step sees the same snapshot, so the copy
   // is consistent and never restarts because a writer committed in between (the backup API
   // keeps a read transaction it did not open itself).
-  if (auto begun = execute(source->get(), "BEGIN", "starting the backup"); !begun) return std::unexpected(begun.error());
-  auto version = trappa_schema_version(source->get(), store);
-  if (!version) return std::unexpected(version.error());
+  TRY(execute(source.get(), "BEGIN", "starting the backup"));
+  ASSIGN_OR_RETURN(auto version, trappa_schema_version(source.get(), store));
 
   StoreFileSummary summary;
-  summary.schema_version = *version;
+  summary.schema_version = version;
   auto result = [&]() -> core::Result<void> {
-    auto destination = open_database(temporary, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
-                                     fmt::format("creating '{}'", temporary.string()));
-    if (!destination) return std::unexpected(destination.error());
-    auto copied = copy_database(source->get(), destination->get(), progress, "copying the store");
+    ASSIGN_OR_RETURN(auto destination, open_database(temporary, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
+                                                     fmt::format("creating '{}'", temporary.string())));
+    auto copied = copy_database(source.get(), destination.get(), progress, "copying the store");
     if (!copied) return copied;
     // A self-contained file: the store's WAL setting would otherwise travel with the copy and
     // a reader would need to create -wal and -shm files beside it.
-    auto single = query_rows(destination->get(), "PRAGMA journal_mode = DELETE", "finishing the backup");
-    if (!single) return std::unexpected(single.error());
-    auto problems = integrity_problems(destination->get(), temporary, progress);
-    if (!problems) return std::unexpected(problems.error());
-    if (!problems->empty()) {
-      return std::unexpected(core::Error{ErrorKind::kStorage, "the backup failed its integrity check", std::move(*problems)});
+    TRY(query_rows(destination.get(), "PRAGMA journal_mode = DELETE", "finishing the backup"));
+    ASSIGN_OR_RETURN(auto problems, integrity_problems(destination.get(), temporary, progress));
+    if (!problems.empty()) {
+      return std::unexpected(
+          core::Error{ErrorKind::kStorage, "the backup failed its integrity check", std::move(problems)});
     }
-    auto size = query_rows(destination->get(), "SELECT page_count * page_size FROM pragma_page_count, pragma_page_size",
-                           "measuring the backup");
-    if (!size) return std::unexpected(size.error());
-    summary.bytes = std::stoull(size->front().front());
-    if (sqlite3_close(destination->release()) != SQLITE_OK) {
+    ASSIGN_OR_RETURN(auto size, query_rows(destination.get(),
+                                           "SELECT page_count * page_size FROM pragma_page_count, pragma_page_size",
+                                           "measuring the backup"));
+    summary.bytes = std::stoull(size.front().front());
+    if (sqlite3_close(destination.release()) != SQLITE_OK) {
       return core::fail(ErrorKind::kStorage, "closing the backup failed");
     }
     if (auto synced = sync_path(temporary, O_RDONLY); !synced) return synced;
@@ -383,7 +378,7 @@ core::Result<StoreFileSummary> backup_sqlite_store(const fs::path& store, const 
     const fs::path directory = file.has_parent_path() ? file.parent_path() : fs::path(".");
     return sync_path(directory, O_RDONLY | O_DIRECTORY);
   }();
-  (void)execute(source->get(), "COMMIT", "ending the backup's read transaction");
+  (void)execute(source.get(), "COMMIT", "ending the backup's read transaction");
   if (!result) {
     remove_temporary();
     return std::unexpected(result.error());
@@ -401,23 +396,19 @@ core::Result<StoreFileSummary> restore_sqlite_store(const fs::path& file, const 
   auto summary = check_sqlite_store_file(file, progress);
   if (!summary) return summary;
   if (store_exists) {
-    auto in_use = sqlite_store_in_use(store);
-    if (!in_use) return std::unexpected(in_use.error());
-    if (*in_use) {
+    ASSIGN_OR_RETURN(auto in_use, sqlite_store_in_use(store));
+    if (in_use) {
       return core::fail(ErrorKind::kConflict,
                         fmt::format("the store '{}' is in use by another process (is trappa serve running?); stop it "
                                     "and try again; nothing was changed",
                                     store.string()));
     }
   }
-  auto source = open_database(file, SQLITE_OPEN_READONLY, fmt::format("opening '{}'", file.string()));
-  if (!source) return std::unexpected(source.error());
-  auto destination = open_database(store, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
-                                   fmt::format("opening the store '{}'", store.string()));
-  if (!destination) return std::unexpected(destination.error());
-  auto copied = copy_database(source->get(), destination->get(), progress, "restoring the store");
-  if (!copied) return std::unexpected(copied.error());
-  if (sqlite3_close(destination->release()) != SQLITE_OK) {
+  ASSIGN_OR_RETURN(auto source, open_database(file, SQLITE_OPEN_READONLY, fmt::format("opening '{}'", file.string())));
+  ASSIGN_OR_RETURN(auto destination, open_database(store, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
+                                                   fmt::format("opening the store '{}'", store.string())));
+  TRY(copy_database(source.get(), destination.get(), progress, "restoring the store"));
+  if (sqlite3_close(destination.release()) != SQLITE_OK) {
     return core::fail(ErrorKind::kStorage, "closing the restored store failed");
   }
   return summary;

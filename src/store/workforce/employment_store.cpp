@@ -43,10 +43,9 @@ Result<void> SociStore::save_employments(const std::vector<core::Employment>& em
     const std::string now = utc_timestamp_now();
     std::vector<AuditEntry> changes;
     if (existing > 0) {
-      auto loaded = load_employments();
-      if (!loaded) return std::unexpected(loaded.error());
+      ASSIGN_OR_RETURN(auto loaded, load_employments());
       std::unordered_map<std::string, std::vector<core::Employment>> before, after;
-      for (core::Employment& employment : *loaded) {
+      for (core::Employment& employment : loaded) {
         std::string id = employment.employee_id;
         before[std::move(id)].push_back(std::move(employment));
       }

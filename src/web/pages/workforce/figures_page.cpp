@@ -84,19 +84,15 @@ struct ViewerFigures {
 
 core::Result<ViewerFigures> compute(AppContext& app, const Viewer& viewer, const core::KeyFigureQuery& query) {
   auto lease = app.pool->borrow();
-  auto people = lease->load_people();
-  if (!people) return std::unexpected(people.error());
-  auto employments = lease->load_employments();
-  if (!employments) return std::unexpected(employments.error());
-  auto units = lease->load_units();
-  if (!units) return std::unexpected(units.error());
-  auto figures = core::compute_key_figures(*people, *employments, *units, query);
-  if (!figures) return std::unexpected(figures.error());
-  ViewerFigures result{std::move(*figures), false};
+  ASSIGN_OR_RETURN(auto people, lease->load_people());
+  ASSIGN_OR_RETURN(auto employments, lease->load_employments());
+  ASSIGN_OR_RETURN(auto units, lease->load_units());
+  ASSIGN_OR_RETURN(auto figures, core::compute_key_figures(people, employments, units, query));
+  ViewerFigures result{std::move(figures), false};
   if (!viewer.suppressed_aggregates()) return result;
-  const core::UnitTree tree = core::UnitTree::build(*units);
+  const core::UnitTree tree = core::UnitTree::build(units);
   const auto decision =
-      core::KeyFigureDisclosure::decide(*people, *employments, tree, query.at, app.disclosures->min_group());
+      core::KeyFigureDisclosure::decide(people, employments, tree, query.at, app.disclosures->min_group());
   result.suppressed = !decision.published(query.unit_code);
   if (!result.suppressed) core::hide_small_cells(result.figures, app.disclosures->min_group());
   return result;
@@ -272,14 +268,13 @@ core::Result<core::KeyFigures> key_figures_for(AppContext& app, const PageReques
   }
   FiguresRequest request = read_request(app, page);
   if (!request.problems.empty()) return core::invalid("invalid parameters", std::move(request.problems));
-  auto computed = compute(app, *page.viewer, request.query);
-  if (!computed) return std::unexpected(computed.error());
-  if (computed->suppressed) {
+  ASSIGN_OR_RETURN(auto computed, compute(app, *page.viewer, request.query));
+  if (computed.suppressed) {
     return core::fail(core::ErrorKind::kForbidden,
                       "the figures of this unit are suppressed: fewer than " + std::to_string(app.disclosures->min_group()) +
                           " people, or they would let a smaller group be computed (docs/key-figures.md, Small groups)");
   }
-  return std::move(computed->figures);
+  return std::move(computed.figures);
 }
 
 void register_workforce(Router& router) {
