@@ -1,206 +1,94 @@
 #include "store/sql/schema_migrations.hpp"
 
+#include <charconv>
+#include <cstdlib>
+#include <cstdio>
+
+#include <fmt/format.h>
+
 namespace trappa::store {
 
+namespace {
+
+std::string_view trimmed(std::string_view text) {
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\t' || text.front() == '\r')) text.remove_prefix(1);
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\r')) text.remove_suffix(1);
+  return text;
+}
+
+core::Result<Migration> parse_migration(const core::EmbeddedFile& file) {
+  Migration migration;
+  const std::string_view name = file.name;
+  const auto digits = name.find('_');
+  const auto [end, error] = std::from_chars(name.data(), name.data() + (digits == std::string_view::npos ? 0 : digits),
+                                            migration.version);
+  if (digits != 3 || error != std::errc() || end != name.data() + 3 || migration.version <= 0) {
+    return core::fail(core::ErrorKind::kInternal,
+                      fmt::format("{}: a migration's name is NNN_name.sql (three digits, then a name)", file.file));
+  }
+  std::string statement;
+  std::size_t line_number = 0;
+  std::string_view rest = file.source;
+  while (!rest.empty()) {
+    const auto newline = rest.find('\n');
+    const std::string_view line = rest.substr(0, newline);
+    rest = newline == std::string_view::npos ? std::string_view() : rest.substr(newline + 1);
+    ++line_number;
+    const std::string_view content = trimmed(line);
+    if (line_number == 1) {
+      if (!content.starts_with("-- ") || trimmed(content.substr(3)).empty()) {
+        return core::fail(core::ErrorKind::kInternal,
+                          fmt::format("{}:1: a migration starts with a comment line '-- description'", file.file));
+      }
+      migration.description = std::string(trimmed(content.substr(3)));
+      continue;
+    }
+    if (content.empty() && statement.empty()) continue;
+    if (content.starts_with("--")) continue;
+    if (!statement.empty()) statement += '\n';
+    statement += line;
+    if (content.ends_with(';')) {
+      statement.erase(statement.find_last_of(';'));
+      migration.statements.push_back(std::move(statement));
+      statement.clear();
+    }
+  }
+  if (!trimmed(statement).empty()) {
+    return core::fail(core::ErrorKind::kInternal,
+                      fmt::format("{}:{}: the last statement does not end with ';'", file.file, line_number));
+  }
+  if (migration.statements.empty()) {
+    return core::fail(core::ErrorKind::kInternal, fmt::format("{}: a migration holds at least one statement", file.file));
+  }
+  return migration;
+}
+
+}  // namespace
+
+core::Result<std::vector<Migration>> parse_migrations(std::span<const core::EmbeddedFile> files) {
+  std::vector<Migration> migrations;
+  for (const core::EmbeddedFile& file : files) {
+    ASSIGN_OR_RETURN(Migration migration, parse_migration(file));
+    const int expected = static_cast<int>(migrations.size()) + 1;
+    if (migration.version != expected) {
+      return core::fail(core::ErrorKind::kInternal, fmt::format("{}: version {} follows version {}; expected {}",
+                                                                file.file, migration.version, expected - 1, expected));
+    }
+    migrations.push_back(std::move(migration));
+  }
+  return migrations;
+}
+
 const std::vector<Migration>& schema_migrations() {
-  static const std::vector<Migration> migrations{
-      {1,
-       "organisation, frameworks with revisions, audit trail",
-       {
-           R"(CREATE TABLE units (
-                code TEXT PRIMARY KEY,
-                name TEXT NOT NULL,
-                parent_code TEXT REFERENCES units(code) DEFERRABLE INITIALLY DEFERRED,
-                kind TEXT NOT NULL))",
-           R"(CREATE TABLE people (
-                employee_id TEXT PRIMARY KEY,
-                name TEXT NOT NULL,
-                email TEXT NOT NULL DEFAULT '',
-                gender TEXT NOT NULL CHECK (gender IN ('K', 'M', 'X')),
-                birth_year INTEGER NOT NULL,
-                unit_code TEXT NOT NULL REFERENCES units(code) DEFERRABLE INITIALLY DEFERRED,
-                role TEXT NOT NULL,
-                manager_id TEXT REFERENCES people(employee_id) DEFERRABLE INITIALLY DEFERRED,
-                city_start_date TEXT))",
-           "CREATE INDEX people_unit ON people(unit_code)",
-           "CREATE INDEX people_manager ON people(manager_id)",
-           R"(CREATE TABLE frameworks (
-                id TEXT PRIMARY KEY,
-                latest_revision INTEGER NOT NULL))",
-           R"(CREATE TABLE framework_revisions (
-                framework_id TEXT NOT NULL REFERENCES frameworks(id),
-                revision INTEGER NOT NULL,
-                name TEXT NOT NULL,
-                version TEXT NOT NULL,
-                description TEXT NOT NULL,
-                scale_min INTEGER NOT NULL,
-                scale_max INTEGER NOT NULL,
-                created_at TEXT NOT NULL,
-                PRIMARY KEY (framework_id, revision)))",
-           R"(CREATE TABLE framework_levels (
-                framework_id TEXT NOT NULL,
-                revision INTEGER NOT NULL,
-                level INTEGER NOT NULL,
-                name TEXT NOT NULL,
-                PRIMARY KEY (framework_id, revision, level),
-                FOREIGN KEY (framework_id, revision) REFERENCES framework_revisions(framework_id, revision)))",
-           R"(CREATE TABLE framework_roles (
-                framework_id TEXT NOT NULL,
-                revision INTEGER NOT NULL,
-                position INTEGER NOT NULL,
-                role TEXT NOT NULL,
-                PRIMARY KEY (framework_id, revision, role),
-                FOREIGN KEY (framework_id, revision) REFERENCES framework_revisions(framework_id, revision)))",
-           R"(CREATE TABLE framework_areas (
-                framework_id TEXT NOT NULL,
-                revision INTEGER NOT NULL,
-                position INTEGER NOT NULL,
-                code TEXT NOT NULL,
-                name TEXT NOT NULL,
-                description TEXT NOT NULL,
-                motivation_question TEXT NOT NULL,
-                PRIMARY KEY (framework_id, revision, code),
-                FOREIGN KEY (framework_id, revision) REFERENCES framework_revisions(framework_id, revision)))",
-           R"(CREATE TABLE framework_area_roles (
-                framework_id TEXT NOT NULL,
-                revision INTEGER NOT NULL,
-                area_code TEXT NOT NULL,
-                position INTEGER NOT NULL,
-                role TEXT NOT NULL,
-                PRIMARY KEY (framework_id, revision, area_code, role),
-                FOREIGN KEY (framework_id, revision, area_code)
-                  REFERENCES framework_areas(framework_id, revision, code)))",
-           R"(CREATE TABLE framework_competencies (
-                framework_id TEXT NOT NULL,
-                revision INTEGER NOT NULL,
-                area_code TEXT NOT NULL,
-                position INTEGER NOT NULL,
-                code TEXT NOT NULL,
-                name TEXT NOT NULL,
-                definition TEXT NOT NULL,
-                PRIMARY KEY (framework_id, revision, code),
-                FOREIGN KEY (framework_id, revision, area_code)
-                  REFERENCES framework_areas(framework_id, revision, code)))",
-           R"(CREATE TABLE framework_descriptors (
-                framework_id TEXT NOT NULL,
-                revision INTEGER NOT NULL,
-                competency_code TEXT NOT NULL,
-                level INTEGER NOT NULL,
-                descriptor TEXT NOT NULL,
-                PRIMARY KEY (framework_id, revision, competency_code, level),
-                FOREIGN KEY (framework_id, revision, competency_code)
-                  REFERENCES framework_competencies(framework_id, revision, code)))",
-           R"(CREATE TABLE framework_profiles (
-                framework_id TEXT NOT NULL,
-                revision INTEGER NOT NULL,
-                role TEXT NOT NULL,
-                competency_code TEXT NOT NULL,
-                expected_level INTEGER NOT NULL,
-                PRIMARY KEY (framework_id, revision, role, competency_code),
-                FOREIGN KEY (framework_id, revision, role) REFERENCES framework_roles(framework_id, revision, role),
-                FOREIGN KEY (framework_id, revision, competency_code)
-                  REFERENCES framework_competencies(framework_id, revision, code)))",
-           R"(CREATE TABLE audit_log (
-                id ${IDENTITY_PRIMARY_KEY},
-                at TEXT NOT NULL,
-                actor TEXT NOT NULL,
-                action TEXT NOT NULL,
-                subject TEXT NOT NULL,
-                detail TEXT NOT NULL))",
-           "CREATE INDEX audit_log_subject ON audit_log(subject)",
-       }},
-      {2,
-       "assessment rounds and assessments",
-       {
-           R"(CREATE TABLE rounds (
-                id ${IDENTITY_PRIMARY_KEY},
-                name TEXT NOT NULL UNIQUE,
-                framework_id TEXT NOT NULL,
-                framework_revision INTEGER NOT NULL,
-                scope_unit TEXT REFERENCES units(code),
-                opens TEXT NOT NULL DEFAULT '',
-                closes TEXT NOT NULL DEFAULT '',
-                state TEXT NOT NULL CHECK (state IN ('draft', 'open', 'closed')),
-                created_at TEXT NOT NULL,
-                FOREIGN KEY (framework_id, framework_revision)
-                  REFERENCES framework_revisions(framework_id, revision)))",
-           R"(CREATE TABLE assessments (
-                round_id BIGINT NOT NULL REFERENCES rounds(id),
-                employee_id TEXT NOT NULL REFERENCES people(employee_id),
-                status TEXT NOT NULL
-                  CHECK (status IN ('not_started', 'self_assessed', 'conversation_held', 'followed_up')),
-                self_assessed_at TEXT NOT NULL DEFAULT '',
-                conversation_at TEXT NOT NULL DEFAULT '',
-                followed_up_at TEXT NOT NULL DEFAULT '',
-                notes TEXT NOT NULL DEFAULT '',
-                updated_at TEXT NOT NULL,
-                PRIMARY KEY (round_id, employee_id))${WITHOUT_ROWID})",
-           R"(CREATE TABLE ratings (
-                round_id BIGINT NOT NULL,
-                employee_id TEXT NOT NULL,
-                competency TEXT NOT NULL,
-                self_level INTEGER,
-                agreed_level INTEGER,
-                agreed_by TEXT NOT NULL DEFAULT '',
-                agreed_at TEXT NOT NULL DEFAULT '',
-                PRIMARY KEY (round_id, employee_id, competency),
-                FOREIGN KEY (round_id, employee_id) REFERENCES assessments(round_id, employee_id))${WITHOUT_ROWID})",
-           R"(CREATE TABLE motivations (
-                round_id BIGINT NOT NULL,
-                employee_id TEXT NOT NULL,
-                area TEXT NOT NULL,
-                motivation INTEGER NOT NULL CHECK (motivation BETWEEN 1 AND 5),
-                PRIMARY KEY (round_id, employee_id, area),
-                FOREIGN KEY (round_id, employee_id) REFERENCES assessments(round_id, employee_id))${WITHOUT_ROWID})",
-           R"(CREATE TABLE priorities (
-                round_id BIGINT NOT NULL,
-                employee_id TEXT NOT NULL,
-                position INTEGER NOT NULL,
-                competency TEXT NOT NULL,
-                PRIMARY KEY (round_id, employee_id, position),
-                FOREIGN KEY (round_id, employee_id) REFERENCES assessments(round_id, employee_id))${WITHOUT_ROWID})",
-       }},
-      {3,
-       "employment history",
-       {
-           R"(CREATE TABLE employments (
-                id ${IDENTITY_PRIMARY_KEY},
-                employee_id TEXT NOT NULL REFERENCES people(employee_id) DEFERRABLE INITIALLY DEFERRED,
-                start_date TEXT NOT NULL,
-                end_date TEXT,
-                employment_type TEXT NOT NULL
-                  CHECK (employment_type IN ('permanent', 'temporary', 'hourly', 'program')),
-                position TEXT NOT NULL,
-                fte DOUBLE PRECISION NOT NULL CHECK (fte >= 0 AND fte <= 1),
-                unit_code TEXT NOT NULL REFERENCES units(code) DEFERRABLE INITIALLY DEFERRED,
-                recruitment_route INTEGER CHECK (recruitment_route IN (1, 2, 3)),
-                departure_route INTEGER CHECK (departure_route IN (1, 2, 3)),
-                departure_reason TEXT NOT NULL DEFAULT '',
-                CHECK (end_date IS NULL OR end_date >= start_date)))",
-           "CREATE INDEX employments_person ON employments(employee_id, start_date)",
-           "CREATE INDEX employments_unit ON employments(unit_code)",
-       }},
-      {4,
-       "web accounts and sessions",
-       {
-           R"(CREATE TABLE accounts (
-                employee_id TEXT PRIMARY KEY REFERENCES people(employee_id),
-                role TEXT NOT NULL CHECK (role IN ('employee', 'hr', 'admin', 'observer')),
-                password_hash TEXT NOT NULL,
-                must_change_password INTEGER NOT NULL DEFAULT 0,
-                scope_unit TEXT NOT NULL DEFAULT '',
-                created_at TEXT NOT NULL,
-                updated_at TEXT NOT NULL))",
-           R"(CREATE TABLE sessions (
-                token_digest TEXT PRIMARY KEY,
-                employee_id TEXT NOT NULL REFERENCES accounts(employee_id),
-                csrf_token TEXT NOT NULL,
-                created_at TEXT NOT NULL,
-                expires_at TEXT NOT NULL))",
-           "CREATE INDEX sessions_employee ON sessions(employee_id)",
-           "CREATE INDEX sessions_expiry ON sessions(expires_at)",
-       }},
-  };
+  static const std::vector<Migration> migrations = [] {
+    auto parsed = parse_migrations(embedded_migrations());
+    if (!parsed) {
+      // The build's own files are checked by store tests; reaching this is a broken build.
+      std::fprintf(stderr, "trappa: %s\n", parsed.error().describe().c_str());
+      std::abort();
+    }
+    return std::move(*parsed);
+  }();
   return migrations;
 }
 

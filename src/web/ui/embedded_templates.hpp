@@ -1,6 +1,6 @@
 // The page templates, embedded at build time (docs/web.md, "Templates and golden pages").
 //
-// Every .mustache file under src/web becomes one entry; cmake/embed_templates.cmake generates
+// Every .mustache file under src/web becomes one entry; cmake/embed_files.cmake generates
 // the definition of embedded_templates() into the build directory. Internal to the web layer:
 // template_engine.cpp is the only reader.
 #pragma once
@@ -8,15 +8,13 @@
 #include <span>
 #include <string_view>
 
+#include "core/base/embedded_file.hpp"
+
 namespace trappa::web {
 
-struct EmbeddedTemplate {
-  std::string_view name;    // the file name without its extension: "layout", "assessment_areas"
-  std::string_view file;    // the source file, for messages: "src/web/ui/layout.mustache"
-  std::string_view source;  // the file's bytes, with [[key]] text placeholders
-};
+using EmbeddedTemplate = core::EmbeddedFile;  // name: the file name without its extension
 
 // Sorted by name; names are unique (the build checks).
-[[nodiscard]] std::span<const EmbeddedTemplate> embedded_templates();
+[[nodiscard]] std::span<const core::EmbeddedFile> embedded_templates();
 
 }  // namespace trappa::web

@@ -141,7 +141,7 @@ std::vector<std::string> missing_template_texts() {
   const auto templates = embedded_templates();
   if (!std::is_sorted(templates.begin(), templates.end(),
                       [](const EmbeddedTemplate& a, const EmbeddedTemplate& b) { return a.name < b.name; })) {
-    found.emplace_back("the embedded templates are not sorted by name (cmake/embed_templates.cmake)");
+    found.emplace_back("the embedded templates are not sorted by name (cmake/embed_files.cmake)");
   }
   for (const Language language : {Language::kSwedish, Language::kEnglish}) {
     for (const EmbeddedTemplate& entry : templates) {
