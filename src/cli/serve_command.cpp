@@ -53,7 +53,10 @@ int serve(const CommandContext& context, const ServeOptions& options) {
   if (options.demo) {
     auto people = (*store)->load_people();
     if (!people) return report(people.error());
-    if (people->empty()) {
+    auto interrupted = app::find_interrupted_demo(**store);
+    if (!interrupted) return report(interrupted.error());
+    if (people->empty() || *interrupted) {
+      if (*interrupted) spdlog::info("the demo in this store was interrupted before it finished; finishing it");
       auto loaded = app::load_demo(**store, app::DemoOptions{.framework_file = demo_framework_file(), .progress = {}});
       if (!loaded) return report(loaded.error());
       spdlog::info("demo organisation loaded: {} units, {} people", loaded->units, loaded->people);

@@ -1,4 +1,5 @@
 #include "app/demo/demo_accounts.hpp"
+#include "app/demo/demo_loader.hpp"
 
 #include <algorithm>
 #include <optional>
@@ -30,6 +31,12 @@ core::Result<std::vector<DemoAccount>> ensure_demo_accounts(store::Store& store)
       std::any_of(imports->begin(), imports->end(), [](const store::AuditEntry& entry) { return entry.actor != "demo"; })) {
     return core::fail(core::ErrorKind::kConflict,
                       "--demo needs an empty store or one the demo filled; this store holds imported people");
+  }
+  auto interrupted = find_interrupted_demo(store);
+  if (!interrupted) return std::unexpected(interrupted.error());
+  if (*interrupted) {
+    return core::fail(core::ErrorKind::kConflict,
+                      "the demo in this store was interrupted before it finished; run `trappa demo` on it to finish it");
   }
   auto organisation = load_organisation(store);
   if (!organisation) return std::unexpected(organisation.error());
