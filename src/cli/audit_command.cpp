@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "cli/command_context.hpp"
+#include "core/base/text_checks.hpp"
 #include "io/exports/person_export_json.hpp"
 
 namespace trappa::cli {
@@ -33,17 +34,29 @@ int print_person_audit(const CommandContext& context, const AuditOptions& option
     std::cout << io::write_audit_history_json(options.employee_id, *entries);
     return 0;
   }
-  // One entry a line: time, actor, action, detail, the first three aligned.
+  // One entry a line: time, actor, action, detail, the first three aligned (the subject is
+  // the --person id of every entry, so it is not repeated). Every text is
+  // escaped (core::escape_for_terminal): an actor, subject or detail holding a line feed or
+  // an escape sequence (a hostile $USER in an older store, a name typed into a form) can
+  // neither start a line that looks like another entry nor drive the terminal.
+  struct Line {
+    std::string at, actor, action, detail;
+  };
+  std::vector<Line> lines;
+  lines.reserve(entries->size());
   std::size_t actor_width = 5, action_width = 6;
   for (const store::AuditEntry& entry : *entries) {
-    actor_width = std::max(actor_width, entry.actor.size());
-    action_width = std::max(action_width, entry.action.size());
+    Line line{core::escape_for_terminal(entry.at), core::escape_for_terminal(entry.actor),
+              core::escape_for_terminal(entry.action), core::escape_for_terminal(entry.detail)};
+    actor_width = std::max(actor_width, line.actor.size());
+    action_width = std::max(action_width, line.action.size());
+    lines.push_back(std::move(line));
   }
   std::cout << fmt::format("{:<20}  {:<{}}  {:<{}}  {}\n", "time", "actor", actor_width, "action", action_width,
                            "detail");
-  for (const store::AuditEntry& entry : *entries) {
-    std::cout << fmt::format("{:<20}  {:<{}}  {:<{}}  {}\n", entry.at, entry.actor, actor_width, entry.action,
-                             action_width, entry.detail);
+  for (const Line& line : lines) {
+    std::cout << fmt::format("{:<20}  {:<{}}  {:<{}}  {}\n", line.at, line.actor, actor_width, line.action,
+                             action_width, line.detail);
   }
   return 0;
 }

@@ -5,6 +5,10 @@
 #include <cstdlib>
 #include <iostream>
 
+#include <fmt/format.h>
+
+#include "core/base/text_checks.hpp"
+
 namespace trappa::cli {
 
 core::Result<std::unique_ptr<store::Store>> CommandContext::open_store() const {
@@ -15,10 +19,31 @@ core::Result<std::unique_ptr<store::Store>> CommandContext::open_store() const {
   return opened;
 }
 
-store::Actor CommandContext::actor() {
+namespace {
+
+// $USER, else the login name of the terminal; "unknown" without either.
+std::string login_name(bool* from_environment) {
   const char* login = std::getenv("USER");
-  if (login == nullptr || *login == '\0') login = getlogin();
-  return {std::string("cli:") + (login != nullptr ? login : "unknown")};
+  *from_environment = login != nullptr && *login != '\0';
+  if (!*from_environment) login = getlogin();
+  return login != nullptr ? login : "unknown";
+}
+
+}  // namespace
+
+store::Actor CommandContext::actor() {
+  bool from_environment = false;
+  return {std::string("cli:") + login_name(&from_environment)};
+}
+
+std::optional<std::string> CommandContext::actor_problem() {
+  bool from_environment = false;
+  const std::string login = login_name(&from_environment);
+  const auto flaw = core::find_text_flaw(login, core::LineBreaks::kRefused);
+  if (!flaw) return std::nullopt;
+  return fmt::format("the user name {} {} (at character {}); the audit trail records who ran a command, so "
+                     "run trappa as a user whose name has no control characters",
+                     from_environment ? "in $USER" : "of this login", core::describe(*flaw), flaw->characters + 1);
 }
 
 int report(const core::Error& error) {

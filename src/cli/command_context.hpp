@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "core/base/result.hpp"
@@ -24,8 +25,13 @@ struct CommandContext {
 
   // Opens the store and brings its schema up to date.
   [[nodiscard]] core::Result<std::unique_ptr<store::Store>> open_store() const;
-  // The actor recorded in the audit trail for command-line changes: "cli:<login name>".
+  // The actor recorded in the audit trail for command-line changes: "cli:<login name>", the
+  // login name from $USER, else getlogin().
   [[nodiscard]] static store::Actor actor();
+  // Why that login name cannot go into the audit trail (a control character such as a line
+  // feed or ESC, or bytes that are not UTF-8), or nullopt when it can. main() refuses to run
+  // any command with such a name, so actor() never records one.
+  [[nodiscard]] static std::optional<std::string> actor_problem();
 };
 
 // Prints the error (message and every problem) to stderr and returns the exit status for it.

@@ -35,6 +35,12 @@ int main(int argc, char** argv) {
   // Backup and restore of the store (issue 6).
   trappa::cli::add_backup_commands(app, context, exit_status);
 
+  // Every command may write to the audit trail under the login name; a name with a line feed
+  // or an escape sequence would forge lines of `trappa audit`, so it is refused up front.
+  if (auto problem = trappa::cli::CommandContext::actor_problem()) {
+    std::cerr << "trappa: " << *problem << '\n';
+    return trappa::cli::kExitInvalidInput;
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {

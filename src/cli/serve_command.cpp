@@ -1,6 +1,7 @@
 // trappa serve [--listen 127.0.0.1:8080] [--demo]: the web application.
 #include <CLI/CLI.hpp>
 
+#include <chrono>
 #include <iostream>
 #include <thread>
 
@@ -52,13 +53,20 @@ int serve(const CommandContext& context, const ServeOptions& options) {
   if (options.demo) {
     auto people = (*store)->load_people();
     if (!people) return report(people.error());
-    if (people->empty()) {
+    auto interrupted = app::find_interrupted_demo(**store);
+    if (!interrupted) return report(interrupted.error());
+    if (people->empty() || *interrupted) {
+      if (*interrupted) spdlog::info("the demo in this store was interrupted before it finished; finishing it");
       auto loaded = app::load_demo(**store, app::DemoOptions{.framework_file = demo_framework_file(), .progress = {}});
       if (!loaded) return report(loaded.error());
       spdlog::info("demo organisation loaded: {} units, {} people", loaded->units, loaded->people);
     }
+    const auto accounts_started = std::chrono::steady_clock::now();
     auto accounts = app::ensure_demo_accounts(**store);
     if (!accounts) return report(accounts.error());
+    spdlog::info("demo accounts ready in {} ms", std::chrono::duration_cast<std::chrono::milliseconds>(
+                                                     std::chrono::steady_clock::now() - accounts_started)
+                                                     .count());
     application_options.demo_accounts = std::move(*accounts);
     for (const app::DemoAccount& account : application_options.demo_accounts) {
       spdlog::info("demo account {} ({}), password {}", account.employee_id, account.label_key, account.password);

@@ -71,5 +71,19 @@ TEST(RoundNames, must_fit_in_an_address) {
   EXPECT_TRUE(round_name_problem("\xFF").has_value());
 }
 
+// Issue 12: audited texts printed by `trappa audit` start no line and carry no escape.
+TEST(EscapeForTerminal, escapes_line_breaks_controls_and_backslashes_and_keeps_letters) {
+  EXPECT_EQ(escape_for_terminal("Åsa Öberg"), "Åsa Öberg");
+  EXPECT_EQ(escape_for_terminal("cli:x\n2026-01-01 admin person.erase"), "cli:x\\n2026-01-01 admin person.erase");
+  EXPECT_EQ(escape_for_terminal("a\r\tb"), "a\\r\\tb");
+  EXPECT_EQ(escape_for_terminal("\x1b[2J\x07\x7f"), "\\x1B[2J\\x07\\x7F");
+  EXPECT_EQ(escape_for_terminal("back\\slash"), "back\\\\slash");
+  EXPECT_EQ(escape_for_terminal("\xC2\x9B" "31m"), "\\u009B31m");                        // C1 CSI
+  EXPECT_EQ(escape_for_terminal("x\xE2\x80\xA8y\xE2\x80\xAEz"), "x\\u2028y\\u202Ez");   // line separator, RLO
+  EXPECT_EQ(escape_for_terminal("\xFF\xC3"), "\\xFF\\xC3");                             // not UTF-8
+  const std::string forged = escape_for_terminal("a\nb\x1b]0;t\x07\r");
+  EXPECT_EQ(forged.find_first_of("\n\r\x1b\x07"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace trappa::core

@@ -1,6 +1,10 @@
 #include "app/demo/demo_accounts.hpp"
+#include "app/demo/demo_loader.hpp"
 
 #include <algorithm>
+#include <optional>
+#include <string_view>
+#include <unordered_map>
 
 #include "core/analytics/gap_snapshot.hpp"
 #include "app/published/snapshot_loader.hpp"
@@ -28,6 +32,12 @@ core::Result<std::vector<DemoAccount>> ensure_demo_accounts(store::Store& store)
     return core::fail(core::ErrorKind::kConflict,
                       "--demo needs an empty store or one the demo filled; this store holds imported people");
   }
+  auto interrupted = find_interrupted_demo(store);
+  if (!interrupted) return std::unexpected(interrupted.error());
+  if (*interrupted) {
+    return core::fail(core::ErrorKind::kConflict,
+                      "the demo in this store was interrupted before it finished; run `trappa demo` on it to finish it");
+  }
   auto organisation = load_organisation(store);
   if (!organisation) return std::unexpected(organisation.error());
   const std::vector<core::Person>& people = organisation->people;
@@ -42,11 +52,16 @@ core::Result<std::vector<DemoAccount>> ensure_demo_accounts(store::Store& store)
   auto snapshot = load_gap_snapshot(store, open->name, *organisation);
   if (!snapshot) return std::unexpected(snapshot.error());
 
+  // Employee id -> index, built once: a search per person made this quadratic, over 15
+  // minutes before `serve --demo` listened on a 1.3-million-person store (issue 12).
+  std::unordered_map<std::string_view, std::size_t> index_by_id;
+  index_by_id.reserve(people.size());
+  for (std::size_t i = 0; i < people.size(); ++i) index_by_id.emplace(people[i].employee_id, i);
   auto index_of = [&](const std::string& id) -> std::optional<std::size_t> {
-    for (std::size_t i = 0; i < people.size(); ++i) {
-      if (people[i].employee_id == id) return i;
-    }
-    return std::nullopt;
+    if (id.empty()) return std::nullopt;
+    auto found = index_by_id.find(id);
+    if (found == index_by_id.end()) return std::nullopt;
+    return found->second;
   };
   // The employee: the lowest employee id among people in the round who have not started,
   // are no managers themselves, and whose manager is in the data.

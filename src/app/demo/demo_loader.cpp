@@ -1,5 +1,8 @@
 #include "app/demo/demo_loader.hpp"
 
+#include <cstdio>
+#include <string_view>
+
 #include <fmt/format.h>
 
 #include "demo/history.hpp"
@@ -12,6 +15,10 @@
 namespace trappa::app {
 
 namespace {
+
+constexpr std::string_view kDemoSubject = "demo";
+constexpr std::string_view kDemoStarted = "demo.start";
+constexpr std::string_view kDemoCompleted = "demo.complete";
 
 // The demo rounds, written in chunks so national-scale demos never hold every assessment
 // in memory at once. Returns the number of assessments written.
@@ -27,19 +34,43 @@ core::Result<std::size_t> add_demo_rounds(store::Store& store, const core::Frame
   const auto& specs = demo::demo_round_specs();
   for (std::size_t r = 0; r < specs.size(); ++r) {
     const demo::DemoRoundSpec& spec = specs[r];
-    const core::Round round{spec.name, framework.id, revision, "", spec.opens, spec.closes, core::RoundState::kDraft};
-    if (auto created = store.create_round(round, actor); !created) return std::unexpected(created.error());
-    if (auto opened = store.set_round_state(spec.name, core::RoundState::kOpen, actor); !opened) {
-      return std::unexpected(opened.error());
-    }
+    // Resuming an interrupted demo, the round may be there already: closed when all of it
+    // was written, else open with some of its chunks (each chunk is one transaction).
+    auto existing = store.load_round(spec.name);
+    if (!existing) return std::unexpected(existing.error());
     const std::vector<bool> in_round = core::takes_part_on(people, employments, *core::parse_iso_date(spec.opens));
+    if (*existing && (*existing)->state == core::RoundState::kClosed) {
+      for (std::size_t begin = 0; begin < people.size(); begin += kChunk) {
+        written += demo::build_demo_assessments(framework, people, in_round, begin,
+                                                std::min(people.size(), begin + kChunk), r, options.seed)
+                       .size();
+      }
+      options.progress(fmt::format("round {} was written before", spec.name));
+      continue;
+    }
+    if (!*existing) {
+      const core::Round round{spec.name, framework.id, revision, "", spec.opens, spec.closes, core::RoundState::kDraft};
+      if (auto created = store.create_round(round, actor); !created) return std::unexpected(created.error());
+    }
+    if (!*existing || (*existing)->state != core::RoundState::kOpen) {
+      if (auto opened = store.set_round_state(spec.name, core::RoundState::kOpen, actor); !opened) {
+        return std::unexpected(opened.error());
+      }
+    }
     for (std::size_t begin = 0; begin < people.size(); begin += kChunk) {
       const auto assessments = demo::build_demo_assessments(framework, people, in_round, begin,
                                                             std::min(people.size(), begin + kChunk), r, options.seed);
+      written += assessments.size();
+      if (assessments.empty()) continue;
+      if (*existing) {
+        // A chunk is all there or not at all: its first assessment tells which.
+        auto first = store.load_assessment(spec.name, assessments.front().employee_id);
+        if (!first) return std::unexpected(first.error());
+        if (*first) continue;
+      }
       if (auto saved = store.save_assessments(spec.name, assessments, actor); !saved) {
         return std::unexpected(saved.error());
       }
-      written += assessments.size();
     }
     options.progress(fmt::format("round {} written", spec.name));
     if (spec.state == core::RoundState::kClosed) {
@@ -53,34 +84,92 @@ core::Result<std::size_t> add_demo_rounds(store::Store& store, const core::Frame
 
 }  // namespace
 
+core::Result<std::optional<InterruptedDemo>> find_interrupted_demo(store::Store& store) {
+  auto entries = store.load_audit(std::string(kDemoSubject));
+  if (!entries) return std::unexpected(entries.error());
+  std::optional<InterruptedDemo> interrupted;
+  for (const store::AuditEntry& entry : *entries) {
+    if (entry.action == kDemoCompleted) interrupted.reset();
+    if (entry.action != kDemoStarted) continue;
+    InterruptedDemo demo;
+    unsigned long long scale = 0, seed = 0;
+    if (std::sscanf(entry.detail.c_str(), "scale %llu, seed %llu", &scale, &seed) != 2) {
+      return core::fail(core::ErrorKind::kInternal,
+                        fmt::format("the audit trail's demo.start entry '{}' cannot be read", entry.detail));
+    }
+    demo.scale = static_cast<std::size_t>(scale);
+    demo.seed = static_cast<std::uint64_t>(seed);
+    interrupted = demo;
+  }
+  return interrupted;
+}
+
 core::Result<DemoSummary> load_demo(store::Store& store, const DemoOptions& given) {
   DemoOptions options = given;
   if (!options.progress) options.progress = [](const std::string&) {};
-  auto existing = store.load_people();
-  if (!existing) return std::unexpected(existing.error());
-  if (!existing->empty()) {
-    return core::fail(core::ErrorKind::kConflict,
-                      fmt::format("the store already holds {} people; the demo needs an empty store (use another --db)",
-                                  existing->size()));
+  auto interrupted = find_interrupted_demo(store);
+  if (!interrupted) return std::unexpected(interrupted.error());
+  const store::Actor actor{"demo"};
+  bool people_written = false;
+  bool employments_written = false;
+  if (*interrupted) {
+    options.scale = (*interrupted)->scale;
+    options.seed = (*interrupted)->seed;
+    options.progress(fmt::format("this store holds a demo that was interrupted before it finished ({}, seed {}); "
+                                 "finishing it",
+                                 options.scale == 0 ? std::string("the culture administration")
+                                                    : fmt::format("scale {}", options.scale),
+                                 options.seed));
+    auto people = store.load_people();
+    if (!people) return std::unexpected(people.error());
+    people_written = !people->empty();
+    auto employments = store.load_employments();
+    if (!employments) return std::unexpected(employments.error());
+    employments_written = !employments->empty();
+  } else {
+    auto existing = store.load_people();
+    if (!existing) return std::unexpected(existing.error());
+    if (!existing->empty()) {
+      return core::fail(core::ErrorKind::kConflict,
+                        fmt::format("the store already holds {} people; the demo needs an empty store (use another --db)",
+                                    existing->size()));
+    }
   }
   auto framework = io::read_framework_file(options.framework_file);
   if (!framework) return std::unexpected(framework.error());
 
-  const store::Actor actor{"demo"};
   demo::DemoOrganisation organisation = options.scale == 0
                                             ? demo::build_demo_organisation(options.seed)
                                             : demo::build_synthetic_organisation(options.scale, options.seed);
   // Adds the people who appear only in the history (former staff) before people are saved.
   const std::vector<core::Employment> employments = demo::add_employment_history(organisation, options.seed);
   options.progress(fmt::format("organisation and history built: {} people", organisation.people.size()));
+  if (!*interrupted) {
+    // Written before anything else: until "demo.complete" follows, the store is known to
+    // hold an unfinished demo, which the next `trappa demo` finishes.
+    const store::AuditEntry started{store::utc_timestamp_now(), actor.name, std::string(kDemoStarted),
+                                    std::string(kDemoSubject),
+                                    fmt::format("scale {}, seed {}", options.scale, options.seed)};
+    if (auto marked = store.append_audit(started); !marked) return std::unexpected(marked.error());
+  }
   if (auto saved = store.save_framework(*framework, actor); !saved) return std::unexpected(saved.error());
-  if (auto saved = store.save_units(organisation.units, actor); !saved) return std::unexpected(saved.error());
-  if (auto saved = store.save_people(organisation.people, actor); !saved) return std::unexpected(saved.error());
+  // Units, people and employments are each one transaction: there entirely or not at all.
+  // Units come before people, so people being there means the units are too.
+  if (!people_written) {
+    if (auto saved = store.save_units(organisation.units, actor); !saved) return std::unexpected(saved.error());
+    if (auto saved = store.save_people(organisation.people, actor); !saved) return std::unexpected(saved.error());
+  }
   options.progress("units and people written");
-  if (auto saved = store.save_employments(employments, actor); !saved) return std::unexpected(saved.error());
+  if (!employments_written) {
+    if (auto saved = store.save_employments(employments, actor); !saved) return std::unexpected(saved.error());
+  }
   options.progress("employment history written");
   auto rounds = add_demo_rounds(store, *framework, organisation.people, employments, options, actor);
   if (!rounds) return std::unexpected(rounds.error());
+  const store::AuditEntry completed{store::utc_timestamp_now(), actor.name, std::string(kDemoCompleted),
+                                    std::string(kDemoSubject),
+                                    fmt::format("{} people, {} assessments", organisation.people.size(), *rounds)};
+  if (auto marked = store.append_audit(completed); !marked) return std::unexpected(marked.error());
   return DemoSummary{organisation.units.size(), organisation.people.size(), employments.size(), framework->id, *rounds};
 }
 

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <optional>
 #include <string>
 
 #include "core/base/result.hpp"
@@ -29,8 +30,22 @@ struct DemoSummary {
   std::size_t assessments = 0;  // over the demo rounds 2025 and 2026 (core/demo_rounds.hpp)
 };
 
+// A demo whose writing was interrupted (killed, a crash, a full disk): the demo writes in
+// several transactions (people, employments, each round in chunks), so it records in the
+// audit trail, under the subject "demo", "demo.start" with its parameters before its first
+// write and "demo.complete" after its last. A "demo.start" without a later "demo.complete"
+// is an interrupted demo, with the parameters it was started with.
+struct InterruptedDemo {
+  std::size_t scale = 0;
+  std::uint64_t seed = 1;
+};
+[[nodiscard]] core::Result<std::optional<InterruptedDemo>> find_interrupted_demo(store::Store& store);
+
 // Writes the demo organisation and the shipped frameworks. Refuses a store that already holds
-// people, so a real organisation is never mixed with invented one.
+// people, so a real organisation is never mixed with invented one, except a store holding an
+// interrupted demo: that demo is finished with the parameters it was started with (after
+// saying so through `progress`), writing what it had not written yet, and the summary counts
+// the whole demo.
 [[nodiscard]] core::Result<DemoSummary> load_demo(store::Store& store, const DemoOptions& options);
 
 }  // namespace trappa::cli

@@ -20,7 +20,15 @@ Directory::Directory(OrganisationData organisation) : organisation_(std::move(or
   by_id_.reserve(people.size());
   for (std::uint32_t i = 0; i < people.size(); ++i) {
     by_id_.emplace(people[i].employee_id, i);
-    if (!people[i].email.empty()) by_email_.emplace(lower(people[i].email), i);
+    if (people[i].email.empty()) continue;
+    // An address two people share names neither: it is kept out of the index, so that
+    // signing in with it (or single sign-on passing it) is refused rather than picking one.
+    const std::string email = lower(people[i].email);
+    if (shared_emails_.contains(email)) continue;
+    if (auto [found, inserted] = by_email_.emplace(email, i); !inserted) {
+      by_email_.erase(found);
+      shared_emails_.insert(email);
+    }
   }
   reports_.resize(people.size());
   for (std::uint32_t i = 0; i < people.size(); ++i) {
@@ -48,6 +56,8 @@ std::optional<std::uint32_t> Directory::index_of_email(std::string_view email) c
   if (found == by_email_.end()) return std::nullopt;
   return found->second;
 }
+
+bool Directory::email_is_shared(std::string_view email) const { return shared_emails_.contains(lower(email)); }
 
 const core::Person* Directory::find(std::string_view employee_id) const {
   auto index = index_of(employee_id);

@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "core/org/org.hpp"
@@ -26,9 +27,12 @@ class Directory {
   [[nodiscard]] const std::vector<core::Person>& people() const { return organisation_.people; }
   [[nodiscard]] const core::UnitTree& tree() const { return *organisation_.tree; }
 
-  // Index into people(), by employee id (exact) or e-mail address (case-insensitive).
+  // Index into people(), by employee id (exact) or e-mail address (case-insensitive). An
+  // address that several people share (imports refuse that, but an older store may hold it)
+  // finds no one: it does not say who is meant.
   [[nodiscard]] std::optional<std::uint32_t> index_of(std::string_view employee_id) const;
   [[nodiscard]] std::optional<std::uint32_t> index_of_email(std::string_view email) const;
+  [[nodiscard]] bool email_is_shared(std::string_view email) const;
   [[nodiscard]] const core::Person* find(std::string_view employee_id) const;
 
   // People whose manager_id is the person, sorted by name.
@@ -48,6 +52,7 @@ class Directory {
   OrganisationData organisation_;
   std::unordered_map<std::string, std::uint32_t> by_id_;
   std::unordered_map<std::string, std::uint32_t> by_email_;
+  std::unordered_set<std::string> shared_emails_;  // lower-cased addresses of several people
   std::vector<std::vector<std::uint32_t>> reports_;
 };
 

@@ -49,4 +49,52 @@ std::string describe(const TextFlaw& flaw) {
   return fmt::format("contains the control character U+{:04X}", static_cast<unsigned>(flaw.character));
 }
 
+std::string escape_for_terminal(std::string_view text) {
+  std::string escaped;
+  escaped.reserve(text.size());
+  std::size_t offset = 0;
+  while (offset < text.size()) {
+    const std::size_t length = utf8_sequence_length(text, offset);
+    const auto byte = static_cast<unsigned char>(text[offset]);
+    if (length == 0) {
+      escaped += fmt::format("\\x{:02X}", static_cast<unsigned>(byte));
+      ++offset;
+      continue;
+    }
+    if (length == 1) {
+      switch (byte) {
+        case '\\': escaped += "\\\\"; break;
+        case '\t': escaped += "\\t"; break;
+        case '\n': escaped += "\\n"; break;
+        case '\r': escaped += "\\r"; break;
+        default:
+          if (byte < 0x20 || byte == 0x7F) {
+            escaped += fmt::format("\\x{:02X}", static_cast<unsigned>(byte));
+          } else {
+            escaped += static_cast<char>(byte);
+          }
+      }
+      ++offset;
+      continue;
+    }
+    char32_t value = 0;
+    if (length == 2) value = byte & 0x1Fu;
+    if (length == 3) value = byte & 0x0Fu;
+    if (length == 4) value = byte & 0x07u;
+    for (std::size_t k = 1; k < length; ++k) {
+      value = (value << 6) | (static_cast<unsigned char>(text[offset + k]) & 0x3Fu);
+    }
+    const bool c1 = value >= 0x80 && value <= 0x9F;
+    const bool line_or_paragraph = value == 0x2028 || value == 0x2029;
+    const bool bidi = (value >= 0x202A && value <= 0x202E) || (value >= 0x2066 && value <= 0x2069);
+    if (c1 || line_or_paragraph || bidi) {
+      escaped += fmt::format("\\u{:04X}", static_cast<unsigned>(value));
+    } else {
+      escaped.append(text.substr(offset, length));
+    }
+    offset += length;
+  }
+  return escaped;
+}
+
 }  // namespace trappa::core

@@ -39,4 +39,11 @@ enum class LineBreaks { kAllowed, kRefused };
 // "is not valid UTF-8" or "contains the control character U+0000", for messages.
 [[nodiscard]] std::string describe(const TextFlaw& flaw);
 
+// The text made safe to print on one line of a terminal: a backslash becomes "\\", tab, line
+// feed and carriage return "\t", "\n", "\r", any other C0 control or DEL "\xHH", C1
+// controls, U+2028/U+2029 and the bidirectional overrides and isolates "\uHHHH", and each
+// byte that is not UTF-8 "\xHH". Everything else (å, ä, ö, …) is kept, so the result starts
+// no new line and carries no terminal escape, and the original can be read back from it.
+[[nodiscard]] std::string escape_for_terminal(std::string_view text);
+
 }  // namespace trappa::core

@@ -43,6 +43,15 @@ std::unordered_set<std::string> keys_on_cycles(const std::unordered_map<std::str
   return on_cycle;
 }
 
+// E-mail addresses compare with letter case ignored (ASCII, as mail systems and sign-in do).
+std::string fold_email(std::string_view email) {
+  std::string folded(email);
+  for (char& c : folded) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return folded;
+}
+
 }  // namespace
 
 core::Result<std::vector<core::Unit>> read_units(const CsvTable& table, const std::vector<core::Unit>& existing) {
@@ -117,6 +126,7 @@ core::Result<std::vector<core::Person>> read_people(const CsvTable& table, const
   std::vector<core::Problem> problems;
   std::vector<core::Person> people;
   std::vector<CsvField> manager_fields;
+  std::vector<CsvField> email_fields;
   std::unordered_map<std::string, int> first_line;
   for (const CsvRecord& record : table.records) {
     core::Person person;
@@ -180,6 +190,7 @@ core::Result<std::vector<core::Person>> read_people(const CsvTable& table, const
     person.manager_id = manager.text;
     people.push_back(std::move(person));
     manager_fields.push_back(manager);
+    email_fields.push_back(email);
   }
 
   // The reporting lines after this import: the store's, overridden by the file's.
@@ -198,6 +209,37 @@ core::Result<std::vector<core::Person>> read_people(const CsvTable& table, const
     if (cyclic.contains(people[i].employee_id) && people[i].manager_id != people[i].employee_id) {
       problems.push_back({table.where(manager_fields[i]),
                           fmt::format("manager '{}' makes a cycle in the reporting lines", people[i].manager_id)});
+    }
+  }
+
+  // An e-mail address signs a person in (and single sign-on may pass only that), so after
+  // this import no address, letter case ignored, may belong to two people: not two rows of
+  // the file, and not a row and a person in the store who keeps it (one whom the file does
+  // not give another address).
+  std::unordered_set<std::string> in_file;
+  in_file.reserve(people.size());
+  for (const core::Person& person : people) in_file.insert(person.employee_id);
+  std::unordered_map<std::string, std::string> stored_owner;  // folded address -> employee id
+  for (const core::Person& person : existing) {
+    if (!person.email.empty() && !in_file.contains(person.employee_id)) {
+      stored_owner.emplace(fold_email(person.email), person.employee_id);
+    }
+  }
+  std::unordered_map<std::string, std::size_t> first_row;  // folded address -> index in `people`
+  for (std::size_t i = 0; i < people.size(); ++i) {
+    if (people[i].email.empty()) continue;
+    const std::string folded = fold_email(people[i].email);
+    const CsvField& field = email_fields[i];
+    if (auto owner = stored_owner.find(folded); owner != stored_owner.end()) {
+      problems.push_back({table.where(field),
+                          fmt::format("e-mail '{}' already belongs to employee '{}' in the store", people[i].email,
+                                      owner->second)});
+    } else if (auto [first, inserted] = first_row.emplace(folded, i); !inserted) {
+      if (people[first->second].employee_id == people[i].employee_id) continue;  // a duplicate id, reported above
+      problems.push_back({table.where(field),
+                          fmt::format("e-mail '{}' is also on line {} (employee '{}'); two people cannot share one",
+                                      people[i].email, email_fields[first->second].line,
+                                      people[first->second].employee_id)});
     }
   }
   if (!problems.empty()) return core::invalid("the people file has problems; nothing was imported", std::move(problems));

@@ -91,7 +91,11 @@ std::optional<std::uint32_t> SessionService::find_person(std::string_view text) 
     for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
     person = directory_->index_of(upper);
   }
-  if (!person && name.find('@') != std::string::npos) person = directory_->index_of_email(name);
+  if (!person && name.find('@') != std::string::npos) {
+    person = directory_->index_of_email(name);
+    // Several people with this address: refused as an unknown name, never one of them.
+    if (directory_->email_is_shared(name)) spdlog::warn("sign-in: an e-mail address several people share was refused");
+  }
   return person;
 }
 

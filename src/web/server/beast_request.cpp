@@ -1,6 +1,10 @@
 #include "web/server/beast_request.hpp"
 
+#include <algorithm>
 #include <cctype>
+#include <iterator>
+#include <string_view>
+#include <vector>
 
 #include <boost/url/parse.hpp>
 
@@ -27,6 +31,46 @@ Request to_request(const BeastRequest& message, const std::string& remote_addres
     request.headers[name] = std::string(field.value());
   }
   return request;
+}
+
+std::optional<FramingRefusal> transfer_encoding_refusal(const BeastRequest& message) {
+  namespace http = boost::beast::http;
+  const auto [first, last] = message.equal_range(http::field::transfer_encoding);
+  const auto headers = std::distance(first, last);
+  if (headers == 0) return std::nullopt;
+  if (headers > 1) return FramingRefusal{400, "Bad request: more than one Transfer-Encoding header"};
+  if (message.count(http::field::content_length) > 0) {
+    return FramingRefusal{400, "Bad request: Transfer-Encoding together with Content-Length"};
+  }
+  if (message.version() < 11) return FramingRefusal{400, "Bad request: Transfer-Encoding in an HTTP/1.0 request"};
+  // The comma-separated codings, without surrounding spaces and tabs, in lower case.
+  std::vector<std::string> codings;
+  const std::string_view value = first->value();
+  std::size_t start = 0;
+  while (start <= value.size()) {
+    std::size_t end = value.find(',', start);
+    if (end == std::string_view::npos) end = value.size();
+    std::string_view coding = value.substr(start, end - start);
+    while (!coding.empty() && (coding.front() == ' ' || coding.front() == '\t')) coding.remove_prefix(1);
+    while (!coding.empty() && (coding.back() == ' ' || coding.back() == '\t')) coding.remove_suffix(1);
+    std::string lowered(coding);
+    for (char& c : lowered) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    codings.push_back(std::move(lowered));
+    start = end + 1;
+  }
+  for (const std::string& coding : codings) {
+    if (coding.empty()) return FramingRefusal{400, "Bad request: an empty Transfer-Encoding coding"};
+  }
+  if (codings.back() != "chunked") {
+    return FramingRefusal{400, "Bad request: the last Transfer-Encoding coding must be chunked"};
+  }
+  if (std::count(codings.begin(), codings.end(), "chunked") > 1) {
+    return FramingRefusal{400, "Bad request: chunked may be applied only once"};
+  }
+  if (codings.size() > 1) {
+    return FramingRefusal{501, "Not implemented: Transfer-Encoding '" + codings.front() + "'; only chunked is accepted"};
+  }
+  return std::nullopt;
 }
 
 }  // namespace trappa::web

@@ -97,6 +97,13 @@ class Session : public std::enable_shared_from_this<Session> {
     if (error) return reply_plain(400, "Malformed request", true);
 
     const auto& message = parser_->get();
+    // Framing Beast would accept but read differently from a proxy in front (a body sent with
+    // "Transfer-Encoding: gzip" would be parsed as the next request): refused, and the
+    // connection closed so nothing after it is answered (docs/security-input.md).
+    if (auto refusal = transfer_encoding_refusal(message)) {
+      spdlog::warn("access remote={} refused: {}", remote_, refusal->reason);
+      return reply_plain(refusal->status, refusal->reason, true);
+    }
     const auto started = std::chrono::steady_clock::now();
     const std::string id = fmt::format("{}-{:06}", state_.instance_prefix, ++state_.request_counter);
     Response response;
