@@ -9,6 +9,7 @@
 #include "cli/command_context.hpp"
 #include "core/base/text_checks.hpp"
 #include "io/exports/person_export_json.hpp"
+#include "store/people/personal_data_store.hpp"
 
 namespace trappa::cli {
 
@@ -22,7 +23,7 @@ struct AuditOptions {
 int print_person_audit(const CommandContext& context, const AuditOptions& options) {
   auto store = context.open_store();
   if (!store) return report(store.error());
-  auto entries = (*store)->load_person_audit(options.employee_id);
+  auto entries = (*store)->personal_data().load_person_audit(options.employee_id);
   if (!entries) {
     if (entries.error().kind == core::ErrorKind::kNotFound) {
       return report({core::ErrorKind::kNotFound, "no audit history to show",

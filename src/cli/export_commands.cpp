@@ -5,10 +5,13 @@
 #include <fstream>
 #include <iostream>
 
+#include "app/published/snapshot_loader.hpp"
 #include "cli/command_context.hpp"
 #include "io/csv/csv_writer.hpp"
 #include "io/json/framework_json.hpp"
-#include "app/published/snapshot_loader.hpp"
+#include "store/assessment/round_store.hpp"
+#include "store/framework/framework_store.hpp"
+#include "store/org/organisation_store.hpp"
 
 namespace trappa::cli {
 
@@ -37,7 +40,7 @@ int emit(const ExportOptions& options, const std::string& text) {
 int export_framework(const CommandContext& context, const ExportOptions& options) {
   auto store = context.open_store();
   if (!store) return report(store.error());
-  auto stored = (*store)->load_framework(options.id, options.revision);
+  auto stored = (*store)->frameworks().load_framework(options.id, options.revision);
   if (!stored) return report(stored.error());
   if (!*stored) return report({core::ErrorKind::kNotFound, "no framework with id '" + options.id + "'", {}});
   return emit(options, io::write_framework_json((*stored)->framework));
@@ -49,14 +52,14 @@ int export_table(const CommandContext& context, const ExportOptions& options, co
   if (!store) return report(store.error());
   std::string text;
   if (what == "units") {
-    auto units = (*store)->load_units();
+    auto units = (*store)->organisation().load_units();
     if (!units) return report(units.error());
     text = io::csv_line({"code", "name", "parent_code", "kind"});
     for (const core::Unit& unit : *units) {
       text += io::csv_line({unit.code, unit.name, unit.parent_code, std::string(core::to_code(unit.kind))});
     }
   } else if (what == "people") {
-    auto people = (*store)->load_people();
+    auto people = (*store)->organisation().load_people();
     if (!people) return report(people.error());
     text = io::csv_line({"employee_id", "name", "email", "gender", "birth_year", "unit_code", "role", "manager_id",
                          "city_start_date"});
@@ -77,7 +80,7 @@ int export_table(const CommandContext& context, const ExportOptions& options, co
       text += io::csv_line({person.employee_id, person.unit_code, person.role, std::string(core::to_code(person.gender))});
     }
   } else {
-    auto assessments = (*store)->load_assessments(options.round);
+    auto assessments = (*store)->rounds().load_assessments(options.round);
     if (!assessments) return report(assessments.error());
     auto level = [](const std::optional<int>& value) { return value ? std::to_string(*value) : std::string(); };
     if (what == "assessments") {

@@ -11,6 +11,8 @@
 #include "core/base/date.hpp"
 #include "core/workforce/key_figures.hpp"
 #include "io/exports/key_figures_json.hpp"
+#include "store/org/organisation_store.hpp"
+#include "store/workforce/employment_store.hpp"
 
 namespace trappa::cli {
 
@@ -51,11 +53,11 @@ int run_figures(const CommandContext& context, const FiguresOptions& options) {
   if (!query) return report(query.error());
   auto store = context.open_store();
   if (!store) return report(store.error());
-  auto units = (*store)->load_units();
+  auto units = (*store)->organisation().load_units();
   if (!units) return report(units.error());
-  auto people = (*store)->load_people();
+  auto people = (*store)->organisation().load_people();
   if (!people) return report(people.error());
-  auto employments = (*store)->load_employments();
+  auto employments = (*store)->employments().load_employments();
   if (!employments) return report(employments.error());
   auto figures = core::compute_key_figures(*people, *employments, *units, *query);
   if (!figures) return report(figures.error());

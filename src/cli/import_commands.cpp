@@ -6,12 +6,16 @@
 
 #include "cli/command_context.hpp"
 #include "core/org/unit_tree.hpp"
-#include "io/imports/assessment_import.hpp"
 #include "io/csv/csv_reader.hpp"
+#include "io/imports/assessment_import.hpp"
 #include "io/imports/employment_import.hpp"
-#include "io/json/framework_json.hpp"
 #include "io/imports/org_import.hpp"
 #include "io/imports/profile_matrix.hpp"
+#include "io/json/framework_json.hpp"
+#include "store/assessment/round_store.hpp"
+#include "store/framework/framework_store.hpp"
+#include "store/org/organisation_store.hpp"
+#include "store/workforce/employment_store.hpp"
 
 namespace trappa::cli {
 
@@ -70,20 +74,20 @@ core::Result<std::vector<core::Assessment>> read_round_file(
     core::Result<std::vector<core::Assessment>> (*reader)(const io::CsvTable&, const io::AssessmentImportContext&)) {
   auto table = io::read_csv_file(options.file);
   if (!table) return std::unexpected(table.error());
-  auto round = store.load_round(options.round);
+  auto round = store.rounds().load_round(options.round);
   if (!round) return std::unexpected(round.error());
   if (!*round) return core::fail(core::ErrorKind::kNotFound, "no round named '" + options.round + "'");
   if ((*round)->state == core::RoundState::kClosed) {
     return core::fail(core::ErrorKind::kConflict, "round '" + options.round + "' is closed; nothing was imported");
   }
-  auto framework = store.load_framework((*round)->framework_id, (*round)->framework_revision);
+  auto framework = store.frameworks().load_framework((*round)->framework_id, (*round)->framework_revision);
   if (!framework) return std::unexpected(framework.error());
   if (!*framework) return core::fail(core::ErrorKind::kNotFound, "the round's framework is missing");
-  auto people = store.load_people();
+  auto people = store.organisation().load_people();
   if (!people) return std::unexpected(people.error());
-  auto units = store.load_units();
+  auto units = store.organisation().load_units();
   if (!units) return std::unexpected(units.error());
-  auto existing = store.load_assessments(options.round);
+  auto existing = store.rounds().load_assessments(options.round);
   if (!existing) return std::unexpected(existing.error());
 
   const core::UnitTree tree = core::UnitTree::build(*units);
@@ -130,12 +134,12 @@ void add_import_commands(CLI::App& app, CommandContext& context, int& exit_statu
         [&](store::Store& store) -> core::Result<std::vector<core::Unit>> {
           auto table = io::read_csv_file(options->file);
           if (!table) return std::unexpected(table.error());
-          auto existing = store.load_units();
+          auto existing = store.organisation().load_units();
           if (!existing) return std::unexpected(existing.error());
           return io::read_units(*table, *existing);
         },
         [&](store::Store& store, const std::vector<core::Unit>& units) {
-          return store.save_units(units, CommandContext::actor());
+          return store.organisation().save_units(units, CommandContext::actor());
         });
   });
 
@@ -147,14 +151,14 @@ void add_import_commands(CLI::App& app, CommandContext& context, int& exit_statu
             [&](store::Store& store) -> core::Result<std::vector<core::Person>> {
               auto table = io::read_csv_file(options->file);
               if (!table) return std::unexpected(table.error());
-              auto units = store.load_units();
+              auto units = store.organisation().load_units();
               if (!units) return std::unexpected(units.error());
-              auto existing = store.load_people();
+              auto existing = store.organisation().load_people();
               if (!existing) return std::unexpected(existing.error());
               return io::read_people(*table, *units, *existing);
             },
             [&](store::Store& store, const std::vector<core::Person>& people) {
-              return store.save_people(people, CommandContext::actor());
+              return store.organisation().save_people(people, CommandContext::actor());
             });
       });
 
@@ -168,14 +172,14 @@ void add_import_commands(CLI::App& app, CommandContext& context, int& exit_statu
             [&](store::Store& store) -> core::Result<std::vector<core::Employment>> {
               auto table = io::read_csv_file(options->file);
               if (!table) return std::unexpected(table.error());
-              auto units = store.load_units();
+              auto units = store.organisation().load_units();
               if (!units) return std::unexpected(units.error());
-              auto people = store.load_people();
+              auto people = store.organisation().load_people();
               if (!people) return std::unexpected(people.error());
               return io::read_employments(*table, *units, *people);
             },
             [&](store::Store& store, const std::vector<core::Employment>& employments) {
-              return store.save_employments(employments, CommandContext::actor());
+              return store.employments().save_employments(employments, CommandContext::actor());
             });
       });
 
@@ -185,7 +189,7 @@ void add_import_commands(CLI::App& app, CommandContext& context, int& exit_statu
             context, *options,
             [&](store::Store&) { return io::read_framework_file(options->file); },
             [&](store::Store& store, const core::Framework& framework) -> core::Result<void> {
-              auto revision = store.save_framework(framework, CommandContext::actor());
+              auto revision = store.frameworks().save_framework(framework, CommandContext::actor());
               if (!revision) return std::unexpected(revision.error());
               std::cout << "framework '" << framework.id << "' is at revision " << *revision << '\n';
               return {};
@@ -202,7 +206,7 @@ void add_import_commands(CLI::App& app, CommandContext& context, int& exit_statu
       exit_status = run_import(
           context, *options, [&](store::Store& store) { return read_round_file(store, *options, reader); },
           [&](store::Store& store, const std::vector<core::Assessment>& assessments) {
-            return store.save_assessments(options->round, assessments, CommandContext::actor());
+            return store.rounds().save_assessments(options->round, assessments, CommandContext::actor());
           });
     });
   }
@@ -216,7 +220,7 @@ void add_import_commands(CLI::App& app, CommandContext& context, int& exit_statu
         [&](store::Store& store) -> core::Result<core::Framework> {
           auto table = io::read_csv_file(options->file);
           if (!table) return std::unexpected(table.error());
-          auto stored = store.load_framework(options->framework_id);
+          auto stored = store.frameworks().load_framework(options->framework_id);
           if (!stored) return std::unexpected(stored.error());
           if (!*stored) {
             return core::fail(core::ErrorKind::kNotFound,
@@ -225,7 +229,7 @@ void add_import_commands(CLI::App& app, CommandContext& context, int& exit_statu
           return io::apply_profile_matrix(*table, (*stored)->framework);
         },
         [&](store::Store& store, const core::Framework& framework) -> core::Result<void> {
-          auto revision = store.save_framework(framework, CommandContext::actor());
+          auto revision = store.frameworks().save_framework(framework, CommandContext::actor());
           if (!revision) return std::unexpected(revision.error());
           std::cout << "framework '" << framework.id << "' is at revision " << *revision << '\n';
           return {};

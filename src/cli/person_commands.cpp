@@ -11,6 +11,8 @@
 
 #include "cli/command_context.hpp"
 #include "io/exports/person_export_json.hpp"
+#include "store/audit/audit_store.hpp"
+#include "store/people/personal_data_store.hpp"
 
 namespace trappa::cli {
 
@@ -30,7 +32,7 @@ core::Error unknown_person(const std::string& employee_id, std::string_view what
 int export_person(const CommandContext& context, const PersonOptions& options) {
   auto store = context.open_store();
   if (!store) return report(store.error());
-  auto record = (*store)->load_person_record(options.employee_id);
+  auto record = (*store)->personal_data().load_person_record(options.employee_id);
   if (!record) return report(record.error());
   if (!*record) return report(unknown_person(options.employee_id, "nothing was exported"));
   // The export is recorded before it is handed out, so no copy leaves unrecorded. The
@@ -39,7 +41,7 @@ int export_person(const CommandContext& context, const PersonOptions& options) {
                                 options.employee_id,
                                 fmt::format("trappa-person-export version {} to {}", io::kPersonExportVersion,
                                             options.output.empty() ? "standard output" : "a file")};
-  if (auto appended = (*store)->append_audit(entry); !appended) return report(appended.error());
+  if (auto appended = (*store)->audit().append_audit(entry); !appended) return report(appended.error());
   (*record)->audit.push_back(entry);
   const std::string document = io::write_person_export_json(**record, {entry.at, entry.actor});
   if (options.output.empty()) {
@@ -78,7 +80,7 @@ int erase_person(const CommandContext& context, const PersonOptions& options) {
   }
   auto store = context.open_store();
   if (!store) return report(store.error());
-  auto erased = (*store)->erase_person(options.employee_id, CommandContext::actor());
+  auto erased = (*store)->personal_data().erase_person(options.employee_id, CommandContext::actor());
   if (!erased) {
     if (erased.error().kind == core::ErrorKind::kNotFound) {
       return report(unknown_person(options.employee_id, "nothing was erased"));

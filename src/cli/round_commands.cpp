@@ -8,6 +8,9 @@
 #include "cli/command_context.hpp"
 #include "core/assessment/assessment_rules.hpp"
 #include "core/base/date.hpp"
+#include "store/assessment/round_store.hpp"
+#include "store/framework/framework_store.hpp"
+#include "store/org/organisation_store.hpp"
 
 namespace trappa::cli {
 
@@ -36,14 +39,14 @@ int create_round(const CommandContext& context, const RoundOptions& options) {
 
   auto store = context.open_store();
   if (!store) return report(store.error());
-  auto framework = (*store)->load_framework(options.framework_id);
+  auto framework = (*store)->frameworks().load_framework(options.framework_id);
   if (!framework) return report(framework.error());
   if (!*framework) {
     return report({core::ErrorKind::kNotFound, "the round was not created",
                    {{"--framework", "no framework '" + options.framework_id + "'; import it first"}}});
   }
   if (!options.unit.empty()) {
-    auto units = (*store)->load_units();
+    auto units = (*store)->organisation().load_units();
     if (!units) return report(units.error());
     bool known = false;
     for (const core::Unit& unit : *units) known = known || unit.code == options.unit;
@@ -54,7 +57,7 @@ int create_round(const CommandContext& context, const RoundOptions& options) {
   }
   core::Round round{options.name, options.framework_id, (*framework)->revision, options.unit, options.opens,
                     options.closes, core::RoundState::kDraft};
-  if (auto created = (*store)->create_round(round, CommandContext::actor()); !created) return report(created.error());
+  if (auto created = (*store)->rounds().create_round(round, CommandContext::actor()); !created) return report(created.error());
   std::cout << fmt::format("round '{}' created as a draft: framework {} revision {}, scope {}\n", round.name,
                            round.framework_id, round.framework_revision,
                            round.scope_unit.empty() ? "the whole organisation" : round.scope_unit);
@@ -64,7 +67,7 @@ int create_round(const CommandContext& context, const RoundOptions& options) {
 int change_state(const CommandContext& context, const std::string& name, core::RoundState state) {
   auto store = context.open_store();
   if (!store) return report(store.error());
-  if (auto changed = (*store)->set_round_state(name, state, CommandContext::actor()); !changed) {
+  if (auto changed = (*store)->rounds().set_round_state(name, state, CommandContext::actor()); !changed) {
     return report(changed.error());
   }
   std::cout << fmt::format("round '{}' is now {}\n", name, core::to_code(state));
@@ -74,7 +77,7 @@ int change_state(const CommandContext& context, const std::string& name, core::R
 int list_rounds(const CommandContext& context) {
   auto store = context.open_store();
   if (!store) return report(store.error());
-  auto rounds = (*store)->list_rounds();
+  auto rounds = (*store)->rounds().list_rounds();
   if (!rounds) return report(rounds.error());
   if (rounds->empty()) {
     std::cout << "No rounds yet. Create one with: trappa round create NAME --framework ID\n";

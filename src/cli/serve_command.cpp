@@ -8,10 +8,11 @@
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
-#include "cli/command_context.hpp"
 #include "app/demo/demo_accounts.hpp"
 #include "app/demo/demo_loader.hpp"
+#include "cli/command_context.hpp"
 #include "core/disclosure/disclosure_control.hpp"
+#include "store/org/organisation_store.hpp"
 #include "web/application.hpp"
 #include "web/server/http_server.hpp"
 
@@ -51,7 +52,7 @@ int serve(const CommandContext& context, const ServeOptions& options) {
   application_options.store_connections = static_cast<std::size_t>(std::max(2, options.threads * 2));
   application_options.assets_directory = data_directory() / "web";
   if (options.demo) {
-    auto people = (*store)->load_people();
+    auto people = (*store)->organisation().load_people();
     if (!people) return report(people.error());
     auto interrupted = app::find_interrupted_demo(**store);
     if (!interrupted) return report(interrupted.error());

@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "cli/command_context.hpp"
+#include "store/framework/framework_store.hpp"
 
 namespace trappa::cli {
 
@@ -31,7 +32,7 @@ void add_store_commands(CLI::App& app, CommandContext& context, int& exit_status
       exit_status = report(store.error());
       return;
     }
-    auto frameworks = (*store)->list_frameworks();
+    auto frameworks = (*store)->frameworks().list_frameworks();
     if (!frameworks) {
       exit_status = report(frameworks.error());
       return;

@@ -5,8 +5,10 @@
 
 #include <fmt/format.h>
 
-#include "cli/command_context.hpp"
 #include "app/access/password.hpp"
+#include "cli/command_context.hpp"
+#include "store/access/access_store.hpp"
+#include "store/org/organisation_store.hpp"
 
 namespace trappa::cli {
 
@@ -27,14 +29,14 @@ int add_user(const CommandContext& context, const UserOptions& options) {
   auto store = context.open_store();
   if (!store) return report(store.error());
   if (!options.scope.empty()) {
-    auto units = (*store)->load_units();
+    auto units = (*store)->organisation().load_units();
     if (!units) return report(units.error());
     if (std::none_of(units->begin(), units->end(), [&](const core::Unit& unit) { return unit.code == options.scope; })) {
       return report({core::ErrorKind::kNotFound, "the account was not saved",
                      {{"--scope", "unknown unit '" + options.scope + "'"}}});
     }
   }
-  auto existing = (*store)->load_account(options.employee_id);
+  auto existing = (*store)->access().load_account(options.employee_id);
   if (!existing) return report(existing.error());
   if (auto ready = app::initialise_crypto(); !ready) return report(ready.error());
   const std::string password = app::one_time_password();
@@ -42,7 +44,7 @@ int add_user(const CommandContext& context, const UserOptions& options) {
   if (!hash) return report(hash.error());
   core::Account account{options.employee_id, *role, *hash, true, options.scope, {}};
   if (*existing) account.created_at = (*existing)->created_at;
-  if (auto saved = (*store)->save_account(account, CommandContext::actor()); !saved) return report(saved.error());
+  if (auto saved = (*store)->access().save_account(account, CommandContext::actor()); !saved) return report(saved.error());
   std::cout << fmt::format("{} account {} ({}{}).\n", *existing ? "Updated" : "Created", options.employee_id,
                            core::to_code(*role), options.scope.empty() ? "" : ", scope " + options.scope);
   std::cout << fmt::format("One-time password: {}\n", password);
@@ -53,7 +55,7 @@ int add_user(const CommandContext& context, const UserOptions& options) {
 int list_users(const CommandContext& context) {
   auto store = context.open_store();
   if (!store) return report(store.error());
-  auto accounts = (*store)->list_accounts();
+  auto accounts = (*store)->access().list_accounts();
   if (!accounts) return report(accounts.error());
   std::cout << fmt::format("{:<14} {:<9} {:<14} {}\n", "employee_id", "role", "scope", "password");
   for (const core::Account& account : *accounts) {

@@ -31,14 +31,15 @@
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
+#include "app/access/password.hpp"
 #include "app/demo/demo_accounts.hpp"
 #include "app/demo/demo_loader.hpp"
 #include "fuzz_check.hpp"
+#include "store/access/access_store.hpp"
 #include "store/store.hpp"
 #include "web/application.hpp"
 #include "web/server/beast_request.hpp"
 #include "web/server/http_server.hpp"
-#include "app/access/password.hpp"
 
 namespace trappa::fuzz {
 namespace {
@@ -83,11 +84,11 @@ void must(const core::Result<void>& result, std::string_view what) {
 
 void restore_sessions(Server& s) {
   for (const FuzzSession& session : s.sessions) {
-    must(s.store->delete_session(session.record.token_digest), "delete a fuzz session");
-    must(s.store->create_session(session.record), "create a fuzz session");
-    auto current = must(s.store->load_account(session.account.employee_id), "load a demo account");
+    must(s.store->access().delete_session(session.record.token_digest), "delete a fuzz session");
+    must(s.store->access().create_session(session.record), "create a fuzz session");
+    auto current = must(s.store->access().load_account(session.account.employee_id), "load a demo account");
     if (!current || *current != session.account) {
-      must(s.store->save_account(session.account, store::Actor{"fuzz"}), "restore a demo account");
+      must(s.store->access().save_account(session.account, store::Actor{"fuzz"}), "restore a demo account");
     }
   }
 }
@@ -119,7 +120,7 @@ void set_up() {
     // counts time in nanoseconds, and a later stored deadline overflows.)
     session.record = core::SessionRecord{app::token_digest(session.token), account.employee_id, "fuzz-csrf-" + who,
                                          store::utc_timestamp_now(), "2099-12-31T00:00:00Z"};
-    auto stored = must(s->store->load_account(account.employee_id), "load a demo account");
+    auto stored = must(s->store->access().load_account(account.employee_id), "load a demo account");
     if (!stored) fail("a demo account exists", account.employee_id);
     session.account = *stored;
     s->sessions.push_back(std::move(session));

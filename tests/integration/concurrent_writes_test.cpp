@@ -10,6 +10,10 @@
 #include <vector>
 
 #include "io/json/framework_json.hpp"
+#include "store/assessment/round_store.hpp"
+#include "store/audit/audit_store.hpp"
+#include "store/framework/framework_store.hpp"
+#include "store/org/organisation_store.hpp"
 #include "test_store.hpp"
 
 namespace trappa {
@@ -28,18 +32,18 @@ class ConcurrentWrites : public MigratedStoreTest {
     const store::Actor actor{"test"};
     auto framework = io::read_framework_file(std::string(TRAPPA_DATA_DIR) + "/frameworks/digital-kompetens.json");
     ASSERT_TRUE(framework.has_value()) << framework.error().describe();
-    ASSERT_TRUE(store().save_framework(*framework, actor).has_value());
-    ASSERT_TRUE(store().save_units({{"KF", "Kulturförvaltningen", "", core::UnitKind::kAdministration}}, actor)
+    ASSERT_TRUE(store().frameworks().save_framework(*framework, actor).has_value());
+    ASSERT_TRUE(store().organisation().save_units({{"KF", "Kulturförvaltningen", "", core::UnitKind::kAdministration}}, actor)
                     .has_value());
     std::vector<core::Person> people{{"E1", "Åsa Chef", "", core::Gender::kWoman, 1970, "KF", "chef", "", {}}};
     for (int writer = 0; writer < kWriters; ++writer) {
       people.push_back({employee_of(writer), "Medarbetare " + std::to_string(writer), "", core::Gender::kMan, 1985,
                         "KF", "bibliotekarie", "E1", {}});
     }
-    ASSERT_TRUE(store().save_people(people, actor).has_value());
-    ASSERT_TRUE(store().create_round({"2026", framework->id, 1, "", "2026-01-12", "2026-12-18",
+    ASSERT_TRUE(store().organisation().save_people(people, actor).has_value());
+    ASSERT_TRUE(store().rounds().create_round({"2026", framework->id, 1, "", "2026-01-12", "2026-12-18",
                                       core::RoundState::kDraft}, actor).has_value());
-    ASSERT_TRUE(store().set_round_state("2026", core::RoundState::kOpen, actor).has_value());
+    ASSERT_TRUE(store().rounds().set_round_state("2026", core::RoundState::kOpen, actor).has_value());
   }
 
   static std::string employee_of(int writer) { return "E" + std::to_string(writer + 2); }
@@ -83,7 +87,7 @@ class ConcurrentWrites : public MigratedStoreTest {
   }
 
   std::size_t saves_audited(const std::string& employee_id) {
-    auto audit = store().load_audit(employee_id);
+    auto audit = store().audit().load_audit(employee_id);
     EXPECT_TRUE(audit.has_value());
     if (!audit) return 0;
     std::size_t count = 0;
@@ -94,11 +98,11 @@ class ConcurrentWrites : public MigratedStoreTest {
 
 TEST_F(ConcurrentWrites, every_save_of_different_people_at_once_succeeds_and_the_last_one_stays) {
   const auto failures = run_writers([](store::Store& connection, int writer, int n) {
-    return connection.save_assessment(assessment(employee_of(writer), n), store::Actor{employee_of(writer)});
+    return connection.rounds().save_assessment(assessment(employee_of(writer), n), store::Actor{employee_of(writer)});
   });
   EXPECT_TRUE(failures.empty()) << failures.size() << " saves failed, the first: " << failures.front();
   for (int writer = 0; writer < kWriters; ++writer) {
-    auto loaded = store().load_assessment("2026", employee_of(writer));
+    auto loaded = store().rounds().load_assessment("2026", employee_of(writer));
     ASSERT_TRUE(loaded.has_value() && loaded->has_value()) << employee_of(writer);
     EXPECT_EQ(**loaded, assessment(employee_of(writer), kSavesPerWriter - 1));
     EXPECT_EQ(saves_audited(employee_of(writer)), static_cast<std::size_t>(kSavesPerWriter));
@@ -108,10 +112,10 @@ TEST_F(ConcurrentWrites, every_save_of_different_people_at_once_succeeds_and_the
 TEST_F(ConcurrentWrites, every_save_of_one_person_from_several_connections_succeeds) {
   // The person and their manager saving the same assessment at the same moment.
   const auto failures = run_writers([](store::Store& connection, int writer, int n) {
-    return connection.save_assessment(assessment("E2", writer * kSavesPerWriter + n), store::Actor{"test"});
+    return connection.rounds().save_assessment(assessment("E2", writer * kSavesPerWriter + n), store::Actor{"test"});
   });
   EXPECT_TRUE(failures.empty()) << failures.size() << " saves failed, the first: " << failures.front();
-  auto loaded = store().load_assessment("2026", "E2");
+  auto loaded = store().rounds().load_assessment("2026", "E2");
   ASSERT_TRUE(loaded.has_value() && loaded->has_value());
   // Whichever save committed last: one of the writers' final saves, whole (not a mixture).
   bool is_a_last_save = false;

@@ -6,9 +6,12 @@
 #include <string>
 #include <vector>
 
-#include "core/workforce/employment.hpp"
 #include "core/org/org.hpp"
+#include "core/workforce/employment.hpp"
+#include "store/audit/audit_store.hpp"
+#include "store/org/organisation_store.hpp"
 #include "store/store.hpp"
+#include "store/workforce/employment_store.hpp"
 #include "test_store.hpp"
 
 namespace trappa::testing {
@@ -29,7 +32,7 @@ class StoreEmployments : public MigratedStoreTest {
     if (HasFatalFailure()) return;
     const std::vector<core::Unit> units{{"KUL", "Kulturförvaltningen", "", core::UnitKind::kAdministration},
                                         {"BIB-ÖST", "Bibliotek Östermalm", "KUL", core::UnitKind::kUnit}};
-    ASSERT_TRUE(store().save_units(units, kActor).has_value());
+    ASSERT_TRUE(store().organisation().save_units(units, kActor).has_value());
     std::vector<core::Person> people;
     for (const char* id : {"E2", "E1", "E10"}) {
       core::Person person;
@@ -41,7 +44,7 @@ class StoreEmployments : public MigratedStoreTest {
       person.role = "bibliotekarie";
       people.push_back(person);
     }
-    ASSERT_TRUE(store().save_people(people, kActor).has_value());
+    ASSERT_TRUE(store().organisation().save_people(people, kActor).has_value());
   }
 };
 
@@ -75,8 +78,8 @@ std::vector<Employment> history() {
 }
 
 TEST_F(StoreEmployments, employments_come_back_as_saved_in_employee_id_and_start_order) {
-  ASSERT_TRUE(store().save_employments(history(), kActor).has_value());
-  auto loaded = store().load_employments();
+  ASSERT_TRUE(store().employments().save_employments(history(), kActor).has_value());
+  auto loaded = store().employments().load_employments();
   ASSERT_TRUE(loaded.has_value()) << loaded.error().describe();
   const std::vector<Employment> saved = history();
   // Byte order of the ids: "E1" < "E10" < "E2"; within a person by start date.
@@ -84,34 +87,34 @@ TEST_F(StoreEmployments, employments_come_back_as_saved_in_employee_id_and_start
 }
 
 TEST_F(StoreEmployments, saving_replaces_the_history_of_the_people_named_and_keeps_the_others) {
-  ASSERT_TRUE(store().save_employments(history(), kActor).has_value());
+  ASSERT_TRUE(store().employments().save_employments(history(), kActor).has_value());
   const std::vector<Employment> corrected{employment("E1", "2019-06-01", "", EmploymentType::kPermanent, 1.0,
                                                      Route::kExternal, Route::kUnknown, "")};
-  ASSERT_TRUE(store().save_employments(corrected, kActor).has_value());
-  auto loaded = store().load_employments();
+  ASSERT_TRUE(store().employments().save_employments(corrected, kActor).has_value());
+  auto loaded = store().employments().load_employments();
   ASSERT_TRUE(loaded.has_value());
   const std::vector<Employment> saved = history();
   EXPECT_EQ(*loaded, (std::vector<Employment>{corrected[0], saved[3], saved[0]}));
 }
 
 TEST_F(StoreEmployments, an_employment_of_an_unknown_person_or_unit_is_refused_and_nothing_changes) {
-  ASSERT_TRUE(store().save_employments(history(), kActor).has_value());
+  ASSERT_TRUE(store().employments().save_employments(history(), kActor).has_value());
   std::vector<Employment> bad_person{employment("E1", "2019-06-01", "", EmploymentType::kPermanent, 1.0,
                                                 Route::kExternal, Route::kUnknown, ""),
                                      employment("E99", "2019-06-01", "", EmploymentType::kPermanent, 1.0,
                                                 Route::kExternal, Route::kUnknown, "")};
-  auto refused = store().save_employments(bad_person, kActor);
+  auto refused = store().employments().save_employments(bad_person, kActor);
   ASSERT_FALSE(refused.has_value());
   EXPECT_EQ(refused.error().kind, core::ErrorKind::kStorage);
   std::vector<Employment> bad_unit = history();
   bad_unit[0].unit_code = "NOWHERE";
-  EXPECT_FALSE(store().save_employments(bad_unit, kActor).has_value());
+  EXPECT_FALSE(store().employments().save_employments(bad_unit, kActor).has_value());
 
   reopen();
-  auto loaded = store().load_employments();
+  auto loaded = store().employments().load_employments();
   ASSERT_TRUE(loaded.has_value());
   EXPECT_EQ(loaded->size(), history().size());
-  auto audit = store().load_audit("employments");
+  auto audit = store().audit().load_audit("employments");
   ASSERT_TRUE(audit.has_value());
   ASSERT_EQ(audit->size(), 1u);  // the refused saves left no entry
   EXPECT_EQ((*audit)[0].action, "import.employments");
@@ -120,7 +123,7 @@ TEST_F(StoreEmployments, an_employment_of_an_unknown_person_or_unit_is_refused_a
 }
 
 TEST_F(StoreEmployments, an_empty_store_has_no_employments) {
-  auto loaded = store().load_employments();
+  auto loaded = store().employments().load_employments();
   ASSERT_TRUE(loaded.has_value()) << loaded.error().describe();
   EXPECT_TRUE(loaded->empty());
 }

@@ -9,6 +9,12 @@
 #include <string>
 
 #include "person_fixture.hpp"
+#include "store/access/access_store.hpp"
+#include "store/assessment/round_store.hpp"
+#include "store/audit/audit_store.hpp"
+#include "store/org/organisation_store.hpp"
+#include "store/people/personal_data_store.hpp"
+#include "store/workforce/employment_store.hpp"
 
 namespace trappa::testing {
 namespace {
@@ -16,7 +22,7 @@ namespace {
 class PersonAudit : public PersonStoreTest {
  protected:
   std::vector<store::AuditEntry> history(const std::string& employee_id = "E2") {
-    auto entries = store().load_person_audit(employee_id);
+    auto entries = store().personal_data().load_person_audit(employee_id);
     EXPECT_TRUE(entries.has_value()) << entries.error().describe();
     return entries.value_or(std::vector<store::AuditEntry>{});
   }
@@ -48,13 +54,13 @@ TEST_F(PersonAudit, the_history_holds_the_persons_assessments_and_account_in_the
 }
 
 TEST_F(PersonAudit, the_history_is_ordered_by_time_and_an_unknown_person_is_not_found) {
-  ASSERT_TRUE(store().append_audit({"2000-01-01T00:00:00Z", "system", "person.update", "E2", "earliest"}).has_value());
+  ASSERT_TRUE(store().audit().append_audit({"2000-01-01T00:00:00Z", "system", "person.update", "E2", "earliest"}).has_value());
   const auto entries = history();
   ASSERT_FALSE(entries.empty());
   EXPECT_EQ(entries.front().detail, "earliest");
   EXPECT_TRUE(std::is_sorted(entries.begin(), entries.end(),
                              [](const auto& a, const auto& b) { return a.at < b.at; }));
-  auto unknown = store().load_person_audit("E404");
+  auto unknown = store().personal_data().load_person_audit("E404");
   ASSERT_FALSE(unknown.has_value());
   EXPECT_EQ(unknown.error().kind, core::ErrorKind::kNotFound);
   EXPECT_EQ(unknown.error().message, "no person with employee id 'E404'");
@@ -67,7 +73,7 @@ TEST_F(PersonAudit, a_people_import_records_each_changed_and_new_person_without_
   changed[1].role = "arkivarie";
   changed[1].manager_id = "";
   changed.push_back({"E4", "Ny Person", "", core::Gender::kWoman, 1999, "KF", "chef", "", {}});
-  ASSERT_TRUE(store().save_people(changed, store::Actor{"cli:hr"}).has_value());
+  ASSERT_TRUE(store().organisation().save_people(changed, store::Actor{"cli:hr"}).has_value());
 
   const auto update = last_of(history(), "person.update");
   ASSERT_TRUE(update.has_value());
@@ -78,7 +84,7 @@ TEST_F(PersonAudit, a_people_import_records_each_changed_and_new_person_without_
   EXPECT_EQ(created->detail, "created: unit KF, role chef, manager –, gender K, birth year 1999");
   // Unchanged people get no entry of their own; the import is counted under "people".
   EXPECT_FALSE(last_of(history("E1"), "person.update").has_value());
-  auto imports = store().load_audit("people");
+  auto imports = store().audit().load_audit("people");
   ASSERT_TRUE(imports.has_value());
   EXPECT_EQ(imports->back().detail, "4 people written (1 new, 1 changed)");
 }
@@ -101,7 +107,7 @@ TEST_F(PersonAudit, an_employment_import_records_what_left_and_what_came_in_the_
   next.recruitment_route = core::Route::kWithinAdministration;
   next.departure_route = core::Route::kUnknown;
   next.departure_reason.clear();
-  ASSERT_TRUE(store().save_employments({ended, next}, kPersonTestActor).has_value());
+  ASSERT_TRUE(store().employments().save_employments({ended, next}, kPersonTestActor).has_value());
 
   const auto update = last_of(history(), "employment.update");
   ASSERT_TRUE(update.has_value());
@@ -111,7 +117,7 @@ TEST_F(PersonAudit, an_employment_import_records_what_left_and_what_came_in_the_
             "added 2026-01-01– permanent arkivarie 0.75 KF-BIB in 1");
   // Saving the same history again changes nothing and records no person entry.
   const std::size_t before = history().size();
-  ASSERT_TRUE(store().save_employments({ended, next}, kPersonTestActor).has_value());
+  ASSERT_TRUE(store().employments().save_employments({ended, next}, kPersonTestActor).has_value());
   EXPECT_EQ(history().size(), before);
 }
 
@@ -121,25 +127,25 @@ TEST_F(PersonAudit, an_assessment_import_into_a_started_round_records_old_and_ne
   changed.notes = "En annan anteckning.";
   core::Assessment colleague = assessment("2026", "Kollegans egen anteckning.");
   colleague.employee_id = "E3";  // unchanged
-  ASSERT_TRUE(store().save_assessments("2026", {changed, colleague}, store::Actor{"cli:import"}).has_value());
+  ASSERT_TRUE(store().rounds().save_assessments("2026", {changed, colleague}, store::Actor{"cli:import"}).has_value());
 
   const auto imported = last_of(history(), "assessment.import");
   ASSERT_TRUE(imported.has_value());
   EXPECT_EQ(imported->actor, "cli:import");
   EXPECT_EQ(imported->detail, "round 2026: 1.1 agreed 3→4; notes changed");
   EXPECT_FALSE(last_of(history("E3"), "assessment.import").has_value());
-  auto imports = store().load_audit("2026");
+  auto imports = store().audit().load_audit("2026");
   ASSERT_TRUE(imports.has_value());
   EXPECT_EQ(imports->back().detail, "2 assessments written (0 new, 1 changed)");
 }
 
 TEST_F(PersonAudit, account_changes_record_role_scope_and_password_events_but_never_the_hash) {
-  ASSERT_TRUE(store().save_account({"E2", core::AccountRole::kHr, "$argon2id$v=19$fake-hash-for-tests", false, "KF",
+  ASSERT_TRUE(store().access().save_account({"E2", core::AccountRole::kHr, "$argon2id$v=19$fake-hash-for-tests", false, "KF",
                                     ""},
                                    kPersonTestActor).has_value());
-  ASSERT_TRUE(store().save_account({"E2", core::AccountRole::kHr, "$argon2id$v=19$another-hash", true, "KF", ""},
+  ASSERT_TRUE(store().access().save_account({"E2", core::AccountRole::kHr, "$argon2id$v=19$another-hash", true, "KF", ""},
                                    store::Actor{"E1"}).has_value());
-  ASSERT_TRUE(store().save_account({"E2", core::AccountRole::kHr, "$argon2id$v=19$own-choice", false, "KF", ""},
+  ASSERT_TRUE(store().access().save_account({"E2", core::AccountRole::kHr, "$argon2id$v=19$own-choice", false, "KF", ""},
                                    store::Actor{"E2"}).has_value());
   const auto entries = history();
   ASSERT_GE(entries.size(), 3u);
@@ -156,8 +162,8 @@ TEST_F(PersonAudit, account_changes_record_role_scope_and_password_events_but_ne
 TEST_F(PersonAudit, no_entry_quotes_a_name_an_e_mail_or_a_note) {
   std::vector<core::Person> renamed = people();
   renamed[1].name = "Helt Annat Namn";
-  ASSERT_TRUE(store().save_people(renamed, kPersonTestActor).has_value());
-  auto all = store().load_audit("E2");
+  ASSERT_TRUE(store().organisation().save_people(renamed, kPersonTestActor).has_value());
+  auto all = store().audit().load_audit("E2");
   ASSERT_TRUE(all.has_value());
   for (const auto& entry : *all) {
     for (const std::string& text : {std::string(kName), std::string("Helt Annat Namn"), std::string(kEmail),

@@ -8,6 +8,12 @@
 #include <string>
 
 #include "person_fixture.hpp"
+#include "store/access/access_store.hpp"
+#include "store/assessment/round_store.hpp"
+#include "store/audit/audit_store.hpp"
+#include "store/org/organisation_store.hpp"
+#include "store/people/personal_data_store.hpp"
+#include "store/workforce/employment_store.hpp"
 
 namespace trappa::testing {
 namespace {
@@ -25,10 +31,10 @@ class PersonErasure : public PersonStoreTest {
 
   StatisticsInputs statistics_inputs() {
     StatisticsInputs inputs;
-    auto people = store().load_people();
-    auto employments = store().load_employments();
-    auto closed = store().load_assessments("2025");
-    auto open = store().load_assessments("2026");
+    auto people = store().organisation().load_people();
+    auto employments = store().employments().load_employments();
+    auto closed = store().rounds().load_assessments("2025");
+    auto open = store().rounds().load_assessments("2026");
     EXPECT_TRUE(people && employments && closed && open);
     if (!people || !employments || !closed || !open) return inputs;
     inputs.people = *people;
@@ -47,7 +53,7 @@ class PersonErasure : public PersonStoreTest {
   }
 
   core::PersonRecord record(const std::string& employee_id = "E2") {
-    auto loaded = store().load_person_record(employee_id);
+    auto loaded = store().personal_data().load_person_record(employee_id);
     EXPECT_TRUE(loaded.has_value()) << loaded.error().describe();
     EXPECT_TRUE(loaded.has_value() && loaded->has_value());
     return loaded && *loaded ? **loaded : core::PersonRecord{};
@@ -70,14 +76,14 @@ TEST_F(PersonErasure, the_record_before_erasure_holds_everything_about_the_perso
   EXPECT_TRUE(before.account->password_hash.empty());
   EXPECT_EQ(before.sessions, 1u);
   EXPECT_EQ(before.audit.size(), 3u);
-  auto unknown = store().load_person_record("E404");
+  auto unknown = store().personal_data().load_person_record("E404");
   ASSERT_TRUE(unknown.has_value());
   EXPECT_FALSE(unknown->has_value());
 }
 
 TEST_F(PersonErasure, erasing_removes_identity_account_sessions_and_notes_and_keeps_the_statistics) {
   const StatisticsInputs before = statistics_inputs();
-  auto erased = store().erase_person("E2", store::Actor{"cli:dataskydd"});
+  auto erased = store().personal_data().erase_person("E2", store::Actor{"cli:dataskydd"});
   ASSERT_TRUE(erased.has_value()) << erased.error().describe();
   EXPECT_EQ(erased->assessments_cleared, 2u);
   EXPECT_TRUE(erased->account_removed);
@@ -104,7 +110,7 @@ TEST_F(PersonErasure, erasing_removes_identity_account_sessions_and_notes_and_ke
     EXPECT_EQ(kept.assessment.priorities, assessment(kept.round.name, "").priorities);
   }
   // The colleague's note is theirs, and stays.
-  auto colleague = store().load_assessment("2026", "E3");
+  auto colleague = store().rounds().load_assessment("2026", "E3");
   ASSERT_TRUE(colleague.has_value() && colleague->has_value());
   EXPECT_EQ((*colleague)->notes, "Kollegans egen anteckning.");
 
@@ -118,14 +124,14 @@ TEST_F(PersonErasure, erasing_removes_identity_account_sessions_and_notes_and_ke
 }
 
 TEST_F(PersonErasure, the_erased_person_cannot_sign_in_or_get_an_account_again) {
-  ASSERT_TRUE(store().erase_person("E2", kPersonTestActor).has_value());
-  auto session = store().load_session("digest-of-e2");
+  ASSERT_TRUE(store().personal_data().erase_person("E2", kPersonTestActor).has_value());
+  auto session = store().access().load_session("digest-of-e2");
   ASSERT_TRUE(session.has_value());
   EXPECT_FALSE(session->has_value());
-  auto account = store().load_account("E2");
+  auto account = store().access().load_account("E2");
   ASSERT_TRUE(account.has_value());
   EXPECT_FALSE(account->has_value());
-  auto refused = store().save_account({"E2", core::AccountRole::kEmployee, "$argon2id$x", true, "", ""},
+  auto refused = store().access().save_account({"E2", core::AccountRole::kEmployee, "$argon2id$x", true, "", ""},
                                       kPersonTestActor);
   ASSERT_FALSE(refused.has_value());
   EXPECT_EQ(refused.error().kind, core::ErrorKind::kConflict);
@@ -135,13 +141,13 @@ TEST_F(PersonErasure, the_erased_person_cannot_sign_in_or_get_an_account_again) 
 TEST_F(PersonErasure, earlier_audit_entries_about_the_person_lose_every_removed_text_and_others_keep_theirs) {
   // Entries an older version (or a hand) might have written with the texts in them.
   const std::string quoting = std::string("name '") + kName + "' mail " + kEmail + " note: " + kNote2026;
-  ASSERT_TRUE(store().append_audit({"2026-03-02T10:00:00Z", "system", "person.update", "E2", quoting}).has_value());
-  ASSERT_TRUE(store().append_audit({"2026-03-02T10:00:00Z", "system", "person.update", "E3", quoting}).has_value());
-  auto erased = store().erase_person("E2", kPersonTestActor);
+  ASSERT_TRUE(store().audit().append_audit({"2026-03-02T10:00:00Z", "system", "person.update", "E2", quoting}).has_value());
+  ASSERT_TRUE(store().audit().append_audit({"2026-03-02T10:00:00Z", "system", "person.update", "E3", quoting}).has_value());
+  auto erased = store().personal_data().erase_person("E2", kPersonTestActor);
   ASSERT_TRUE(erased.has_value()) << erased.error().describe();
   EXPECT_EQ(erased->audit_entries_redacted, 1u);
 
-  auto entries = store().load_person_audit("E2");
+  auto entries = store().personal_data().load_person_audit("E2");
   ASSERT_TRUE(entries.has_value());
   auto redacted = std::find_if(entries->begin(), entries->end(),
                                [](const auto& entry) { return entry.at == "2026-03-02T10:00:00Z"; });
@@ -154,21 +160,21 @@ TEST_F(PersonErasure, earlier_audit_entries_about_the_person_lose_every_removed_
     }
   }
   // Another person's entries are theirs: the erasure of E2 does not touch them.
-  auto other = store().load_audit("E3");
+  auto other = store().audit().load_audit("E3");
   ASSERT_TRUE(other.has_value());
   EXPECT_TRUE(std::any_of(other->begin(), other->end(), [&](const auto& entry) { return entry.detail == quoting; }));
 }
 
 TEST_F(PersonErasure, a_later_import_keeps_the_person_erased_but_updates_the_facts) {
-  ASSERT_TRUE(store().erase_person("E2", kPersonTestActor).has_value());
+  ASSERT_TRUE(store().personal_data().erase_person("E2", kPersonTestActor).has_value());
   std::vector<core::Person> again = people();
   again[1].role = "arkivarie";
-  ASSERT_TRUE(store().save_people(again, kPersonTestActor).has_value());
+  ASSERT_TRUE(store().organisation().save_people(again, kPersonTestActor).has_value());
   const core::PersonRecord after = record();
   EXPECT_EQ(after.person.name, core::kErasedName);
   EXPECT_EQ(after.person.email, "");
   EXPECT_EQ(after.person.role, "arkivarie");
-  auto imports = store().load_audit("people");
+  auto imports = store().audit().load_audit("people");
   ASSERT_TRUE(imports.has_value());
   EXPECT_EQ(imports->back().detail, "3 people written (0 new, 1 changed); 1 erased people kept without name and e-mail");
   const store::AuditEntry& update = after.audit.back();
@@ -177,12 +183,12 @@ TEST_F(PersonErasure, a_later_import_keeps_the_person_erased_but_updates_the_fac
 }
 
 TEST_F(PersonErasure, an_unknown_or_already_erased_person_is_refused_and_nothing_changes) {
-  auto unknown = store().erase_person("E404", kPersonTestActor);
+  auto unknown = store().personal_data().erase_person("E404", kPersonTestActor);
   ASSERT_FALSE(unknown.has_value());
   EXPECT_EQ(unknown.error().kind, core::ErrorKind::kNotFound);
-  ASSERT_TRUE(store().erase_person("E2", kPersonTestActor).has_value());
+  ASSERT_TRUE(store().personal_data().erase_person("E2", kPersonTestActor).has_value());
   const core::PersonRecord once = record();
-  auto twice = store().erase_person("E2", kPersonTestActor);
+  auto twice = store().personal_data().erase_person("E2", kPersonTestActor);
   ASSERT_FALSE(twice.has_value());
   EXPECT_EQ(twice.error().kind, core::ErrorKind::kConflict);
   EXPECT_EQ(twice.error().message, "person 'E2' was already erased");

@@ -11,7 +11,12 @@
 
 #include "core/base/date.hpp"
 #include "io/json/framework_json.hpp"
+#include "store/access/access_store.hpp"
+#include "store/assessment/round_store.hpp"
+#include "store/framework/framework_store.hpp"
+#include "store/org/organisation_store.hpp"
 #include "store/store.hpp"
+#include "store/workforce/employment_store.hpp"
 #include "test_store.hpp"
 
 namespace trappa::testing {
@@ -31,36 +36,36 @@ class PersonStoreTest : public MigratedStoreTest {
     auto framework = io::read_framework_file(std::string(TRAPPA_DATA_DIR) + "/frameworks/digital-kompetens.json");
     ASSERT_TRUE(framework.has_value()) << framework.error().describe();
     framework_ = *framework;
-    ASSERT_TRUE(store().save_framework(framework_, kPersonTestActor).has_value());
-    ASSERT_TRUE(store().save_units({{"KF", "Kulturförvaltningen", "", core::UnitKind::kAdministration},
+    ASSERT_TRUE(store().frameworks().save_framework(framework_, kPersonTestActor).has_value());
+    ASSERT_TRUE(store().organisation().save_units({{"KF", "Kulturförvaltningen", "", core::UnitKind::kAdministration},
                                     {"KF-BIB", "Stadsbiblioteket", "KF", core::UnitKind::kDepartment}},
                                    kPersonTestActor).has_value());
-    ASSERT_TRUE(store().save_people(people(), kPersonTestActor).has_value());
+    ASSERT_TRUE(store().organisation().save_people(people(), kPersonTestActor).has_value());
     core::Employment employment;
     employment.employee_id = "E2";
     employment.start = core::parse_iso_date("2019-01-01").value();
     employment.position = "bibliotekarie";
     employment.unit_code = "KF-BIB";
     employment.recruitment_route = core::Route::kExternal;
-    ASSERT_TRUE(store().save_employments({employment}, kPersonTestActor).has_value());
+    ASSERT_TRUE(store().employments().save_employments({employment}, kPersonTestActor).has_value());
 
-    ASSERT_TRUE(store().create_round({"2025", framework_.id, 1, "KF", "", "", core::RoundState::kDraft},
+    ASSERT_TRUE(store().rounds().create_round({"2025", framework_.id, 1, "KF", "", "", core::RoundState::kDraft},
                                      kPersonTestActor).has_value());
-    ASSERT_TRUE(store().set_round_state("2025", core::RoundState::kOpen, kPersonTestActor).has_value());
-    ASSERT_TRUE(store().save_assessment(assessment("2025", kNote2025), kPersonTestActor).has_value());
-    ASSERT_TRUE(store().set_round_state("2025", core::RoundState::kClosed, kPersonTestActor).has_value());
-    ASSERT_TRUE(store().create_round({"2026", framework_.id, 1, "KF", "", "", core::RoundState::kDraft},
+    ASSERT_TRUE(store().rounds().set_round_state("2025", core::RoundState::kOpen, kPersonTestActor).has_value());
+    ASSERT_TRUE(store().rounds().save_assessment(assessment("2025", kNote2025), kPersonTestActor).has_value());
+    ASSERT_TRUE(store().rounds().set_round_state("2025", core::RoundState::kClosed, kPersonTestActor).has_value());
+    ASSERT_TRUE(store().rounds().create_round({"2026", framework_.id, 1, "KF", "", "", core::RoundState::kDraft},
                                      kPersonTestActor).has_value());
-    ASSERT_TRUE(store().set_round_state("2026", core::RoundState::kOpen, kPersonTestActor).has_value());
-    ASSERT_TRUE(store().save_assessment(assessment("2026", kNote2026), store::Actor{"E1"}).has_value());
+    ASSERT_TRUE(store().rounds().set_round_state("2026", core::RoundState::kOpen, kPersonTestActor).has_value());
+    ASSERT_TRUE(store().rounds().save_assessment(assessment("2026", kNote2026), store::Actor{"E1"}).has_value());
     core::Assessment colleague = assessment("2026", "Kollegans egen anteckning.");
     colleague.employee_id = "E3";
-    ASSERT_TRUE(store().save_assessment(colleague, store::Actor{"E1"}).has_value());
+    ASSERT_TRUE(store().rounds().save_assessment(colleague, store::Actor{"E1"}).has_value());
 
-    ASSERT_TRUE(store().save_account({"E2", core::AccountRole::kEmployee, "$argon2id$v=19$fake-hash-for-tests", false,
+    ASSERT_TRUE(store().access().save_account({"E2", core::AccountRole::kEmployee, "$argon2id$v=19$fake-hash-for-tests", false,
                                       "", ""},
                                      kPersonTestActor).has_value());
-    ASSERT_TRUE(store().create_session({"digest-of-e2", "E2", "csrf-e2", "2026-03-01T08:00:00Z",
+    ASSERT_TRUE(store().access().create_session({"digest-of-e2", "E2", "csrf-e2", "2026-03-01T08:00:00Z",
                                         "2999-01-01T00:00:00Z"}).has_value());
   }
 

@@ -1,10 +1,14 @@
 // Rounds and assessments in the store, on SQLite and PostgreSQL alike (see test_store.hpp).
 #include <gtest/gtest.h>
 
-#include "demo/rounds.hpp"
-#include "core/analytics/gap_query.hpp"
-#include "io/json/framework_json.hpp"
 #include "app/published/snapshot_loader.hpp"
+#include "core/analytics/gap_query.hpp"
+#include "demo/rounds.hpp"
+#include "io/json/framework_json.hpp"
+#include "store/assessment/round_store.hpp"
+#include "store/audit/audit_store.hpp"
+#include "store/framework/framework_store.hpp"
+#include "store/org/organisation_store.hpp"
 #include "test_store.hpp"
 
 namespace trappa {
@@ -22,17 +26,17 @@ class StoreRounds : public MigratedStoreTest {
     auto framework = io::read_framework_file(std::string(TRAPPA_DATA_DIR) + "/frameworks/digital-kompetens.json");
     ASSERT_TRUE(framework.has_value()) << framework.error().describe();
     framework_ = *framework;
-    ASSERT_TRUE(store().save_framework(framework_, kActor).has_value());
-    ASSERT_TRUE(store().save_units({{"KF", "Kulturförvaltningen", "", core::UnitKind::kAdministration},
+    ASSERT_TRUE(store().frameworks().save_framework(framework_, kActor).has_value());
+    ASSERT_TRUE(store().organisation().save_units({{"KF", "Kulturförvaltningen", "", core::UnitKind::kAdministration},
                                     {"KF-BIB", "Stadsbiblioteket", "KF", core::UnitKind::kDepartment}},
                                    kActor).has_value());
-    ASSERT_TRUE(store().save_people({{"E1", "Åsa Chef", "", core::Gender::kWoman, 1970, "KF-BIB", "chef", "", {}},
+    ASSERT_TRUE(store().organisation().save_people({{"E1", "Åsa Chef", "", core::Gender::kWoman, 1970, "KF-BIB", "chef", "", {}},
                                      {"E2", "Örjan Bibliotekarie", "", core::Gender::kMan, 1985, "KF-BIB",
                                       "bibliotekarie", "E1", {}}},
                                     kActor).has_value());
-    ASSERT_TRUE(store().create_round({"2026", framework_.id, 1, "KF", "2026-01-12", "2026-12-18",
+    ASSERT_TRUE(store().rounds().create_round({"2026", framework_.id, 1, "KF", "2026-01-12", "2026-12-18",
                                       core::RoundState::kDraft}, kActor).has_value());
-    ASSERT_TRUE(store().set_round_state("2026", core::RoundState::kOpen, kActor).has_value());
+    ASSERT_TRUE(store().rounds().set_round_state("2026", core::RoundState::kOpen, kActor).has_value());
   }
 
   static core::Assessment sample_assessment() {
@@ -53,7 +57,7 @@ class StoreRounds : public MigratedStoreTest {
 };
 
 TEST_F(StoreRounds, a_round_comes_back_with_its_pinned_revision_scope_and_state) {
-  auto rounds = store().list_rounds();
+  auto rounds = store().rounds().list_rounds();
   ASSERT_TRUE(rounds.has_value());
   ASSERT_EQ(rounds->size(), 1u);
   EXPECT_EQ(rounds->front(), (core::Round{"2026", "digital-kompetens", 1, "KF", "2026-01-12", "2026-12-18",
@@ -61,43 +65,43 @@ TEST_F(StoreRounds, a_round_comes_back_with_its_pinned_revision_scope_and_state)
 }
 
 TEST_F(StoreRounds, a_second_round_with_the_same_name_is_refused) {
-  auto created = store().create_round({"2026", framework_.id, 1, "", "", "", core::RoundState::kDraft}, kActor);
+  auto created = store().rounds().create_round({"2026", framework_.id, 1, "", "", "", core::RoundState::kDraft}, kActor);
   ASSERT_FALSE(created.has_value());
   EXPECT_EQ(created.error().kind, core::ErrorKind::kConflict);
   EXPECT_EQ(created.error().message, "a round named '2026' already exists");
 }
 
 TEST_F(StoreRounds, rounds_only_move_forward) {
-  auto reopened = store().set_round_state("2026", core::RoundState::kDraft, kActor);
+  auto reopened = store().rounds().set_round_state("2026", core::RoundState::kDraft, kActor);
   ASSERT_FALSE(reopened.has_value());
   EXPECT_EQ(reopened.error().message, "round '2026' is open; it cannot become draft");
 }
 
 TEST_F(StoreRounds, an_assessment_comes_back_exactly_as_saved) {
   const core::Assessment saved = sample_assessment();
-  ASSERT_TRUE(store().save_assessment(saved, kActor).has_value());
-  auto loaded = store().load_assessment("2026", "E2");
+  ASSERT_TRUE(store().rounds().save_assessment(saved, kActor).has_value());
+  auto loaded = store().rounds().load_assessment("2026", "E2");
   ASSERT_TRUE(loaded.has_value()) << loaded.error().describe();
   ASSERT_TRUE(loaded->has_value());
   EXPECT_EQ(**loaded, saved);
-  auto all = store().load_assessments("2026");
+  auto all = store().rounds().load_assessments("2026");
   ASSERT_TRUE(all.has_value());
   ASSERT_EQ(all->size(), 1u);
   EXPECT_EQ(all->front(), saved);
 }
 
 TEST_F(StoreRounds, saving_again_replaces_ratings_and_audits_old_and_new_values) {
-  ASSERT_TRUE(store().save_assessment(sample_assessment(), kActor).has_value());
+  ASSERT_TRUE(store().rounds().save_assessment(sample_assessment(), kActor).has_value());
   core::Assessment changed = sample_assessment();
   changed.ratings = {{"1.1", 2, 4, "E1", "2026-03-02T10:00:00Z"}};
   changed.motivation = {{"1", 4}};
   changed.priorities = {};
-  ASSERT_TRUE(store().save_assessment(changed, kActor).has_value());
-  auto loaded = store().load_assessment("2026", "E2");
+  ASSERT_TRUE(store().rounds().save_assessment(changed, kActor).has_value());
+  auto loaded = store().rounds().load_assessment("2026", "E2");
   ASSERT_TRUE(loaded.has_value() && loaded->has_value());
   EXPECT_EQ(**loaded, changed);
 
-  auto audit = store().load_audit("E2");
+  auto audit = store().audit().load_audit("E2");
   ASSERT_TRUE(audit.has_value());
   ASSERT_EQ(audit->size(), 2u);
   EXPECT_EQ(audit->back().action, "assessment.save");
@@ -106,18 +110,18 @@ TEST_F(StoreRounds, saving_again_replaces_ratings_and_audits_old_and_new_values)
 }
 
 TEST_F(StoreRounds, a_closed_round_refuses_writes_and_keeps_what_it_had) {
-  ASSERT_TRUE(store().save_assessment(sample_assessment(), kActor).has_value());
-  ASSERT_TRUE(store().set_round_state("2026", core::RoundState::kClosed, kActor).has_value());
+  ASSERT_TRUE(store().rounds().save_assessment(sample_assessment(), kActor).has_value());
+  ASSERT_TRUE(store().rounds().set_round_state("2026", core::RoundState::kClosed, kActor).has_value());
   core::Assessment changed = sample_assessment();
   changed.ratings.front().agreed_level = 5;
-  auto refused = store().save_assessment(changed, kActor);
+  auto refused = store().rounds().save_assessment(changed, kActor);
   ASSERT_FALSE(refused.has_value());
   EXPECT_EQ(refused.error().kind, core::ErrorKind::kConflict);
   EXPECT_EQ(refused.error().message, "round '2026' is closed; its assessments can no longer change");
-  auto bulk = store().save_assessments("2026", {changed}, kActor);
+  auto bulk = store().rounds().save_assessments("2026", {changed}, kActor);
   ASSERT_FALSE(bulk.has_value());
   EXPECT_EQ(bulk.error().kind, core::ErrorKind::kConflict);
-  auto loaded = store().load_assessment("2026", "E2");
+  auto loaded = store().rounds().load_assessment("2026", "E2");
   ASSERT_TRUE(loaded.has_value() && loaded->has_value());
   EXPECT_EQ(**loaded, sample_assessment());
 }
@@ -125,16 +129,16 @@ TEST_F(StoreRounds, a_closed_round_refuses_writes_and_keeps_what_it_had) {
 TEST_F(StoreRounds, a_failed_bulk_save_leaves_no_assessment_behind) {
   core::Assessment unknown_person = sample_assessment();
   unknown_person.employee_id = "E999";
-  auto refused = store().save_assessments("2026", {sample_assessment(), unknown_person}, kActor);
+  auto refused = store().rounds().save_assessments("2026", {sample_assessment(), unknown_person}, kActor);
   ASSERT_FALSE(refused.has_value());
   EXPECT_EQ(refused.error().kind, core::ErrorKind::kStorage);
-  auto all = store().load_assessments("2026");
+  auto all = store().rounds().load_assessments("2026");
   ASSERT_TRUE(all.has_value());
   EXPECT_TRUE(all->empty());
 }
 
 TEST_F(StoreRounds, the_snapshot_from_the_store_counts_the_saved_levels) {
-  ASSERT_TRUE(store().save_assessment(sample_assessment(), kActor).has_value());
+  ASSERT_TRUE(store().rounds().save_assessment(sample_assessment(), kActor).has_value());
   auto organisation = app::load_organisation(store());
   ASSERT_TRUE(organisation.has_value());
   auto snapshot = app::load_gap_snapshot(store(), "2026", *organisation);
@@ -150,7 +154,7 @@ TEST_F(StoreRounds, the_snapshot_from_the_store_counts_the_saved_levels) {
 }
 
 TEST_F(StoreRounds, demo_assessments_survive_a_bulk_round_trip) {
-  auto people = store().load_people();
+  auto people = store().organisation().load_people();
   ASSERT_TRUE(people.has_value());
   const std::vector<bool> everyone(people->size(), true);
   std::vector<core::Assessment> demo;
@@ -158,8 +162,8 @@ TEST_F(StoreRounds, demo_assessments_survive_a_bulk_round_trip) {
     demo = demo::build_demo_assessments(framework_, *people, everyone, 0, people->size(), 1, seed);
   }
   ASSERT_FALSE(demo.empty());
-  ASSERT_TRUE(store().save_assessments("2026", demo, kActor).has_value());
-  auto loaded = store().load_assessments("2026");
+  ASSERT_TRUE(store().rounds().save_assessments("2026", demo, kActor).has_value());
+  auto loaded = store().rounds().load_assessments("2026");
   ASSERT_TRUE(loaded.has_value());
   EXPECT_EQ(*loaded, demo);
 }

@@ -10,6 +10,9 @@
 #include "core/framework/framework.hpp"
 #include "core/org/org.hpp"
 #include "io/json/framework_json.hpp"
+#include "store/audit/audit_store.hpp"
+#include "store/framework/framework_store.hpp"
+#include "store/org/organisation_store.hpp"
 #include "store/sql/schema_migrations.hpp"
 #include "store/store.hpp"
 #include "test_store.hpp"
@@ -147,7 +150,7 @@ TEST_F(StoreMigration, migrating_an_empty_store_reaches_the_latest_version) {
 TEST_F(StoreMigration, migrating_twice_changes_nothing_and_keeps_the_data) {
   const int latest = store::schema_migrations().back().version;
   ASSERT_TRUE(store().migrate().has_value());
-  ASSERT_TRUE(store().save_units(culture_units(), kActor).has_value());
+  ASSERT_TRUE(store().organisation().save_units(culture_units(), kActor).has_value());
 
   auto again = store().migrate();
   ASSERT_TRUE(again.has_value()) << again.error().describe();
@@ -157,16 +160,16 @@ TEST_F(StoreMigration, migrating_twice_changes_nothing_and_keeps_the_data) {
   ASSERT_TRUE(from_new_connection.has_value()) << from_new_connection.error().describe();
   EXPECT_EQ(*from_new_connection, latest);
 
-  auto units = store().load_units();
+  auto units = store().organisation().load_units();
   ASSERT_TRUE(units.has_value());
   EXPECT_EQ(units->size(), culture_units().size());
 }
 
 TEST_F(StoreMigration, a_migrated_store_starts_empty) {
   ASSERT_TRUE(store().migrate().has_value());
-  auto units = store().load_units();
-  auto people = store().load_people();
-  auto frameworks = store().list_frameworks();
+  auto units = store().organisation().load_units();
+  auto people = store().organisation().load_people();
+  auto frameworks = store().frameworks().list_frameworks();
   ASSERT_TRUE(units.has_value() && people.has_value() && frameworks.has_value());
   EXPECT_TRUE(units->empty());
   EXPECT_TRUE(people->empty());
@@ -179,15 +182,15 @@ TEST_F(StoreMigration, a_migrated_store_starts_empty) {
 using StoreOrganisation = MigratedStoreTest;
 
 TEST_F(StoreOrganisation, units_and_people_come_back_as_saved_with_swedish_letters) {
-  ASSERT_TRUE(store().save_units(culture_units(), kActor).has_value());
-  auto saved = store().save_people(culture_people(), kActor);
+  ASSERT_TRUE(store().organisation().save_units(culture_units(), kActor).has_value());
+  auto saved = store().organisation().save_people(culture_people(), kActor);
   ASSERT_TRUE(saved.has_value()) << saved.error().describe();
 
   reopen();
-  auto units = store().load_units();
+  auto units = store().organisation().load_units();
   ASSERT_TRUE(units.has_value()) << units.error().describe();
   EXPECT_EQ(sorted(*units), sorted(culture_units()));
-  auto people = store().load_people();
+  auto people = store().organisation().load_people();
   ASSERT_TRUE(people.has_value()) << people.error().describe();
   EXPECT_EQ(sorted(*people), sorted(culture_people()));
 
@@ -197,50 +200,50 @@ TEST_F(StoreOrganisation, units_and_people_come_back_as_saved_with_swedish_lette
 }
 
 TEST_F(StoreOrganisation, resaving_people_updates_them_by_employee_id) {
-  ASSERT_TRUE(store().save_units(culture_units(), kActor).has_value());
-  ASSERT_TRUE(store().save_people(culture_people(), kActor).has_value());
+  ASSERT_TRUE(store().organisation().save_units(culture_units(), kActor).has_value());
+  ASSERT_TRUE(store().organisation().save_people(culture_people(), kActor).has_value());
 
   Person moved = person("E003", "Örjan Åkesson Ström", Gender::kMan, 1982, "BIB-SKÄ", "verksamhetsutvecklare", "E001");
   Person hired = person("E006", "Ingrid Söderberg", Gender::kWoman, 1985, "KS-SÖD", "medarbetare", "E005");
-  auto saved = store().save_people({moved, hired}, kActor);
+  auto saved = store().organisation().save_people({moved, hired}, kActor);
   ASSERT_TRUE(saved.has_value()) << saved.error().describe();
 
   std::vector<Person> expected = culture_people();
   expected[2] = moved;
   expected.push_back(hired);
-  auto people = store().load_people();
+  auto people = store().organisation().load_people();
   ASSERT_TRUE(people.has_value());
   EXPECT_EQ(sorted(*people), sorted(expected));
 }
 
 TEST_F(StoreOrganisation, resaving_units_updates_them_by_code) {
-  ASSERT_TRUE(store().save_units(culture_units(), kActor).has_value());
+  ASSERT_TRUE(store().organisation().save_units(culture_units(), kActor).has_value());
   const Unit renamed{"KS-SÖD", "Kulturskolan Söder", "KUL", UnitKind::kDepartment};
-  ASSERT_TRUE(store().save_units({renamed}, kActor).has_value());
+  ASSERT_TRUE(store().organisation().save_units({renamed}, kActor).has_value());
 
   std::vector<Unit> expected = culture_units();
   expected.back() = renamed;
-  auto units = store().load_units();
+  auto units = store().organisation().load_units();
   ASSERT_TRUE(units.has_value());
   EXPECT_EQ(sorted(*units), sorted(expected));
 }
 
 TEST_F(StoreOrganisation, a_manager_later_in_the_same_save_is_found) {
-  ASSERT_TRUE(store().save_units(culture_units(), kActor).has_value());
+  ASSERT_TRUE(store().organisation().save_units(culture_units(), kActor).has_value());
   const std::vector<Person> reports_first{
       person("E010", "Lisa Nyström", Gender::kWoman, 1991, "KS", "medarbetare", "E011"),
       person("E011", "Olle Dahlén", Gender::kMan, 1970, "KS", "chef", ""),
   };
-  auto saved = store().save_people(reports_first, kActor);
+  auto saved = store().organisation().save_people(reports_first, kActor);
   ASSERT_TRUE(saved.has_value()) << saved.error().describe();
-  auto people = store().load_people();
+  auto people = store().organisation().load_people();
   ASSERT_TRUE(people.has_value());
   EXPECT_EQ(sorted(*people), sorted(reports_first));
 }
 
 TEST_F(StoreOrganisation, a_person_in_a_unit_that_does_not_exist_is_refused_and_nothing_is_saved) {
-  ASSERT_TRUE(store().save_units(culture_units(), kActor).has_value());
-  ASSERT_TRUE(store().save_people(culture_people(), kActor).has_value());
+  ASSERT_TRUE(store().organisation().save_units(culture_units(), kActor).has_value());
+  ASSERT_TRUE(store().organisation().save_people(culture_people(), kActor).has_value());
 
   Person changed = culture_people()[0];
   changed.name = "Åsa Öberg-Lind";
@@ -249,56 +252,56 @@ TEST_F(StoreOrganisation, a_person_in_a_unit_that_does_not_exist_is_refused_and_
       person("E020", "Ny Person", Gender::kWoman, 1999, "KS", "medarbetare", "E005"),
       person("E021", "Fel Enhet", Gender::kMan, 1998, "FINNS-INTE", "medarbetare", "E005"),
   };
-  auto saved = store().save_people(batch, kActor);
+  auto saved = store().organisation().save_people(batch, kActor);
   ASSERT_FALSE(saved.has_value());
   EXPECT_EQ(saved.error().kind, core::ErrorKind::kStorage);
 
-  auto people = store().load_people();
+  auto people = store().organisation().load_people();
   ASSERT_TRUE(people.has_value()) << people.error().describe();
   EXPECT_EQ(sorted(*people), sorted(culture_people()));
   reopen();
-  people = store().load_people();
+  people = store().organisation().load_people();
   ASSERT_TRUE(people.has_value()) << people.error().describe();
   EXPECT_EQ(sorted(*people), sorted(culture_people()));
 }
 
 TEST_F(StoreOrganisation, a_person_whose_manager_does_not_exist_is_refused_and_nothing_is_saved) {
-  ASSERT_TRUE(store().save_units(culture_units(), kActor).has_value());
-  ASSERT_TRUE(store().save_people(culture_people(), kActor).has_value());
+  ASSERT_TRUE(store().organisation().save_units(culture_units(), kActor).has_value());
+  ASSERT_TRUE(store().organisation().save_people(culture_people(), kActor).has_value());
 
-  auto saved = store().save_people(
+  auto saved = store().organisation().save_people(
       {person("E030", "Saknar Chef", Gender::kOther, 1980, "KS", "medarbetare", "E999")}, kActor);
   ASSERT_FALSE(saved.has_value());
-  auto people = store().load_people();
+  auto people = store().organisation().load_people();
   ASSERT_TRUE(people.has_value());
   EXPECT_EQ(sorted(*people), sorted(culture_people()));
 }
 
 TEST_F(StoreOrganisation, a_unit_whose_parent_does_not_exist_is_refused_and_nothing_is_saved) {
-  ASSERT_TRUE(store().save_units(culture_units(), kActor).has_value());
+  ASSERT_TRUE(store().organisation().save_units(culture_units(), kActor).has_value());
   const std::vector<Unit> batch{
       {"MUS", "Museer och konst", "KUL", UnitKind::kDepartment},
       {"MUS-1", "Stadsmuseet", "FINNS-INTE", UnitKind::kUnit},
   };
-  auto saved = store().save_units(batch, kActor);
+  auto saved = store().organisation().save_units(batch, kActor);
   ASSERT_FALSE(saved.has_value());
   EXPECT_EQ(saved.error().kind, core::ErrorKind::kStorage);
 
-  auto units = store().load_units();
+  auto units = store().organisation().load_units();
   ASSERT_TRUE(units.has_value());
   EXPECT_EQ(sorted(*units), sorted(culture_units()));
 }
 
 TEST_F(StoreOrganisation, the_store_accepts_a_valid_save_after_a_refused_one) {
-  ASSERT_TRUE(store().save_units(culture_units(), kActor).has_value());
-  ASSERT_FALSE(store().save_units({{"X", "Fel", "FINNS-INTE", UnitKind::kUnit}}, kActor).has_value());
+  ASSERT_TRUE(store().organisation().save_units(culture_units(), kActor).has_value());
+  ASSERT_FALSE(store().organisation().save_units({{"X", "Fel", "FINNS-INTE", UnitKind::kUnit}}, kActor).has_value());
 
   const Unit museum{"MUS", "Museer och konst", "KUL", UnitKind::kDepartment};
-  auto saved = store().save_units({museum}, kActor);
+  auto saved = store().organisation().save_units({museum}, kActor);
   ASSERT_TRUE(saved.has_value()) << saved.error().describe();
   std::vector<Unit> expected = culture_units();
   expected.push_back(museum);
-  auto units = store().load_units();
+  auto units = store().organisation().load_units();
   ASSERT_TRUE(units.has_value());
   EXPECT_EQ(sorted(*units), sorted(expected));
 }
@@ -310,12 +313,12 @@ using StoreFrameworks = MigratedStoreTest;
 
 TEST_F(StoreFrameworks, the_shipped_framework_comes_back_equal) {
   const core::Framework framework = shipped_framework();
-  auto revision = store().save_framework(framework, kActor);
+  auto revision = store().frameworks().save_framework(framework, kActor);
   ASSERT_TRUE(revision.has_value()) << revision.error().describe();
   EXPECT_EQ(*revision, 1);
 
   reopen();
-  auto loaded = store().load_framework("digital-kompetens");
+  auto loaded = store().frameworks().load_framework("digital-kompetens");
   ASSERT_TRUE(loaded.has_value()) << loaded.error().describe();
   ASSERT_TRUE(loaded->has_value());
   EXPECT_EQ((*loaded)->revision, 1);
@@ -325,8 +328,8 @@ TEST_F(StoreFrameworks, the_shipped_framework_comes_back_equal) {
 
 TEST_F(StoreFrameworks, a_framework_with_a_scale_from_zero_and_a_restricted_area_comes_back_equal) {
   const core::Framework framework = small_framework();
-  ASSERT_TRUE(store().save_framework(framework, kActor).has_value());
-  auto loaded = store().load_framework("ledarskap");
+  ASSERT_TRUE(store().frameworks().save_framework(framework, kActor).has_value());
+  auto loaded = store().frameworks().load_framework("ledarskap");
   ASSERT_TRUE(loaded.has_value()) << loaded.error().describe();
   ASSERT_TRUE(loaded->has_value());
   EXPECT_EQ((*loaded)->framework, framework);
@@ -334,60 +337,60 @@ TEST_F(StoreFrameworks, a_framework_with_a_scale_from_zero_and_a_restricted_area
 
 TEST_F(StoreFrameworks, saving_identical_content_keeps_the_revision) {
   const core::Framework framework = shipped_framework();
-  ASSERT_EQ(store().save_framework(framework, kActor).value_or(-1), 1);
-  auto again = store().save_framework(framework, kActor);
+  ASSERT_EQ(store().frameworks().save_framework(framework, kActor).value_or(-1), 1);
+  auto again = store().frameworks().save_framework(framework, kActor);
   ASSERT_TRUE(again.has_value()) << again.error().describe();
   EXPECT_EQ(*again, 1);
 
-  auto frameworks = store().list_frameworks();
+  auto frameworks = store().frameworks().list_frameworks();
   ASSERT_TRUE(frameworks.has_value());
   ASSERT_EQ(frameworks->size(), 1u);
   EXPECT_EQ(frameworks->front().revision, 1);
-  EXPECT_FALSE(store().load_framework("digital-kompetens", 2).value().has_value());
+  EXPECT_FALSE(store().frameworks().load_framework("digital-kompetens", 2).value().has_value());
 }
 
 TEST_F(StoreFrameworks, changed_content_creates_revision_2_and_revision_1_still_loads_unchanged) {
   const core::Framework first = shipped_framework();
-  ASSERT_EQ(store().save_framework(first, kActor).value_or(-1), 1);
+  ASSERT_EQ(store().frameworks().save_framework(first, kActor).value_or(-1), 1);
 
   core::Framework second = first;
   second.version = "2025-01-15";
   second.profiles["biblioteksvärd"]["1.1"] = 3;
   second.roles.push_back("kommunikatör");
   second.profiles["kommunikatör"] = {{"4.1", 4}, {"4.2", 5}};
-  auto revision = store().save_framework(second, kActor);
+  auto revision = store().frameworks().save_framework(second, kActor);
   ASSERT_TRUE(revision.has_value()) << revision.error().describe();
   EXPECT_EQ(*revision, 2);
 
   reopen();
-  auto latest = store().load_framework("digital-kompetens");
+  auto latest = store().frameworks().load_framework("digital-kompetens");
   ASSERT_TRUE(latest.has_value() && latest->has_value());
   EXPECT_EQ((*latest)->revision, 2);
   EXPECT_EQ((*latest)->framework, second);
-  auto original = store().load_framework("digital-kompetens", 1);
+  auto original = store().frameworks().load_framework("digital-kompetens", 1);
   ASSERT_TRUE(original.has_value() && original->has_value());
   EXPECT_EQ((*original)->revision, 1);
   EXPECT_EQ((*original)->framework, first);
 }
 
 TEST_F(StoreFrameworks, an_unknown_framework_or_revision_loads_as_nothing) {
-  ASSERT_TRUE(store().save_framework(small_framework(), kActor).has_value());
-  auto unknown = store().load_framework("finns-inte");
+  ASSERT_TRUE(store().frameworks().save_framework(small_framework(), kActor).has_value());
+  auto unknown = store().frameworks().load_framework("finns-inte");
   ASSERT_TRUE(unknown.has_value()) << unknown.error().describe();
   EXPECT_FALSE(unknown->has_value());
-  auto missing_revision = store().load_framework("ledarskap", 7);
+  auto missing_revision = store().frameworks().load_framework("ledarskap", 7);
   ASSERT_TRUE(missing_revision.has_value()) << missing_revision.error().describe();
   EXPECT_FALSE(missing_revision->has_value());
 }
 
 TEST_F(StoreFrameworks, list_frameworks_names_each_framework_at_its_latest_revision) {
-  ASSERT_TRUE(store().save_framework(shipped_framework(), kActor).has_value());
+  ASSERT_TRUE(store().frameworks().save_framework(shipped_framework(), kActor).has_value());
   core::Framework small = small_framework();
-  ASSERT_TRUE(store().save_framework(small, kActor).has_value());
+  ASSERT_TRUE(store().frameworks().save_framework(small, kActor).has_value());
   small.roles.push_back("handledare");
-  ASSERT_EQ(store().save_framework(small, kActor).value_or(-1), 2);
+  ASSERT_EQ(store().frameworks().save_framework(small, kActor).value_or(-1), 2);
 
-  auto frameworks = store().list_frameworks();
+  auto frameworks = store().frameworks().list_frameworks();
   ASSERT_TRUE(frameworks.has_value()) << frameworks.error().describe();
   ASSERT_EQ(frameworks->size(), 2u);
   const store::FrameworkSummary& digital = (*frameworks)[0];
@@ -416,10 +419,10 @@ void expect_timestamp(const std::string& at) {
 }
 
 TEST_F(StoreAudit, importing_units_and_people_is_audited_with_actor_and_count) {
-  ASSERT_TRUE(store().save_units(culture_units(), kActor).has_value());
-  ASSERT_TRUE(store().save_people(culture_people(), kActor).has_value());
+  ASSERT_TRUE(store().organisation().save_units(culture_units(), kActor).has_value());
+  ASSERT_TRUE(store().organisation().save_people(culture_people(), kActor).has_value());
 
-  auto units = store().load_audit("units");
+  auto units = store().audit().load_audit("units");
   ASSERT_TRUE(units.has_value()) << units.error().describe();
   ASSERT_EQ(units->size(), 1u);
   EXPECT_EQ(units->front().actor, "cli:testare");
@@ -427,7 +430,7 @@ TEST_F(StoreAudit, importing_units_and_people_is_audited_with_actor_and_count) {
   EXPECT_EQ(units->front().detail, "7 units written");
   expect_timestamp(units->front().at);
 
-  auto people = store().load_audit("people");
+  auto people = store().audit().load_audit("people");
   ASSERT_TRUE(people.has_value()) << people.error().describe();
   ASSERT_EQ(people->size(), 1u);
   EXPECT_EQ(people->front().action, "import.people");
@@ -435,23 +438,23 @@ TEST_F(StoreAudit, importing_units_and_people_is_audited_with_actor_and_count) {
 }
 
 TEST_F(StoreAudit, a_refused_import_leaves_no_audit_entry) {
-  ASSERT_TRUE(store().save_units(culture_units(), kActor).has_value());
+  ASSERT_TRUE(store().organisation().save_units(culture_units(), kActor).has_value());
   ASSERT_FALSE(
-      store().save_people({person("E040", "Fel Enhet", Gender::kMan, 1980, "FINNS-INTE", "chef", "")}, kActor)
+      store().organisation().save_people({person("E040", "Fel Enhet", Gender::kMan, 1980, "FINNS-INTE", "chef", "")}, kActor)
           .has_value());
-  auto people = store().load_audit("people");
+  auto people = store().audit().load_audit("people");
   ASSERT_TRUE(people.has_value()) << people.error().describe();
   EXPECT_TRUE(people->empty());
 }
 
 TEST_F(StoreAudit, each_new_framework_revision_is_audited_once) {
   core::Framework framework = small_framework();
-  ASSERT_TRUE(store().save_framework(framework, kActor).has_value());
-  ASSERT_TRUE(store().save_framework(framework, kActor).has_value());  // identical: no revision, no entry
+  ASSERT_TRUE(store().frameworks().save_framework(framework, kActor).has_value());
+  ASSERT_TRUE(store().frameworks().save_framework(framework, kActor).has_value());  // identical: no revision, no entry
   framework.version = "2025";
-  ASSERT_TRUE(store().save_framework(framework, store::Actor{"hr:karin"}).has_value());
+  ASSERT_TRUE(store().frameworks().save_framework(framework, store::Actor{"hr:karin"}).has_value());
 
-  auto entries = store().load_audit("ledarskap");
+  auto entries = store().audit().load_audit("ledarskap");
   ASSERT_TRUE(entries.has_value()) << entries.error().describe();
   ASSERT_EQ(entries->size(), 2u);
   EXPECT_EQ((*entries)[0].action, "import.framework");
@@ -465,10 +468,10 @@ TEST_F(StoreAudit, appended_entries_come_back_in_order_for_their_subject_only) {
   const store::AuditEntry first{"2026-01-10T09:00:00Z", "hr:karin", "person.update", "E001", "role: chef → medarbetare"};
   const store::AuditEntry other{"2026-01-10T09:01:00Z", "hr:karin", "person.update", "E002", "unit: BIB → KS"};
   const store::AuditEntry second{"2026-01-10T09:02:00Z", "system", "person.update", "E001", "e-post ändrad"};
-  for (const auto& entry : {first, other, second}) ASSERT_TRUE(store().append_audit(entry).has_value());
+  for (const auto& entry : {first, other, second}) ASSERT_TRUE(store().audit().append_audit(entry).has_value());
 
   reopen();
-  auto entries = store().load_audit("E001");
+  auto entries = store().audit().load_audit("E001");
   ASSERT_TRUE(entries.has_value()) << entries.error().describe();
   ASSERT_EQ(entries->size(), 2u);
   auto same = [](const store::AuditEntry& a, const store::AuditEntry& b) {

@@ -6,9 +6,12 @@
 #include <string_view>
 #include <unordered_map>
 
-#include "core/analytics/gap_snapshot.hpp"
-#include "app/published/snapshot_loader.hpp"
 #include "app/access/password.hpp"
+#include "app/published/snapshot_loader.hpp"
+#include "core/analytics/gap_snapshot.hpp"
+#include "store/access/access_store.hpp"
+#include "store/assessment/round_store.hpp"
+#include "store/audit/audit_store.hpp"
 
 namespace trappa::app {
 
@@ -25,7 +28,7 @@ core::Result<std::vector<DemoAccount>> ensure_demo_accounts(store::Store& store)
   if (auto ready = app::initialise_crypto(); !ready) return std::unexpected(ready.error());
   // Published passwords must never open a real organisation: every write of people to this
   // store must have been the demo's.
-  auto imports = store.load_audit("people");
+  auto imports = store.audit().load_audit("people");
   if (!imports) return std::unexpected(imports.error());
   if (imports->empty() ||
       std::any_of(imports->begin(), imports->end(), [](const store::AuditEntry& entry) { return entry.actor != "demo"; })) {
@@ -41,7 +44,7 @@ core::Result<std::vector<DemoAccount>> ensure_demo_accounts(store::Store& store)
   auto organisation = load_organisation(store);
   if (!organisation) return std::unexpected(organisation.error());
   const std::vector<core::Person>& people = organisation->people;
-  auto rounds = store.list_rounds();
+  auto rounds = store.rounds().list_rounds();
   if (!rounds) return std::unexpected(rounds.error());
   // The newest open round: the demo employee has not answered it yet.
   const core::Round* open = nullptr;
@@ -110,13 +113,13 @@ core::Result<std::vector<DemoAccount>> ensure_demo_accounts(store::Store& store)
   std::vector<DemoAccount> accounts;
   for (const auto& [label, index, role, password] : wanted) {
     const std::string& id = people[index].employee_id;
-    auto existing = store.load_account(id);
+    auto existing = store.access().load_account(id);
     if (!existing) return std::unexpected(existing.error());
     if (!*existing) {
       auto hash = app::hash_password(password);
       if (!hash) return std::unexpected(hash.error());
       core::Account account{id, role, *hash, false, {}, {}};
-      if (auto saved = store.save_account(account, store::Actor{"demo"}); !saved) return std::unexpected(saved.error());
+      if (auto saved = store.access().save_account(account, store::Actor{"demo"}); !saved) return std::unexpected(saved.error());
     }
     accounts.push_back({label, id, password});
   }

@@ -5,12 +5,17 @@
 
 #include <fmt/format.h>
 
+#include "core/assessment/round_facts.hpp"
+#include "core/base/date.hpp"
 #include "demo/history.hpp"
 #include "demo/organisation.hpp"
-#include "core/base/date.hpp"
 #include "demo/rounds.hpp"
-#include "core/assessment/round_facts.hpp"
 #include "io/json/framework_json.hpp"
+#include "store/assessment/round_store.hpp"
+#include "store/audit/audit_store.hpp"
+#include "store/framework/framework_store.hpp"
+#include "store/org/organisation_store.hpp"
+#include "store/workforce/employment_store.hpp"
 
 namespace trappa::app {
 
@@ -27,7 +32,7 @@ core::Result<std::size_t> add_demo_rounds(store::Store& store, const core::Frame
                                           const std::vector<core::Employment>& employments, const DemoOptions& options,
                                           const store::Actor& actor) {
   constexpr std::size_t kChunk = 50000;
-  auto stored = store.load_framework(framework.id);
+  auto stored = store.frameworks().load_framework(framework.id);
   if (!stored) return std::unexpected(stored.error());
   const int revision = *stored ? (*stored)->revision : 1;
   std::size_t written = 0;
@@ -36,7 +41,7 @@ core::Result<std::size_t> add_demo_rounds(store::Store& store, const core::Frame
     const demo::DemoRoundSpec& spec = specs[r];
     // Resuming an interrupted demo, the round may be there already: closed when all of it
     // was written, else open with some of its chunks (each chunk is one transaction).
-    auto existing = store.load_round(spec.name);
+    auto existing = store.rounds().load_round(spec.name);
     if (!existing) return std::unexpected(existing.error());
     const std::vector<bool> in_round = core::takes_part_on(people, employments, *core::parse_iso_date(spec.opens));
     if (*existing && (*existing)->state == core::RoundState::kClosed) {
@@ -50,10 +55,10 @@ core::Result<std::size_t> add_demo_rounds(store::Store& store, const core::Frame
     }
     if (!*existing) {
       const core::Round round{spec.name, framework.id, revision, "", spec.opens, spec.closes, core::RoundState::kDraft};
-      if (auto created = store.create_round(round, actor); !created) return std::unexpected(created.error());
+      if (auto created = store.rounds().create_round(round, actor); !created) return std::unexpected(created.error());
     }
     if (!*existing || (*existing)->state != core::RoundState::kOpen) {
-      if (auto opened = store.set_round_state(spec.name, core::RoundState::kOpen, actor); !opened) {
+      if (auto opened = store.rounds().set_round_state(spec.name, core::RoundState::kOpen, actor); !opened) {
         return std::unexpected(opened.error());
       }
     }
@@ -64,17 +69,17 @@ core::Result<std::size_t> add_demo_rounds(store::Store& store, const core::Frame
       if (assessments.empty()) continue;
       if (*existing) {
         // A chunk is all there or not at all: its first assessment tells which.
-        auto first = store.load_assessment(spec.name, assessments.front().employee_id);
+        auto first = store.rounds().load_assessment(spec.name, assessments.front().employee_id);
         if (!first) return std::unexpected(first.error());
         if (*first) continue;
       }
-      if (auto saved = store.save_assessments(spec.name, assessments, actor); !saved) {
+      if (auto saved = store.rounds().save_assessments(spec.name, assessments, actor); !saved) {
         return std::unexpected(saved.error());
       }
     }
     options.progress(fmt::format("round {} written", spec.name));
     if (spec.state == core::RoundState::kClosed) {
-      if (auto closed = store.set_round_state(spec.name, core::RoundState::kClosed, actor); !closed) {
+      if (auto closed = store.rounds().set_round_state(spec.name, core::RoundState::kClosed, actor); !closed) {
         return std::unexpected(closed.error());
       }
     }
@@ -85,7 +90,7 @@ core::Result<std::size_t> add_demo_rounds(store::Store& store, const core::Frame
 }  // namespace
 
 core::Result<std::optional<InterruptedDemo>> find_interrupted_demo(store::Store& store) {
-  auto entries = store.load_audit(std::string(kDemoSubject));
+  auto entries = store.audit().load_audit(std::string(kDemoSubject));
   if (!entries) return std::unexpected(entries.error());
   std::optional<InterruptedDemo> interrupted;
   for (const store::AuditEntry& entry : *entries) {
@@ -120,14 +125,14 @@ core::Result<DemoSummary> load_demo(store::Store& store, const DemoOptions& give
                                  options.scale == 0 ? std::string("the culture administration")
                                                     : fmt::format("scale {}", options.scale),
                                  options.seed));
-    auto people = store.load_people();
+    auto people = store.organisation().load_people();
     if (!people) return std::unexpected(people.error());
     people_written = !people->empty();
-    auto employments = store.load_employments();
+    auto employments = store.employments().load_employments();
     if (!employments) return std::unexpected(employments.error());
     employments_written = !employments->empty();
   } else {
-    auto existing = store.load_people();
+    auto existing = store.organisation().load_people();
     if (!existing) return std::unexpected(existing.error());
     if (!existing->empty()) {
       return core::fail(core::ErrorKind::kConflict,
@@ -150,18 +155,18 @@ core::Result<DemoSummary> load_demo(store::Store& store, const DemoOptions& give
     const store::AuditEntry started{store::utc_timestamp_now(), actor.name, std::string(kDemoStarted),
                                     std::string(kDemoSubject),
                                     fmt::format("scale {}, seed {}", options.scale, options.seed)};
-    if (auto marked = store.append_audit(started); !marked) return std::unexpected(marked.error());
+    if (auto marked = store.audit().append_audit(started); !marked) return std::unexpected(marked.error());
   }
-  if (auto saved = store.save_framework(*framework, actor); !saved) return std::unexpected(saved.error());
+  if (auto saved = store.frameworks().save_framework(*framework, actor); !saved) return std::unexpected(saved.error());
   // Units, people and employments are each one transaction: there entirely or not at all.
   // Units come before people, so people being there means the units are too.
   if (!people_written) {
-    if (auto saved = store.save_units(organisation.units, actor); !saved) return std::unexpected(saved.error());
-    if (auto saved = store.save_people(organisation.people, actor); !saved) return std::unexpected(saved.error());
+    if (auto saved = store.organisation().save_units(organisation.units, actor); !saved) return std::unexpected(saved.error());
+    if (auto saved = store.organisation().save_people(organisation.people, actor); !saved) return std::unexpected(saved.error());
   }
   options.progress("units and people written");
   if (!employments_written) {
-    if (auto saved = store.save_employments(employments, actor); !saved) return std::unexpected(saved.error());
+    if (auto saved = store.employments().save_employments(employments, actor); !saved) return std::unexpected(saved.error());
   }
   options.progress("employment history written");
   auto rounds = add_demo_rounds(store, *framework, organisation.people, employments, options, actor);
@@ -169,7 +174,7 @@ core::Result<DemoSummary> load_demo(store::Store& store, const DemoOptions& give
   const store::AuditEntry completed{store::utc_timestamp_now(), actor.name, std::string(kDemoCompleted),
                                     std::string(kDemoSubject),
                                     fmt::format("{} people, {} assessments", organisation.people.size(), *rounds)};
-  if (auto marked = store.append_audit(completed); !marked) return std::unexpected(marked.error());
+  if (auto marked = store.audit().append_audit(completed); !marked) return std::unexpected(marked.error());
   return DemoSummary{organisation.units.size(), organisation.people.size(), employments.size(), framework->id, *rounds};
 }
 

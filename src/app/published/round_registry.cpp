@@ -1,4 +1,7 @@
 #include "app/published/round_registry.hpp"
+#include "store/assessment/round_store.hpp"
+#include "store/framework/framework_store.hpp"
+#include "store/org/organisation_store.hpp"
 
 #include <algorithm>
 
@@ -25,13 +28,13 @@ std::shared_ptr<const RoundView> RoundRegistry::build_view(const core::Round& ro
 }
 
 core::Result<std::shared_ptr<const RoundView>> RoundRegistry::load_view(store::Store& store, const core::Round& round) {
-  auto framework = store.load_framework(round.framework_id, round.framework_revision);
+  auto framework = store.frameworks().load_framework(round.framework_id, round.framework_revision);
   if (!framework) return std::unexpected(framework.error());
   if (!*framework) {
     return core::fail(core::ErrorKind::kNotFound, "the framework '" + round.framework_id + "' of round '" + round.name +
                                                       "' is missing from the store");
   }
-  auto facts = store.load_round_facts(round.name, directory_->organisation().employee_ids, (*framework)->framework);
+  auto facts = store.rounds().load_round_facts(round.name, directory_->organisation().employee_ids, (*framework)->framework);
   if (!facts) return std::unexpected(facts.error());
   auto view = build_view(round, (*framework)->framework, *facts);
   numberings_.insert_or_assign(round.name, core::FrameworkNumbering((*framework)->framework));
@@ -40,7 +43,7 @@ core::Result<std::shared_ptr<const RoundView>> RoundRegistry::load_view(store::S
 
 core::Result<void> RoundRegistry::load_all(store::Store& store) {
   std::lock_guard lock(writer_mutex_);
-  auto rounds = store.list_rounds();
+  auto rounds = store.rounds().list_rounds();
   if (!rounds) return std::unexpected(rounds.error());
   auto list = std::make_shared<RoundList>();
   for (const core::Round& round : *rounds) {
@@ -67,7 +70,7 @@ void RoundRegistry::publish(std::shared_ptr<const RoundView> view) {
 
 core::Result<void> RoundRegistry::reload(store::Store& store, const std::string& name) {
   std::lock_guard lock(writer_mutex_);
-  auto round = store.load_round(name);
+  auto round = store.rounds().load_round(name);
   if (!round) return std::unexpected(round.error());
   if (!*round) return core::fail(core::ErrorKind::kNotFound, "no round named '" + name + "'");
   auto view = load_view(store, **round);

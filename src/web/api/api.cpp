@@ -7,18 +7,19 @@
 
 #include <boost/json.hpp>
 
-#include "core/assessment/assessment_rules.hpp"
+#include "app/access/password.hpp"
 #include "core/analytics/gap_query.hpp"
+#include "core/assessment/assessment_rules.hpp"
 #include "io/exports/gap_report_output.hpp"
-#include "io/json/json_text.hpp"
 #include "io/exports/key_figures_json.hpp"
+#include "io/json/json_text.hpp"
+#include "store/assessment/round_store.hpp"
 #include "store/store.hpp"
-#include "web/pages/assessment/assessment_form.hpp"
 #include "web/api/api_routes.hpp"
+#include "web/pages/assessment/assessment_form.hpp"
 #include "web/ui/error_response.hpp"
 #include "web/ui/pages.hpp"
 #include "web/ui/router.hpp"
-#include "app/access/password.hpp"
 
 namespace trappa::web {
 
@@ -201,7 +202,7 @@ Response put_assessment(AppContext& app, const PageRequest& page, const app::Rou
   const json::object& input = body.as_object();
 
   auto lease = app.pool->borrow();
-  auto loaded = lease->load_assessment(round.round.name, person.employee_id);
+  auto loaded = lease->rounds().load_assessment(round.round.name, person.employee_id);
   if (!loaded) return api_failure(page, loaded.error());
   const core::Assessment before =
       *loaded ? **loaded : core::Assessment{round.round.name, person.employee_id, {}, {}, {}, {}, {}, {}, {}, {}};
@@ -308,7 +309,7 @@ Response put_assessment(AppContext& app, const PageRequest& page, const app::Rou
   order_ratings(framework, after);
   for (const core::Problem& problem : core::validate_assessment(framework, person, after)) problems.push_back(problem);
   if (!problems.empty()) return api_error(422, "the assessment was not saved", problems);
-  if (auto saved = lease->save_assessment(after, store::Actor{viewer.account.employee_id}); !saved) {
+  if (auto saved = lease->rounds().save_assessment(after, store::Actor{viewer.account.employee_id}); !saved) {
     return api_failure(page, saved.error());
   }
   app.rounds->record_assessment(after);
@@ -333,7 +334,7 @@ Response assessment(AppContext& app, const PageRequest& page, const app::RoundVi
   }
   if (!round.includes(*person)) return api_error(404, "the person is not part of round '" + round.round.name + "'");
   auto lease = app.pool->borrow();
-  auto loaded = lease->load_assessment(round.round.name, employee_id);
+  auto loaded = lease->rounds().load_assessment(round.round.name, employee_id);
   if (!loaded) return api_failure(page, loaded.error());
   const core::Assessment shown =
       *loaded ? **loaded : core::Assessment{round.round.name, employee_id, {}, {}, {}, {}, {}, {}, {}, {}};

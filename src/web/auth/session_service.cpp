@@ -7,9 +7,10 @@
 
 #include <spdlog/spdlog.h>
 
+#include "app/access/password.hpp"
+#include "store/access/access_store.hpp"
 #include "store/store.hpp"
 #include "web/server/http_util.hpp"
-#include "app/access/password.hpp"
 
 namespace trappa::web {
 
@@ -120,7 +121,7 @@ std::expected<SessionService::SignedIn, SessionService::Refused> SessionService:
   std::optional<core::Account> account;
   if (person) {
     auto lease = pool_.borrow();
-    auto loaded = lease->load_account(account_key);
+    auto loaded = lease->access().load_account(account_key);
     if (!loaded) {
       spdlog::error("sign-in: {}", loaded.error().describe());
       return std::unexpected(Refused{Failure::kStorage});
@@ -151,12 +152,12 @@ std::expected<SessionService::SignedIn, SessionService::Failure> SessionService:
   signed_in.record = core::SessionRecord{app::token_digest(signed_in.token), employee_id, app::random_token(24), iso_utc(wall),
                                          iso_utc(expires)};
   auto lease = pool_.borrow();
-  if (auto created = lease->create_session(signed_in.record); !created) {
+  if (auto created = lease->access().create_session(signed_in.record); !created) {
     spdlog::error("sign-in: {}", created.error().describe());
     return std::unexpected(Failure::kStorage);
   }
   // Housekeeping: sessions past their expiry go when someone signs in.
-  if (auto swept = lease->delete_sessions(iso_utc(wall)); !swept) spdlog::warn("{}", swept.error().describe());
+  if (auto swept = lease->access().delete_sessions(iso_utc(wall)); !swept) spdlog::warn("{}", swept.error().describe());
   return signed_in;
 }
 
@@ -185,7 +186,7 @@ std::optional<core::SessionRecord> SessionService::keep_alive(core::SessionRecor
   const auto wanted = std::min(absolute_end, now + idle_timeout_);
   if (wanted - *expires < touch_step_) return record;
   auto lease = pool_.borrow();
-  auto touched = lease->touch_session(record.token_digest, iso_utc(wanted));
+  auto touched = lease->access().touch_session(record.token_digest, iso_utc(wanted));
   if (!touched) {
     // The session still stands; it is extended on a later request.
     spdlog::error("session keep-alive: {}", touched.error().describe());
@@ -217,13 +218,13 @@ std::optional<Viewer> SessionService::resolve(const Request& request) {
   }
   if (!found) {
     auto lease = pool_.borrow();
-    auto record = lease->load_session(digest);
+    auto record = lease->access().load_session(digest);
     if (!record) {
       spdlog::error("session lookup: {}", record.error().describe());
       return std::nullopt;
     }
     if (!*record) return std::nullopt;
-    auto account = lease->load_account((*record)->employee_id);
+    auto account = lease->access().load_account((*record)->employee_id);
     if (!account || !*account) return std::nullopt;
     found = Cached{std::move(**record), std::move(**account), now};
   }
@@ -248,7 +249,7 @@ void SessionService::sign_out(const std::string& digest) {
     cache_.erase(digest);
   }
   auto lease = pool_.borrow();
-  if (auto deleted = lease->delete_session(digest); !deleted) spdlog::error("sign-out: {}", deleted.error().describe());
+  if (auto deleted = lease->access().delete_session(digest); !deleted) spdlog::error("sign-out: {}", deleted.error().describe());
 }
 
 void SessionService::sign_out_cookie_of(const Request& request) {
@@ -261,7 +262,7 @@ void SessionService::sign_out_cookie_of(const Request& request) {
 void SessionService::end_sessions_of(const std::string& employee_id) {
   forget_cached(employee_id);
   auto lease = pool_.borrow();
-  if (auto deleted = lease->delete_sessions(iso_utc(clock_.now()), employee_id); !deleted) {
+  if (auto deleted = lease->access().delete_sessions(iso_utc(clock_.now()), employee_id); !deleted) {
     spdlog::error("ending sessions: {}", deleted.error().describe());
   }
 }

@@ -27,6 +27,7 @@
 #include "app/access/password.hpp"
 #include "app/demo/demo_accounts.hpp"
 #include "app/demo/demo_loader.hpp"
+#include "store/access/access_store.hpp"
 #include "store/store.hpp"
 #include "web/application.hpp"
 #include "web/ui/template_engine.hpp"
@@ -71,7 +72,7 @@ struct Fixture {
       std::string who = account.label_key;  // "demo_employee" -> "employee"
       if (who.starts_with("demo_")) who = who.substr(5);
       employee_ids[who] = account.employee_id;
-      must(store->create_session(core::SessionRecord{app::token_digest("golden-session-" + who), account.employee_id,
+      must(store->access().create_session(core::SessionRecord{app::token_digest("golden-session-" + who), account.employee_id,
                                                      "golden-csrf-" + who, store::utc_timestamp_now(),
                                                      "2099-12-31T00:00:00Z"}));
     }

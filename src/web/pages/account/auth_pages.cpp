@@ -2,10 +2,11 @@
 #include <boost/json.hpp>
 #include <spdlog/spdlog.h>
 
-#include "web/pages/account/account_routes.hpp"
-#include "web/ui/pages.hpp"
 #include "app/access/password.hpp"
+#include "store/access/access_store.hpp"
+#include "web/pages/account/account_routes.hpp"
 #include "web/ui/error_response.hpp"
+#include "web/ui/pages.hpp"
 #include "web/ui/router.hpp"
 #include "web/ui/template_engine.hpp"
 
@@ -138,7 +139,7 @@ Response login_submit(AppContext& app, const PageRequest& page) {
   spdlog::info("sign-in: {} from {}", signed_in->record.employee_id, address);
   auto account_must_change = [&] {
     auto lease = app.pool->borrow();
-    auto account = lease->load_account(signed_in->record.employee_id);
+    auto account = lease->access().load_account(signed_in->record.employee_id);
     return account && *account && (*account)->must_change_password;
   }();
   Response response = redirect_to(account_must_change ? "/konto" : next);
@@ -255,7 +256,7 @@ Response account_submit(AppContext& app, const PageRequest& page) {
   account.must_change_password = false;
   {
     auto lease = app.pool->borrow();
-    if (auto saved = lease->save_account(account, store::Actor{viewer.account.employee_id}); !saved) {
+    if (auto saved = lease->access().save_account(account, store::Actor{viewer.account.employee_id}); !saved) {
       return error_response(app, page, saved.error());
     }
   }

@@ -5,6 +5,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include "store/access/access_store.hpp"
+#include "store/audit/audit_store.hpp"
 #include "store/store.hpp"
 #include "web/ui/app_context.hpp"
 
@@ -63,7 +65,7 @@ ProxySignIn proxy_sign_in(AppContext& app, const Request& request, Language lang
   std::optional<core::Account> account;
   if (person) {
     auto lease = app.pool->borrow();
-    auto loaded = lease->load_account(app.directory->people()[*person].employee_id);
+    auto loaded = lease->access().load_account(app.directory->people()[*person].employee_id);
     if (!loaded) {
       spdlog::error("request_id={} proxy sign-in: {}", request.request_id, loaded.error().describe());
       outcome.refusal = refuse(app, request, language, 500, "error_500_text");
@@ -90,7 +92,7 @@ ProxySignIn proxy_sign_in(AppContext& app, const Request& request, Language lang
   }
   {
     auto lease = app.pool->borrow();
-    if (auto audited = lease->append_audit(store::AuditEntry{.at = store::utc_timestamp_now(),
+    if (auto audited = lease->audit().append_audit(store::AuditEntry{.at = store::utc_timestamp_now(),
                                                              .actor = employee_id,
                                                              .action = "session.proxy_sign_in",
                                                              .subject = employee_id,

@@ -8,12 +8,13 @@
 #include <spdlog/spdlog.h>
 
 #include "core/assessment/assessment_rules.hpp"
+#include "store/assessment/round_store.hpp"
 #include "store/store.hpp"
 #include "web/pages/assessment/assessment_form.hpp"
 #include "web/pages/assessment/assessment_routes.hpp"
 #include "web/ui/error_response.hpp"
-#include "web/ui/router.hpp"
 #include "web/ui/pages.hpp"
+#include "web/ui/router.hpp"
 #include "web/ui/template_engine.hpp"
 
 namespace trappa::web {
@@ -348,7 +349,7 @@ Response assessment_submit(AppContext& app, const PageRequest& page) {
   if (!round || !round->includes(viewer.person_index)) return error_page(app, page, 404);
 
   auto lease = app.pool->borrow();
-  auto loaded = lease->load_assessment(round->round.name, viewer.account.employee_id);
+  auto loaded = lease->rounds().load_assessment(round->round.name, viewer.account.employee_id);
   if (!loaded) {
     return error_response(app, page, loaded.error());
   }
@@ -369,7 +370,7 @@ Response assessment_submit(AppContext& app, const PageRequest& page) {
   if (!errors.empty()) {
     return render_page(app, page, 422, build_view(page, *round, *viewer.person, after, errors, false), round.get());
   }
-  if (auto saved = lease->save_assessment(after, store::Actor{viewer.account.employee_id}); !saved) {
+  if (auto saved = lease->rounds().save_assessment(after, store::Actor{viewer.account.employee_id}); !saved) {
     if (saved.error().kind == core::ErrorKind::kConflict) {
       return error_page(app, page, 409, page.t("assessment_round_closed"));
     }

@@ -1,19 +1,20 @@
 // Ramverk: a framework's areas, competencies with their level descriptors, and the role ×
 // competency matrix of expected levels. Every signed-in person may read it.
 
+#include "store/framework/framework_store.hpp"
 #include "store/store.hpp"
 #include "web/pages/assessment/assessment_form.hpp"
 #include "web/pages/framework/framework_routes.hpp"
 #include "web/ui/error_response.hpp"
-#include "web/ui/router.hpp"
 #include "web/ui/pages.hpp"
+#include "web/ui/router.hpp"
 #include "web/ui/template_engine.hpp"
 
 namespace trappa::web {
 
 Response framework_page(AppContext& app, const PageRequest& page) {
   auto lease = app.pool->borrow();
-  auto frameworks = lease->list_frameworks();
+  auto frameworks = lease->frameworks().list_frameworks();
   if (!frameworks) {
     return error_response(app, page, frameworks.error());
   }
@@ -26,7 +27,7 @@ Response framework_page(AppContext& app, const PageRequest& page) {
   }
   std::optional<store::StoredFramework> stored;
   if (!chosen.empty()) {
-    auto loaded = lease->load_framework(chosen);
+    auto loaded = lease->frameworks().load_framework(chosen);
     if (!loaded) {
       return error_response(app, page, loaded.error());
     }

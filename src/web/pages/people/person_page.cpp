@@ -4,11 +4,13 @@
 #include <fmt/format.h>
 
 #include "io/exports/person_export_json.hpp"
+#include "store/audit/audit_store.hpp"
+#include "store/people/personal_data_store.hpp"
 #include "store/store.hpp"
 #include "web/pages/people/people_routes.hpp"
 #include "web/ui/error_response.hpp"
-#include "web/ui/router.hpp"
 #include "web/ui/pages.hpp"
+#include "web/ui/router.hpp"
 #include "web/ui/template_engine.hpp"
 
 namespace trappa::web {
@@ -65,7 +67,7 @@ Response person_page(AppContext& app, const PageRequest& page, const std::string
   const core::Person& person = app.directory->people()[*index];
   auto entries = [&] {
     auto lease = app.pool->borrow();
-    return lease->load_person_audit(employee_id);
+    return lease->personal_data().load_person_audit(employee_id);
   }();
   if (!entries) return error_response(app, page, entries.error());  // kNotFound: 404
   TemplateData data;
@@ -107,7 +109,7 @@ Response person_export(AppContext& app, const PageRequest& page, const std::stri
   if (!csrf_valid(page, FormData::parse(page.request.body))) return error_page(app, page, 403, page.t("error_csrf_text"));
   if (!visible_person(app, viewer, employee_id)) return error_page(app, page, 404);
   auto lease = app.pool->borrow();
-  auto record = lease->load_person_record(employee_id);
+  auto record = lease->personal_data().load_person_record(employee_id);
   if (!record) {
     return error_response(app, page, record.error());
   }
@@ -116,7 +118,7 @@ Response person_export(AppContext& app, const PageRequest& page, const std::stri
   const store::AuditEntry entry{store::utc_timestamp_now(), viewer.account.employee_id, "person.export", employee_id,
                                 fmt::format("trappa-person-export version {} downloaded in the web application",
                                             io::kPersonExportVersion)};
-  if (auto appended = lease->append_audit(entry); !appended) {
+  if (auto appended = lease->audit().append_audit(entry); !appended) {
     return error_response(app, page, appended.error());
   }
   (*record)->audit.push_back(entry);

@@ -3,16 +3,18 @@
 // closed). Each change republishes the round's analytics snapshot.
 #include <spdlog/spdlog.h>
 
+#include "core/analytics/gap_query.hpp"
 #include "core/assessment/assessment_rules.hpp"
 #include "core/base/date.hpp"
-#include "core/analytics/gap_query.hpp"
 #include "io/exports/gap_report_output.hpp"
+#include "store/assessment/round_store.hpp"
+#include "store/framework/framework_store.hpp"
 #include "store/store.hpp"
 #include "web/pages/assessment/assessment_form.hpp"
 #include "web/pages/rounds/rounds_routes.hpp"
 #include "web/ui/error_response.hpp"
-#include "web/ui/router.hpp"
 #include "web/ui/pages.hpp"
+#include "web/ui/router.hpp"
 #include "web/ui/template_engine.hpp"
 
 namespace trappa::web {
@@ -36,7 +38,7 @@ Response render_rounds(AppContext& app, const PageRequest& page, int status, con
   std::vector<store::FrameworkSummary> frameworks;
   {
     auto lease = app.pool->borrow();
-    auto listed = lease->list_frameworks();
+    auto listed = lease->frameworks().list_frameworks();
     if (!listed) {
       return error_response(app, page, listed.error());
     }
@@ -140,14 +142,14 @@ Response rounds_create(AppContext& app, const PageRequest& page) {
   if (!form.errors.empty()) return render_rounds(app, page, 422, form);
 
   auto lease = app.pool->borrow();
-  auto framework = lease->load_framework(form.framework);
+  auto framework = lease->frameworks().load_framework(form.framework);
   if (!framework) {
     return error_response(app, page, framework.error());
   }
   if (!*framework) return error_page(app, page, 404);
   const core::Round round{form.name, form.framework, (*framework)->revision, form.scope, form.opens, form.closes,
                           core::RoundState::kDraft};
-  if (auto created = lease->create_round(round, store::Actor{viewer.account.employee_id}); !created) {
+  if (auto created = lease->rounds().create_round(round, store::Actor{viewer.account.employee_id}); !created) {
     if (created.error().kind == core::ErrorKind::kConflict) {
       form.name_error = std::string(page.t("error_round_exists"));
       form.errors.push_back({"round-name", form.name_error});
@@ -175,7 +177,7 @@ Response rounds_change_state(AppContext& app, const PageRequest& page, const std
     return error_page(app, page, 403);
   }
   auto lease = app.pool->borrow();
-  if (auto changed = lease->set_round_state(name, state, store::Actor{viewer.account.employee_id}); !changed) {
+  if (auto changed = lease->rounds().set_round_state(name, state, store::Actor{viewer.account.employee_id}); !changed) {
     if (changed.error().kind == core::ErrorKind::kConflict) {
       return error_page(app, page, 409, page.t("error_round_state"));
     }

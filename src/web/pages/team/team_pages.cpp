@@ -11,12 +11,13 @@
 
 #include "core/assessment/assessment_rules.hpp"
 #include "io/exports/gap_report_output.hpp"
+#include "store/assessment/round_store.hpp"
 #include "store/store.hpp"
 #include "web/pages/assessment/assessment_form.hpp"
 #include "web/pages/team/team_routes.hpp"
 #include "web/ui/error_response.hpp"
-#include "web/ui/router.hpp"
 #include "web/ui/pages.hpp"
+#include "web/ui/router.hpp"
 #include "web/ui/template_engine.hpp"
 
 namespace trappa::web {
@@ -253,7 +254,7 @@ Response conversation_page(AppContext& app, const PageRequest& page, const std::
   if (!round) return error_page(app, page, 404);
   auto loaded = [&] {
     auto lease = app.pool->borrow();
-    return lease->load_assessment(round->round.name, employee_id);
+    return lease->rounds().load_assessment(round->round.name, employee_id);
   }();
   if (!loaded) {
     return error_response(app, page, loaded.error());
@@ -280,7 +281,7 @@ Response conversation_submit(AppContext& app, const PageRequest& page, const std
   }
 
   auto lease = app.pool->borrow();
-  auto loaded = lease->load_assessment(round->round.name, employee_id);
+  auto loaded = lease->rounds().load_assessment(round->round.name, employee_id);
   if (!loaded) {
     return error_response(app, page, loaded.error());
   }
@@ -340,7 +341,7 @@ Response conversation_submit(AppContext& app, const PageRequest& page, const std
   }
   if (errors.empty()) append_rule_errors(core::validate_assessment(framework, subject, after), page.language, errors);
   if (!errors.empty()) return render_conversation(app, page, 422, *round, *person, access, after, errors);
-  if (auto saved = lease->save_assessment(after, store::Actor{viewer.account.employee_id}); !saved) {
+  if (auto saved = lease->rounds().save_assessment(after, store::Actor{viewer.account.employee_id}); !saved) {
     if (saved.error().kind == core::ErrorKind::kConflict) {
       return error_page(app, page, 409, page.t("conversation_read_only_closed"));
     }

@@ -12,10 +12,12 @@
 #include "io/exports/key_figures_json.hpp"
 #include "report/charts/charts.hpp"
 #include "report/charts/data_table.hpp"
+#include "store/org/organisation_store.hpp"
+#include "store/workforce/employment_store.hpp"
 #include "web/pages/workforce/workforce_routes.hpp"
 #include "web/ui/error_response.hpp"
-#include "web/ui/router.hpp"
 #include "web/ui/pages.hpp"
+#include "web/ui/router.hpp"
 #include "web/ui/template_engine.hpp"
 
 namespace trappa::web {
@@ -84,9 +86,9 @@ struct ViewerFigures {
 
 core::Result<ViewerFigures> compute(AppContext& app, const Viewer& viewer, const core::KeyFigureQuery& query) {
   auto lease = app.pool->borrow();
-  ASSIGN_OR_RETURN(auto people, lease->load_people());
-  ASSIGN_OR_RETURN(auto employments, lease->load_employments());
-  ASSIGN_OR_RETURN(auto units, lease->load_units());
+  ASSIGN_OR_RETURN(auto people, lease->organisation().load_people());
+  ASSIGN_OR_RETURN(auto employments, lease->employments().load_employments());
+  ASSIGN_OR_RETURN(auto units, lease->organisation().load_units());
   ASSIGN_OR_RETURN(auto figures, core::compute_key_figures(people, employments, units, query));
   ViewerFigures result{std::move(figures), false};
   if (!viewer.suppressed_aggregates()) return result;

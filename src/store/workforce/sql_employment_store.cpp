@@ -9,7 +9,7 @@
 
 #include "core/base/date.hpp"
 #include "core/people/person_change.hpp"
-#include "store/sql/soci_store.hpp"
+#include "store/workforce/sql_employment_store.hpp"
 
 namespace trappa::store {
 
@@ -26,7 +26,7 @@ core::Route route_from(int number, soci::indicator indicator) {
 
 }  // namespace
 
-Result<void> SociStore::save_employments(const std::vector<core::Employment>& employments, const Actor& actor) {
+Result<void> SqlEmploymentStore::save_employments(const std::vector<core::Employment>& employments, const Actor& actor) {
   return guarded("saving employments", [&]() -> Result<void> {
     std::vector<std::string> people;
     {
@@ -106,7 +106,7 @@ Result<void> SociStore::save_employments(const std::vector<core::Employment>& em
   });
 }
 
-Result<std::vector<core::Employment>> SociStore::load_employments() {
+Result<std::vector<core::Employment>> SqlEmploymentStore::load_employments() {
   return guarded("reading employments", [&]() -> Result<std::vector<core::Employment>> {
     std::vector<core::Employment> employments;
     long long count = 0;

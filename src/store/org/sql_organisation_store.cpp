@@ -1,6 +1,5 @@
-// The Store implementation shared by both backends. SQL here is the common subset of SQLite
-// and PostgreSQL (both speak ON CONFLICT upserts and deferrable foreign keys); what differs
-// lives in the dialect files.
+// Units and people over SQL (the common subset of SQLite and PostgreSQL; what differs lives in
+// the dialect files).
 #include <soci/soci.h>
 
 #include <chrono>
@@ -16,86 +15,15 @@
 #include "core/base/clock.hpp"
 #include "store/sql/dialect.hpp"
 #include "store/sql/schema_migrations.hpp"
-#include "store/sql/soci_store.hpp"
+#include "store/org/sql_organisation_store.hpp"
 #include "store/store.hpp"
 
 namespace trappa::store {
 
 using core::Result;
 
-std::string utc_timestamp_now() { return core::system_clock().utc_timestamp(); }
 
-core::Result<std::unique_ptr<Store>> Store::open(std::string_view location) {
-  std::unique_ptr<Dialect> dialect = is_postgresql_location(location) ? make_postgresql_dialect()
-                                                                       : make_sqlite_dialect();
-  auto session = std::make_unique<soci::session>();
-  try {
-    dialect->connect(*session, location);
-  } catch (const std::exception& error) {
-    return core::fail(core::ErrorKind::kStorage,
-                      fmt::format("cannot open the {} store '{}': {}", dialect->name(),
-                                  location_without_password(location), error.what()));
-  }
-  return std::unique_ptr<Store>(new SociStore(std::move(dialect), std::move(session)));
-}
-
-SociStore::SociStore(std::unique_ptr<Dialect> dialect, std::unique_ptr<soci::session> session)
-    : dialect_(std::move(dialect)), session_(std::move(session)) {}
-
-SociStore::~SociStore() = default;
-
-std::string_view SociStore::backend_name() const { return dialect_->name(); }
-
-Result<int> SociStore::schema_version() {
-  return guarded("reading the schema version", [&]() -> Result<int> {
-    int version = 0;
-    soci::indicator indicator = soci::i_null;
-    try {
-      *session_ << "SELECT MAX(version) FROM schema_migrations", soci::into(version, indicator);
-    } catch (const soci::soci_error&) {
-      // No migrations table yet: a new, empty store.
-      return 0;
-    }
-    return indicator == soci::i_ok ? version : 0;
-  });
-}
-
-Result<int> SociStore::migrate() {
-  return guarded("migrating the schema", [&]() -> Result<int> {
-    *session_ << "CREATE TABLE IF NOT EXISTS schema_migrations ("
-                 "version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at TEXT NOT NULL)";
-    int current = 0;
-    soci::indicator indicator = soci::i_null;
-    *session_ << "SELECT MAX(version) FROM schema_migrations", soci::into(current, indicator);
-    if (indicator != soci::i_ok) current = 0;
-    const int known = schema_migrations().empty() ? 0 : schema_migrations().back().version;
-    if (current > known) {
-      return core::fail(core::ErrorKind::kConflict,
-                        fmt::format("the store has schema version {}, newer than this program knows ({}); "
-                                    "upgrade trappa",
-                                    current, known));
-    }
-    for (const Migration& migration : schema_migrations()) {
-      if (migration.version <= current) continue;
-      WriteTransaction transaction(*session_, *dialect_);
-      for (std::string_view statement : migration.statements) {
-        *session_ << expand_tokens(statement, *dialect_);
-      }
-      const std::string description(migration.description);
-      const std::string applied_at = utc_timestamp_now();
-      *session_ << "INSERT INTO schema_migrations (version, description, applied_at) VALUES (:v, :d, :a)",
-          soci::use(migration.version), soci::use(description), soci::use(applied_at);
-      transaction.commit();
-      current = migration.version;
-    }
-    return current;
-  });
-}
-
-// ---------------------------------------------------------------------------------------------
-// Organisation
-
-Result<std::vector<core::Unit>> SociStore::load_units() {
+Result<std::vector<core::Unit>> SqlOrganisationStore::load_units() {
   return guarded("reading units", [&]() -> Result<std::vector<core::Unit>> {
     std::vector<core::Unit> units;
     soci::rowset<soci::row> rows =
@@ -112,7 +40,7 @@ Result<std::vector<core::Unit>> SociStore::load_units() {
   });
 }
 
-Result<void> SociStore::save_units(const std::vector<core::Unit>& units, const Actor& actor) {
+Result<void> SqlOrganisationStore::save_units(const std::vector<core::Unit>& units, const Actor& actor) {
   return guarded("saving units", [&]() -> Result<void> {
     std::vector<std::string> codes, names, parents, kinds;
     std::vector<soci::indicator> parent_indicators;
@@ -138,7 +66,7 @@ Result<void> SociStore::save_units(const std::vector<core::Unit>& units, const A
   });
 }
 
-Result<std::vector<core::Person>> SociStore::load_people() {
+Result<std::vector<core::Person>> SqlOrganisationStore::load_people() {
   return guarded("reading people", [&]() -> Result<std::vector<core::Person>> {
     std::vector<core::Person> people;
     long long count = 0;
@@ -178,7 +106,7 @@ Result<std::vector<core::Person>> SociStore::load_people() {
   });
 }
 
-Result<void> SociStore::save_people(const std::vector<core::Person>& people, const Actor& actor) {
+Result<void> SqlOrganisationStore::save_people(const std::vector<core::Person>& people, const Actor& actor) {
   return guarded("saving people", [&]() -> Result<void> {
     WriteTransaction transaction(*session_, *dialect_);
     // A store that already holds people gets one audit entry per person created or changed,
@@ -261,55 +189,6 @@ Result<void> SociStore::save_people(const std::vector<core::Person>& people, con
     append_audit_in_transaction({now, actor.name, "import.people", "people", detail});
     transaction.commit();
     return {};
-  });
-}
-
-// ---------------------------------------------------------------------------------------------
-// Audit trail
-
-void SociStore::append_audit_in_transaction(const AuditEntry& entry) {
-  *session_ << "INSERT INTO audit_log (at, actor, action, subject, detail) VALUES (:at, :actor, :action, :subject, "
-               ":detail)",
-      soci::use(entry.at), soci::use(entry.actor), soci::use(entry.action), soci::use(entry.subject),
-      soci::use(entry.detail);
-}
-
-void SociStore::append_audit_entries_in_transaction(const std::vector<AuditEntry>& entries) {
-  constexpr std::size_t kBatch = 10000;
-  for (std::size_t begin = 0; begin < entries.size(); begin += kBatch) {
-    const std::size_t end = std::min(entries.size(), begin + kBatch);
-    std::vector<std::string> at, actor, action, subject, detail;
-    for (std::size_t i = begin; i < end; ++i) {
-      at.push_back(entries[i].at);
-      actor.push_back(entries[i].actor);
-      action.push_back(entries[i].action);
-      subject.push_back(entries[i].subject);
-      detail.push_back(entries[i].detail);
-    }
-    *session_ << "INSERT INTO audit_log (at, actor, action, subject, detail) VALUES (:at, :actor, :action, "
-                 ":subject, :detail)",
-        soci::use(at), soci::use(actor), soci::use(action), soci::use(subject), soci::use(detail);
-  }
-}
-
-Result<void> SociStore::append_audit(const AuditEntry& entry) {
-  return guarded("writing the audit trail", [&]() -> Result<void> {
-    append_audit_in_transaction(entry);
-    return {};
-  });
-}
-
-Result<std::vector<AuditEntry>> SociStore::load_audit(const std::string& subject) {
-  return guarded("reading the audit trail", [&]() -> Result<std::vector<AuditEntry>> {
-    std::vector<AuditEntry> entries;
-    soci::rowset<soci::row> rows = (session_->prepare << "SELECT at, actor, action, subject, detail FROM audit_log "
-                                                         "WHERE subject = :subject ORDER BY id",
-                                    soci::use(subject));
-    for (const soci::row& row : rows) {
-      entries.push_back({row.get<std::string>(0), row.get<std::string>(1), row.get<std::string>(2),
-                         row.get<std::string>(3), row.get<std::string>(4)});
-    }
-    return entries;
   });
 }
 

@@ -5,7 +5,7 @@
 
 #include <unordered_map>
 
-#include "store/sql/soci_store.hpp"
+#include "store/assessment/sql_round_store.hpp"
 
 namespace trappa::store {
 
@@ -40,7 +40,7 @@ class PersonLookup {
 
 }  // namespace
 
-Result<core::RoundFacts> SociStore::load_round_facts(const std::string& round,
+Result<core::RoundFacts> SqlRoundStore::load_round_facts(const std::string& round,
                                                      const std::vector<std::string>& employee_ids,
                                                      const core::Framework& framework) {
   return guarded("reading the round's assessments", [&]() -> Result<core::RoundFacts> {

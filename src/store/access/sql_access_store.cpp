@@ -4,7 +4,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
-#include "store/sql/soci_store.hpp"
+#include "store/access/sql_access_store.hpp"
 
 namespace trappa::store {
 
@@ -52,7 +52,7 @@ std::string describe_account_change(const core::Account* before, const core::Acc
 
 }  // namespace
 
-Result<void> SociStore::save_account(const core::Account& account, const Actor& actor) {
+Result<void> SqlAccessStore::save_account(const core::Account& account, const Actor& actor) {
   return guarded("saving the account", [&]() -> Result<void> {
     WriteTransaction transaction(*session_, *dialect_);
     long long people = 0;
@@ -91,7 +91,7 @@ Result<void> SociStore::save_account(const core::Account& account, const Actor& 
   });
 }
 
-Result<std::optional<core::Account>> SociStore::load_account(const std::string& employee_id) {
+Result<std::optional<core::Account>> SqlAccessStore::load_account(const std::string& employee_id) {
   return guarded("reading the account", [&]() -> Result<std::optional<core::Account>> {
     soci::rowset<soci::row> rows = (session_->prepare << "SELECT " << kAccountColumns
                                                       << " FROM accounts WHERE employee_id = :id",
@@ -101,7 +101,7 @@ Result<std::optional<core::Account>> SociStore::load_account(const std::string& 
   });
 }
 
-Result<std::vector<core::Account>> SociStore::list_accounts() {
+Result<std::vector<core::Account>> SqlAccessStore::list_accounts() {
   return guarded("listing accounts", [&]() -> Result<std::vector<core::Account>> {
     std::vector<core::Account> accounts;
     soci::rowset<soci::row> rows =
@@ -111,7 +111,7 @@ Result<std::vector<core::Account>> SociStore::list_accounts() {
   });
 }
 
-Result<void> SociStore::create_session(const core::SessionRecord& session) {
+Result<void> SqlAccessStore::create_session(const core::SessionRecord& session) {
   return guarded("creating the session", [&]() -> Result<void> {
     *session_ << "INSERT INTO sessions (token_digest, employee_id, csrf_token, created_at, expires_at) "
                  "VALUES (:digest, :employee, :csrf, :created, :expires)",
@@ -121,7 +121,7 @@ Result<void> SociStore::create_session(const core::SessionRecord& session) {
   });
 }
 
-Result<std::optional<core::SessionRecord>> SociStore::load_session(const std::string& token_digest) {
+Result<std::optional<core::SessionRecord>> SqlAccessStore::load_session(const std::string& token_digest) {
   return guarded("reading the session", [&]() -> Result<std::optional<core::SessionRecord>> {
     soci::rowset<soci::row> rows =
         (session_->prepare << "SELECT token_digest, employee_id, csrf_token, created_at, expires_at FROM sessions "
@@ -136,14 +136,14 @@ Result<std::optional<core::SessionRecord>> SociStore::load_session(const std::st
   });
 }
 
-Result<void> SociStore::delete_session(const std::string& token_digest) {
+Result<void> SqlAccessStore::delete_session(const std::string& token_digest) {
   return guarded("deleting the session", [&]() -> Result<void> {
     *session_ << "DELETE FROM sessions WHERE token_digest = :digest", soci::use(token_digest);
     return {};
   });
 }
 
-Result<bool> SociStore::touch_session(const std::string& token_digest, const std::string& expires_at) {
+Result<bool> SqlAccessStore::touch_session(const std::string& token_digest, const std::string& expires_at) {
   return guarded("extending the session", [&]() -> Result<bool> {
     soci::statement statement = (session_->prepare << "UPDATE sessions SET expires_at = :expires WHERE token_digest = :digest",
                                  soci::use(expires_at), soci::use(token_digest));
@@ -152,7 +152,7 @@ Result<bool> SociStore::touch_session(const std::string& token_digest, const std
   });
 }
 
-Result<std::size_t> SociStore::delete_sessions(const std::string& now, const std::string& employee_id) {
+Result<std::size_t> SqlAccessStore::delete_sessions(const std::string& now, const std::string& employee_id) {
   return guarded("deleting sessions", [&]() -> Result<std::size_t> {
     soci::statement statement =
         employee_id.empty()

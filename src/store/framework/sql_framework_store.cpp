@@ -4,13 +4,13 @@
 
 #include <fmt/format.h>
 
-#include "store/sql/soci_store.hpp"
+#include "store/framework/sql_framework_store.hpp"
 
 namespace trappa::store {
 
 using core::Result;
 
-std::optional<int> SociStore::latest_revision(const std::string& framework_id) {
+std::optional<int> SqlFrameworkStore::latest_revision(const std::string& framework_id) {
   int revision = 0;
   soci::indicator indicator = soci::i_null;
   *session_ << "SELECT latest_revision FROM frameworks WHERE id = :id", soci::use(framework_id),
@@ -19,7 +19,7 @@ std::optional<int> SociStore::latest_revision(const std::string& framework_id) {
   return revision;
 }
 
-core::Framework SociStore::read_framework_revision(const std::string& id, int revision) {
+core::Framework SqlFrameworkStore::read_framework_revision(const std::string& id, int revision) {
   core::Framework framework;
   framework.id = id;
   *session_ << "SELECT name, version, description, scale_min, scale_max FROM framework_revisions "
@@ -88,7 +88,7 @@ core::Framework SociStore::read_framework_revision(const std::string& id, int re
   return framework;
 }
 
-Result<int> SociStore::save_framework(const core::Framework& framework, const Actor& actor) {
+Result<int> SqlFrameworkStore::save_framework(const core::Framework& framework, const Actor& actor) {
   return guarded("saving the framework", [&]() -> Result<int> {
     WriteTransaction transaction(*session_, *dialect_);
     const std::optional<int> latest = latest_revision(framework.id);
@@ -165,7 +165,7 @@ Result<int> SociStore::save_framework(const core::Framework& framework, const Ac
   });
 }
 
-Result<std::optional<StoredFramework>> SociStore::load_framework(const std::string& id, std::optional<int> revision) {
+Result<std::optional<StoredFramework>> SqlFrameworkStore::load_framework(const std::string& id, std::optional<int> revision) {
   return guarded("reading the framework", [&]() -> Result<std::optional<StoredFramework>> {
     std::optional<int> wanted = revision;
     if (!wanted) wanted = latest_revision(id);
@@ -178,7 +178,7 @@ Result<std::optional<StoredFramework>> SociStore::load_framework(const std::stri
   });
 }
 
-Result<std::vector<FrameworkSummary>> SociStore::list_frameworks() {
+Result<std::vector<FrameworkSummary>> SqlFrameworkStore::list_frameworks() {
   return guarded("listing frameworks", [&]() -> Result<std::vector<FrameworkSummary>> {
     std::vector<FrameworkSummary> summaries;
     // Typed into() rather than rowset<row>: SQLite reports no column type for COUNT(*), so

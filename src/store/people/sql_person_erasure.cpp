@@ -7,7 +7,7 @@
 
 #include <fmt/format.h>
 
-#include "store/sql/soci_store.hpp"
+#include "store/people/sql_personal_data_store.hpp"
 #include "store/sql/write_transaction.hpp"
 
 namespace trappa::store {
@@ -28,7 +28,7 @@ bool replace_all_in(std::string& text, const std::string& needle, std::string_vi
 
 }  // namespace
 
-Result<ErasureSummary> SociStore::erase_person(const std::string& employee_id, const Actor& actor) {
+Result<ErasureSummary> SqlPersonalDataStore::erase_person(const std::string& employee_id, const Actor& actor) {
   return guarded("erasing the person", [&]() -> Result<ErasureSummary> {
     WriteTransaction transaction(*session_, *dialect_);
     if (!person_exists(employee_id)) {

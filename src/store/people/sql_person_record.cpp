@@ -7,7 +7,7 @@
 #include <fmt/format.h>
 
 #include "core/base/date.hpp"
-#include "store/sql/soci_store.hpp"
+#include "store/people/sql_personal_data_store.hpp"
 
 namespace trappa::store {
 
@@ -22,28 +22,10 @@ core::Route route_from(const soci::row& row, std::size_t column) {
 
 }  // namespace
 
-bool SociStore::person_exists(const std::string& employee_id) {
-  long long count = 0;
-  *session_ << "SELECT COUNT(*) FROM people WHERE employee_id = :id", soci::use(employee_id), soci::into(count);
-  return count > 0;
-}
 
-bool SociStore::is_erased(const std::string& employee_id) {
-  long long count = 0;
-  *session_ << "SELECT COUNT(*) FROM audit_log WHERE subject = :id AND action = 'person.erase'",
-      soci::use(employee_id), soci::into(count);
-  return count > 0;
-}
 
-std::vector<std::string> SociStore::erased_people() {
-  std::vector<std::string> ids;
-  soci::rowset<std::string> rows =
-      (session_->prepare << "SELECT DISTINCT subject FROM audit_log WHERE action = 'person.erase'");
-  for (const std::string& id : rows) ids.push_back(id);
-  return ids;
-}
 
-std::vector<AuditEntry> SociStore::read_person_audit(const std::string& employee_id) {
+std::vector<AuditEntry> SqlPersonalDataStore::read_person_audit(const std::string& employee_id) {
   std::vector<AuditEntry> entries;
   // The index on subject finds the rows; the timestamps have whole seconds, so entries of
   // the same second keep the order they were written in.
@@ -57,7 +39,7 @@ std::vector<AuditEntry> SociStore::read_person_audit(const std::string& employee
   return entries;
 }
 
-Result<std::vector<AuditEntry>> SociStore::load_person_audit(const std::string& employee_id) {
+Result<std::vector<AuditEntry>> SqlPersonalDataStore::load_person_audit(const std::string& employee_id) {
   return guarded("reading the person's audit history", [&]() -> Result<std::vector<AuditEntry>> {
     if (!person_exists(employee_id)) {
       return core::fail(core::ErrorKind::kNotFound, "no person with employee id '" + employee_id + "'");
@@ -66,7 +48,7 @@ Result<std::vector<AuditEntry>> SociStore::load_person_audit(const std::string& 
   });
 }
 
-Result<std::optional<core::PersonRecord>> SociStore::load_person_record(const std::string& employee_id) {
+Result<std::optional<core::PersonRecord>> SqlPersonalDataStore::load_person_record(const std::string& employee_id) {
   return guarded("reading the person's record", [&]() -> Result<std::optional<core::PersonRecord>> {
     // One transaction, so the parts agree with each other even while others write.
     soci::transaction transaction(*session_);
@@ -123,8 +105,8 @@ Result<std::optional<core::PersonRecord>> SociStore::load_person_record(const st
       for (const std::string& name : rounds) {
         long long round_id = 0;
         *session_ << "SELECT id FROM rounds WHERE name = :name", soci::use(name), soci::into(round_id);
-        ASSIGN_OR_RETURN(auto round, load_round(name));
-        auto found = read_assessments(round_id, name, &employee_id);
+        ASSIGN_OR_RETURN(auto round, rounds_.load_round(name));
+        auto found = rounds_.read_assessments(round_id, name, &employee_id);
         if (!round || found.empty()) continue;
         record.assessments.push_back({*round, std::move(found.front())});
       }

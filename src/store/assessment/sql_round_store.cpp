@@ -7,7 +7,7 @@
 #include <fmt/format.h>
 
 #include "store/assessment/assessment_writer.hpp"
-#include "store/sql/soci_store.hpp"
+#include "store/assessment/sql_round_store.hpp"
 
 namespace trappa::store {
 
@@ -31,7 +31,7 @@ constexpr const char* kRoundColumns = "name, framework_id, framework_revision, s
 
 }  // namespace
 
-Result<void> SociStore::create_round(const core::Round& round, const Actor& actor) {
+Result<void> SqlRoundStore::create_round(const core::Round& round, const Actor& actor) {
   return guarded("creating the round", [&]() -> Result<void> {
     WriteTransaction transaction(*session_, *dialect_);
     long long existing = 0;
@@ -53,7 +53,7 @@ Result<void> SociStore::create_round(const core::Round& round, const Actor& acto
   });
 }
 
-Result<std::vector<core::Round>> SociStore::list_rounds() {
+Result<std::vector<core::Round>> SqlRoundStore::list_rounds() {
   return guarded("listing rounds", [&]() -> Result<std::vector<core::Round>> {
     std::vector<core::Round> rounds;
     soci::rowset<soci::row> rows = (session_->prepare << "SELECT " << kRoundColumns << " FROM rounds ORDER BY id");
@@ -62,7 +62,7 @@ Result<std::vector<core::Round>> SociStore::list_rounds() {
   });
 }
 
-Result<std::optional<core::Round>> SociStore::load_round(const std::string& name) {
+Result<std::optional<core::Round>> SqlRoundStore::load_round(const std::string& name) {
   return guarded("reading the round", [&]() -> Result<std::optional<core::Round>> {
     soci::rowset<soci::row> rows =
         (session_->prepare << "SELECT " << kRoundColumns << " FROM rounds WHERE name = :name", soci::use(name));
@@ -71,7 +71,7 @@ Result<std::optional<core::Round>> SociStore::load_round(const std::string& name
   });
 }
 
-Result<void> SociStore::set_round_state(const std::string& name, core::RoundState state, const Actor& actor) {
+Result<void> SqlRoundStore::set_round_state(const std::string& name, core::RoundState state, const Actor& actor) {
   return guarded("changing the round's state", [&]() -> Result<void> {
     WriteTransaction transaction(*session_, *dialect_);
     std::string current;
@@ -92,7 +92,7 @@ Result<void> SociStore::set_round_state(const std::string& name, core::RoundStat
   });
 }
 
-Result<long long> SociStore::writable_round_id(const std::string& round) {
+Result<long long> SqlRoundStore::writable_round_id(const std::string& round) {
   long long id = 0;
   std::string state;
   *session_ << "SELECT id, state FROM rounds WHERE name = :name", soci::use(round), soci::into(id), soci::into(state);
@@ -103,7 +103,7 @@ Result<long long> SociStore::writable_round_id(const std::string& round) {
   return id;
 }
 
-std::vector<core::Assessment> SociStore::read_assessments(long long round_id, const std::string& round,
+std::vector<core::Assessment> SqlRoundStore::read_assessments(long long round_id, const std::string& round,
                                                           const std::string* only_employee) {
   const std::string filter = only_employee != nullptr ? " AND employee_id = :employee" : "";
   const std::string employee = only_employee != nullptr ? *only_employee : "";
@@ -162,7 +162,7 @@ std::vector<core::Assessment> SociStore::read_assessments(long long round_id, co
   return assessments;
 }
 
-Result<std::optional<core::Assessment>> SociStore::load_assessment(const std::string& round,
+Result<std::optional<core::Assessment>> SqlRoundStore::load_assessment(const std::string& round,
                                                                    const std::string& employee_id) {
   return guarded("reading the assessment", [&]() -> Result<std::optional<core::Assessment>> {
     long long round_id = 0;
@@ -174,7 +174,7 @@ Result<std::optional<core::Assessment>> SociStore::load_assessment(const std::st
   });
 }
 
-Result<void> SociStore::save_assessment(const core::Assessment& assessment, const Actor& actor) {
+Result<void> SqlRoundStore::save_assessment(const core::Assessment& assessment, const Actor& actor) {
   return guarded("saving the assessment", [&]() -> Result<void> {
     WriteTransaction transaction(*session_, *dialect_);
     ASSIGN_OR_RETURN(auto round_id, writable_round_id(assessment.round));
@@ -192,7 +192,7 @@ Result<void> SociStore::save_assessment(const core::Assessment& assessment, cons
   });
 }
 
-Result<void> SociStore::save_assessments(const std::string& round, const std::vector<core::Assessment>& assessments,
+Result<void> SqlRoundStore::save_assessments(const std::string& round, const std::vector<core::Assessment>& assessments,
                                          const Actor& actor) {
   return guarded("saving assessments", [&]() -> Result<void> {
     WriteTransaction transaction(*session_, *dialect_);
@@ -242,7 +242,7 @@ Result<void> SociStore::save_assessments(const std::string& round, const std::ve
   });
 }
 
-Result<std::vector<core::Assessment>> SociStore::load_assessments(const std::string& round) {
+Result<std::vector<core::Assessment>> SqlRoundStore::load_assessments(const std::string& round) {
   return guarded("reading assessments", [&]() -> Result<std::vector<core::Assessment>> {
     long long round_id = 0;
     *session_ << "SELECT id FROM rounds WHERE name = :name", soci::use(round), soci::into(round_id);

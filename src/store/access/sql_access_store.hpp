@@ -1,0 +1,27 @@
+// Accounts and sessions over the shared SQL session (store/sql/sql_session.hpp). Internal to the store layer.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "store/access/access_store.hpp"
+#include "store/sql/sql_session.hpp"
+
+namespace trappa::store {
+
+class SqlAccessStore final : public AccessStore, private SqlCapability {
+ public:
+  explicit SqlAccessStore(SqlSession& sql) : SqlCapability(sql) {}
+
+  core::Result<void> save_account(const core::Account& account, const Actor& actor) override;
+  core::Result<std::optional<core::Account>> load_account(const std::string& employee_id) override;
+  core::Result<std::vector<core::Account>> list_accounts() override;
+  core::Result<void> create_session(const core::SessionRecord& session) override;
+  core::Result<std::optional<core::SessionRecord>> load_session(const std::string& token_digest) override;
+  core::Result<void> delete_session(const std::string& token_digest) override;
+  core::Result<bool> touch_session(const std::string& token_digest, const std::string& expires_at) override;
+  core::Result<std::size_t> delete_sessions(const std::string& now, const std::string& employee_id) override;
+};
+
+}  // namespace trappa::store
