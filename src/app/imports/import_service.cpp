@@ -1,0 +1,168 @@
+#include "app/imports/import_service.hpp"
+
+#include <cstdint>
+#include <memory>
+#include <utility>
+#include <vector>
+
+#include "core/org/unit_tree.hpp"
+#include "io/csv/csv_reader.hpp"
+#include "io/imports/assessment_import.hpp"
+#include "io/imports/employment_import.hpp"
+#include "io/imports/org_import.hpp"
+#include "io/imports/profile_matrix.hpp"
+#include "io/json/framework_json.hpp"
+#include "store/assessment/round_store.hpp"
+#include "store/framework/framework_store.hpp"
+#include "store/org/organisation_store.hpp"
+#include "store/workforce/employment_store.hpp"
+
+namespace trappa::app {
+
+namespace {
+
+std::string describe(const std::vector<core::Unit>& units) { return std::to_string(units.size()) + " units"; }
+std::string describe(const std::vector<core::Person>& people) { return std::to_string(people.size()) + " people"; }
+std::string describe(const std::vector<core::Employment>& employments) {
+  return std::to_string(employments.size()) + " employments";
+}
+std::string describe(const std::vector<core::Assessment>& assessments) {
+  return std::to_string(assessments.size()) + " people's assessments";
+}
+std::string describe(const core::Framework& framework) {
+  return "framework '" + framework.id + "' with " + std::to_string(framework.competency_count()) +
+         " competencies and " + std::to_string(framework.roles.size()) + " roles";
+}
+
+// Validates with `validate`, then writes with `write` unless it is a dry run.
+template <typename Validate, typename Write>
+core::Result<ImportOutcome> run(const ImportRequest& request, Validate validate, Write write) {
+  ASSIGN_OR_RETURN(auto validated, validate());
+  ImportOutcome outcome;
+  outcome.what = describe(validated);
+  if (request.dry_run) return outcome;
+  TRY(write(validated, outcome));
+  outcome.written = true;
+  return outcome;
+}
+
+core::Result<void> save_framework(store::Store& store, const core::Framework& framework, const store::Actor& actor,
+                                  ImportOutcome& outcome) {
+  ASSIGN_OR_RETURN(const int revision, store.frameworks().save_framework(framework, actor));
+  outcome.framework_id = framework.id;
+  outcome.framework_revision = revision;
+  return {};
+}
+
+// Reads an assessment or motivation file against the round it names: its pinned framework,
+// the people in its scope and their existing assessments.
+core::Result<std::vector<core::Assessment>> read_round_file(store::Store& store, const ImportRequest& request) {
+  ASSIGN_OR_RETURN(auto table, io::read_csv_file(request.file));
+  ASSIGN_OR_RETURN(auto round, store.rounds().load_round(request.round));
+  if (!round) return core::fail(core::ErrorKind::kNotFound, "no round named '" + request.round + "'");
+  if (round->state == core::RoundState::kClosed) {
+    return core::fail(core::ErrorKind::kConflict, "round '" + request.round + "' is closed; nothing was imported");
+  }
+  ASSIGN_OR_RETURN(auto framework, store.frameworks().load_framework(round->framework_id, round->framework_revision));
+  if (!framework) return core::fail(core::ErrorKind::kNotFound, "the round's framework is missing");
+  ASSIGN_OR_RETURN(auto people, store.organisation().load_people());
+  ASSIGN_OR_RETURN(auto units, store.organisation().load_units());
+  ASSIGN_OR_RETURN(auto existing, store.rounds().load_assessments(request.round));
+
+  const core::UnitTree tree = core::UnitTree::build(units);
+  std::uint32_t scope_first = 0;
+  auto scope_last = static_cast<std::uint32_t>(tree.size());
+  if (!round->scope_unit.empty()) {
+    if (auto scope = tree.index_of(round->scope_unit)) {
+      scope_first = *scope;
+      scope_last = tree.subtree_end(*scope);
+    }
+  }
+  io::AssessmentImportContext context;
+  context.round = &*round;
+  context.framework = &framework->framework;
+  for (const core::Person& person : people) context.people.emplace(person.employee_id, &person);
+  context.in_round_scope = [&](const core::Person& person) {
+    auto unit = tree.index_of(person.unit_code);
+    return unit && *unit >= scope_first && *unit < scope_last;
+  };
+  for (core::Assessment& assessment : existing) context.existing.emplace(assessment.employee_id, std::move(assessment));
+  context.imported_by = request.actor.name;
+  context.now = request.now;
+  return request.kind == ImportKind::kAssessments ? io::read_assessment_ratings(table, context)
+                                                  : io::read_motivation_answers(table, context);
+}
+
+}  // namespace
+
+core::Result<ImportOutcome> import_file(store::Store& store, const ImportRequest& request) {
+  const store::Actor& actor = request.actor;
+  switch (request.kind) {
+    case ImportKind::kUnits:
+      return run(
+          request,
+          [&]() -> core::Result<std::vector<core::Unit>> {
+            ASSIGN_OR_RETURN(auto table, io::read_csv_file(request.file));
+            ASSIGN_OR_RETURN(auto existing, store.organisation().load_units());
+            return io::read_units(table, existing);
+          },
+          [&](const std::vector<core::Unit>& units, ImportOutcome&) {
+            return store.organisation().save_units(units, actor);
+          });
+    case ImportKind::kPeople:
+      return run(
+          request,
+          [&]() -> core::Result<std::vector<core::Person>> {
+            ASSIGN_OR_RETURN(auto table, io::read_csv_file(request.file));
+            ASSIGN_OR_RETURN(auto units, store.organisation().load_units());
+            ASSIGN_OR_RETURN(auto existing, store.organisation().load_people());
+            return io::read_people(table, units, existing);
+          },
+          [&](const std::vector<core::Person>& people, ImportOutcome&) {
+            return store.organisation().save_people(people, actor);
+          });
+    case ImportKind::kEmployments:
+      return run(
+          request,
+          [&]() -> core::Result<std::vector<core::Employment>> {
+            ASSIGN_OR_RETURN(auto table, io::read_csv_file(request.file));
+            ASSIGN_OR_RETURN(auto units, store.organisation().load_units());
+            ASSIGN_OR_RETURN(auto people, store.organisation().load_people());
+            return io::read_employments(table, units, people);
+          },
+          [&](const std::vector<core::Employment>& employments, ImportOutcome&) {
+            return store.employments().save_employments(employments, actor);
+          });
+    case ImportKind::kFramework:
+      return run(
+          request, [&] { return io::read_framework_file(request.file); },
+          [&](const core::Framework& framework, ImportOutcome& outcome) {
+            return save_framework(store, framework, actor, outcome);
+          });
+    case ImportKind::kProfiles:
+      return run(
+          request,
+          [&]() -> core::Result<core::Framework> {
+            ASSIGN_OR_RETURN(auto table, io::read_csv_file(request.file));
+            ASSIGN_OR_RETURN(auto stored, store.frameworks().load_framework(request.framework_id));
+            if (!stored) {
+              return core::fail(core::ErrorKind::kNotFound,
+                                "no framework with id '" + request.framework_id + "'; import it first");
+            }
+            return io::apply_profile_matrix(table, stored->framework);
+          },
+          [&](const core::Framework& framework, ImportOutcome& outcome) {
+            return save_framework(store, framework, actor, outcome);
+          });
+    case ImportKind::kAssessments:
+    case ImportKind::kMotivation:
+      return run(
+          request, [&] { return read_round_file(store, request); },
+          [&](const std::vector<core::Assessment>& assessments, ImportOutcome&) {
+            return store.rounds().save_assessments(request.round, assessments, actor);
+          });
+  }
+  return core::fail(core::ErrorKind::kInternal, "unknown import kind");
+}
+
+}  // namespace trappa::app

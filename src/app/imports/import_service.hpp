@@ -1,0 +1,39 @@
+// Imports as one use case for every adapter (the CLI's `trappa import ...`; the web upload
+// later): read and check a file against the store, then write it in one transaction, or
+// nothing. Every problem of the file is reported at once as FILE:LINE:COLUMN: reason.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+
+#include "core/base/result.hpp"
+#include "store/store.hpp"
+
+namespace trappa::app {
+
+enum class ImportKind { kUnits, kPeople, kEmployments, kFramework, kProfiles, kAssessments, kMotivation };
+
+struct ImportRequest {
+  ImportKind kind = ImportKind::kUnits;
+  std::filesystem::path file;
+  std::string framework_id;  // kProfiles: the framework the matrix belongs to
+  std::string round;         // kAssessments, kMotivation: the round the answers belong to
+  bool dry_run = false;      // validate only; write nothing
+  store::Actor actor;        // recorded in the audit trail
+  std::string now;           // ISO 8601 UTC, for the status and agreement times of assessments
+};
+
+struct ImportOutcome {
+  std::string what;                            // "12 units", "framework 'x' with 20 competencies and 5 roles"
+  bool written = false;                        // false on a dry run
+  std::string framework_id;                    // kFramework, kProfiles: the framework written
+  std::optional<int> framework_revision;       // ... and the revision the store now holds
+};
+
+// Reads and validates `request.file` against the store and, unless it is a dry run, writes
+// it. Errors: kInvalidInput with the file's problems, kNotFound (unknown round or framework),
+// kConflict (a closed round), kStorage; the store is unchanged on any error.
+[[nodiscard]] core::Result<ImportOutcome> import_file(store::Store& store, const ImportRequest& request);
+
+}  // namespace trappa::app
