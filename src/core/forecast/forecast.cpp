@@ -118,7 +118,7 @@ void check_scenario_roles(const ForecastScenario& scenario, const std::unordered
       problems.push_back({"$.demand." + role, "unknown role"});
     } else if (!demand.growth && demand.headcount.size() != static_cast<std::size_t>(years)) {
       problems.push_back({"$.demand." + role + ".headcount",
-                          fmt::format("{} numbers given, the forecast has {} years", demand.headcount.size(), years)});
+                          fmt::format("{} numbers expected (one per forecast year), {} given", years, demand.headcount.size())});
     }
   }
   for (const auto& [role, rate] : scenario.leaving_rate) {
