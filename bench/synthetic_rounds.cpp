@@ -74,19 +74,41 @@ const core::Framework& framework() {
   return loaded;
 }
 
+namespace {
+
+// Builds `data` for `people` employees; returns the units and the employments.
+std::pair<std::vector<core::Unit>, std::vector<core::Employment>> build(Dataset& data, std::size_t people) {
+  demo::DemoOrganisation organisation = demo::build_synthetic_organisation(people, kSeed);
+  std::vector<core::Employment> employments = demo::add_employment_history(organisation, kSeed);
+  data.tree = std::make_shared<const core::UnitTree>(core::UnitTree::build(organisation.units));
+  data.people = std::move(organisation.people);
+  add_rounds(data, employments);
+  for (std::size_t r = 0; r < 2; ++r) {
+    data.snapshots[r] = core::GapSnapshot::build(data.rounds[r], framework(), data.tree, data.people, data.facts[r]);
+  }
+  return {std::move(organisation.units), std::move(employments)};
+}
+
+}  // namespace
+
 const Dataset& synthetic(std::size_t people) {
   static std::map<std::size_t, std::unique_ptr<Dataset>> built;
   auto& slot = built[people];
   if (!slot) {
     slot = std::make_unique<Dataset>();
-    demo::DemoOrganisation organisation = demo::build_synthetic_organisation(people, kSeed);
-    const std::vector<core::Employment> employments = demo::add_employment_history(organisation, kSeed);
-    slot->tree = std::make_shared<const core::UnitTree>(core::UnitTree::build(organisation.units));
-    slot->people = std::move(organisation.people);
-    add_rounds(*slot, employments);
-    for (std::size_t r = 0; r < 2; ++r) {
-      slot->snapshots[r] = core::GapSnapshot::build(slot->rounds[r], framework(), slot->tree, slot->people, slot->facts[r]);
-    }
+    build(*slot, people);
+  }
+  return *slot;
+}
+
+const DatasetWithHistory& synthetic_with_history(std::size_t people) {
+  static std::map<std::size_t, std::unique_ptr<DatasetWithHistory>> built;
+  auto& slot = built[people];
+  if (!slot) {
+    slot = std::make_unique<DatasetWithHistory>();
+    auto [units, employments] = build(slot->data, people);
+    slot->units = std::move(units);
+    slot->employments = std::move(employments);
   }
   return *slot;
 }

@@ -15,6 +15,7 @@
 #include "core/analytics/gap_snapshot.hpp"
 #include "core/org/org.hpp"
 #include "core/assessment/round_facts.hpp"
+#include "core/workforce/employment.hpp"
 #include "core/org/unit_tree.hpp"
 
 namespace trappa::bench {
@@ -32,5 +33,15 @@ const core::Framework& framework();
 
 // The dataset for an organisation of `people` employees.
 const Dataset& synthetic(std::size_t people);
+
+// The same dataset with the units and the employment history kept (about 2 employments per
+// current employee, in employee-id order), for the benchmarks that read the history (the
+// forecast). Built and cached separately from synthetic(), so the others do not hold it.
+struct DatasetWithHistory {
+  Dataset data;
+  std::vector<core::Unit> units;
+  std::vector<core::Employment> employments;
+};
+const DatasetWithHistory& synthetic_with_history(std::size_t people);
 
 }  // namespace trappa::bench

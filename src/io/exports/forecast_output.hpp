@@ -1,0 +1,24 @@
+// Writing the competence forecast (core/forecast/forecast.hpp): the JSON document that
+// `trappa forecast` prints (and the forecast page and API are to serve), a CSV with one row per
+// role and year, and a plain-text table for a terminal. All round the same way
+// (docs/forecast.md): counts to two decimals, rates, shares and hazards to four.
+#pragma once
+
+#include <string>
+
+#include "core/forecast/forecast.hpp"
+
+namespace trappa::io {
+
+// The JSON document in the field order of docs/forecast.md, canonical indented form (ends
+// with a newline).
+[[nodiscard]] std::string write_forecast_json(const core::Forecast& forecast);
+
+// role,year,start,retirements,leavers,demand,recruitment_need,end,turning_65,turning_67,turning_69
+// — one row per role and year, roles by name, '.' decimals.
+[[nodiscard]] std::string write_forecast_csv(const core::Forecast& forecast);
+
+// Aligned plain-text tables: the assumptions, the flows per role and in total, the area shares.
+[[nodiscard]] std::string write_forecast_table(const core::Forecast& forecast);
+
+}  // namespace trappa::io
