@@ -60,6 +60,8 @@ constexpr Entry kTexts[] = {
      "Too many failed sign-in attempts with this user name. For your security, you can try again in {wait}."},
     {"signin_throttled_address", "För många misslyckade inloggningsförsök från din nätverksadress. Du kan försöka igen om {wait}.",
      "Too many failed sign-in attempts from your network address. You can try again in {wait}."},
+    {"account_password_throttled", "För många felaktiga lösenord. Av säkerhetsskäl kan du försöka igen om {wait}.",
+     "Too many wrong passwords. For your security, you can try again in {wait}."},
     {"signin_wait_second", "1 sekund", "1 second"},
     {"signin_wait_seconds", "{n} sekunder", "{n} seconds"},
     {"signin_wait_minute", "1 minut", "1 minute"},

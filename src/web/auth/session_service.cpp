@@ -141,6 +141,38 @@ std::expected<SessionService::SignedIn, SessionService::Refused> SessionService:
   return std::move(*started);
 }
 
+std::expected<void, SessionService::Refused> SessionService::check_password(const core::Account& account,
+                                                                          std::string_view password,
+                                                                          std::string_view address) {
+  const std::string& account_key = account.employee_id;
+  const std::string address_key = throttle_key_of_address(address);
+  if (auto refusal = throttle_.check(account_key, address_key)) {
+    spdlog::warn("password check: refused for {} s ({} throttled): account {} from {}", refusal->retry_after.count(),
+                 refusal->reason == SignInThrottle::Blocked::kAccount ? "account" : "address", account_key, address_key);
+    return std::unexpected(Refused{Failure::kThrottled, refusal->reason, refusal->retry_after});
+  }
+  const bool valid = app::verify_password(password, account.password_hash);
+  if (valid) {
+    throttle_.record_success(account_key);
+  } else {
+    throttle_.record_failure(account_key, address_key);
+    spdlog::info("password check: wrong password: account {} from {}", account_key, address_key);
+  }
+  auto lease = pool_.borrow();
+  auto audited = lease->append_audit(store::AuditEntry{
+      .at = clock_.utc_timestamp(),
+      .actor = account_key,
+      .action = valid ? "account.password_check_passed" : "account.password_check_failed",
+      .subject = account_key,
+      .detail = "from " + address_key});
+  if (!audited) {
+    spdlog::error("password check audit: {}", audited.error().describe());
+    return std::unexpected(Refused{Failure::kStorage});
+  }
+  if (!valid) return std::unexpected(Refused{Failure::kBadCredentials});
+  return {};
+}
+
 std::expected<SessionService::SignedIn, SessionService::Failure> SessionService::start_session(
     const std::string& employee_id) {
   SignedIn signed_in;

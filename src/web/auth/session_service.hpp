@@ -65,6 +65,17 @@ class SessionService {
   [[nodiscard]] std::expected<SignedIn, Refused> sign_in(std::string_view username, std::string_view password,
                                                         std::string_view address);
 
+  // The current-password check of a signed-in person (Mitt konto): throttled with the same
+  // counters as sign_in (the account, and the client `address`), so a stolen session cannot
+  // guess the password faster than the sign-in form could. A throttled check is refused
+  // without looking at the password. Each check that runs is audited as
+  // `account.password_check_failed` or `account.password_check_passed` (actor and subject:
+  // the employee id; detail: the client address); refusals are logged, not audited, so a
+  // flood of them cannot grow the append-only trail. kStorage when the audit cannot be
+  // written: a check that cannot be recorded does not pass.
+  [[nodiscard]] std::expected<void, Refused> check_password(const core::Account& account, std::string_view password,
+                                                            std::string_view address);
+
   // The viewer of the request's session cookie, or nullopt (no cookie, unknown, expired,
   // idle too long). Moves the session's idle deadline forward.
   [[nodiscard]] std::optional<Viewer> resolve(const Request& request);

@@ -235,8 +235,23 @@ Response account_submit(AppContext& app, const PageRequest& page) {
   AccountForm result;
   const std::string current = form.get("current");
   const std::string next = form.get("new");
-  if (!app::verify_password(current, viewer.account.password_hash)) {
-    result.errors.emplace_back("current", std::string(page.t("error_current_password")));
+  // Throttled and audited like a sign-in (session_service.hpp): a stolen session must not
+  // make the current password cheaper to guess than the sign-in form does.
+  auto checked = app.sessions->check_password(viewer.account, current, app.sessions->client_address(page.request));
+  if (!checked) {
+    switch (checked.error().failure) {
+      case SessionService::Failure::kThrottled: {
+        result.errors.emplace_back("current", format_text(page.t("account_password_throttled"),
+                                                          {{"wait", wait_text(page, checked.error().retry_after)}}));
+        Response response = render_account(app, page, 429, result, viewer.account.must_change_password);
+        response.headers.emplace_back("Retry-After", std::to_string(checked.error().retry_after.count()));
+        return response;
+      }
+      case SessionService::Failure::kBadCredentials:
+        result.errors.emplace_back("current", std::string(page.t("error_current_password")));
+        break;
+      case SessionService::Failure::kStorage: return error_page(app, page, 500);
+    }
   }
   if (next.size() < app::kMinPasswordLength) {
     result.errors.emplace_back("new-password", std::string(page.t("error_password_short")));
