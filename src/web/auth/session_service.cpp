@@ -77,7 +77,8 @@ SessionService::SessionService(app::StorePool& pool, std::shared_ptr<const app::
       // A quarter of the idle time, at most a minute: the deadline is never more than that
       // behind the last request, and a busy session costs one store write a minute.
       touch_step_(std::clamp(idle_timeout_ / 4, std::chrono::seconds{1}, std::chrono::seconds{60})),
-      throttle_(options.throttle) {
+      throttle_(options.throttle),
+      sign_in_key_(app::SignedTokenKey::generate()) {
   dummy_hash_ = app::hash_password(app::random_token(16)).value_or("");
 }
 
@@ -140,6 +141,13 @@ std::expected<SessionService::SignedIn, SessionService::Refused> SessionService:
   if (!started) return std::unexpected(Refused{started.error()});
   return std::move(*started);
 }
+
+std::string SessionService::sign_in_token(std::string_view existing) const {
+  if (sign_in_key_.remaining(existing, clock_.now()) > kSignInTokenRenewal) return std::string(existing);
+  return sign_in_key_.issue(clock_.now(), kSignInTokenLifetime);
+}
+
+bool SessionService::sign_in_token_valid(std::string_view token) const { return sign_in_key_.verify(token, clock_.now()); }
 
 std::expected<void, SessionService::Refused> SessionService::check_password(const core::Account& account,
                                                                           std::string_view password,

@@ -29,13 +29,12 @@ std::string safe_next(const std::string& next) {
 
 Response render_login(AppContext& app, const PageRequest& page, int status, const std::string& error,
                       const std::string& username, const std::string& next) {
-  // The sign-in form has no session yet, so its CSRF token is a random value kept in a
-  // cookie and echoed in the form (double submit); a cross-site form cannot read it.
+  // The sign-in form has no session yet, so its CSRF token is kept in a cookie and echoed in
+  // the form (double submit; a cross-site form cannot read it), and signed by the server with
+  // an expiry, so that a made-up cookie and field pair is refused (session_service.hpp).
   const auto cookies = parse_cookies(page.request);
   auto existing = cookies.find(std::string(kLoginCsrfCookie));
-  const std::string token = existing != cookies.end() && existing->second.size() >= 32 && existing->second.size() <= 64
-                                ? existing->second
-                                : app::random_token(24);
+  const std::string token = app.sessions->sign_in_token(existing != cookies.end() ? existing->second : std::string());
   TemplateData data;
   data.set("csrf", token);
   data.set("next", next);
@@ -119,7 +118,8 @@ Response login_submit(AppContext& app, const PageRequest& page) {
   const std::string next = safe_next(form.get("next"));
   const auto cookies = parse_cookies(page.request);
   auto cookie = cookies.find(std::string(kLoginCsrfCookie));
-  if (cookie == cookies.end() || !app::equal_in_constant_time(cookie->second, form.get("csrf"))) {
+  if (cookie == cookies.end() || !app::equal_in_constant_time(cookie->second, form.get("csrf")) ||
+      !app.sessions->sign_in_token_valid(cookie->second)) {
     return render_login(app, page, 403, std::string(page.t("signin_expired_form")), username, next);
   }
   const std::string address = app.sessions->client_address(page.request);
