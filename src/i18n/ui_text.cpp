@@ -389,6 +389,9 @@ constexpr Entry kTexts[] = {
     {"error_405_title", "Metoden stöds inte", "Method not allowed"},
     {"error_405_text", "Adressen kan inte användas på det sättet.", "The address cannot be used that way."},
     {"error_409_title", "Det gick inte att spara", "Could not save"},
+    {"error_429_title", "För många förfrågningar", "Too many requests"},
+    {"error_429_text", "Servern räknar redan fram nyckeltal åt dig eller andra. Vänta en sekund och försök igen.",
+     "The server is already computing key figures for you or others. Please wait a second and try again."},
     {"error_400_title", "Felaktig begäran", "Bad request"},
     {"error_400_text", "Begäran gick inte att tolka.", "The request could not be understood."},
     // Bad input through the doors (input_checks.hpp, docs/security-input.md)
