@@ -50,6 +50,7 @@ int serve(const CommandContext& context, const ServeOptions& options) {
   application_options.manager_overview = options.manager_overview;
   application_options.database = context.database;
   application_options.store_connections = static_cast<std::size_t>(std::max(2, options.threads * 2));
+  application_options.io_threads = static_cast<std::size_t>(std::max(1, options.threads));
   application_options.assets_directory = data_directory() / "web";
   if (options.demo) {
     auto people = (*store)->organisation().load_people();

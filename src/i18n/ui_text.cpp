@@ -60,6 +60,8 @@ constexpr Entry kTexts[] = {
      "Too many failed sign-in attempts with this user name. For your security, you can try again in {wait}."},
     {"signin_throttled_address", "För många misslyckade inloggningsförsök från din nätverksadress. Du kan försöka igen om {wait}.",
      "Too many failed sign-in attempts from your network address. You can try again in {wait}."},
+    {"account_password_throttled", "För många felaktiga lösenord. Av säkerhetsskäl kan du försöka igen om {wait}.",
+     "Too many wrong passwords. For your security, you can try again in {wait}."},
     {"signin_wait_second", "1 sekund", "1 second"},
     {"signin_wait_seconds", "{n} sekunder", "{n} seconds"},
     {"signin_wait_minute", "1 minut", "1 minute"},
@@ -387,6 +389,9 @@ constexpr Entry kTexts[] = {
     {"error_405_title", "Metoden stöds inte", "Method not allowed"},
     {"error_405_text", "Adressen kan inte användas på det sättet.", "The address cannot be used that way."},
     {"error_409_title", "Det gick inte att spara", "Could not save"},
+    {"error_429_title", "För många förfrågningar", "Too many requests"},
+    {"error_429_text", "Servern räknar redan fram nyckeltal åt dig eller andra. Vänta en sekund och försök igen.",
+     "The server is already computing key figures for you or others. Please wait a second and try again."},
     {"error_400_title", "Felaktig begäran", "Bad request"},
     {"error_400_text", "Begäran gick inte att tolka.", "The request could not be understood."},
     // Bad input through the doors (input_checks.hpp, docs/security-input.md)

@@ -51,6 +51,9 @@ core::Result<std::unique_ptr<Application>> Application::load(store::Store& store
   context->rounds = std::make_unique<app::RoundRegistry>(context->directory);
   context->disclosures = std::make_unique<app::DisclosureCache>(options.min_group);  // small groups
   TRY(context->rounds->load_all(store));
+  ASSIGN_OR_RETURN(context->key_figures, app::KeyFigureInputs::load(store, context->directory));
+  context->figure_gate =
+      std::make_unique<SessionGate>(kFigureRequestsPerSession, SessionGate::total_for_threads(options.io_threads));
   ASSIGN_OR_RETURN(auto pool, app::StorePool::open(options.database, options.store_connections));
   context->pool = std::move(pool);
   ASSIGN_OR_RETURN(auto sessions,

@@ -31,15 +31,15 @@ equals() { [[ "$1" == "$2" ]] || { echo "  expected '$2', got '$1'" >&2; return 
 contains() { grep -q -- "$2" "$1" || { echo "  '$1' lacks '$2'" >&2; return 1; }; }
 
 # start_server NAME ARGS...: serves the demo on a free port of 127.0.0.1, logging to
-# $work/NAME.log; sets $base and $server_pid. Servers share the store, so the demo
-# organisation is loaded once.
+# $work/NAME.log; sets $base and $server_pid. The server runs $server_threads I/O threads
+# (default 2). Servers share the store, so the demo organisation is loaded once.
 start_server() {
   local name="$1"
   shift
   local attempt port
   for attempt in 1 2 3 4 5; do
     port=$((20000 + RANDOM % 40000))
-    "$trappa" serve --demo --threads 2 --listen "127.0.0.1:$port" "$@" > "$work/$name.log" 2>&1 &
+    "$trappa" serve --demo --threads "${server_threads:-2}" --listen "127.0.0.1:$port" "$@" > "$work/$name.log" 2>&1 &
     local pid=$!
     local waited=0
     while (( waited < 600 )); do

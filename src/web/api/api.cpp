@@ -372,7 +372,12 @@ Response me(AppContext&, PageRequest& page, const RouteParams&) {
 Response figures(AppContext& app, PageRequest& page, const RouteParams&) {
   auto figures = key_figures_for(app, page);
   if (!figures) return api_failure(page, figures.error());
-  return json_response(200, io::write_key_figures_json(*figures));
+  if (!*figures) {  // the session or the server already computes as many as it may
+    Response response = json_error(429, "key figures are already being computed for this session or others; retry in a second");
+    response.headers.emplace_back("Retry-After", "1");
+    return response;
+  }
+  return json_response(200, io::write_key_figures_json(**figures));
 }
 
 Response rounds(AppContext& app, PageRequest&, const RouteParams&) {

@@ -9,6 +9,7 @@
 
 #include "app/access/password.hpp"
 #include "store/access/access_store.hpp"
+#include "store/audit/audit_store.hpp"
 #include "store/store.hpp"
 #include "web/server/http_util.hpp"
 
@@ -78,7 +79,8 @@ SessionService::SessionService(app::StorePool& pool, std::shared_ptr<const app::
       // A quarter of the idle time, at most a minute: the deadline is never more than that
       // behind the last request, and a busy session costs one store write a minute.
       touch_step_(std::clamp(idle_timeout_ / 4, std::chrono::seconds{1}, std::chrono::seconds{60})),
-      throttle_(options.throttle) {
+      throttle_(options.throttle),
+      sign_in_key_(app::SignedTokenKey::generate()) {
   dummy_hash_ = app::hash_password(app::random_token(16)).value_or("");
 }
 
@@ -140,6 +142,45 @@ std::expected<SessionService::SignedIn, SessionService::Refused> SessionService:
   auto started = start_session(account_key);
   if (!started) return std::unexpected(Refused{started.error()});
   return std::move(*started);
+}
+
+std::string SessionService::sign_in_token(std::string_view existing) const {
+  if (sign_in_key_.remaining(existing, clock_.now()) > kSignInTokenRenewal) return std::string(existing);
+  return sign_in_key_.issue(clock_.now(), kSignInTokenLifetime);
+}
+
+bool SessionService::sign_in_token_valid(std::string_view token) const { return sign_in_key_.verify(token, clock_.now()); }
+
+std::expected<void, SessionService::Refused> SessionService::check_password(const core::Account& account,
+                                                                          std::string_view password,
+                                                                          std::string_view address) {
+  const std::string& account_key = account.employee_id;
+  const std::string address_key = throttle_key_of_address(address);
+  if (auto refusal = throttle_.check(account_key, address_key)) {
+    spdlog::warn("password check: refused for {} s ({} throttled): account {} from {}", refusal->retry_after.count(),
+                 refusal->reason == SignInThrottle::Blocked::kAccount ? "account" : "address", account_key, address_key);
+    return std::unexpected(Refused{Failure::kThrottled, refusal->reason, refusal->retry_after});
+  }
+  const bool valid = app::verify_password(password, account.password_hash);
+  if (valid) {
+    throttle_.record_success(account_key);
+  } else {
+    throttle_.record_failure(account_key, address_key);
+    spdlog::info("password check: wrong password: account {} from {}", account_key, address_key);
+  }
+  auto lease = pool_.borrow();
+  auto audited = lease->audit().append_audit(store::AuditEntry{
+      .at = clock_.utc_timestamp(),
+      .actor = account_key,
+      .action = valid ? "account.password_check_passed" : "account.password_check_failed",
+      .subject = account_key,
+      .detail = "from " + address_key});
+  if (!audited) {
+    spdlog::error("password check audit: {}", audited.error().describe());
+    return std::unexpected(Refused{Failure::kStorage});
+  }
+  if (!valid) return std::unexpected(Refused{Failure::kBadCredentials});
+  return {};
 }
 
 std::expected<SessionService::SignedIn, SessionService::Failure> SessionService::start_session(

@@ -26,6 +26,7 @@
 #include "core/access/account.hpp"
 #include "core/base/clock.hpp"
 #include "core/base/result.hpp"
+#include "app/access/signed_token.hpp"
 #include "app/published/directory.hpp"
 #include "web/server/http_types.hpp"
 #include "web/auth/sign_in_options.hpp"
@@ -64,6 +65,28 @@ class SessionService {
   // (client_address()), which failures are counted against.
   [[nodiscard]] std::expected<SignedIn, Refused> sign_in(std::string_view username, std::string_view password,
                                                         std::string_view address);
+
+  // The current-password check of a signed-in person (Mitt konto): throttled with the same
+  // counters as sign_in (the account, and the client `address`), so a stolen session cannot
+  // guess the password faster than the sign-in form could. A throttled check is refused
+  // without looking at the password. Each check that runs is audited as
+  // `account.password_check_failed` or `account.password_check_passed` (actor and subject:
+  // the employee id; detail: the client address); refusals are logged, not audited, so a
+  // flood of them cannot grow the append-only trail. kStorage when the audit cannot be
+  // written: a check that cannot be recorded does not pass.
+  [[nodiscard]] std::expected<void, Refused> check_password(const core::Account& account, std::string_view password,
+                                                            std::string_view address);
+
+  // The sign-in form's CSRF token (double submit: the same value in the cookie
+  // kLoginCsrfCookie and in the form). It is signed by the server (app/access/signed_token.hpp,
+  // a key made at start-up) and expires after kSignInTokenLifetime, so a client cannot make up
+  // a pair. `existing` (the browser's cookie) is kept while it verifies and has more than
+  // kSignInTokenRenewal left, so a second tab does not spoil the first one's form.
+  [[nodiscard]] std::string sign_in_token(std::string_view existing) const;
+  // Whether `token` was issued by this server (or one sharing its key), unchanged and unexpired.
+  [[nodiscard]] bool sign_in_token_valid(std::string_view token) const;
+  static constexpr std::chrono::seconds kSignInTokenLifetime{2 * 60 * 60};
+  static constexpr std::chrono::seconds kSignInTokenRenewal{30 * 60};
 
   // The viewer of the request's session cookie, or nullopt (no cookie, unknown, expired,
   // idle too long). Moves the session's idle deadline forward.
@@ -119,6 +142,7 @@ class SessionService {
   std::chrono::seconds idle_timeout_;
   std::chrono::seconds touch_step_;  // the least gain worth a store write
   SignInThrottle throttle_;
+  app::SignedTokenKey sign_in_key_;  // made at start-up; signs the sign-in form's CSRF tokens
   std::string dummy_hash_;  // verified against for unknown names, so timing reveals nothing
   std::mutex mutex_;        // guards `cache_`
   std::unordered_map<std::string, Cached> cache_;

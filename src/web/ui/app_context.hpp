@@ -14,12 +14,14 @@
 #include "web/ui/application_options.hpp"
 #include "app/published/directory.hpp"
 #include "app/published/disclosure_cache.hpp"
+#include "app/published/key_figure_inputs.hpp"
 #include "web/ui/fragment_cache.hpp"
 #include "web/server/http_types.hpp"
 #include "web/server/http_util.hpp"
 #include "app/published/round_registry.hpp"
 #include "web/auth/session_service.hpp"
 #include "app/published/store_pool.hpp"
+#include "web/ui/session_gate.hpp"
 #include "web/ui/texts.hpp"
 #include "web/auth/viewer.hpp"
 
@@ -34,6 +36,10 @@ struct AppContext {
   std::unique_ptr<app::RoundRegistry> rounds;
   std::unique_ptr<SessionService> sessions;
   std::unique_ptr<app::DisclosureCache> disclosures;  // small-group decisions per round snapshot
+  // People, employments and units for the key figures, in memory (key_figure_inputs.hpp).
+  std::shared_ptr<const app::KeyFigureInputs> key_figures;
+  // Key-figure computations running, per session and in all (session_gate.hpp).
+  std::unique_ptr<SessionGate> figure_gate;
   std::string asset_version;
   struct Asset {
     std::string content_type;

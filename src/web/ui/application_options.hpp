@@ -17,6 +17,9 @@ struct ApplicationOptions {
   bool demo_mode = false;
   std::string database;                  // store location, for the connection pool
   std::size_t store_connections = 4;
+  // The server's I/O threads (`--threads`): expensive requests leave one of them free
+  // (session_gate.hpp). 0 when not known (tests calling Application::handle directly).
+  std::size_t io_threads = 0;
   std::filesystem::path assets_directory;  // holds app.css and app.js
   std::vector<app::DemoAccount> demo_accounts;  // shown on the sign-in page in demo mode only
   SignInOptions sign_in;  // sessions, throttling, the trusted proxy (sign_in_options.hpp)

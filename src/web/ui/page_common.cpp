@@ -70,6 +70,7 @@ Response error_page(const AppContext& app, const PageRequest& page, int status, 
     case 405: title_key = "error_405_title"; text_key = "error_405_text"; break;
     case 422: title_key = "error_400_title"; text_key = "error_400_text"; break;  // input the rules refuse
     case 409: title_key = "error_409_title"; text_key = "error_500_text"; break;
+    case 429: title_key = "error_429_title"; text_key = "error_429_text"; break;
     default: break;
   }
   TemplateData data;

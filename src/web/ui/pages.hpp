@@ -3,6 +3,7 @@
 // router.hpp) and declared nowhere else.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -24,7 +25,9 @@ namespace trappa::web {
 
 // The figures a request asks for (?at=&from=&unit=&retirement_age=), for /api/v1/figures
 // (figures_page.cpp): kForbidden for viewers without access and for suppressed groups,
-// kInvalidInput naming a bad parameter.
-[[nodiscard]] core::Result<core::KeyFigures> key_figures_for(AppContext& app, const PageRequest& page);
+// kInvalidInput naming a bad parameter; nullopt when they must be computed and the session
+// (or the server) already runs as many key-figure computations as it may (session_gate.hpp):
+// answer 429 with Retry-After: 1.
+[[nodiscard]] core::Result<std::optional<core::KeyFigures>> key_figures_for(AppContext& app, const PageRequest& page);
 
 }  // namespace trappa::web

@@ -85,7 +85,21 @@ struct Fixture {
     options.demo_accounts = std::move(accounts);
     options.clock = &clock;  // the pages' "today" (default dates, deadlines) does not move
     application = must(Application::load(*store, options));
+    // The sign-in form's CSRF token is signed by the server: take one it issued.
+    Request login;
+    login.method = "GET";
+    login.path = login.target = "/login";
+    login.remote_address = "127.0.0.1";
+    login.request_id = "golden-request";
+    for (const auto& [name, value] : application->handle(login).headers) {
+      if (name == "Set-Cookie" && value.starts_with("trappa_signin=")) {
+        signin_token = value.substr(14, value.find(';') - 14);
+      }
+    }
+    if (signin_token.empty()) throw std::runtime_error("GET /login set no trappa_signin cookie");
   }
+
+  std::string signin_token;  // a sign-in form token the application issued
 
   // Noon on 15 June 2026, UTC: inside the demo's round 2026 and the sessions' lifetime.
   core::FixedClock clock{std::chrono::sys_days{std::chrono::year(2026) / std::chrono::June / 15} + std::chrono::hours(12)};
@@ -133,7 +147,7 @@ Request make_request(const Page& page, std::string_view lang) {
   // The language as a browser keeps it after ?lang= (which redirects to the clean URL).
   request.headers["cookie"] = "trappa_lang=" + std::string(lang);
   if (!page.who.empty()) request.headers["cookie"] += "; trappa_session=golden-session-" + page.who;
-  if (page.who.empty()) request.headers["cookie"] += "; trappa_signin=golden-signin";
+  if (page.who.empty()) request.headers["cookie"] += "; trappa_signin=" + fixture().signin_token;
   request.remote_address = "127.0.0.1";
   request.request_id = "golden-request";
   return request;
@@ -208,6 +222,9 @@ TEST_P(GoldenPages, matches_the_expected_html) {
     if (const auto at = text->find("{employee}"); at != std::string::npos) {
       text->replace(at, std::string_view("{employee}").size(), f.employee_ids.at("employee"));
     }
+  }
+  if (const auto at = page.body.find("golden-signin"); at != std::string::npos) {
+    page.body.replace(at, std::string_view("golden-signin").size(), f.signin_token);
   }
   set_template_checking(true);
   const Response response = f.application->handle(make_request(page, golden.lang));

@@ -30,13 +30,12 @@ std::string safe_next(const std::string& next) {
 
 Response render_login(AppContext& app, const PageRequest& page, int status, const std::string& error,
                       const std::string& username, const std::string& next) {
-  // The sign-in form has no session yet, so its CSRF token is a random value kept in a
-  // cookie and echoed in the form (double submit); a cross-site form cannot read it.
+  // The sign-in form has no session yet, so its CSRF token is kept in a cookie and echoed in
+  // the form (double submit; a cross-site form cannot read it), and signed by the server with
+  // an expiry, so that a made-up cookie and field pair is refused (session_service.hpp).
   const auto cookies = parse_cookies(page.request);
   auto existing = cookies.find(std::string(kLoginCsrfCookie));
-  const std::string token = existing != cookies.end() && existing->second.size() >= 32 && existing->second.size() <= 64
-                                ? existing->second
-                                : app::random_token(24);
+  const std::string token = app.sessions->sign_in_token(existing != cookies.end() ? existing->second : std::string());
   TemplateData data;
   data.set("csrf", token);
   data.set("next", next);
@@ -120,7 +119,8 @@ Response login_submit(AppContext& app, const PageRequest& page) {
   const std::string next = safe_next(form.get("next"));
   const auto cookies = parse_cookies(page.request);
   auto cookie = cookies.find(std::string(kLoginCsrfCookie));
-  if (cookie == cookies.end() || !app::equal_in_constant_time(cookie->second, form.get("csrf"))) {
+  if (cookie == cookies.end() || !app::equal_in_constant_time(cookie->second, form.get("csrf")) ||
+      !app.sessions->sign_in_token_valid(cookie->second)) {
     return render_login(app, page, 403, std::string(page.t("signin_expired_form")), username, next);
   }
   const std::string address = app.sessions->client_address(page.request);
@@ -236,8 +236,23 @@ Response account_submit(AppContext& app, const PageRequest& page) {
   AccountForm result;
   const std::string current = form.get("current");
   const std::string next = form.get("new");
-  if (!app::verify_password(current, viewer.account.password_hash)) {
-    result.errors.emplace_back("current", std::string(page.t("error_current_password")));
+  // Throttled and audited like a sign-in (session_service.hpp): a stolen session must not
+  // make the current password cheaper to guess than the sign-in form does.
+  auto checked = app.sessions->check_password(viewer.account, current, app.sessions->client_address(page.request));
+  if (!checked) {
+    switch (checked.error().failure) {
+      case SessionService::Failure::kThrottled: {
+        result.errors.emplace_back("current", format_text(page.t("account_password_throttled"),
+                                                          {{"wait", wait_text(page, checked.error().retry_after)}}));
+        Response response = render_account(app, page, 429, result, viewer.account.must_change_password);
+        response.headers.emplace_back("Retry-After", std::to_string(checked.error().retry_after.count()));
+        return response;
+      }
+      case SessionService::Failure::kBadCredentials:
+        result.errors.emplace_back("current", std::string(page.t("error_current_password")));
+        break;
+      case SessionService::Failure::kStorage: return error_page(app, page, 500);
+    }
   }
   if (next.size() < app::kMinPasswordLength) {
     result.errors.emplace_back("new-password", std::string(page.t("error_password_short")));

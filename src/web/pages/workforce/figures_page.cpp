@@ -12,8 +12,6 @@
 #include "io/exports/key_figures_json.hpp"
 #include "report/charts/charts.hpp"
 #include "report/charts/data_table.hpp"
-#include "store/org/organisation_store.hpp"
-#include "store/workforce/employment_store.hpp"
 #include "web/pages/workforce/workforce_routes.hpp"
 #include "web/ui/error_response.hpp"
 #include "web/ui/pages.hpp"
@@ -77,27 +75,33 @@ FiguresRequest read_request(const AppContext& app, const PageRequest& page) {
 
 // The figures as the viewer may see them: `suppressed` when the small-group rule hides the
 // unit's whole set from this viewer; otherwise the figures, with small cells hidden for
-// suppressed viewers. The rule is decided for every unit at the date on each request: a
-// pure function of the store's data, so every view (page, CSV, API) agrees.
+// suppressed viewers. The inputs are in memory (app/published/key_figure_inputs.hpp): no
+// store work on the I/O thread. The rule is decided for every unit at the date once and kept,
+// a pure function of the data, so every view (page, CSV, API) agrees.
 struct ViewerFigures {
   core::KeyFigures figures;
   bool suppressed = false;
 };
 
-core::Result<ViewerFigures> compute(AppContext& app, const Viewer& viewer, const core::KeyFigureQuery& query) {
-  auto lease = app.pool->borrow();
-  ASSIGN_OR_RETURN(auto people, lease->organisation().load_people());
-  ASSIGN_OR_RETURN(auto employments, lease->employments().load_employments());
-  ASSIGN_OR_RETURN(auto units, lease->organisation().load_units());
-  ASSIGN_OR_RETURN(auto figures, core::compute_key_figures(people, employments, units, query));
-  ViewerFigures result{std::move(figures), false};
-  if (!viewer.suppressed_aggregates()) return result;
-  const core::UnitTree tree = core::UnitTree::build(units);
-  const auto decision =
-      core::KeyFigureDisclosure::decide(people, employments, tree, query.at, app.disclosures->min_group());
-  result.suppressed = !decision.published(query.unit_code);
-  if (!result.suppressed) core::hide_small_cells(result.figures, app.disclosures->min_group());
-  return result;
+// nullopt when the figures still have to be computed and no slot is free (app.figure_gate):
+// the caller answers 429 with Retry-After: 1. Kept figures and decisions need no slot.
+core::Result<std::optional<ViewerFigures>> compute(AppContext& app, const PageRequest& page,
+                                                   const core::KeyFigureQuery& query) {
+  const Viewer& viewer = *page.viewer;
+  const app::KeyFigureInputs& inputs = *app.key_figures;
+  const std::size_t min_group = app.disclosures->min_group();
+  std::optional<SessionGate::Ticket> ticket;
+  if (!inputs.has_figures(query) || (viewer.suppressed_aggregates() && !inputs.has_disclosure(query.at, min_group))) {
+    ticket = app.figure_gate->enter(viewer.session_digest);
+    if (!ticket) return std::optional<ViewerFigures>();
+  }
+  ASSIGN_OR_RETURN(auto figures, inputs.figures(query));
+  ViewerFigures result{*figures, false};
+  if (!viewer.suppressed_aggregates()) return std::optional<ViewerFigures>(std::move(result));
+  const auto decision = inputs.disclosure(query.at, min_group);
+  result.suppressed = !decision->published(query.unit_code);
+  if (!result.suppressed) core::hide_small_cells(result.figures, min_group);
+  return std::optional<ViewerFigures>(std::move(result));
 }
 
 struct FigureCharts {
@@ -174,6 +178,13 @@ std::string filter_query(const core::KeyFigureQuery& query) {
   return "at=" + core::to_iso(query.at) + "&enhet=" + url_encode(query.unit_code);
 }
 
+// 429 with Retry-After: 1 when no slot for a computation is free (session_gate.hpp).
+Response too_many_figure_requests(AppContext& app, const PageRequest& page) {
+  Response response = error_page(app, page, 429);
+  response.headers.emplace_back("Retry-After", "1");
+  return response;
+}
+
 }  // namespace
 
 Response figures_page(AppContext& app, const PageRequest& page) {
@@ -191,19 +202,20 @@ Response figures_page(AppContext& app, const PageRequest& page) {
   data.set("no_data", flag(false));
   data.set("suppressed_text", format_text(page.t("figures_suppressed"), {{"k", std::to_string(app.disclosures->min_group())}}));
   if (request.problems.empty()) {
-    auto computed = compute(app, viewer, request.query);
+    auto computed = compute(app, page, request.query);
+    if (computed && !*computed) return too_many_figure_requests(app, page);
     if (!computed) {
       if (computed.error().kind != core::ErrorKind::kInvalidInput && computed.error().kind != core::ErrorKind::kNotFound) {
         return error_response(app, page, computed.error());
       }
       data.set("has_error", flag(true));
       data.set("error", computed.error().describe());
-    } else if (computed->suppressed) {
+    } else if ((*computed)->suppressed) {
       data.set("suppressed", flag(true));
-    } else if (computed->figures.headcount[0].all.total() == 0) {
+    } else if ((*computed)->figures.headcount[0].all.total() == 0) {
       data.set("no_data", flag(true));
     } else {
-      const core::KeyFigures& f = computed->figures;
+      const core::KeyFigures& f = (*computed)->figures;
       data.set("has_figures", flag(true));
       data.set("headcount", report::swedish_number(static_cast<double>(f.headcount[0].all.total()), 0));
       data.set("permanent", report::swedish_number(static_cast<double>(f.headcount[0].permanent.total()), 0));
@@ -243,10 +255,11 @@ Response figures_csv(AppContext& app, const PageRequest& page) {
   if (!page.viewer->sees_overview()) return error_page(app, page, 403);
   FiguresRequest request = read_request(app, page);
   if (!request.problems.empty()) return error_page(app, page, 400, request.problems.front().to_string());
-  auto computed = compute(app, *page.viewer, request.query);
+  auto computed = compute(app, page, request.query);
   if (!computed) return error_page(app, page, 400, computed.error().describe());
-  if (computed->suppressed) return error_page(app, page, 403);
-  const core::KeyFigures* figures = &computed->figures;
+  if (!*computed) return too_many_figure_requests(app, page);
+  if ((*computed)->suppressed) return error_page(app, page, 403);
+  const core::KeyFigures* figures = &(*computed)->figures;
   const std::string table = query_value(page.request, "tabell");
   std::string body;
   if (table.empty() || table == "alla") {
@@ -264,19 +277,20 @@ Response figures_csv(AppContext& app, const PageRequest& page) {
           {{"Content-Disposition", "attachment; filename=\"" + name + "\""}, {"Cache-Control", "no-store"}}};
 }
 
-core::Result<core::KeyFigures> key_figures_for(AppContext& app, const PageRequest& page) {
+core::Result<std::optional<core::KeyFigures>> key_figures_for(AppContext& app, const PageRequest& page) {
   if (!page.viewer->sees_overview()) {
     return core::fail(core::ErrorKind::kForbidden, "key figures are for HR, observers and managers with the overview");
   }
   FiguresRequest request = read_request(app, page);
   if (!request.problems.empty()) return core::invalid("invalid parameters", std::move(request.problems));
-  ASSIGN_OR_RETURN(auto computed, compute(app, *page.viewer, request.query));
-  if (computed.suppressed) {
+  ASSIGN_OR_RETURN(auto computed, compute(app, page, request.query));
+  if (!computed) return std::optional<core::KeyFigures>();
+  if (computed->suppressed) {
     return core::fail(core::ErrorKind::kForbidden,
                       "the figures of this unit are suppressed: fewer than " + std::to_string(app.disclosures->min_group()) +
                           " people, or they would let a smaller group be computed (docs/key-figures.md, Small groups)");
   }
-  return std::move(computed.figures);
+  return std::optional<core::KeyFigures>(std::move(computed->figures));
 }
 
 void register_workforce(Router& router) {

@@ -1,0 +1,41 @@
+// Stateless signed tokens: the sign-in form's CSRF token, which exists before any session.
+//
+// A token is "v1.NONCE.EXPIRY.MAC": 16 random bytes (URL-safe base64), the expiry in seconds
+// since 1970, and the HMAC (libsodium crypto_auth, HMAC-SHA-512-256) of "v1.NONCE.EXPIRY"
+// under the key, in hex. The server verifies it without keeping anything: a token it did not
+// issue, a changed one or an expired one fails. Every node that shares the key accepts every
+// other node's tokens (docs/security.md says how nodes would share it). Thread-safe: the key
+// is immutable after construction.
+#pragma once
+
+#include <array>
+#include <chrono>
+#include <string>
+#include <string_view>
+
+#include "core/base/result.hpp"
+
+namespace trappa::app {
+
+class SignedTokenKey {
+ public:
+  static constexpr std::size_t kKeyBytes = 32;  // crypto_auth_KEYBYTES
+
+  // A new random key (at start-up). initialise_crypto() must have run.
+  [[nodiscard]] static SignedTokenKey generate();
+  // A key from its bytes (kKeyBytes of them), e.g. one that several nodes share.
+  [[nodiscard]] static core::Result<SignedTokenKey> from_bytes(std::string_view bytes);
+
+  // A token valid until `now + lifetime`.
+  [[nodiscard]] std::string issue(std::chrono::system_clock::time_point now, std::chrono::seconds lifetime) const;
+  // Whether `token` was issued under this key, unchanged, and has not expired at `now`.
+  [[nodiscard]] bool verify(std::string_view token, std::chrono::system_clock::time_point now) const;
+  // The time left before `token` expires at `now`; zero for a token that does not verify.
+  [[nodiscard]] std::chrono::seconds remaining(std::string_view token, std::chrono::system_clock::time_point now) const;
+
+ private:
+  SignedTokenKey() = default;
+  std::array<unsigned char, kKeyBytes> key_{};
+};
+
+}  // namespace trappa::app
