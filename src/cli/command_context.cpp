@@ -14,8 +14,7 @@ namespace trappa::cli {
 core::Result<std::unique_ptr<store::Store>> CommandContext::open_store() const {
   auto opened = store::Store::open(database);
   if (!opened) return opened;
-  auto migrated = (*opened)->migrate();
-  if (!migrated) return std::unexpected(migrated.error());
+  TRY((*opened)->migrate());
   return opened;
 }
 

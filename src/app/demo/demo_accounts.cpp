@@ -25,35 +25,30 @@ constexpr const char* kObserverPassword = "demo-observator";
 }  // namespace
 
 core::Result<std::vector<DemoAccount>> ensure_demo_accounts(store::Store& store) {
-  if (auto ready = app::initialise_crypto(); !ready) return std::unexpected(ready.error());
+  TRY(app::initialise_crypto());
   // Published passwords must never open a real organisation: every write of people to this
   // store must have been the demo's.
-  auto imports = store.audit().load_audit("people");
-  if (!imports) return std::unexpected(imports.error());
-  if (imports->empty() ||
-      std::any_of(imports->begin(), imports->end(), [](const store::AuditEntry& entry) { return entry.actor != "demo"; })) {
+  ASSIGN_OR_RETURN(auto imports, store.audit().load_audit("people"));
+  if (imports.empty() || std::any_of(imports.begin(), imports.end(),
+                                     [](const store::AuditEntry& entry) { return entry.actor != "demo"; })) {
     return core::fail(core::ErrorKind::kConflict,
                       "--demo needs an empty store or one the demo filled; this store holds imported people");
   }
-  auto interrupted = find_interrupted_demo(store);
-  if (!interrupted) return std::unexpected(interrupted.error());
-  if (*interrupted) {
+  ASSIGN_OR_RETURN(auto interrupted, find_interrupted_demo(store));
+  if (interrupted) {
     return core::fail(core::ErrorKind::kConflict,
                       "the demo in this store was interrupted before it finished; run `trappa demo` on it to finish it");
   }
-  auto organisation = load_organisation(store);
-  if (!organisation) return std::unexpected(organisation.error());
-  const std::vector<core::Person>& people = organisation->people;
-  auto rounds = store.rounds().list_rounds();
-  if (!rounds) return std::unexpected(rounds.error());
+  ASSIGN_OR_RETURN(auto organisation, load_organisation(store));
+  const std::vector<core::Person>& people = organisation.people;
+  ASSIGN_OR_RETURN(auto rounds, store.rounds().list_rounds());
   // The newest open round: the demo employee has not answered it yet.
   const core::Round* open = nullptr;
-  for (const core::Round& round : *rounds) {
+  for (const core::Round& round : rounds) {
     if (round.state == core::RoundState::kOpen) open = &round;
   }
   if (open == nullptr) return core::fail(core::ErrorKind::kNotFound, "the demo store has no open round");
-  auto snapshot = load_gap_snapshot(store, open->name, *organisation);
-  if (!snapshot) return std::unexpected(snapshot.error());
+  ASSIGN_OR_RETURN(auto snapshot, load_gap_snapshot(store, open->name, organisation));
 
   // Employee id -> index, built once: a search per person made this quadratic, over 15
   // minutes before `serve --demo` listened on a 1.3-million-person store (issue 12).
@@ -73,8 +68,8 @@ core::Result<std::vector<DemoAccount>> ensure_demo_accounts(store::Store& store)
     if (auto manager = index_of(person.manager_id)) is_manager[*manager] = true;
   }
   std::optional<std::size_t> employee;
-  const auto source = (*snapshot)->source_person();
-  const auto status = (*snapshot)->status();
+  const auto source = snapshot->source_person();
+  const auto status = snapshot->status();
   for (std::size_t p = 0; p < source.size(); ++p) {
     const std::size_t i = source[p];
     if (status[p] != core::AssessmentStatus::kNotStarted || is_manager[i] || people[i].manager_id.empty()) continue;
@@ -113,13 +108,11 @@ core::Result<std::vector<DemoAccount>> ensure_demo_accounts(store::Store& store)
   std::vector<DemoAccount> accounts;
   for (const auto& [label, index, role, password] : wanted) {
     const std::string& id = people[index].employee_id;
-    auto existing = store.access().load_account(id);
-    if (!existing) return std::unexpected(existing.error());
-    if (!*existing) {
-      auto hash = app::hash_password(password);
-      if (!hash) return std::unexpected(hash.error());
-      core::Account account{id, role, *hash, false, {}, {}};
-      if (auto saved = store.access().save_account(account, store::Actor{"demo"}); !saved) return std::unexpected(saved.error());
+    ASSIGN_OR_RETURN(auto existing, store.access().load_account(id));
+    if (!existing) {
+      ASSIGN_OR_RETURN(auto hash, app::hash_password(password));
+      core::Account account{id, role, hash, false, {}, {}};
+      TRY(store.access().save_account(account, store::Actor{"demo"}));
     }
     accounts.push_back({label, id, password});
   }

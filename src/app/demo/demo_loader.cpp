@@ -32,19 +32,17 @@ core::Result<std::size_t> add_demo_rounds(store::Store& store, const core::Frame
                                           const std::vector<core::Employment>& employments, const DemoOptions& options,
                                           const store::Actor& actor) {
   constexpr std::size_t kChunk = 50000;
-  auto stored = store.frameworks().load_framework(framework.id);
-  if (!stored) return std::unexpected(stored.error());
-  const int revision = *stored ? (*stored)->revision : 1;
+  ASSIGN_OR_RETURN(auto stored, store.frameworks().load_framework(framework.id));
+  const int revision = stored ? stored->revision : 1;
   std::size_t written = 0;
   const auto& specs = demo::demo_round_specs();
   for (std::size_t r = 0; r < specs.size(); ++r) {
     const demo::DemoRoundSpec& spec = specs[r];
     // Resuming an interrupted demo, the round may be there already: closed when all of it
     // was written, else open with some of its chunks (each chunk is one transaction).
-    auto existing = store.rounds().load_round(spec.name);
-    if (!existing) return std::unexpected(existing.error());
+    ASSIGN_OR_RETURN(auto existing, store.rounds().load_round(spec.name));
     const std::vector<bool> in_round = core::takes_part_on(people, employments, *core::parse_iso_date(spec.opens));
-    if (*existing && (*existing)->state == core::RoundState::kClosed) {
+    if (existing && existing->state == core::RoundState::kClosed) {
       for (std::size_t begin = 0; begin < people.size(); begin += kChunk) {
         written += demo::build_demo_assessments(framework, people, in_round, begin,
                                                 std::min(people.size(), begin + kChunk), r, options.seed)
@@ -53,11 +51,11 @@ core::Result<std::size_t> add_demo_rounds(store::Store& store, const core::Frame
       options.progress(fmt::format("round {} was written before", spec.name));
       continue;
     }
-    if (!*existing) {
+    if (!existing) {
       const core::Round round{spec.name, framework.id, revision, "", spec.opens, spec.closes, core::RoundState::kDraft};
-      if (auto created = store.rounds().create_round(round, actor); !created) return std::unexpected(created.error());
+      TRY(store.rounds().create_round(round, actor));
     }
-    if (!*existing || (*existing)->state != core::RoundState::kOpen) {
+    if (!existing || existing->state != core::RoundState::kOpen) {
       if (auto opened = store.rounds().set_round_state(spec.name, core::RoundState::kOpen, actor); !opened) {
         return std::unexpected(opened.error());
       }
@@ -67,11 +65,10 @@ core::Result<std::size_t> add_demo_rounds(store::Store& store, const core::Frame
                                                             std::min(people.size(), begin + kChunk), r, options.seed);
       written += assessments.size();
       if (assessments.empty()) continue;
-      if (*existing) {
+      if (existing) {
         // A chunk is all there or not at all: its first assessment tells which.
-        auto first = store.rounds().load_assessment(spec.name, assessments.front().employee_id);
-        if (!first) return std::unexpected(first.error());
-        if (*first) continue;
+        ASSIGN_OR_RETURN(auto first, store.rounds().load_assessment(spec.name, assessments.front().employee_id));
+        if (first) continue;
       }
       if (auto saved = store.rounds().save_assessments(spec.name, assessments, actor); !saved) {
         return std::unexpected(saved.error());
@@ -90,10 +87,9 @@ core::Result<std::size_t> add_demo_rounds(store::Store& store, const core::Frame
 }  // namespace
 
 core::Result<std::optional<InterruptedDemo>> find_interrupted_demo(store::Store& store) {
-  auto entries = store.audit().load_audit(std::string(kDemoSubject));
-  if (!entries) return std::unexpected(entries.error());
+  ASSIGN_OR_RETURN(auto entries, store.audit().load_audit(std::string(kDemoSubject)));
   std::optional<InterruptedDemo> interrupted;
-  for (const store::AuditEntry& entry : *entries) {
+  for (const store::AuditEntry& entry : entries) {
     if (entry.action == kDemoCompleted) interrupted.reset();
     if (entry.action != kDemoStarted) continue;
     InterruptedDemo demo;
@@ -112,36 +108,32 @@ core::Result<std::optional<InterruptedDemo>> find_interrupted_demo(store::Store&
 core::Result<DemoSummary> load_demo(store::Store& store, const DemoOptions& given) {
   DemoOptions options = given;
   if (!options.progress) options.progress = [](const std::string&) {};
-  auto interrupted = find_interrupted_demo(store);
-  if (!interrupted) return std::unexpected(interrupted.error());
+  ASSIGN_OR_RETURN(auto interrupted, find_interrupted_demo(store));
   const store::Actor actor{"demo"};
   bool people_written = false;
   bool employments_written = false;
-  if (*interrupted) {
-    options.scale = (*interrupted)->scale;
-    options.seed = (*interrupted)->seed;
+  if (interrupted) {
+    options.scale = interrupted->scale;
+    options.seed = interrupted->seed;
     options.progress(fmt::format("this store holds a demo that was interrupted before it finished ({}, seed {}); "
                                  "finishing it",
                                  options.scale == 0 ? std::string("the culture administration")
                                                     : fmt::format("scale {}", options.scale),
                                  options.seed));
-    auto people = store.organisation().load_people();
-    if (!people) return std::unexpected(people.error());
-    people_written = !people->empty();
-    auto employments = store.employments().load_employments();
-    if (!employments) return std::unexpected(employments.error());
-    employments_written = !employments->empty();
+    ASSIGN_OR_RETURN(auto people, store.organisation().load_people());
+    people_written = !people.empty();
+    ASSIGN_OR_RETURN(auto employments, store.employments().load_employments());
+    employments_written = !employments.empty();
   } else {
-    auto existing = store.organisation().load_people();
-    if (!existing) return std::unexpected(existing.error());
-    if (!existing->empty()) {
-      return core::fail(core::ErrorKind::kConflict,
-                        fmt::format("the store already holds {} people; the demo needs an empty store (use another --db)",
-                                    existing->size()));
+    ASSIGN_OR_RETURN(auto existing, store.organisation().load_people());
+    if (!existing.empty()) {
+      return core::fail(
+          core::ErrorKind::kConflict,
+          fmt::format("the store already holds {} people; the demo needs an empty store (use another --db)",
+                      existing.size()));
     }
   }
-  auto framework = io::read_framework_file(options.framework_file);
-  if (!framework) return std::unexpected(framework.error());
+  ASSIGN_OR_RETURN(auto framework, io::read_framework_file(options.framework_file));
 
   demo::DemoOrganisation organisation = options.scale == 0
                                             ? demo::build_demo_organisation(options.seed)
@@ -149,33 +141,32 @@ core::Result<DemoSummary> load_demo(store::Store& store, const DemoOptions& give
   // Adds the people who appear only in the history (former staff) before people are saved.
   const std::vector<core::Employment> employments = demo::add_employment_history(organisation, options.seed);
   options.progress(fmt::format("organisation and history built: {} people", organisation.people.size()));
-  if (!*interrupted) {
+  if (!interrupted) {
     // Written before anything else: until "demo.complete" follows, the store is known to
     // hold an unfinished demo, which the next `trappa demo` finishes.
     const store::AuditEntry started{store::utc_timestamp_now(), actor.name, std::string(kDemoStarted),
                                     std::string(kDemoSubject),
                                     fmt::format("scale {}, seed {}", options.scale, options.seed)};
-    if (auto marked = store.audit().append_audit(started); !marked) return std::unexpected(marked.error());
+    TRY(store.audit().append_audit(started));
   }
-  if (auto saved = store.frameworks().save_framework(*framework, actor); !saved) return std::unexpected(saved.error());
+  TRY(store.frameworks().save_framework(framework, actor));
   // Units, people and employments are each one transaction: there entirely or not at all.
   // Units come before people, so people being there means the units are too.
   if (!people_written) {
-    if (auto saved = store.organisation().save_units(organisation.units, actor); !saved) return std::unexpected(saved.error());
-    if (auto saved = store.organisation().save_people(organisation.people, actor); !saved) return std::unexpected(saved.error());
+    TRY(store.organisation().save_units(organisation.units, actor));
+    TRY(store.organisation().save_people(organisation.people, actor));
   }
   options.progress("units and people written");
   if (!employments_written) {
-    if (auto saved = store.employments().save_employments(employments, actor); !saved) return std::unexpected(saved.error());
+    TRY(store.employments().save_employments(employments, actor));
   }
   options.progress("employment history written");
-  auto rounds = add_demo_rounds(store, *framework, organisation.people, employments, options, actor);
-  if (!rounds) return std::unexpected(rounds.error());
+  ASSIGN_OR_RETURN(auto rounds, add_demo_rounds(store, framework, organisation.people, employments, options, actor));
   const store::AuditEntry completed{store::utc_timestamp_now(), actor.name, std::string(kDemoCompleted),
                                     std::string(kDemoSubject),
-                                    fmt::format("{} people, {} assessments", organisation.people.size(), *rounds)};
-  if (auto marked = store.audit().append_audit(completed); !marked) return std::unexpected(marked.error());
-  return DemoSummary{organisation.units.size(), organisation.people.size(), employments.size(), framework->id, *rounds};
+                                    fmt::format("{} people, {} assessments", organisation.people.size(), rounds)};
+  TRY(store.audit().append_audit(completed));
+  return DemoSummary{organisation.units.size(), organisation.people.size(), employments.size(), framework.id, rounds};
 }
 
 }  // namespace trappa::cli

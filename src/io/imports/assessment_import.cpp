@@ -77,16 +77,15 @@ std::vector<core::Assessment> finish(std::map<std::string, core::Assessment>& ch
 
 core::Result<std::vector<core::Assessment>> read_assessment_ratings(const CsvTable& table,
                                                                     const AssessmentImportContext& context) {
-  auto columns = CsvColumns::bind(table, {"employee_id", "competency", "self_level", "agreed_level"});
-  if (!columns) return std::unexpected(columns.error());
+  ASSIGN_OR_RETURN(auto columns, CsvColumns::bind(table, {"employee_id", "competency", "self_level", "agreed_level"}));
   std::vector<core::Problem> problems;
   std::map<std::string, core::Assessment> changed;
   std::set<std::pair<std::string, std::string>> seen;
   for (const CsvRecord& record : table.records) {
-    const CsvField id = columns->get(record, "employee_id");
-    const CsvField competency = columns->get(record, "competency");
-    const CsvField self = columns->get(record, "self_level");
-    const CsvField agreed = columns->get(record, "agreed_level");
+    const CsvField id = columns.get(record, "employee_id");
+    const CsvField competency = columns.get(record, "competency");
+    const CsvField self = columns.get(record, "self_level");
+    const CsvField agreed = columns.get(record, "agreed_level");
     const core::Person* person = person_in_round(table, id, context, problems);
     if (person == nullptr) continue;
     const core::RoleProfile& profile = *context.framework->profile_of(person->role);
@@ -139,15 +138,14 @@ core::Result<std::vector<core::Assessment>> read_assessment_ratings(const CsvTab
 
 core::Result<std::vector<core::Assessment>> read_motivation_answers(const CsvTable& table,
                                                                     const AssessmentImportContext& context) {
-  auto columns = CsvColumns::bind(table, {"employee_id", "area", "motivation"});
-  if (!columns) return std::unexpected(columns.error());
+  ASSIGN_OR_RETURN(auto columns, CsvColumns::bind(table, {"employee_id", "area", "motivation"}));
   std::vector<core::Problem> problems;
   std::map<std::string, core::Assessment> changed;
   std::set<std::pair<std::string, std::string>> seen;
   for (const CsvRecord& record : table.records) {
-    const CsvField id = columns->get(record, "employee_id");
-    const CsvField area = columns->get(record, "area");
-    const CsvField motivation = columns->get(record, "motivation");
+    const CsvField id = columns.get(record, "employee_id");
+    const CsvField area = columns.get(record, "area");
+    const CsvField motivation = columns.get(record, "motivation");
     const core::Person* person = person_in_round(table, id, context, problems);
     if (person == nullptr) continue;
     bool assessed = false;

@@ -55,8 +55,7 @@ std::string fold_email(std::string_view email) {
 }  // namespace
 
 core::Result<std::vector<core::Unit>> read_units(const CsvTable& table, const std::vector<core::Unit>& existing) {
-  auto columns = CsvColumns::bind(table, {"code", "name", "parent_code", "kind"});
-  if (!columns) return std::unexpected(columns.error());
+  ASSIGN_OR_RETURN(auto columns, CsvColumns::bind(table, {"code", "name", "parent_code", "kind"}));
 
   std::vector<core::Problem> problems;
   std::vector<core::Unit> units;
@@ -64,10 +63,10 @@ core::Result<std::vector<core::Unit>> read_units(const CsvTable& table, const st
   std::vector<CsvField> parent_fields;
   for (const CsvRecord& record : table.records) {
     core::Unit unit;
-    const CsvField code = columns->get(record, "code");
-    const CsvField name = columns->get(record, "name");
-    const CsvField parent = columns->get(record, "parent_code");
-    const CsvField kind = columns->get(record, "kind");
+    const CsvField code = columns.get(record, "code");
+    const CsvField name = columns.get(record, "name");
+    const CsvField parent = columns.get(record, "parent_code");
+    const CsvField kind = columns.get(record, "kind");
     if (code.text.empty()) {
       problems.push_back({table.where(code), "the unit code is empty"});
     } else if (auto [it, inserted] = code_fields.emplace(code.text, code); !inserted) {
@@ -115,10 +114,10 @@ core::Result<std::vector<core::Unit>> read_units(const CsvTable& table, const st
 
 core::Result<std::vector<core::Person>> read_people(const CsvTable& table, const std::vector<core::Unit>& units,
                                                     const std::vector<core::Person>& existing) {
-  auto columns = CsvColumns::bind(table, {"employee_id", "name", "email", "gender", "birth_year", "unit_code", "role",
-                                          "manager_id"},
-                                  {"city_start_date"});
-  if (!columns) return std::unexpected(columns.error());
+  ASSIGN_OR_RETURN(auto columns, CsvColumns::bind(table,
+                                                  {"employee_id", "name", "email", "gender", "birth_year", "unit_code",
+                                                   "role", "manager_id"},
+                                                  {"city_start_date"}));
 
   std::unordered_set<std::string> unit_codes;
   for (const core::Unit& unit : units) unit_codes.insert(unit.code);
@@ -130,14 +129,14 @@ core::Result<std::vector<core::Person>> read_people(const CsvTable& table, const
   std::unordered_map<std::string, int> first_line;
   for (const CsvRecord& record : table.records) {
     core::Person person;
-    const CsvField id = columns->get(record, "employee_id");
-    const CsvField name = columns->get(record, "name");
-    const CsvField email = columns->get(record, "email");
-    const CsvField gender = columns->get(record, "gender");
-    const CsvField birth_year = columns->get(record, "birth_year");
-    const CsvField unit = columns->get(record, "unit_code");
-    const CsvField role = columns->get(record, "role");
-    const CsvField manager = columns->get(record, "manager_id");
+    const CsvField id = columns.get(record, "employee_id");
+    const CsvField name = columns.get(record, "name");
+    const CsvField email = columns.get(record, "email");
+    const CsvField gender = columns.get(record, "gender");
+    const CsvField birth_year = columns.get(record, "birth_year");
+    const CsvField unit = columns.get(record, "unit_code");
+    const CsvField role = columns.get(record, "role");
+    const CsvField manager = columns.get(record, "manager_id");
 
     if (id.text.empty()) {
       problems.push_back({table.where(id), "the employee id is empty"});
@@ -172,8 +171,8 @@ core::Result<std::vector<core::Person>> read_people(const CsvTable& table, const
     if (!manager.text.empty() && manager.text == id.text) {
       problems.push_back({table.where(manager), "a person cannot be their own manager"});
     }
-    if (columns->has("city_start_date")) {
-      const CsvField start = columns->get(record, "city_start_date");
+    if (columns.has("city_start_date")) {
+      const CsvField start = columns.get(record, "city_start_date");
       if (!start.text.empty()) {
         if (core::parse_iso_date(start.text)) {
           person.city_start_date = start.text;

@@ -61,10 +61,9 @@ core::Result<std::unique_ptr<SessionService>> SessionService::create(app::StoreP
                                                                      std::shared_ptr<const app::Directory> directory,
                                                                      const SignInOptions& options,
                                                                      const core::Clock& clock) {
-  if (auto valid = validate(options); !valid) return std::unexpected(valid.error());
-  auto proxies = TrustedProxies::parse(options.trusted_proxies);
-  if (!proxies) return std::unexpected(proxies.error());
-  return std::make_unique<SessionService>(pool, std::move(directory), options, std::move(*proxies), clock);
+  TRY(validate(options));
+  ASSIGN_OR_RETURN(auto proxies, TrustedProxies::parse(options.trusted_proxies));
+  return std::make_unique<SessionService>(pool, std::move(directory), options, std::move(proxies), clock);
 }
 
 SessionService::SessionService(app::StorePool& pool, std::shared_ptr<const app::Directory> directory,
