@@ -19,6 +19,7 @@
 
 #include <algorithm>
 #include <bit>
+#include <cmath>
 #include <map>
 #include <memory>
 #include <string>
@@ -464,6 +465,135 @@ TEST(SmallGroupsProof, the_rule_hides_the_group_of_five_beside_the_group_of_one)
   const auto five = core::run_gap_query(*fixture.snapshot, direct).value();
   EXPECT_TRUE(five.suppressed) << "hidden when asked for directly, as when shown as a group";
   EXPECT_FALSE(five.competencies[0].mean_level.has_value());
+}
+
+
+// Issue 12: the attacks on figures that are sums of others, each tried on every cell of the
+// demo rounds (unit filter x role filter x gender filter, both bases).
+template <typename Visit>
+void for_every_cell(const core::GapSnapshot& snapshot, Visit&& visit) {
+  const core::UnitTree& tree = snapshot.tree();
+  for (int unit = -1; unit < static_cast<int>(tree.size()); ++unit) {
+    for (int role = -1; role < static_cast<int>(snapshot.roles()); ++role) {
+      for (int gender = -1; gender < 3; ++gender) {
+        core::GapQuery query;
+        if (unit >= 0) query.unit = tree.unit(static_cast<std::uint32_t>(unit)).code;
+        if (role >= 0) query.role = snapshot.role_name(static_cast<std::size_t>(role));
+        if (gender >= 0) query.gender = static_cast<core::Gender>(gender);
+        visit(query, CellKey{unit, role, gender});
+      }
+    }
+  }
+}
+
+// An area's ratings and level sum are sums over its competencies: the area minus its shown
+// competencies must never leave anything (in the demo it gave the only systemansvarig of
+// KF-KS in 2026 levels 4,4,4,5,4,4 on 6.3-6.8). The headline participation is a mean over
+// the competencies: it must be the mean of the shown ones.
+TEST(SmallGroupsLeaks, an_area_minus_its_shown_competencies_leaves_nothing) {
+  std::vector<std::string> failures;
+  std::size_t areas_shown = 0;
+  for (const auto& snapshot : demo().snapshots) {
+    const auto disclosure = core::GapDisclosure::build(*snapshot, kK);
+    for (core::LevelBasis basis : {core::LevelBasis::kAgreed, core::LevelBasis::kSelf}) {
+      for_every_cell(*snapshot, [&](core::GapQuery query, const CellKey& key) {
+        query.basis = basis;
+        query.disclosure = disclosure.get();
+        const core::GapReport report = core::run_gap_query(*snapshot, query).value();
+        if (report.suppressed) return;
+        for (const core::AreaFigures& area : report.areas) {
+          if (!area.ratings) continue;
+          ++areas_shown;
+          std::size_t ratings = 0;
+          double level_sum = 0;
+          for (const core::CompetencyFigures& competency : report.competencies) {
+            if (competency.area != area.code || !competency.rated) continue;
+            ratings += *competency.rated;
+            level_sum += competency.mean_level.value_or(0) * static_cast<double>(*competency.rated);
+          }
+          if (ratings != *area.ratings && failures.size() < 20) {
+            const double rest = area.mean_level.value_or(0) * static_cast<double>(*area.ratings) - level_sum;
+            failures.push_back(snapshot->round().name + " " + name_of(*snapshot, key) + " area " + area.code + ": " +
+                               std::to_string(*area.ratings - ratings) + " hidden ratings with level sum " +
+                               std::to_string(rest));
+          }
+        }
+        if (report.participation) {
+          double sum = 0;
+          std::size_t count = 0;
+          for (const core::CompetencyFigures& competency : report.competencies) {
+            if (!competency.participation) continue;
+            sum += *competency.participation;
+            ++count;
+          }
+          const double shown_mean = count > 0 ? sum / static_cast<double>(count) : -1;
+          if (std::abs(shown_mean - *report.participation) > 1e-9 && failures.size() < 20) {
+            failures.push_back(snapshot->round().name + " " + name_of(*snapshot, key) +
+                               ": participation is not the mean of the shown competencies'");
+          }
+        }
+      });
+    }
+  }
+  EXPECT_TRUE(failures.empty()) << join(failures);
+  EXPECT_GT(areas_shown, 1000u) << "the test is about something";
+}
+
+// basis=agreed minus basis=self on one cell is the managers' adjustments of the people whose
+// conversation was held (in the demo, KF-KS / koordinator / M: two people). Wherever both
+// bases show a figure, those people must be 0 or >= K.
+TEST(SmallGroupsLeaks, agreed_minus_self_never_gives_the_adjustments_of_a_small_group) {
+  std::vector<std::string> failures;
+  std::size_t compared = 0;
+  for (const auto& snapshot : demo().snapshots) {
+    const auto disclosure = core::GapDisclosure::build(*snapshot, kK);
+    const auto roles = snapshot->role();
+    const auto status = snapshot->status();
+    for_every_cell(*snapshot, [&](core::GapQuery query, const CellKey& key) {
+      query.disclosure = disclosure.get();
+      query.basis = core::LevelBasis::kAgreed;
+      const core::GapReport agreed = core::run_gap_query(*snapshot, query).value();
+      query.basis = core::LevelBasis::kSelf;
+      const core::GapReport self = core::run_gap_query(*snapshot, query).value();
+      const auto [unit, role, gender] = key;
+      std::size_t first = 0, last = snapshot->people();
+      if (unit >= 0) std::tie(first, last) = snapshot->people_in_subtree(static_cast<std::uint32_t>(unit));
+      auto held_rated = [&](std::optional<std::size_t> competency) {
+        std::size_t n = 0;
+        for (std::size_t p = first; p < last; ++p) {
+          if ((role >= 0 && roles[p] != role) || (gender >= 0 && static_cast<int>(snapshot->gender()[p]) != gender)) continue;
+          if (status[p] < core::AssessmentStatus::kConversationHeld) continue;
+          bool rated = false;
+          for (std::size_t c = 0; c < snapshot->competencies(); ++c) {
+            if (competency && c != *competency) continue;
+            if (snapshot->expected(roles[p], c) == 0) continue;
+            rated = rated || snapshot->levels(core::LevelBasis::kAgreed, c)[p] != 0 ||
+                    snapshot->levels(core::LevelBasis::kSelf, c)[p] != 0;
+          }
+          n += rated ? 1 : 0;
+        }
+        return n;
+      };
+      if (agreed.share_with_need && self.share_with_need) {
+        ++compared;
+        const std::size_t n = held_rated(std::nullopt);
+        if (small(n) && failures.size() < 20) {
+          failures.push_back(snapshot->round().name + " " + name_of(*snapshot, key) + ": share with need on both bases, " +
+                             std::to_string(n) + " people adjusted in conversation");
+        }
+      }
+      for (std::size_t c = 0; c < snapshot->competencies(); ++c) {
+        if (!agreed.competencies[c].mean_level || !self.competencies[c].mean_level) continue;
+        const std::size_t n = held_rated(c);
+        if (small(n) && failures.size() < 20) {
+          failures.push_back(snapshot->round().name + " " + name_of(*snapshot, key) + " " + agreed.competencies[c].code +
+                             ": agreed minus self is the adjustments of " + std::to_string(n) + " people");
+        }
+      }
+    });
+  }
+  EXPECT_TRUE(failures.empty()) << join(failures);
+  EXPECT_GT(compared, 100u) << "the test is about something";
 }
 
 }  // namespace

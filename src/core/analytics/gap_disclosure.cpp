@@ -47,6 +47,11 @@ std::shared_ptr<const GapDisclosure> GapDisclosure::build(const GapSnapshot& sna
   std::vector<std::uint8_t> rated_agreed(people * competencies, 0), rated_self(people * competencies, 0);
   std::vector<std::uint8_t> area_agreed(people * areas, 0), area_self(people * areas, 0);
   std::vector<std::uint8_t> assessed_agreed(people, 0), assessed_self(people, 0);
+  // Rated on either basis by someone whose conversation was held: the people whose agreed
+  // levels can differ from their own (per competency, per area, at all).
+  std::vector<std::uint8_t> rated_held(people * competencies, 0), area_held(people * areas, 0);
+  std::vector<std::uint8_t> assessed_held(people, 0);
+  const auto statuses = snapshot.status();
   for (std::size_t c = 0; c < competencies; ++c) {
     const auto agreed = snapshot.levels(LevelBasis::kAgreed, c);
     const auto self = snapshot.levels(LevelBasis::kSelf, c);
@@ -63,16 +68,22 @@ std::shared_ptr<const GapDisclosure> GapDisclosure::build(const GapSnapshot& sna
         area_self[p * areas + a] = 1;
         assessed_self[p] = 1;
       }
+      if ((agreed[p] != 0 || self[p] != 0) && statuses[p] >= AssessmentStatus::kConversationHeld) {
+        rated_held[p * competencies + c] = 1;
+        area_held[p * areas + a] = 1;
+        assessed_held[p] = 1;
+      }
     }
   }
 
   // The decisions are independent of each other: made on several threads.
   std::vector<std::function<void()>> work;
   work.emplace_back([&] {
-    result->headline_ = decide(snapshot, min_group, 3, [&](std::size_t p, std::uint8_t* row) {
+    result->headline_ = decide(snapshot, min_group, 4, [&](std::size_t p, std::uint8_t* row) {
       row[0] = assessed_agreed[p];
       row[1] = 1;
       row[2] = assessed_self[p];
+      row[3] = assessed_held[p];
     });
   });
 
@@ -89,26 +100,30 @@ std::shared_ptr<const GapDisclosure> GapDisclosure::build(const GapSnapshot& sna
   for (const auto& [applies_to, class_members] : classes) {
     for (std::size_t c : class_members) result->class_of_competency_[c] = index;
     work.emplace_back([&, index, &applies = applies_to, &members = class_members] {
-      const std::size_t measures = 1 + 2 * members.size();
+      const std::size_t measures = 1 + 3 * members.size();
       result->classes_[index] = decide(snapshot, min_group, measures, [&](std::size_t p, std::uint8_t* row) {
         row[0] = applies[roles[p]] ? 1 : 0;
         for (std::size_t i = 0; i < members.size(); ++i) {
-          row[1 + 2 * i] = rated_agreed[p * competencies + members[i]];
-          row[2 + 2 * i] = rated_self[p * competencies + members[i]];
+          row[1 + 3 * i] = rated_agreed[p * competencies + members[i]];
+          row[2 + 3 * i] = rated_self[p * competencies + members[i]];
+          row[3 + 3 * i] = rated_held[p * competencies + members[i]];
         }
       });
     });
     ++index;
   }
 
+  result->competencies_of_area_.assign(areas, {});
+  for (std::size_t c = 0; c < competencies; ++c) result->competencies_of_area_[snapshot.competency_area(c)].push_back(c);
   result->areas_.resize(areas);
   for (std::size_t a = 0; a < areas; ++a) {
     work.emplace_back([&, a] {
       const auto motivation = snapshot.motivation(a);
-      result->areas_[a] = decide(snapshot, min_group, 3, [&](std::size_t p, std::uint8_t* row) {
+      result->areas_[a] = decide(snapshot, min_group, 4, [&](std::size_t p, std::uint8_t* row) {
         row[0] = area_agreed[p * areas + a];
         row[1] = area_self[p * areas + a];
         row[2] = motivation[p] != 0 ? 1 : 0;
+        row[3] = area_held[p * areas + a];
       });
     });
   }
@@ -133,7 +148,14 @@ bool GapDisclosure::competency(std::size_t competency, const GapCell& cell) cons
 }
 
 bool GapDisclosure::area(std::size_t area, const GapCell& cell) const {
-  return area < areas_.size() && shown(headline_, cell) && shown(areas_[area], cell);
+  if (area >= areas_.size() || !shown(headline_, cell) || !shown(areas_[area], cell)) return false;
+  // Each competency of the area that applies to someone in the cell (measure 0 of its class)
+  // must be shown: otherwise the area minus the shown competencies gives the hidden ones.
+  for (std::size_t c : competencies_of_area_[area]) {
+    const DisclosureControl& decision = classes_[class_of_competency_[c]];
+    if (decision.count(cell.unit, cell.role, cell.gender, 0) != 0 && !shown(decision, cell)) return false;
+  }
+  return true;
 }
 
 DisclosureControl::Summary GapDisclosure::summary() const {

@@ -11,7 +11,14 @@
 //   areas         per area: people rated in the area (on each basis) and motivation answers —
 //                 the area's figures.
 // A figure is shown when its own decision and the headline decision both allow its cell
-// (showing fewer cells than a safe decision allows stays safe).
+// (showing fewer cells than a safe decision allows stays safe). An area's ratings, mean level
+// and need share are sums over its competencies, so an area is shown only where each of its
+// competencies that applies to someone in the cell is shown too: the area then adds nothing a
+// reader could not add up from the competencies (issue 12).
+//
+// The agreed basis differs from the self basis only for people whose conversation was held:
+// every decision counts them as one more measure (those assessed, rated, rated in the area),
+// so "agreed minus self" on any combination of cells is about 0 or >= K people.
 //
 // Immutable after build; shared between threads.
 #pragma once
@@ -57,6 +64,7 @@ class GapDisclosure {
   std::vector<DisclosureControl> classes_;
   std::vector<std::size_t> class_of_competency_;
   std::vector<DisclosureControl> areas_;
+  std::vector<std::vector<std::size_t>> competencies_of_area_;
 };
 
 }  // namespace trappa::core

@@ -291,11 +291,13 @@ Result<GapReport> run_gap_query(const GapSnapshot& snapshot, const GapQuery& que
     figures.code = competency.code;
     figures.name = competency.name;
     figures.area = framework.areas[snapshot.competency_area(c)].code;
-    if (total.applicable[c] > 0) {
+    figures.suppressed = !suppressed && disclosure != nullptr && !disclosure->competency(c, cell);
+    // The headline participation is the mean over the competencies shown: with suppression
+    // a mean over hidden ones too would give them away (issue 12).
+    if (total.applicable[c] > 0 && !figures.suppressed) {
       participation_sum += static_cast<double>(total.rated[c]) / static_cast<double>(total.applicable[c]);
       ++participation_count;
     }
-    figures.suppressed = !suppressed && disclosure != nullptr && !disclosure->competency(c, cell);
     if (!suppressed && !figures.suppressed) {
       figures.applicable = total.applicable[c];
       figures.rated = total.rated[c];

@@ -79,7 +79,7 @@ struct GapReport {
   bool suppressed = false;
   std::optional<std::size_t> people;
   std::optional<std::size_t> assessed;
-  std::optional<double> participation;    // mean of the competencies' participation
+  std::optional<double> participation;    // mean of the competencies' participation (with suppression: of those shown)
   std::optional<double> share_with_need;  // people with ≥1 need / assessed
   // People by assessment status: not started, self-assessed, conversation held, followed up.
   std::optional<std::array<std::size_t, 4>> status_counts;
