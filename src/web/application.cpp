@@ -48,7 +48,7 @@ core::Result<std::unique_ptr<Application>> Application::load(store::Store& store
   if (!organisation) return std::unexpected(organisation.error());
   context->directory = std::make_shared<const app::Directory>(std::move(*organisation));
   context->rounds = std::make_unique<app::RoundRegistry>(context->directory);
-  context->disclosures = std::make_unique<app::DisclosureCache>(options.min_group);  // small groups
+  context->disclosures = std::make_unique<app::DisclosureCache>(options.min_group, *options.clock);  // small groups
   if (auto loaded = context->rounds->load_all(store); !loaded) return std::unexpected(loaded.error());
   auto pool = app::StorePool::open(options.database, options.store_connections);
   if (!pool) return std::unexpected(pool.error());

@@ -596,5 +596,85 @@ TEST(SmallGroupsLeaks, agreed_minus_self_never_gives_the_adjustments_of_a_small_
   EXPECT_GT(compared, 100u) << "the test is about something";
 }
 
+
+// A department P (a director and five staff) with a unit U: its manager M, M's five reports,
+// and one colleague C who reports to the director. M reads M and the five one by one.
+struct ManagerAndColleague {
+  std::vector<core::Person> people;
+  std::shared_ptr<const core::GapSnapshot> snapshot;
+};
+
+ManagerAndColleague manager_and_colleague() {
+  core::Framework framework;
+  framework.id = "f";
+  framework.name = "F";
+  framework.scale = core::LevelScale{1, 5, {"1", "2", "3", "4", "5"}};
+  framework.areas = {core::Area{"1", "Område", "", "", {}, {core::Competency{"1.1", "Delkompetens", "", {}}}}};
+  framework.roles = {"medarbetare"};
+  framework.profiles["medarbetare"] = {{"1.1", 3}};
+  const std::vector<core::Unit> units{{"P", "Avdelningen", "", core::UnitKind::kDepartment},
+                                      {"U", "Enheten", "P", core::UnitKind::kUnit}};
+  ManagerAndColleague result;
+  core::RoundFacts facts;
+  auto add = [&](std::string id, std::string unit, std::string manager, std::uint8_t level) {
+    core::Person person;
+    person.employee_id = std::move(id);
+    person.gender = core::Gender::kWoman;
+    person.unit_code = std::move(unit);
+    person.role = "medarbetare";
+    person.manager_id = std::move(manager);
+    const auto i = static_cast<std::uint32_t>(result.people.size());
+    result.people.push_back(std::move(person));
+    facts.statuses.push_back({i, core::AssessmentStatus::kConversationHeld});
+    facts.ratings.push_back({i, 0, level, 0});
+  };
+  add("X", "P", "", 3);
+  for (int i = 0; i < 5; ++i) add("S" + std::to_string(i), "P", "X", 3);
+  add("M", "U", "X", 4);
+  for (int i = 0; i < 5; ++i) add("R" + std::to_string(i), "U", "M", 4);
+  add("C", "U", "X", 1);  // the colleague: level 1
+  auto tree = std::make_shared<const core::UnitTree>(core::UnitTree::build(units));
+  result.snapshot = core::GapSnapshot::build(core::Round{"R", "f", 1, "", "", "", core::RoundState::kClosed}, framework,
+                                             tree, result.people, facts);
+  return result;
+}
+
+TEST(SmallGroupsLeaks, a_manager_cannot_compute_a_colleague_from_the_unit_minus_their_reports) {
+  const auto fixture = manager_and_colleague();
+  const core::GapSnapshot& snapshot = *fixture.snapshot;
+  const auto disclosure = core::GapDisclosure::build(snapshot, kK);
+  const auto known = core::GapDisclosure::known_to_manager(snapshot, fixture.people, "M");
+  std::size_t known_count = 0;
+  for (std::uint8_t k : known) known_count += k;
+  EXPECT_EQ(known_count, 6u) << "the manager and the five reports";
+  core::GapQuery query;
+  query.unit = "U";
+  query.disclosure = disclosure.get();
+  // The attack with the round's decisions alone: U is shown (seven people), and U's level sum
+  // minus the six levels the manager reads one by one is the colleague's level.
+  const auto unit = core::run_gap_query(snapshot, query).value();
+  ASSERT_FALSE(unit.suppressed);
+  const double derived = *unit.competencies[0].mean_level * static_cast<double>(*unit.competencies[0].rated) - 6 * 4;
+  EXPECT_NEAR(derived, 1.0, 1e-9) << "the colleague's level, refused when asked for directly";
+  // With the reader's decisions, U is hidden from the manager; the department stays shown
+  // (the six unknown people of P and C: 7 >= K).
+  const auto reader = core::GapDisclosure::build(snapshot, kK, known);
+  query.reader = reader.get();
+  const auto guarded = core::run_gap_query(snapshot, query).value();
+  EXPECT_TRUE(guarded.suppressed);
+  EXPECT_FALSE(guarded.competencies[0].mean_level.has_value());
+  query.unit = "P";
+  query.group_by = core::GroupBy::kUnit;
+  const auto department = core::run_gap_query(snapshot, query).value();
+  EXPECT_FALSE(department.suppressed);
+  ASSERT_EQ(department.groups.size(), 1u);
+  EXPECT_TRUE(department.groups[0].suppressed) << "U beside P: P minus U is the director's staff";
+  // An observer (no one known) still sees U.
+  query.reader = nullptr;
+  query.unit = "U";
+  query.group_by = core::GroupBy::kNone;
+  EXPECT_FALSE(core::run_gap_query(snapshot, query).value().suppressed);
+}
+
 }  // namespace
 }  // namespace trappa

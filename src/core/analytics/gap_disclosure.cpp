@@ -12,11 +12,23 @@ namespace {
 
 // Runs one decision over the snapshot's people with `measures` 0/1 counts per person,
 // filled by `fill(person, row)`.
+// People marked in `known` count in no measure.
+// With `changed`, one more measure (the last) counts the changed people among those the
+// decision is about (anyone counted in another measure).
 template <typename Fill>
-DisclosureControl decide(const GapSnapshot& snapshot, std::size_t min_group, std::size_t measures, Fill&& fill) {
+DisclosureControl decide(const GapSnapshot& snapshot, std::size_t min_group, std::size_t own_measures,
+                         std::span<const std::uint8_t> known, std::span<const std::uint8_t> changed, Fill&& fill) {
   const std::size_t people = snapshot.people();
+  const std::size_t measures = own_measures + (changed.empty() ? 0 : 1);
   std::vector<std::uint8_t> counts(people * measures, 0);
-  for (std::size_t p = 0; p < people; ++p) fill(p, counts.data() + p * measures);
+  for (std::size_t p = 0; p < people; ++p) {
+    if (!known.empty() && known[p] != 0) continue;
+    std::uint8_t* row = counts.data() + p * measures;
+    fill(p, row);
+    if (!changed.empty() && changed[p] != 0) {
+      row[own_measures] = std::any_of(row, row + own_measures, [](std::uint8_t n) { return n != 0; }) ? 1 : 0;
+    }
+  }
   DisclosurePopulation population;
   population.tree = &snapshot.tree();
   population.roles = snapshot.roles();
@@ -29,14 +41,18 @@ DisclosureControl decide(const GapSnapshot& snapshot, std::size_t min_group, std
   return DisclosureControl::decide(population, min_group);
 }
 
-bool shown(const DisclosureControl& decision, const GapCell& cell) {
-  return decision.published(cell.unit, cell.role, cell.gender);
+bool shown(const DisclosureControl& decision, const GapCell& cell, bool reader) {
+  if (decision.published(cell.unit, cell.role, cell.gender)) return true;
+  return reader && decision.empty(cell.unit, cell.role, cell.gender);
 }
 
 }  // namespace
 
-std::shared_ptr<const GapDisclosure> GapDisclosure::build(const GapSnapshot& snapshot, std::size_t min_group) {
+std::shared_ptr<const GapDisclosure> GapDisclosure::build(const GapSnapshot& snapshot, std::size_t min_group,
+                                                          std::span<const std::uint8_t> known,
+                                                          std::span<const std::uint8_t> changed) {
   auto result = std::make_shared<GapDisclosure>();
+  result->reader_ = !known.empty();
   const std::size_t people = snapshot.people();
   const std::size_t competencies = snapshot.competencies();
   const std::size_t areas = snapshot.areas();
@@ -79,7 +95,7 @@ std::shared_ptr<const GapDisclosure> GapDisclosure::build(const GapSnapshot& sna
   // The decisions are independent of each other: made on several threads.
   std::vector<std::function<void()>> work;
   work.emplace_back([&] {
-    result->headline_ = decide(snapshot, min_group, 4, [&](std::size_t p, std::uint8_t* row) {
+    result->headline_ = decide(snapshot, min_group, 4, known, changed, [&](std::size_t p, std::uint8_t* row) {
       row[0] = assessed_agreed[p];
       row[1] = 1;
       row[2] = assessed_self[p];
@@ -101,7 +117,7 @@ std::shared_ptr<const GapDisclosure> GapDisclosure::build(const GapSnapshot& sna
     for (std::size_t c : class_members) result->class_of_competency_[c] = index;
     work.emplace_back([&, index, &applies = applies_to, &members = class_members] {
       const std::size_t measures = 1 + 3 * members.size();
-      result->classes_[index] = decide(snapshot, min_group, measures, [&](std::size_t p, std::uint8_t* row) {
+      result->classes_[index] = decide(snapshot, min_group, measures, known, changed, [&](std::size_t p, std::uint8_t* row) {
         row[0] = applies[roles[p]] ? 1 : 0;
         for (std::size_t i = 0; i < members.size(); ++i) {
           row[1 + 3 * i] = rated_agreed[p * competencies + members[i]];
@@ -119,7 +135,7 @@ std::shared_ptr<const GapDisclosure> GapDisclosure::build(const GapSnapshot& sna
   for (std::size_t a = 0; a < areas; ++a) {
     work.emplace_back([&, a] {
       const auto motivation = snapshot.motivation(a);
-      result->areas_[a] = decide(snapshot, min_group, 4, [&](std::size_t p, std::uint8_t* row) {
+      result->areas_[a] = decide(snapshot, min_group, 4, known, changed, [&](std::size_t p, std::uint8_t* row) {
         row[0] = area_agreed[p * areas + a];
         row[1] = area_self[p * areas + a];
         row[2] = motivation[p] != 0 ? 1 : 0;
@@ -140,22 +156,56 @@ std::shared_ptr<const GapDisclosure> GapDisclosure::build(const GapSnapshot& sna
   return result;
 }
 
-bool GapDisclosure::headline(const GapCell& cell) const { return shown(headline_, cell); }
+bool GapDisclosure::headline(const GapCell& cell) const { return shown(headline_, cell, reader_); }
 
 bool GapDisclosure::competency(std::size_t competency, const GapCell& cell) const {
-  return competency < class_of_competency_.size() && shown(headline_, cell) &&
-         shown(classes_[class_of_competency_[competency]], cell);
+  return competency < class_of_competency_.size() && shown(headline_, cell, reader_) &&
+         shown(classes_[class_of_competency_[competency]], cell, reader_);
 }
 
 bool GapDisclosure::area(std::size_t area, const GapCell& cell) const {
-  if (area >= areas_.size() || !shown(headline_, cell) || !shown(areas_[area], cell)) return false;
+  if (area >= areas_.size() || !shown(headline_, cell, reader_) || !shown(areas_[area], cell, reader_)) return false;
   // Each competency of the area that applies to someone in the cell (measure 0 of its class)
   // must be shown: otherwise the area minus the shown competencies gives the hidden ones.
   for (std::size_t c : competencies_of_area_[area]) {
     const DisclosureControl& decision = classes_[class_of_competency_[c]];
-    if (decision.count(cell.unit, cell.role, cell.gender, 0) != 0 && !shown(decision, cell)) return false;
+    if (decision.count(cell.unit, cell.role, cell.gender, 0) != 0 && !shown(decision, cell, reader_)) return false;
   }
   return true;
+}
+
+std::vector<std::uint8_t> GapDisclosure::known_to_manager(const GapSnapshot& snapshot, const std::vector<Person>& people,
+                                                          std::string_view manager_id) {
+  // Per person of `people`: 0 not yet known, 1 reaches the manager, 2 does not.
+  std::map<std::string_view, std::size_t> index;
+  for (std::size_t i = 0; i < people.size(); ++i) index.emplace(people[i].employee_id, i);
+  std::vector<std::uint8_t> reaches(people.size(), 0);
+  std::vector<std::size_t> chain;
+  for (std::size_t i = 0; i < people.size(); ++i) {
+    chain.clear();
+    std::size_t at = i;
+    std::uint8_t answer = 2;
+    for (;;) {
+      if (reaches[at] != 0) {
+        answer = reaches[at];
+        break;
+      }
+      chain.push_back(at);
+      if (people[at].employee_id == manager_id) {
+        answer = 1;
+        break;
+      }
+      const auto up = index.find(people[at].manager_id);
+      if (people[at].manager_id.empty() || up == index.end() || chain.size() > people.size()) break;
+      at = up->second;
+      if (std::ranges::find(chain, at) != chain.end()) break;  // a cycle in the data: reaches nobody
+    }
+    for (std::size_t c : chain) reaches[c] = answer;
+  }
+  std::vector<std::uint8_t> known(snapshot.people(), 0);
+  const auto source = snapshot.source_person();
+  for (std::size_t p = 0; p < known.size(); ++p) known[p] = source[p] < reaches.size() && reaches[source[p]] == 1 ? 1 : 0;
+  return known;
 }
 
 DisclosureControl::Summary GapDisclosure::summary() const {

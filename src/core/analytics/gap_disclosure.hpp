@@ -26,6 +26,8 @@
 #include <cstddef>
 #include <memory>
 #include <optional>
+#include <span>
+#include <string_view>
 #include <vector>
 
 #include "core/disclosure/disclosure_control.hpp"
@@ -41,9 +43,37 @@ struct GapCell {
   std::optional<Gender> gender;
 };
 
+// A reader who may also read some people one by one (a manager with --manager-overview reads
+// their direct and indirect reports) can subtract those people from any aggregate, so the
+// round's decisions alone do not protect the others. build() with `known` (per snapshot
+// position, 1 for a person the reader reads) makes the same decisions over the other people
+// only; a figure is shown to that reader when the round's decisions and these both show it
+// (GapQuery::reader). A cell without anyone unknown to the reader is shown by these: its
+// figures tell the reader nothing they cannot read one by one.
 class GapDisclosure {
  public:
-  [[nodiscard]] static std::shared_ptr<const GapDisclosure> build(const GapSnapshot& snapshot, std::size_t min_group);
+  //
+  // `changed` (per snapshot position, optional) marks the people whose facts changed since
+  // the previous publication of an open round (app/published/disclosure_cache.hpp): every
+  // decision counts them as one more measure, so a cell whose change comes from 1..K-1
+  // people is hidden, and no combination of shown cells gives such a change.
+  [[nodiscard]] static std::shared_ptr<const GapDisclosure> build(const GapSnapshot& snapshot, std::size_t min_group,
+                                                                  std::span<const std::uint8_t> known = {},
+                                                                  std::span<const std::uint8_t> changed = {});
+  // Calls visit(decision) for the headline, each competency class and each area decision,
+  // always in the same order (for bookkeeping over publications).
+  template <typename Visit>
+  void for_each_decision(Visit&& visit) const {
+    visit(headline_);
+    for (const auto& decision : classes_) visit(decision);
+    for (const auto& decision : areas_) visit(decision);
+  }
+  // The snapshot positions a manager reads one by one: the manager and everyone whose chain
+  // of managers (Person::manager_id) reaches them. `people` is the vector the snapshot was
+  // built from.
+  [[nodiscard]] static std::vector<std::uint8_t> known_to_manager(const GapSnapshot& snapshot,
+                                                                  const std::vector<Person>& people,
+                                                                  std::string_view manager_id);
 
   [[nodiscard]] std::size_t min_group() const { return headline_.min_group(); }
   [[nodiscard]] bool headline(const GapCell& cell) const;
@@ -65,6 +95,7 @@ class GapDisclosure {
   std::vector<std::size_t> class_of_competency_;
   std::vector<DisclosureControl> areas_;
   std::vector<std::vector<std::size_t>> competencies_of_area_;
+  bool reader_ = false;  // built with `known`: empty cells count as shown
 };
 
 }  // namespace trappa::core

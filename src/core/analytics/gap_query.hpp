@@ -29,6 +29,10 @@ struct GapQuery {
   // "Small groups"): the round's decisions, built once per snapshot. Null: none. Must have been
   // built from the snapshot the query runs on.
   const GapDisclosure* disclosure = nullptr;
+  // For a reader who also reads some people one by one (a manager with --manager-overview):
+  // the decisions over the people they cannot read (GapDisclosure::build with `known`); a
+  // figure is shown when both `disclosure` and this show it. Null: the reader reads nobody.
+  const GapDisclosure* reader = nullptr;
 };
 
 struct CompetencyFigures {

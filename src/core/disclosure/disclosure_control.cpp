@@ -597,4 +597,12 @@ std::uint32_t DisclosureControl::count(std::optional<std::uint32_t> unit, std::o
   return counts_[*c * measures_ + measure];
 }
 
+bool DisclosureControl::empty(std::optional<std::uint32_t> unit, std::optional<std::uint16_t> role,
+                              std::optional<Gender> gender) const {
+  const auto c = cell_of(unit, role, gender);
+  if (!c) return true;
+  const auto* counts = counts_.data() + *c * measures_;
+  return std::all_of(counts, counts + measures_, [](std::uint32_t n) { return n == 0; });
+}
+
 }  // namespace trappa::core

@@ -79,6 +79,19 @@ class DisclosureControl {
   [[nodiscard]] std::uint32_t count(std::optional<std::uint32_t> unit, std::optional<std::uint16_t> role,
                                     std::optional<Gender> gender, std::size_t measure = 0) const;
 
+  // The cell's index (the same addressing as published()) among cells(), nullopt outside the
+  // range; and whether the cell with that index is shown.
+  [[nodiscard]] std::optional<std::size_t> cell_index(std::optional<std::uint32_t> unit, std::optional<std::uint16_t> role,
+                                                      std::optional<Gender> gender) const {
+    return cell_of(unit, role, gender);
+  }
+  [[nodiscard]] std::size_t cells() const { return shown_.size(); }
+  [[nodiscard]] bool shown(std::size_t cell) const { return cell < shown_.size() && shown_[cell] != 0; }
+
+  // Whether the cell has nobody in any measure (nothing about anyone is in its figures).
+  [[nodiscard]] bool empty(std::optional<std::uint32_t> unit, std::optional<std::uint16_t> role,
+                           std::optional<Gender> gender) const;
+
   [[nodiscard]] std::size_t min_group() const { return min_group_; }
 
   struct Summary {
