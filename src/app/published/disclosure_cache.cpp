@@ -6,19 +6,27 @@ namespace trappa::app {
 
 namespace {
 
-// Whether the person at `now` in `current` has other facts than at `before` in `previous`.
-bool facts_differ(const core::GapSnapshot& current, std::size_t now, const core::GapSnapshot& previous, std::size_t before) {
-  if (current.status()[now] != previous.status()[before]) return true;
-  if (current.competencies() != previous.competencies() || current.areas() != previous.areas()) return true;
+// What differs of the person at `now` in `current` from `before` in `previous`:
+// core::kChangedSelf and/or core::kChangedAgreed (the levels of that basis; status and
+// motivation show on both).
+std::uint8_t facts_differ(const core::GapSnapshot& current, std::size_t now, const core::GapSnapshot& previous,
+                          std::size_t before) {
+  constexpr std::uint8_t both = core::kChangedSelf | core::kChangedAgreed;
+  if (current.status()[now] != previous.status()[before]) return both;
+  if (current.competencies() != previous.competencies() || current.areas() != previous.areas()) return both;
+  for (std::size_t a = 0; a < current.areas(); ++a) {
+    if (current.motivation(a)[now] != previous.motivation(a)[before]) return both;
+  }
+  std::uint8_t changed = 0;
   for (std::size_t c = 0; c < current.competencies(); ++c) {
-    for (core::LevelBasis basis : {core::LevelBasis::kAgreed, core::LevelBasis::kSelf}) {
-      if (current.levels(basis, c)[now] != previous.levels(basis, c)[before]) return true;
+    if (current.levels(core::LevelBasis::kSelf, c)[now] != previous.levels(core::LevelBasis::kSelf, c)[before]) {
+      changed |= core::kChangedSelf;
+    }
+    if (current.levels(core::LevelBasis::kAgreed, c)[now] != previous.levels(core::LevelBasis::kAgreed, c)[before]) {
+      changed |= core::kChangedAgreed;
     }
   }
-  for (std::size_t a = 0; a < current.areas(); ++a) {
-    if (current.motivation(a)[now] != previous.motivation(a)[before]) return true;
-  }
-  return false;
+  return changed;
 }
 
 }  // namespace
@@ -55,12 +63,15 @@ DisclosureCache::Decided DisclosureCache::decided(const std::shared_ptr<const Ro
       for (std::size_t p = 0; p < snapshot.people(); ++p) {
         const std::uint32_t person = source[p];
         const bool was_there = before.includes(person);
-        changed[p] = !was_there ||
-                     facts_differ(snapshot, p, *before.snapshot, static_cast<std::size_t>(before.position[person])) ||
-                     (person < pending.size() && pending[person] != 0);
+        constexpr std::uint8_t both = core::kChangedSelf | core::kChangedAgreed;
+        if (!was_there || (person < pending.size() && pending[person] != 0)) {
+          changed[p] = both;  // new in the round, or a change withheld before
+        } else {
+          changed[p] = facts_differ(snapshot, p, *before.snapshot, static_cast<std::size_t>(before.position[person]));
+        }
       }
     }
-    disclosure = core::GapDisclosure::build(snapshot, min_group_, {}, changed);
+    disclosure = core::GapDisclosure::build(snapshot, min_group_, {}, changed, ever_shown);
 
     // Bookkeeping: which cells were ever shown, and whose change is withheld (in a cell that
     // was shown once and is hidden now).

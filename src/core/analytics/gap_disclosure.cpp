@@ -13,20 +13,32 @@ namespace {
 // Runs one decision over the snapshot's people with `measures` 0/1 counts per person,
 // filled by `fill(person, row)`.
 // People marked in `known` count in no measure.
-// With `changed`, one more measure (the last) counts the changed people among those the
-// decision is about (anyone counted in another measure).
+// With `changed`, more measures (the last) count the changed people among those the decision
+// is about, by the bases their change shows on: for the headline and an area once, for a
+// competency class (`per_competency`: 1 + 3 measures per competency) per competency and for
+// the class.
 template <typename Fill>
-DisclosureControl decide(const GapSnapshot& snapshot, std::size_t min_group, std::size_t own_measures,
-                         std::span<const std::uint8_t> known, std::span<const std::uint8_t> changed, Fill&& fill) {
+DisclosureControl decide_once(const GapSnapshot& snapshot, std::size_t min_group, std::size_t own_measures,
+                              std::span<const std::uint8_t> known, std::span<const std::uint8_t> changed,
+                              std::span<const std::uint8_t> before, bool per_competency, Fill&& fill) {
   const std::size_t people = snapshot.people();
-  const std::size_t measures = own_measures + (changed.empty() ? 0 : 1);
+  // Subjects: groups of own measures (the competencies of a class, the whole headline or area);
+  // the changed people are counted per subject.
+  const std::size_t subjects = per_competency ? 1 + (own_measures - 1) / 3 : 1;
+  auto subject_of = [&](std::size_t m) { return !per_competency || m == 0 ? 0 : 1 + (m - 1) / 3; };
+  const std::size_t measures = own_measures + (changed.empty() ? 0 : 3 * subjects);
   std::vector<std::uint8_t> counts(people * measures, 0);
   for (std::size_t p = 0; p < people; ++p) {
     if (!known.empty() && known[p] != 0) continue;
     std::uint8_t* row = counts.data() + p * measures;
     fill(p, row);
-    if (!changed.empty() && changed[p] != 0) {
-      row[own_measures] = std::any_of(row, row + own_measures, [](std::uint8_t n) { return n != 0; }) ? 1 : 0;
+    if (changed.empty() || changed[p] == 0) continue;
+    // Changed on both bases, on the self basis only, on the agreed basis only: each kind
+    // protected on its own, so self minus agreed over two publications is protected too.
+    const bool self = (changed[p] & kChangedSelf) != 0, agreed = (changed[p] & kChangedAgreed) != 0;
+    const std::size_t kind = self && agreed ? 0 : self ? 1 : 2;
+    for (std::size_t m = 0; m < own_measures; ++m) {
+      if (row[m] != 0) row[own_measures + 3 * subject_of(m) + kind] = 1;
     }
   }
   DisclosurePopulation population;
@@ -38,7 +50,23 @@ DisclosureControl decide(const GapSnapshot& snapshot, std::size_t min_group, std
   population.role = snapshot.role();
   population.gender = snapshot.gender();
   population.counts = counts;
+  population.published_before = before;
   return DisclosureControl::decide(population, min_group);
+}
+
+// With cells published before (an earlier publication of an open round), two decisions: one
+// with the changed people as a measure, and one without it that keeps the cells published
+// before as seen (what is shown now must be safe together with them); a cell is shown when
+// both show it. Without, one decision.
+template <typename Fill>
+DisclosureControl decide(const GapSnapshot& snapshot, std::size_t min_group, std::size_t own_measures,
+                         std::span<const std::uint8_t> known, std::span<const std::uint8_t> changed,
+                         std::span<const std::uint8_t> before, bool per_competency, Fill&& fill) {
+  DisclosureControl decision = decide_once(snapshot, min_group, own_measures, known, changed, {}, per_competency, fill);
+  if (!before.empty()) {
+    decision.restrict_to(decide_once(snapshot, min_group, own_measures, known, {}, before, per_competency, fill));
+  }
+  return decision;
 }
 
 bool shown(const DisclosureControl& decision, const GapCell& cell, bool reader) {
@@ -50,8 +78,13 @@ bool shown(const DisclosureControl& decision, const GapCell& cell, bool reader) 
 
 std::shared_ptr<const GapDisclosure> GapDisclosure::build(const GapSnapshot& snapshot, std::size_t min_group,
                                                           std::span<const std::uint8_t> known,
-                                                          std::span<const std::uint8_t> changed) {
+                                                          std::span<const std::uint8_t> changed,
+                                                          std::span<const std::vector<std::uint8_t>> published_before) {
   auto result = std::make_shared<GapDisclosure>();
+  // Decision i's cells published before (0 headline, then classes, then areas).
+  auto before = [&](std::size_t i) -> std::span<const std::uint8_t> {
+    return i < published_before.size() ? std::span<const std::uint8_t>(published_before[i]) : std::span<const std::uint8_t>();
+  };
   result->reader_ = !known.empty();
   const std::size_t people = snapshot.people();
   const std::size_t competencies = snapshot.competencies();
@@ -95,7 +128,7 @@ std::shared_ptr<const GapDisclosure> GapDisclosure::build(const GapSnapshot& sna
   // The decisions are independent of each other: made on several threads.
   std::vector<std::function<void()>> work;
   work.emplace_back([&] {
-    result->headline_ = decide(snapshot, min_group, 4, known, changed, [&](std::size_t p, std::uint8_t* row) {
+    result->headline_ = decide(snapshot, min_group, 4, known, changed, before(0), false, [&](std::size_t p, std::uint8_t* row) {
       row[0] = assessed_agreed[p];
       row[1] = 1;
       row[2] = assessed_self[p];
@@ -117,7 +150,7 @@ std::shared_ptr<const GapDisclosure> GapDisclosure::build(const GapSnapshot& sna
     for (std::size_t c : class_members) result->class_of_competency_[c] = index;
     work.emplace_back([&, index, &applies = applies_to, &members = class_members] {
       const std::size_t measures = 1 + 3 * members.size();
-      result->classes_[index] = decide(snapshot, min_group, measures, known, changed, [&](std::size_t p, std::uint8_t* row) {
+      result->classes_[index] = decide(snapshot, min_group, measures, known, changed, before(1 + index), true, [&](std::size_t p, std::uint8_t* row) {
         row[0] = applies[roles[p]] ? 1 : 0;
         for (std::size_t i = 0; i < members.size(); ++i) {
           row[1 + 3 * i] = rated_agreed[p * competencies + members[i]];
@@ -135,7 +168,7 @@ std::shared_ptr<const GapDisclosure> GapDisclosure::build(const GapSnapshot& sna
   for (std::size_t a = 0; a < areas; ++a) {
     work.emplace_back([&, a] {
       const auto motivation = snapshot.motivation(a);
-      result->areas_[a] = decide(snapshot, min_group, 4, known, changed, [&](std::size_t p, std::uint8_t* row) {
+      result->areas_[a] = decide(snapshot, min_group, 4, known, changed, before(1 + classes.size() + a), false, [&](std::size_t p, std::uint8_t* row) {
         row[0] = area_agreed[p * areas + a];
         row[1] = area_self[p * areas + a];
         row[2] = motivation[p] != 0 ? 1 : 0;

@@ -50,16 +50,23 @@ struct GapCell {
 // only; a figure is shown to that reader when the round's decisions and these both show it
 // (GapQuery::reader). A cell without anyone unknown to the reader is shown by these: its
 // figures tell the reader nothing they cannot read one by one.
+// Bits of GapDisclosure::build's `changed`: what changed of a person since the previous
+// publication (figures on the self basis, on the agreed basis; both for status and motivation).
+inline constexpr std::uint8_t kChangedSelf = 1;
+inline constexpr std::uint8_t kChangedAgreed = 2;
+
 class GapDisclosure {
  public:
   //
-  // `changed` (per snapshot position, optional) marks the people whose facts changed since
-  // the previous publication of an open round (app/published/disclosure_cache.hpp): every
-  // decision counts them as one more measure, so a cell whose change comes from 1..K-1
+  // `changed` (per snapshot position, optional; kChangedSelf | kChangedAgreed) marks the
+  // people whose facts changed since the previous publication of an open round
+  // (app/published/disclosure_cache.hpp): every decision counts them in three more measures
+  // (changed on both bases, on the self basis only, on the agreed basis only), so a cell whose change comes from 1..K-1
   // people is hidden, and no combination of shown cells gives such a change.
   [[nodiscard]] static std::shared_ptr<const GapDisclosure> build(const GapSnapshot& snapshot, std::size_t min_group,
                                                                   std::span<const std::uint8_t> known = {},
-                                                                  std::span<const std::uint8_t> changed = {});
+                                                                  std::span<const std::uint8_t> changed = {},
+                                                                  std::span<const std::vector<std::uint8_t>> published_before = {});
   // Calls visit(decision) for the headline, each competency class and each area decision,
   // always in the same order (for bookkeeping over publications).
   template <typename Visit>

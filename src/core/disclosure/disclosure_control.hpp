@@ -59,6 +59,10 @@ struct DisclosurePopulation {
   std::span<const std::uint16_t> role;   // when roles > 0
   std::span<const Gender> gender;        // when genders
   std::span<const std::uint8_t> counts;  // person-major, counts[p * measures + m], each 0 or 1
+  // Optional, per cell (DisclosureControl::cell_index): cells readers already know from an
+  // earlier publication of the same figures. They count as seen in every rule and are never
+  // chosen to be hidden, so what is shown now is safe together with them.
+  std::span<const std::uint8_t> published_before;
 };
 
 class DisclosureControl {
@@ -91,6 +95,9 @@ class DisclosureControl {
   // Whether the cell has nobody in any measure (nothing about anyone is in its figures).
   [[nodiscard]] bool empty(std::optional<std::uint32_t> unit, std::optional<std::uint16_t> role,
                            std::optional<Gender> gender) const;
+
+  // Hides every cell `other` (a decision over the same cells) hides.
+  void restrict_to(const DisclosureControl& other);
 
   [[nodiscard]] std::size_t min_group() const { return min_group_; }
 
