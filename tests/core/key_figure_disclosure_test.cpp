@@ -210,5 +210,40 @@ TEST(KeyFigureDisclosure, the_tree_wide_age_decision_leaves_no_small_age_cell_co
     for (const std::string& leak : age_pyramid_leaks(true, at)) ADD_FAILURE() << leak;
   }
 }
+
+// What the tree-wide age decision costs in the demo (docs/security.md): the share of the
+// non-empty age-pyramid cells of the sets an observer reads that are shown, per set alone
+// and tree-wide. Printed for the record.
+TEST(KeyFigureDisclosure, the_share_of_the_demos_age_cells_shown) {
+  demo::DemoOrganisation organisation = demo::build_demo_organisation(1);
+  const std::vector<Employment> employments = demo::add_employment_history(organisation, 1);
+  const UnitTree tree = UnitTree::build(organisation.units);
+  for (const Date at : {date(2025, 12, 31), date(2026, 12, 3)}) {
+    const auto decision = KeyFigureDisclosure::decide(organisation.people, employments, tree, at, kDefaultMinGroup);
+    std::size_t cells = 0, alone = 0, tree_wide = 0;
+    for (std::uint32_t u = 0; u < tree.size(); ++u) {
+      if (!decision.published(tree.unit(u).code)) continue;
+      KeyFigureQuery query;
+      query.at = at;
+      query.unit_code = tree.unit(u).code;
+      const KeyFigures figures = compute_key_figures(organisation.people, employments, organisation.units, query).value();
+      KeyFigures per_set = figures, whole = figures;
+      hide_small_cells(per_set, kDefaultMinGroup);
+      hide_small_cells(whole, decision);
+      for (std::size_t b = 0; b < 5; ++b) {
+        for (std::size_t g = 0; g < 3; ++g) {
+          if (figures.age.bands[b].people.by_gender[g] == 0) continue;
+          ++cells;
+          alone += per_set.hidden.age[b][g] ? 0 : 1;
+          tree_wide += whole.hidden.age[b][g] ? 0 : 1;
+        }
+      }
+    }
+    std::printf("age cells at %s: %zu non-empty, shown per set alone %zu (%.1f %%), tree-wide %zu (%.1f %%)\n",
+                to_iso(at).c_str(), cells, alone, 100.0 * static_cast<double>(alone) / static_cast<double>(cells),
+                tree_wide, 100.0 * static_cast<double>(tree_wide) / static_cast<double>(cells));
+    EXPECT_LE(tree_wide, alone) << "the tree-wide decision only hides more";
+  }
+}
 }  // namespace
 }  // namespace trappa::core

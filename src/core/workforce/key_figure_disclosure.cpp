@@ -88,26 +88,16 @@ KeyFigureDisclosure KeyFigureDisclosure::decide(std::span<const Person> people, 
     bands.push_back(static_cast<std::uint16_t>(age < 30 ? 0 : age < 60 ? age / 10 - 2 : 4));
     genders.push_back(people[p].gender);
   }
-  const std::vector<std::uint8_t> ones(age_units.size(), 1);
-  DisclosurePopulation ages;
-  ages.tree = &tree;
-  ages.roles = 5;
-  ages.genders = true;
-  ages.measures = 1;
-  ages.unit = age_units;
-  ages.role = bands;
-  ages.gender = genders;
-  ages.counts = ones;
-  result.age_ = DisclosureControl::decide(ages, min_group);
 
-  // The headcount by gender of every shown set is shown too, and the decision above does not
-  // know that: a region's men minus its shown bands of men could still be small. So the shown
-  // age cells of all shown sets and their gender headcounts are searched together, per gender
-  // (no shown figure mixes genders: a band's total is shown only with all its cells), and the
-  // smallest cell without which a small group found is no longer computable is hidden, until
-  // none is left (core/disclosure_audit.hpp).
+  // A cell of 1..K-1 people is hidden. The headcount by gender of every shown set is shown
+  // too, so the remaining age cells of all shown sets and their gender headcounts are searched
+  // together, per gender (no shown figure mixes genders: a band's total is shown only with
+  // all its cells), and the smallest cell without which a group found is no longer computable
+  // is hidden, until none is left (core/disclosure_audit.hpp). A group that is some units'
+  // whole own people of the gender is their headcount, which is shown by design.
   const std::size_t n = tree.size();
   result.age_hidden_.assign(n * 5 * 3, 0);
+  result.age_people_.assign(n * 5 * 3, 0);
   std::vector<std::array<std::array<std::uint32_t, 3>, 5>> own(n);  // direct members per band, gender
   for (std::size_t i = 0; i < age_units.size(); ++i) ++own[age_units[i]][bands[i]][static_cast<std::size_t>(genders[i])];
   for (std::size_t g = 0; g < 3; ++g) {
@@ -139,9 +129,8 @@ KeyFigureDisclosure KeyFigureDisclosure::decide(std::span<const Person> people, 
             }
           }
           if (b < 5) {
-            const auto role = static_cast<std::uint16_t>(b);
-            const auto gender = static_cast<Gender>(g);
-            const bool shown = people_in == 0 || (result.age_.published(u, role, gender) && !result.age_hidden_[(u * 5 + b) * 3 + g]);
+            result.age_people_[(u * 5 + b) * 3 + g] = people_in;
+            const bool shown = people_in == 0 || (people_in >= min_group && !result.age_hidden_[(u * 5 + b) * 3 + g]);
             if (!shown || people_in == 0) continue;
           }
           rows.push_back({u, b, people_in});
@@ -178,15 +167,17 @@ KeyFigureDisclosure KeyFigureDisclosure::decide(std::span<const Person> people, 
 
 bool KeyFigureDisclosure::age_cell_published(std::string_view unit_code, std::size_t band, Gender gender) const {
   if (tree_ == nullptr || band >= 5) return false;
-  std::optional<std::uint32_t> unit;
-  if (!unit_code.empty()) {
-    unit = tree_->index_of(unit_code);
-    if (!unit) return false;
+  if (unit_code.empty()) {  // the whole organisation: every root's cell shown
+    for (std::uint32_t root : tree_->roots()) {
+      if (!age_cell_published(tree_->unit(root).code, band, gender)) return false;
+    }
+    return true;
   }
-  const auto role = static_cast<std::uint16_t>(band);
-  if (age_.empty(unit, role, gender)) return true;
-  if (unit && age_hidden_[(*unit * 5 + band) * 3 + static_cast<std::size_t>(gender)]) return false;
-  return age_.published(unit, role, gender);
+  const auto unit = tree_->index_of(unit_code);
+  if (!unit) return false;
+  const std::size_t cell = (*unit * 5 + band) * 3 + static_cast<std::size_t>(gender);
+  if (cell >= age_people_.size()) return false;
+  return age_people_[cell] == 0 || (age_people_[cell] >= decision_.min_group() && !age_hidden_[cell]);
 }
 
 bool KeyFigureDisclosure::published(std::string_view unit_code) const {

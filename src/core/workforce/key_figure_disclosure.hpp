@@ -40,17 +40,17 @@ class KeyFigureDisclosure {
   [[nodiscard]] bool published(std::string_view unit_code) const;
   [[nodiscard]] std::size_t min_group() const { return decision_.min_group(); }
   // Whether the age-pyramid cell (age band x gender, at the reference date) of the unit's set
-  // may be shown. Decided for the whole tree at once with the rule of
-  // core/disclosure_control.hpp (bands as the role breakdown), so a parent's cell minus its
-  // shown units' cells is never 1..K-1 people (issue 12: KF, women 40-49). Empty cells are
-  // shown (they are 0).
+  // may be shown: cells of 1..K-1 people are not, and the others are decided for the whole
+  // tree at once by an exact search over every shown set's cells and headcounts by gender, so
+  // a parent's cell minus its shown units' cells is never 1..K-1 people (issue 12). Empty
+  // cells are shown (they are 0).
   [[nodiscard]] bool age_cell_published(std::string_view unit_code, std::size_t band, Gender gender) const;
 
  private:
   const UnitTree* tree_ = nullptr;
   DisclosureControl decision_;
-  DisclosureControl age_;
-  std::vector<std::uint8_t> age_hidden_;  // per unit x band x gender: hidden by the search with the headcounts
+  std::vector<std::uint32_t> age_people_;  // per unit x band x gender: people of the unit's subtree in the cell
+  std::vector<std::uint8_t> age_hidden_;   // per unit x band x gender: hidden by the search with the headcounts
 };
 
 // Hides the cells of a shown set that count 1..K-1 people (they become null in every
