@@ -49,7 +49,7 @@ core::Result<std::unique_ptr<Application>> Application::load(store::Store& store
   ASSIGN_OR_RETURN(auto organisation, app::load_organisation(store));
   context->directory = std::make_shared<const app::Directory>(std::move(organisation));
   context->rounds = std::make_unique<app::RoundRegistry>(context->directory);
-  context->disclosures = std::make_unique<app::DisclosureCache>(options.min_group);  // small groups
+  context->disclosures = std::make_unique<app::DisclosureCache>(options.min_group, *options.clock);  // small groups
   TRY(context->rounds->load_all(store));
   ASSIGN_OR_RETURN(context->key_figures, app::KeyFigureInputs::load(store, context->directory));
   context->figure_gate =

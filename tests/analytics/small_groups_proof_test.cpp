@@ -19,6 +19,7 @@
 
 #include <algorithm>
 #include <bit>
+#include <cmath>
 #include <map>
 #include <memory>
 #include <string>
@@ -464,6 +465,215 @@ TEST(SmallGroupsProof, the_rule_hides_the_group_of_five_beside_the_group_of_one)
   const auto five = core::run_gap_query(*fixture.snapshot, direct).value();
   EXPECT_TRUE(five.suppressed) << "hidden when asked for directly, as when shown as a group";
   EXPECT_FALSE(five.competencies[0].mean_level.has_value());
+}
+
+
+// Issue 12: the attacks on figures that are sums of others, each tried on every cell of the
+// demo rounds (unit filter x role filter x gender filter, both bases).
+template <typename Visit>
+void for_every_cell(const core::GapSnapshot& snapshot, Visit&& visit) {
+  const core::UnitTree& tree = snapshot.tree();
+  for (int unit = -1; unit < static_cast<int>(tree.size()); ++unit) {
+    for (int role = -1; role < static_cast<int>(snapshot.roles()); ++role) {
+      for (int gender = -1; gender < 3; ++gender) {
+        core::GapQuery query;
+        if (unit >= 0) query.unit = tree.unit(static_cast<std::uint32_t>(unit)).code;
+        if (role >= 0) query.role = snapshot.role_name(static_cast<std::size_t>(role));
+        if (gender >= 0) query.gender = static_cast<core::Gender>(gender);
+        visit(query, CellKey{unit, role, gender});
+      }
+    }
+  }
+}
+
+// An area's ratings and level sum are sums over its competencies: the area minus its shown
+// competencies must never leave anything (in the demo it gave the only systemansvarig of
+// KF-KS in 2026 levels 4,4,4,5,4,4 on 6.3-6.8). The headline participation is a mean over
+// the competencies: it must be the mean of the shown ones.
+TEST(SmallGroupsLeaks, an_area_minus_its_shown_competencies_leaves_nothing) {
+  std::vector<std::string> failures;
+  std::size_t areas_shown = 0;
+  for (const auto& snapshot : demo().snapshots) {
+    const auto disclosure = core::GapDisclosure::build(*snapshot, kK);
+    for (core::LevelBasis basis : {core::LevelBasis::kAgreed, core::LevelBasis::kSelf}) {
+      for_every_cell(*snapshot, [&](core::GapQuery query, const CellKey& key) {
+        query.basis = basis;
+        query.disclosure = disclosure.get();
+        const core::GapReport report = core::run_gap_query(*snapshot, query).value();
+        if (report.suppressed) return;
+        for (const core::AreaFigures& area : report.areas) {
+          if (!area.ratings) continue;
+          ++areas_shown;
+          std::size_t ratings = 0;
+          double level_sum = 0;
+          for (const core::CompetencyFigures& competency : report.competencies) {
+            if (competency.area != area.code || !competency.rated) continue;
+            ratings += *competency.rated;
+            level_sum += competency.mean_level.value_or(0) * static_cast<double>(*competency.rated);
+          }
+          if (ratings != *area.ratings && failures.size() < 20) {
+            const double rest = area.mean_level.value_or(0) * static_cast<double>(*area.ratings) - level_sum;
+            failures.push_back(snapshot->round().name + " " + name_of(*snapshot, key) + " area " + area.code + ": " +
+                               std::to_string(*area.ratings - ratings) + " hidden ratings with level sum " +
+                               std::to_string(rest));
+          }
+        }
+        if (report.participation) {
+          double sum = 0;
+          std::size_t count = 0;
+          for (const core::CompetencyFigures& competency : report.competencies) {
+            if (!competency.participation) continue;
+            sum += *competency.participation;
+            ++count;
+          }
+          const double shown_mean = count > 0 ? sum / static_cast<double>(count) : -1;
+          if (std::abs(shown_mean - *report.participation) > 1e-9 && failures.size() < 20) {
+            failures.push_back(snapshot->round().name + " " + name_of(*snapshot, key) +
+                               ": participation is not the mean of the shown competencies'");
+          }
+        }
+      });
+    }
+  }
+  EXPECT_TRUE(failures.empty()) << join(failures);
+  EXPECT_GT(areas_shown, 1000u) << "the test is about something";
+}
+
+// basis=agreed minus basis=self on one cell is the managers' adjustments of the people whose
+// conversation was held (in the demo, KF-KS / koordinator / M: two people). Wherever both
+// bases show a figure, those people must be 0 or >= K.
+TEST(SmallGroupsLeaks, agreed_minus_self_never_gives_the_adjustments_of_a_small_group) {
+  std::vector<std::string> failures;
+  std::size_t compared = 0;
+  for (const auto& snapshot : demo().snapshots) {
+    const auto disclosure = core::GapDisclosure::build(*snapshot, kK);
+    const auto roles = snapshot->role();
+    const auto status = snapshot->status();
+    for_every_cell(*snapshot, [&](core::GapQuery query, const CellKey& key) {
+      query.disclosure = disclosure.get();
+      query.basis = core::LevelBasis::kAgreed;
+      const core::GapReport agreed = core::run_gap_query(*snapshot, query).value();
+      query.basis = core::LevelBasis::kSelf;
+      const core::GapReport self = core::run_gap_query(*snapshot, query).value();
+      const auto [unit, role, gender] = key;
+      std::size_t first = 0, last = snapshot->people();
+      if (unit >= 0) std::tie(first, last) = snapshot->people_in_subtree(static_cast<std::uint32_t>(unit));
+      auto held_rated = [&](std::optional<std::size_t> competency) {
+        std::size_t n = 0;
+        for (std::size_t p = first; p < last; ++p) {
+          if ((role >= 0 && roles[p] != role) || (gender >= 0 && static_cast<int>(snapshot->gender()[p]) != gender)) continue;
+          if (status[p] < core::AssessmentStatus::kConversationHeld) continue;
+          bool rated = false;
+          for (std::size_t c = 0; c < snapshot->competencies(); ++c) {
+            if (competency && c != *competency) continue;
+            if (snapshot->expected(roles[p], c) == 0) continue;
+            rated = rated || snapshot->levels(core::LevelBasis::kAgreed, c)[p] != 0 ||
+                    snapshot->levels(core::LevelBasis::kSelf, c)[p] != 0;
+          }
+          n += rated ? 1 : 0;
+        }
+        return n;
+      };
+      if (agreed.share_with_need && self.share_with_need) {
+        ++compared;
+        const std::size_t n = held_rated(std::nullopt);
+        if (small(n) && failures.size() < 20) {
+          failures.push_back(snapshot->round().name + " " + name_of(*snapshot, key) + ": share with need on both bases, " +
+                             std::to_string(n) + " people adjusted in conversation");
+        }
+      }
+      for (std::size_t c = 0; c < snapshot->competencies(); ++c) {
+        if (!agreed.competencies[c].mean_level || !self.competencies[c].mean_level) continue;
+        const std::size_t n = held_rated(c);
+        if (small(n) && failures.size() < 20) {
+          failures.push_back(snapshot->round().name + " " + name_of(*snapshot, key) + " " + agreed.competencies[c].code +
+                             ": agreed minus self is the adjustments of " + std::to_string(n) + " people");
+        }
+      }
+    });
+  }
+  EXPECT_TRUE(failures.empty()) << join(failures);
+  EXPECT_GT(compared, 100u) << "the test is about something";
+}
+
+
+// A department P (a director and five staff) with a unit U: its manager M, M's five reports,
+// and one colleague C who reports to the director. M reads M and the five one by one.
+struct ManagerAndColleague {
+  std::vector<core::Person> people;
+  std::shared_ptr<const core::GapSnapshot> snapshot;
+};
+
+ManagerAndColleague manager_and_colleague() {
+  core::Framework framework;
+  framework.id = "f";
+  framework.name = "F";
+  framework.scale = core::LevelScale{1, 5, {"1", "2", "3", "4", "5"}};
+  framework.areas = {core::Area{"1", "Område", "", "", {}, {core::Competency{"1.1", "Delkompetens", "", {}}}}};
+  framework.roles = {"medarbetare"};
+  framework.profiles["medarbetare"] = {{"1.1", 3}};
+  const std::vector<core::Unit> units{{"P", "Avdelningen", "", core::UnitKind::kDepartment},
+                                      {"U", "Enheten", "P", core::UnitKind::kUnit}};
+  ManagerAndColleague result;
+  core::RoundFacts facts;
+  auto add = [&](std::string id, std::string unit, std::string manager, std::uint8_t level) {
+    core::Person person;
+    person.employee_id = std::move(id);
+    person.gender = core::Gender::kWoman;
+    person.unit_code = std::move(unit);
+    person.role = "medarbetare";
+    person.manager_id = std::move(manager);
+    const auto i = static_cast<std::uint32_t>(result.people.size());
+    result.people.push_back(std::move(person));
+    facts.statuses.push_back({i, core::AssessmentStatus::kConversationHeld});
+    facts.ratings.push_back({i, 0, level, 0});
+  };
+  add("X", "P", "", 3);
+  for (int i = 0; i < 5; ++i) add("S" + std::to_string(i), "P", "X", 3);
+  add("M", "U", "X", 4);
+  for (int i = 0; i < 5; ++i) add("R" + std::to_string(i), "U", "M", 4);
+  add("C", "U", "X", 1);  // the colleague: level 1
+  auto tree = std::make_shared<const core::UnitTree>(core::UnitTree::build(units));
+  result.snapshot = core::GapSnapshot::build(core::Round{"R", "f", 1, "", "", "", core::RoundState::kClosed}, framework,
+                                             tree, result.people, facts);
+  return result;
+}
+
+TEST(SmallGroupsLeaks, a_manager_cannot_compute_a_colleague_from_the_unit_minus_their_reports) {
+  const auto fixture = manager_and_colleague();
+  const core::GapSnapshot& snapshot = *fixture.snapshot;
+  const auto disclosure = core::GapDisclosure::build(snapshot, kK);
+  const auto known = core::GapDisclosure::known_to_manager(snapshot, fixture.people, "M");
+  std::size_t known_count = 0;
+  for (std::uint8_t k : known) known_count += k;
+  EXPECT_EQ(known_count, 6u) << "the manager and the five reports";
+  core::GapQuery query;
+  query.unit = "U";
+  query.disclosure = disclosure.get();
+  // The attack with the round's decisions alone: U is shown (seven people), and U's level sum
+  // minus the six levels the manager reads one by one is the colleague's level.
+  const auto unit = core::run_gap_query(snapshot, query).value();
+  ASSERT_FALSE(unit.suppressed);
+  const double derived = *unit.competencies[0].mean_level * static_cast<double>(*unit.competencies[0].rated) - 6 * 4;
+  EXPECT_NEAR(derived, 1.0, 1e-9) << "the colleague's level, refused when asked for directly";
+  // With the reader's decisions, U is hidden from the manager; the department stays shown
+  // (the six unknown people of P and C: 7 >= K).
+  const auto reader = core::GapDisclosure::build(snapshot, kK, known);
+  query.reader = reader.get();
+  const auto guarded = core::run_gap_query(snapshot, query).value();
+  EXPECT_TRUE(guarded.suppressed);
+  EXPECT_FALSE(guarded.competencies[0].mean_level.has_value());
+  query.unit = "P";
+  query.group_by = core::GroupBy::kUnit;
+  const auto department = core::run_gap_query(snapshot, query).value();
+  EXPECT_FALSE(department.suppressed);
+  ASSERT_EQ(department.groups.size(), 1u);
+  EXPECT_TRUE(department.groups[0].suppressed) << "U beside P: P minus U is the director's staff";
+  // An observer (no one known) still sees U.
+  query.reader = nullptr;
+  query.unit = "U";
+  query.group_by = core::GroupBy::kNone;
+  EXPECT_FALSE(core::run_gap_query(snapshot, query).value().suppressed);
 }
 
 }  // namespace

@@ -275,12 +275,22 @@ Result<GapReport> run_gap_query(const GapSnapshot& snapshot, const GapQuery& que
 
   // Small groups: the result's own cell, and per figure the round's decisions.
   const GapDisclosure* disclosure = query.disclosure;
+  const GapDisclosure* reader = query.reader;
+  auto headline_shown = [&](const GapCell& c) {
+    return disclosure->headline(c) && (reader == nullptr || reader->headline(c));
+  };
+  auto competency_shown = [&](std::size_t competency, const GapCell& c) {
+    return disclosure->competency(competency, c) && (reader == nullptr || reader->competency(competency, c));
+  };
+  auto area_shown = [&](std::size_t area, const GapCell& c) {
+    return disclosure->area(area, c) && (reader == nullptr || reader->area(area, c));
+  };
   GapCell cell{selected, std::nullopt, query.gender};
   bool nobody = false;  // a role the snapshot does not have
   if (plan.role >= 0) cell.role = static_cast<std::uint16_t>(plan.role);
   if (plan.role == -2) nobody = true;
   const bool suppressed = (query.min_group > 0 && total.assessed < query.min_group) ||
-                          (disclosure != nullptr && (nobody || !disclosure->headline(cell)));
+                          (disclosure != nullptr && (nobody || !headline_shown(cell)));
   report.suppressed = suppressed;
   const Framework& framework = snapshot.framework();
   double participation_sum = 0;
@@ -291,11 +301,13 @@ Result<GapReport> run_gap_query(const GapSnapshot& snapshot, const GapQuery& que
     figures.code = competency.code;
     figures.name = competency.name;
     figures.area = framework.areas[snapshot.competency_area(c)].code;
-    if (total.applicable[c] > 0) {
+    figures.suppressed = !suppressed && disclosure != nullptr && !competency_shown(c, cell);
+    // The headline participation is the mean over the competencies shown: with suppression
+    // a mean over hidden ones too would give them away (issue 12).
+    if (total.applicable[c] > 0 && !figures.suppressed) {
       participation_sum += static_cast<double>(total.rated[c]) / static_cast<double>(total.applicable[c]);
       ++participation_count;
     }
-    figures.suppressed = !suppressed && disclosure != nullptr && !disclosure->competency(c, cell);
     if (!suppressed && !figures.suppressed) {
       figures.applicable = total.applicable[c];
       figures.rated = total.rated[c];
@@ -310,7 +322,7 @@ Result<GapReport> run_gap_query(const GapSnapshot& snapshot, const GapQuery& que
     AreaFigures figures;
     figures.code = framework.areas[a].code;
     figures.name = framework.areas[a].name;
-    figures.suppressed = !suppressed && disclosure != nullptr && !disclosure->area(a, cell);
+    figures.suppressed = !suppressed && disclosure != nullptr && !area_shown(a, cell);
     if (!suppressed && !figures.suppressed) {
       std::size_t ratings = 0, level_sum = 0, needs = 0;
       for (std::size_t c = 0; c < competencies; ++c) {
@@ -357,11 +369,11 @@ Result<GapReport> run_gap_query(const GapSnapshot& snapshot, const GapQuery& que
     // view around it, so a cell looks the same in every view.
     group.suppressed = disclosure != nullptr
                            ? (query.min_group > 0 && total.group_assessed[g] < query.min_group) || empty_by_filter ||
-                                 !disclosure->headline(group_cell)
+                                 !headline_shown(group_cell)
                            : suppressed || (query.min_group > 0 && total.group_assessed[g] < query.min_group);
     for (std::size_t c = 0; c < competencies; ++c) {
       GroupCompetencyFigures figures{snapshot.competency(c).code, {}, {}, false};
-      figures.suppressed = !group.suppressed && disclosure != nullptr && !disclosure->competency(c, group_cell);
+      figures.suppressed = !group.suppressed && disclosure != nullptr && !competency_shown(c, group_cell);
       if (!group.suppressed && !figures.suppressed) {
         const std::size_t cell = g * competencies + c;
         figures.rated = total.group_rated[cell];

@@ -29,6 +29,10 @@ struct GapQuery {
   // "Small groups"): the round's decisions, built once per snapshot. Null: none. Must have been
   // built from the snapshot the query runs on.
   const GapDisclosure* disclosure = nullptr;
+  // For a reader who also reads some people one by one (a manager with --manager-overview):
+  // the decisions over the people they cannot read (GapDisclosure::build with `known`); a
+  // figure is shown when both `disclosure` and this show it. Null: the reader reads nobody.
+  const GapDisclosure* reader = nullptr;
 };
 
 struct CompetencyFigures {
@@ -79,7 +83,7 @@ struct GapReport {
   bool suppressed = false;
   std::optional<std::size_t> people;
   std::optional<std::size_t> assessed;
-  std::optional<double> participation;    // mean of the competencies' participation
+  std::optional<double> participation;    // mean of the competencies' participation (with suppression: of those shown)
   std::optional<double> share_with_need;  // people with ≥1 need / assessed
   // People by assessment status: not started, self-assessed, conversation held, followed up.
   std::optional<std::array<std::size_t, 4>> status_counts;

@@ -47,6 +47,10 @@ class Engine {
         cells_(nodes_ * slices_) {
     build_tree(*population.tree);
     count(population);
+    preseen_.assign(cells_, 0);
+    if (population.published_before.size() == cells_) {
+      for (std::size_t c = 0; c < cells_; ++c) preseen_[c] = population.published_before[c] != 0 && nonzero_[c];
+    }
   }
 
   void run(DisclosureControl::Summary& summary) {
@@ -96,7 +100,8 @@ class Engine {
   [[nodiscard]] std::size_t total_option() const { return slices_ - 1; }
   [[nodiscard]] const std::uint32_t* counts_of(std::size_t c) const { return counts_.data() + c * measures_; }
   // A cell a reader sees: not hidden (an empty cell counts as seen: it adds nothing).
-  [[nodiscard]] bool seen(std::size_t c) const { return !hidden_[c]; }
+  // Cells published before stay seen whatever is decided now.
+  [[nodiscard]] bool seen(std::size_t c) const { return !hidden_[c] || preseen_[c]; }
 
   void build_tree(const UnitTree& tree) {
     parent_.assign(nodes_, static_cast<std::uint32_t>(units_));
@@ -171,7 +176,7 @@ class Engine {
   }
 
   void hide(std::size_t c, std::size_t& hidden) {
-    if (hidden_[c] || !nonzero_[c]) return;
+    if (hidden_[c] || !nonzero_[c] || preseen_[c]) return;
     hidden_[c] = 1;
     ++hidden;
   }
@@ -248,14 +253,14 @@ class Engine {
       bool zone_counted = false;
       for (std::size_t o = 0; o + 1 < slices_; ++o) {
         const std::size_t c = u * slices_ + o;
-        if (!nonzero_[c] || hidden_[c]) continue;
+        if (!nonzero_[c] || !seen(c)) continue;
         for (std::size_t d : below) {
           const std::size_t part = d * slices_ + o;
-          if (!nonzero_[part] || !hidden_[part] || !breakdown_[d]) continue;
+          if (!nonzero_[part] || seen(part) || !breakdown_[d]) continue;
           std::uint64_t shown_below = 0;
           for (std::size_t other = 0; other + 1 < slices_; ++other) {
             const std::size_t oc = d * slices_ + other;
-            if (nonzero_[oc] && !hidden_[oc]) shown_below += counts_of(oc)[0];
+            if (nonzero_[oc] && seen(oc)) shown_below += counts_of(oc)[0];
           }
           if (!zone_counted) {
             zone.clear();
@@ -298,7 +303,7 @@ class Engine {
         if (seen(cc)) {
           const std::uint32_t* counts = counts_of(cc);
           for (std::size_t m = 0; m < measures_; ++m) cover[m] += counts[m];
-          if (!nonzero_[cc]) continue;
+          if (!nonzero_[cc] || preseen_[cc]) continue;
           consider(best_[u], static_cast<std::int64_t>(cc));
           bool residue = false;
           for (std::size_t m = 0; m < measures_; ++m) residue = residue || counts[m] != child_cover[m];
@@ -342,7 +347,7 @@ class Engine {
         if (!seen(c)) return;
         const std::uint32_t* part = counts_of(c);
         for (std::size_t m = 0; m < measures_; ++m) residual[m] -= part[m];
-        if (nonzero_[c] && (best == kNone || smaller(c, static_cast<std::size_t>(best)))) best = static_cast<std::int64_t>(c);
+        if (nonzero_[c] && !preseen_[c] && (best == kNone || smaller(c, static_cast<std::size_t>(best)))) best = static_cast<std::int64_t>(c);
       });
       if (dangerous(residual) && best != kNone) hide(static_cast<std::size_t>(best), hidden);
     };
@@ -454,11 +459,11 @@ class Engine {
       std::vector<std::size_t> cell_of_row;
       for (std::size_t o = 0; o < slices_; ++o) {
         const std::size_t c = u * slices_ + o;
-        if (nonzero_[c] && !hidden_[c]) cell_of_row.push_back(c);
+        if (nonzero_[c] && seen(c)) cell_of_row.push_back(c);
       }
       for (std::size_t j = 1; j < regions.size(); ++j) {
         const std::size_t c = cell(regions[j], any_role(), any_gender());
-        if (!hidden_[c]) cell_of_row.push_back(c);
+        if (seen(c)) cell_of_row.push_back(c);
       }
       // The node's total alone gives nothing away; and a zone audited clean before with the
       // same regions and cells is clean now.
@@ -506,7 +511,7 @@ class Engine {
       const std::size_t own_total = cell(u, any_role(), any_gender());
       std::vector<std::size_t> order;
       for (std::size_t row = 0; row < cell_of_row.size(); ++row) {
-        if (cell_of_row[row] != own_total) order.push_back(row);
+        if (cell_of_row[row] != own_total && !preseen_[cell_of_row[row]]) order.push_back(row);
       }
       if (order.empty()) break;  // the zone's total alone: check_regions handles it
       std::ranges::sort(order, [&](std::size_t a, std::size_t b) { return smaller(cell_of_row[a], cell_of_row[b]); });
@@ -542,6 +547,7 @@ class Engine {
   std::vector<std::size_t> tree_end_;      // per unit: one past its subtree (pre-order)
   std::vector<std::uint8_t> nonzero_;
   std::vector<std::uint8_t> hidden_;
+  std::vector<std::uint8_t> preseen_;      // per cell: published before (seen, never chosen)
   std::vector<std::uint8_t> breakdown_;    // per node: may show breakdowns (rule 1)
   std::vector<std::uint64_t> clean_zone_;  // per node: fingerprint of its zone when last audited clean
   std::vector<std::uint32_t> cover_;        // per node x measure, check_regions' working array
@@ -595,6 +601,25 @@ std::uint32_t DisclosureControl::count(std::optional<std::uint32_t> unit, std::o
   const auto c = cell_of(unit, role, gender);
   if (!c || measure >= measures_) return 0;
   return counts_[*c * measures_ + measure];
+}
+
+void DisclosureControl::restrict_to(const DisclosureControl& other) {
+  if (other.shown_.size() != shown_.size()) return;
+  for (std::size_t c = 0; c < shown_.size(); ++c) {
+    if (shown_[c] && !other.shown_[c]) {
+      shown_[c] = 0;
+      --summary_.shown;
+      ++summary_.secondary;
+    }
+  }
+}
+
+bool DisclosureControl::empty(std::optional<std::uint32_t> unit, std::optional<std::uint16_t> role,
+                              std::optional<Gender> gender) const {
+  const auto c = cell_of(unit, role, gender);
+  if (!c) return true;
+  const auto* counts = counts_.data() + *c * measures_;
+  return std::all_of(counts, counts + measures_, [](std::uint32_t n) { return n == 0; });
 }
 
 }  // namespace trappa::core

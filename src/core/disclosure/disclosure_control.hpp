@@ -59,6 +59,10 @@ struct DisclosurePopulation {
   std::span<const std::uint16_t> role;   // when roles > 0
   std::span<const Gender> gender;        // when genders
   std::span<const std::uint8_t> counts;  // person-major, counts[p * measures + m], each 0 or 1
+  // Optional, per cell (DisclosureControl::cell_index): cells readers already know from an
+  // earlier publication of the same figures. They count as seen in every rule and are never
+  // chosen to be hidden, so what is shown now is safe together with them.
+  std::span<const std::uint8_t> published_before;
 };
 
 class DisclosureControl {
@@ -78,6 +82,22 @@ class DisclosureControl {
   // Measure m of the cell (the same addressing as published()); 0 for a cell outside the range.
   [[nodiscard]] std::uint32_t count(std::optional<std::uint32_t> unit, std::optional<std::uint16_t> role,
                                     std::optional<Gender> gender, std::size_t measure = 0) const;
+
+  // The cell's index (the same addressing as published()) among cells(), nullopt outside the
+  // range; and whether the cell with that index is shown.
+  [[nodiscard]] std::optional<std::size_t> cell_index(std::optional<std::uint32_t> unit, std::optional<std::uint16_t> role,
+                                                      std::optional<Gender> gender) const {
+    return cell_of(unit, role, gender);
+  }
+  [[nodiscard]] std::size_t cells() const { return shown_.size(); }
+  [[nodiscard]] bool shown(std::size_t cell) const { return cell < shown_.size() && shown_[cell] != 0; }
+
+  // Whether the cell has nobody in any measure (nothing about anyone is in its figures).
+  [[nodiscard]] bool empty(std::optional<std::uint32_t> unit, std::optional<std::uint16_t> role,
+                           std::optional<Gender> gender) const;
+
+  // Hides every cell `other` (a decision over the same cells) hides.
+  void restrict_to(const DisclosureControl& other);
 
   [[nodiscard]] std::size_t min_group() const { return min_group_; }
 

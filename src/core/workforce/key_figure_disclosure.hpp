@@ -15,6 +15,7 @@
 #include <cstddef>
 #include <span>
 #include <string_view>
+#include <vector>
 
 #include "core/disclosure/disclosure_control.hpp"
 #include "core/workforce/employment.hpp"
@@ -38,10 +39,18 @@ class KeyFigureDisclosure {
   // shown. An unknown unit is never shown.
   [[nodiscard]] bool published(std::string_view unit_code) const;
   [[nodiscard]] std::size_t min_group() const { return decision_.min_group(); }
+  // Whether the age-pyramid cell (age band x gender, at the reference date) of the unit's set
+  // may be shown: cells of 1..K-1 people are not, and the others are decided for the whole
+  // tree at once by an exact search over every shown set's cells and headcounts by gender, so
+  // a parent's cell minus its shown units' cells is never 1..K-1 people (issue 12). Empty
+  // cells are shown (they are 0).
+  [[nodiscard]] bool age_cell_published(std::string_view unit_code, std::size_t band, Gender gender) const;
 
  private:
   const UnitTree* tree_ = nullptr;
   DisclosureControl decision_;
+  std::vector<std::uint32_t> age_people_;  // per unit x band x gender: people of the unit's subtree in the cell
+  std::vector<std::uint8_t> age_hidden_;   // per unit x band x gender: hidden by the search with the headcounts
 };
 
 // Hides the cells of a shown set that count 1..K-1 people (they become null in every
@@ -52,5 +61,10 @@ class KeyFigureDisclosure {
 // positions shown leave 1..K-1 people of the headcount unaccounted for). Headcounts by gender
 // and employment form, FTE and turnover are shown as they are: they describe the whole group.
 void hide_small_cells(KeyFigures& figures, std::size_t min_group);
+// The same with the age-pyramid cells of the whole tree decided together: a cell is hidden
+// when `decision` hides it (for figures.unit_code) or the rule above does. Use this one: the
+// one above decides each set alone, so a parent unit minus its departments can give cells of
+// 1..K-1 people.
+void hide_small_cells(KeyFigures& figures, const KeyFigureDisclosure& decision);
 
 }  // namespace trappa::core

@@ -92,14 +92,19 @@ Response gaps(AppContext& app, const PageRequest& page, std::shared_ptr<const ap
   const Viewer& viewer = *page.viewer;
   if (!viewer.sees_overview()) return api_error(403, "the gap analytics are for HR, observers and managers with the overview");
   std::shared_ptr<const core::GapDisclosure> disclosure;
+  std::shared_ptr<const core::GapDisclosure> reader;  // a manager's own reports, readable one by one
   if (viewer.suppressed_aggregates()) {
     auto decided = app.disclosures->decided(round_view);
     round_view = decided.view;
     disclosure = decided.disclosure;
+    if (viewer.manages_anyone) {
+      reader = app.disclosures->for_manager(decided, app.directory->people(), viewer.account.employee_id);
+    }
   }
   const app::RoundView& round = *round_view;
   core::GapQuery query;
   query.disclosure = disclosure.get();
+  query.reader = reader.get();
   std::vector<core::Problem> problems;
   const std::string basis = query_value(page.request, "basis");
   if (basis == "self") query.basis = core::LevelBasis::kSelf;
@@ -129,6 +134,7 @@ Response gaps(AppContext& app, const PageRequest& page, std::shared_ptr<const ap
   // the round's decisions apply whatever min_group says.
   std::shared_ptr<const app::RoundView> earlier;
   std::shared_ptr<const core::GapDisclosure> earlier_disclosure;
+  std::shared_ptr<const core::GapDisclosure> earlier_reader;
   if (const std::string compare = query_value(page.request, "compare"); !compare.empty()) {
     earlier = app.rounds->find(compare);
     if (!earlier) problems.push_back({"compare", "no round named '" + compare + "'"});
@@ -136,6 +142,9 @@ Response gaps(AppContext& app, const PageRequest& page, std::shared_ptr<const ap
       auto decided = app.disclosures->decided(earlier);
       earlier = decided.view;
       earlier_disclosure = decided.disclosure;
+      if (viewer.manages_anyone) {
+        earlier_reader = app.disclosures->for_manager(decided, app.directory->people(), viewer.account.employee_id);
+      }
     }
   }
   if (!problems.empty()) return api_error(400, "invalid query parameters", problems);
@@ -146,6 +155,7 @@ Response gaps(AppContext& app, const PageRequest& page, std::shared_ptr<const ap
     core::GapQuery earlier_query = query;
     earlier_query.group_by = core::GroupBy::kNone;
     earlier_query.disclosure = earlier_disclosure.get();
+    earlier_query.reader = earlier_reader.get();
     auto before = core::run_gap_query(*earlier->snapshot, earlier_query);
     if (!before) return api_failure(page, before.error());
     comparison = core::compare_reports(*report, *before);

@@ -34,7 +34,9 @@ struct Overview {
   std::shared_ptr<const app::RoundView> round;
   std::shared_ptr<const app::RoundView> earlier;
   std::shared_ptr<const core::GapDisclosure> round_disclosure;
+  std::shared_ptr<const core::GapDisclosure> round_reader;  // a manager's own reports (GapQuery::reader)
   std::shared_ptr<const core::GapDisclosure> earlier_disclosure;
+  std::shared_ptr<const core::GapDisclosure> earlier_reader;
   std::string unit;  // resolved unit code (never empty when the tree has units)
   core::GapQuery query;
   core::GapReport report;
@@ -87,10 +89,16 @@ void choose_rounds(AppContext& app, const Viewer& viewer, const OverviewFilters&
   auto decided = app.disclosures->decided(overview.round);
   overview.round = decided.view;
   overview.round_disclosure = decided.disclosure;
+  if (viewer.manages_anyone) {
+    overview.round_reader = app.disclosures->for_manager(decided, app.directory->people(), viewer.account.employee_id);
+  }
   if (overview.earlier) {
     auto earlier = app.disclosures->decided(overview.earlier);
     overview.earlier = earlier.view;
     overview.earlier_disclosure = earlier.disclosure;
+    if (viewer.manages_anyone) {
+      overview.earlier_reader = app.disclosures->for_manager(earlier, app.directory->people(), viewer.account.employee_id);
+    }
   }
 }
 
@@ -112,6 +120,7 @@ Overview compute(AppContext& app, const PageRequest& page, const OverviewFilters
   query.role = filters.role;
   if (!filters.gender.empty()) query.gender = core::parse_gender(filters.gender);
   query.disclosure = overview.round_disclosure.get();  // null for HR: nothing suppressed
+  query.reader = overview.round_reader.get();
   auto report = core::run_gap_query(*overview.round->snapshot, query);
   if (!report) {
     // The unit exists in the organisation but not in this round's tree: show the whole round.
@@ -127,6 +136,7 @@ Overview compute(AppContext& app, const PageRequest& page, const OverviewFilters
   if (overview.earlier) {
     core::GapQuery earlier_query = query;
     earlier_query.disclosure = overview.earlier_disclosure.get();
+    earlier_query.reader = overview.earlier_reader.get();
     if (auto earlier = core::run_gap_query(*overview.earlier->snapshot, earlier_query)) {
       overview.comparison = core::compare_reports(overview.report, *earlier);
       overview.earlier_report = std::move(*earlier);

@@ -100,7 +100,7 @@ core::Result<std::optional<ViewerFigures>> compute(AppContext& app, const PageRe
   if (!viewer.suppressed_aggregates()) return std::optional<ViewerFigures>(std::move(result));
   const auto decision = inputs.disclosure(query.at, min_group);
   result.suppressed = !decision->published(query.unit_code);
-  if (!result.suppressed) core::hide_small_cells(result.figures, min_group);
+  if (!result.suppressed) core::hide_small_cells(result.figures, *decision);
   return std::optional<ViewerFigures>(std::move(result));
 }
 
