@@ -56,6 +56,7 @@ core::Result<std::unique_ptr<Application>> Application::load(store::Store& store
       std::make_unique<SessionGate>(kFigureRequestsPerSession, SessionGate::total_for_threads(options.io_threads));
   ASSIGN_OR_RETURN(auto pool, app::StorePool::open(options.database, options.store_connections));
   context->pool = std::move(pool);
+  context->assessments = std::make_unique<app::AssessmentService>(*context->pool, *context->rounds);
   ASSIGN_OR_RETURN(auto sessions,
                    SessionService::create(*context->pool, context->directory, options.sign_in, *options.clock));
   context->sessions = std::move(sessions);

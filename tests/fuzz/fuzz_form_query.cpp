@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/assessment/assessment_edit.hpp"
 #include "core/assessment/assessment_rules.hpp"
 #include "fuzz_check.hpp"
 #include "io/json/framework_json.hpp"
@@ -58,14 +59,18 @@ void check_self_assessment(const web::FormData& form, const core::Framework& fra
     before.round = "2026";
     before.employee_id = person.employee_id;
     for (const bool submit : {false, true}) {
-      core::Assessment after = web::apply_self_assessment(before, input, submit, "2026-03-01T08:00:00Z");
-      web::order_ratings(framework, after);
+      const core::EditOutcome outcome = core::apply_assessment_edit(
+          framework, person, core::RoundState::kOpen, before,
+          web::self_assessment_edit(input, submit, person.employee_id, "2026-03-01T08:00:00Z"));
+      const core::Assessment& after = outcome.after;
       std::vector<web::FieldError> errors = input.errors;
-      if (submit) web::append_completeness_errors(framework, person, after, language, errors);
-      const auto problems = core::validate_assessment(framework, person, after);
-      web::append_rule_errors(problems, language, errors);
+      if (submit) web::append_completeness_errors(framework, person, input, language, errors);
+      if (outcome.refusal) {
+        fuzz::expect(outcome.refusal->kind == core::ErrorKind::kInvalidInput, "the person's own edit is never forbidden");
+        web::append_rule_errors(outcome.refusal->problems, language, errors);
+      }
       for (const web::FieldError& error : errors) fuzz::expect(!error.message.empty(), "a field error has a message");
-      if (problems.empty()) {
+      if (!outcome.refusal) {
         for (const core::Rating& rating : after.ratings) {
           fuzz::expect(!rating.self_level || framework.scale.contains(*rating.self_level),
                        "an accepted self level is inside the scale", rating.competency);

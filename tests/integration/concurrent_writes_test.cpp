@@ -4,6 +4,7 @@
 // twelve, because a transaction that read first could not wait for the write lock.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <memory>
 #include <string>
 #include <thread>
@@ -124,6 +125,48 @@ TEST_F(ConcurrentWrites, every_save_of_one_person_from_several_connections_succe
   }
   EXPECT_TRUE(is_a_last_save);
   EXPECT_EQ(saves_audited("E2"), static_cast<std::size_t>(kWriters * kSavesPerWriter));
+}
+
+TEST_F(ConcurrentWrites, changes_of_one_assessment_from_several_connections_lose_no_update) {
+  // Each change appends its writer's letter to the note of what is stored: a change that
+  // worked on a stale copy would drop another writer's letter (issue 11, the lost update).
+  const auto failures = run_writers([](store::Store& connection, int writer, int) -> core::Result<void> {
+    auto changed = connection.rounds().change_assessment(
+        "2026", "E2",
+        [writer](const core::Assessment& before, core::RoundState) -> core::Result<core::Assessment> {
+          core::Assessment after = before;
+          after.notes += static_cast<char>('a' + writer);
+          return after;
+        },
+        store::Actor{employee_of(writer)});
+    if (!changed) return std::unexpected(changed.error());
+    return {};
+  });
+  EXPECT_TRUE(failures.empty()) << failures.size() << " changes failed, the first: " << failures.front();
+  auto loaded = store().rounds().load_assessment("2026", "E2");
+  ASSERT_TRUE(loaded.has_value() && loaded->has_value());
+  const std::string& notes = (*loaded)->notes;
+  EXPECT_EQ(notes.size(), static_cast<std::size_t>(kWriters * kSavesPerWriter));
+  for (int writer = 0; writer < kWriters; ++writer) {
+    EXPECT_EQ(std::count(notes.begin(), notes.end(), static_cast<char>('a' + writer)), kSavesPerWriter)
+        << "writer " << writer;
+  }
+  EXPECT_EQ(saves_audited("E2"), static_cast<std::size_t>(kWriters * kSavesPerWriter));
+}
+
+TEST_F(ConcurrentWrites, a_refused_change_writes_and_audits_nothing) {
+  auto refused = store().rounds().change_assessment(
+      "2026", "E2",
+      [](const core::Assessment&, core::RoundState) -> core::Result<core::Assessment> {
+        return core::fail(core::ErrorKind::kForbidden, "not yours");
+      },
+      store::Actor{"E1"});
+  ASSERT_FALSE(refused.has_value());
+  EXPECT_EQ(refused.error().kind, core::ErrorKind::kForbidden);
+  auto loaded = store().rounds().load_assessment("2026", "E2");
+  ASSERT_TRUE(loaded.has_value());
+  EXPECT_FALSE(loaded->has_value());
+  EXPECT_EQ(saves_audited("E2"), 0U);
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 #include "core/assessment/assessment_rules.hpp"
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include <fmt/format.h>
@@ -102,8 +103,21 @@ std::optional<std::string> round_name_problem(std::string_view name) {
 }
 
 bool may_agree_levels(const AssessmentActor& actor, const Person& person) {
+  if (actor.employee_id.empty() || actor.employee_id == person.employee_id) return false;
   if (actor.is_hr) return true;
   return !actor.employee_id.empty() && actor.employee_id == person.manager_id;
+}
+
+void order_ratings(const Framework& framework, Assessment& assessment) {
+  std::map<std::string, std::size_t> position;
+  for (const Area& area : framework.areas) {
+    for (const Competency& competency : area.competencies) position.emplace(competency.code, position.size());
+  }
+  std::stable_sort(assessment.ratings.begin(), assessment.ratings.end(), [&](const Rating& a, const Rating& b) {
+    const auto pa = position.contains(a.competency) ? position.at(a.competency) : position.size();
+    const auto pb = position.contains(b.competency) ? position.at(b.competency) : position.size();
+    return pa < pb;
+  });
 }
 
 }  // namespace trappa::core

@@ -36,8 +36,12 @@ struct AssessmentActor {
   bool is_hr = false;       // HR and administrators act on anyone in their scope
 };
 
-// Only the person's own (current) manager or HR may set agreed levels; the person
-// themselves may not.
+// Only the person's own (current) manager or HR may set agreed levels; nobody agrees their
+// own levels, HR and administrators included.
 [[nodiscard]] bool may_agree_levels(const AssessmentActor& actor, const Person& person);
+
+// Puts ratings in framework order (the order the store and the exports keep); ratings of
+// codes the framework lacks go last, in the order they had.
+void order_ratings(const Framework& framework, Assessment& assessment);
 
 }  // namespace trappa::core

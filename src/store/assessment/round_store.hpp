@@ -4,6 +4,7 @@
 // rules hold: not thread-safe, one per connection, driver errors returned as kStorage.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -26,11 +27,25 @@ class RoundStore {
   [[nodiscard]] virtual core::Result<std::optional<core::Round>> load_round(const std::string& name) = 0;
   [[nodiscard]] virtual core::Result<void> set_round_state(const std::string& name, core::RoundState state,
                                                            const Actor& actor) = 0;
-  // Assessments. Saving replaces the person's whole assessment in the round (ratings,
-  // motivation, priorities) in one transaction and audits the change; a closed round refuses
-  // writes with a kConflict error. Validation is the caller's (core/assessment_rules.hpp).
+  // Assessments. A closed round refuses writes with a kConflict error; validation is the
+  // caller's (core/assessment/assessment_edit.hpp, core/assessment/assessment_rules.hpp).
   [[nodiscard]] virtual core::Result<std::optional<core::Assessment>> load_assessment(
       const std::string& round, const std::string& employee_id) = 0;
+  // The write path of one assessment: in one write transaction, holding the lock on (round,
+  // person) that every writer of that assessment takes (on every connection and node), it
+  // loads the stored assessment (an empty one when there is none), passes it with the round's
+  // state to `change`, writes what `change` returns and audits old → new values. Concurrent
+  // changes of one assessment thus apply one after the other, each to the other's result. An
+  // error from `change` rolls everything back and is returned as it is. Returns what is
+  // stored now.
+  using AssessmentChange =
+      std::function<core::Result<core::Assessment>(const core::Assessment& before, core::RoundState round_state)>;
+  [[nodiscard]] virtual core::Result<core::Assessment> change_assessment(const std::string& round,
+                                                                         const std::string& employee_id,
+                                                                         const AssessmentChange& change,
+                                                                         const Actor& actor) = 0;
+  // Replaces the person's whole assessment (ratings, motivation, priorities): a change_assessment
+  // that ignores what was stored, for tools and tests that own the whole value.
   [[nodiscard]] virtual core::Result<void> save_assessment(const core::Assessment& assessment, const Actor& actor) = 0;
   // Many assessments of one round at once (imports, demo), all or nothing.
   [[nodiscard]] virtual core::Result<void> save_assessments(const std::string& round,

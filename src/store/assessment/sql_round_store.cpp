@@ -92,7 +92,7 @@ Result<void> SqlRoundStore::set_round_state(const std::string& name, core::Round
   });
 }
 
-Result<long long> SqlRoundStore::writable_round_id(const std::string& round) {
+Result<SqlRoundStore::WritableRound> SqlRoundStore::writable_round(const std::string& round) {
   long long id = 0;
   std::string state;
   *session_ << "SELECT id, state FROM rounds WHERE name = :name", soci::use(round), soci::into(id), soci::into(state);
@@ -100,7 +100,9 @@ Result<long long> SqlRoundStore::writable_round_id(const std::string& round) {
   if (state == "closed") {
     return core::fail(core::ErrorKind::kConflict, "round '" + round + "' is closed; its assessments can no longer change");
   }
-  return id;
+  const auto parsed = core::parse_round_state(state);
+  if (!parsed) return core::fail(core::ErrorKind::kStorage, "round '" + round + "' has the unknown state '" + state + "'");
+  return WritableRound{id, *parsed};
 }
 
 std::vector<core::Assessment> SqlRoundStore::read_assessments(long long round_id, const std::string& round,
@@ -174,29 +176,46 @@ Result<std::optional<core::Assessment>> SqlRoundStore::load_assessment(const std
   });
 }
 
-Result<void> SqlRoundStore::save_assessment(const core::Assessment& assessment, const Actor& actor) {
-  return guarded("saving the assessment", [&]() -> Result<void> {
+Result<core::Assessment> SqlRoundStore::change_assessment(const std::string& round, const std::string& employee_id,
+                                                         const AssessmentChange& change, const Actor& actor) {
+  return guarded("saving the assessment", [&]() -> Result<core::Assessment> {
     WriteTransaction transaction(*session_, *dialect_);
-    ASSIGN_OR_RETURN(auto round_id, writable_round_id(assessment.round));
+    ASSIGN_OR_RETURN(const WritableRound target, writable_round(round));
     // The person and their manager may save at the same moment (several server connections
     // or nodes): one at a time, each seeing the other's result as "before".
-    dialect_->lock_assessment(*session_, round_id, assessment.employee_id);
-    auto before = read_assessments(round_id, assessment.round, &assessment.employee_id);
-    AssessmentWriter(*session_, round_id, true).write(std::span(&assessment, 1));
-    append_audit_in_transaction({utc_timestamp_now(), actor.name, "assessment.save", assessment.employee_id,
-                                 fmt::format("round {}: {}", assessment.round,
-                                             core::describe_assessment_change(before.empty() ? nullptr : &before.front(),
-                                                                              assessment))});
+    dialect_->lock_assessment(*session_, target.id, employee_id);
+    const auto stored = read_assessments(target.id, round, &employee_id);
+    const core::Assessment before =
+        stored.empty() ? core::Assessment{round, employee_id, {}, {}, {}, {}, {}, {}, {}, {}} : stored.front();
+    ASSIGN_OR_RETURN(core::Assessment after, change(before, target.state));
+    if (after.round != round || after.employee_id != employee_id) {
+      return core::fail(core::ErrorKind::kInternal, "a change of " + employee_id + "'s assessment in round " + round +
+                                                        " returned someone else's");
+    }
+    AssessmentWriter(*session_, target.id, true).write(std::span(&after, 1));
+    append_audit_in_transaction({utc_timestamp_now(), actor.name, "assessment.save", employee_id,
+                                 fmt::format("round {}: {}", round,
+                                             core::describe_assessment_change(stored.empty() ? nullptr : &before,
+                                                                              after))});
     transaction.commit();
-    return {};
+    return after;
   });
+}
+
+Result<void> SqlRoundStore::save_assessment(const core::Assessment& assessment, const Actor& actor) {
+  auto saved = change_assessment(
+      assessment.round, assessment.employee_id,
+      [&](const core::Assessment&, core::RoundState) -> Result<core::Assessment> { return assessment; }, actor);
+  if (!saved) return std::unexpected(std::move(saved.error()));
+  return {};
 }
 
 Result<void> SqlRoundStore::save_assessments(const std::string& round, const std::vector<core::Assessment>& assessments,
                                          const Actor& actor) {
   return guarded("saving assessments", [&]() -> Result<void> {
     WriteTransaction transaction(*session_, *dialect_);
-    ASSIGN_OR_RETURN(auto round_id, writable_round_id(round));
+    ASSIGN_OR_RETURN(const WritableRound target, writable_round(round));
+    const long long round_id = target.id;
     dialect_->prepare_bulk_write(*session_);
     // A round without assessments has nothing to replace: skip the per-person deletes.
     long long existing = 0;

@@ -20,6 +20,8 @@ class SqlRoundStore final : public RoundStore, private SqlCapability {
   core::Result<void> set_round_state(const std::string& name, core::RoundState state, const Actor& actor) override;
   core::Result<std::optional<core::Assessment>> load_assessment(const std::string& round,
                                                                 const std::string& employee_id) override;
+  core::Result<core::Assessment> change_assessment(const std::string& round, const std::string& employee_id,
+                                                   const AssessmentChange& change, const Actor& actor) override;
   core::Result<void> save_assessment(const core::Assessment& assessment, const Actor& actor) override;
   core::Result<void> save_assessments(const std::string& round, const std::vector<core::Assessment>& assessments,
                                       const Actor& actor) override;
@@ -33,7 +35,12 @@ class SqlRoundStore final : public RoundStore, private SqlCapability {
                                                  const std::string* only_employee);
 
  private:
-  core::Result<long long> writable_round_id(const std::string& round);
+  struct WritableRound {
+    long long id = 0;
+    core::RoundState state = core::RoundState::kDraft;
+  };
+  // The round's id and state; kNotFound for no such round, kConflict when it is closed.
+  core::Result<WritableRound> writable_round(const std::string& round);
 };
 
 }  // namespace trappa::store

@@ -9,12 +9,11 @@
 
 #include "app/access/password.hpp"
 #include "core/analytics/gap_query.hpp"
+#include "core/assessment/assessment_edit.hpp"
 #include "core/assessment/assessment_rules.hpp"
 #include "io/exports/gap_report_output.hpp"
 #include "io/exports/key_figures_json.hpp"
 #include "io/json/json_text.hpp"
-#include "store/assessment/round_store.hpp"
-#include "store/store.hpp"
 #include "web/api/api_routes.hpp"
 #include "web/pages/assessment/assessment_form.hpp"
 #include "web/ui/error_response.hpp"
@@ -211,18 +210,11 @@ Response put_assessment(AppContext& app, const PageRequest& page, const app::Rou
   if (!body.is_object()) return api_error(400, "the body must be a JSON object");
   const json::object& input = body.as_object();
 
-  auto lease = app.pool->borrow();
-  auto loaded = lease->rounds().load_assessment(round.round.name, person.employee_id);
-  if (!loaded) return api_failure(page, loaded.error());
-  const core::Assessment before =
-      *loaded ? **loaded : core::Assessment{round.round.name, person.employee_id, {}, {}, {}, {}, {}, {}, {}, {}};
-  if (self && before.status >= core::AssessmentStatus::kConversationHeld) {
-    return api_error(409, "the conversation has been held; the self-assessment can no longer change");
-  }
-  core::Assessment after = before;
+  core::AssessmentEdit edit;
+  edit.role = self ? core::EditorRole::kPerson : core::EditorRole::kReviewer;
+  edit.editor_id = viewer.account.employee_id;
+  edit.at = app.options.clock->utc_timestamp();
   std::vector<core::Problem> problems;
-  const std::string now = store::utc_timestamp_now();
-  bool forbidden = false;
   if (auto ratings = input.find("ratings"); ratings != input.end()) {
     if (!ratings->value().is_array()) {
       problems.push_back({"ratings", "must be an array"});
@@ -237,33 +229,20 @@ Response put_assessment(AppContext& app, const PageRequest& page, const app::Rou
         }
         const json::object& object = item.as_object();
         const std::string code(object.at("competency").as_string());
-        auto self_level = level_field(object, "self_level", problems, where + ".self_level");
-        auto agreed_level = level_field(object, "agreed_level", problems, where + ".agreed_level");
-        auto rating = std::find_if(after.ratings.begin(), after.ratings.end(),
-                                   [&](const core::Rating& r) { return r.competency == code; });
-        if (rating == after.ratings.end()) {
-          after.ratings.push_back(core::Rating{code, std::nullopt, std::nullopt, {}, {}});
-          rating = after.ratings.end() - 1;
+        if (auto level = level_field(object, "self_level", problems, where + ".self_level"); level.present) {
+          edit.self_levels[code] = level.value;
         }
-        if (self_level.present && self_level.value != rating->self_level) {
-          if (!self) forbidden = true;  // only the person sets their own levels
-          rating->self_level = self_level.value;
-        }
-        if (agreed_level.present && agreed_level.value != rating->agreed_level) {
-          if (self) forbidden = true;  // the person never agrees their own levels
-          rating->agreed_level = agreed_level.value;
-          rating->agreed_by = agreed_level.value ? viewer.account.employee_id : std::string{};
-          rating->agreed_at = agreed_level.value ? now : std::string{};
+        if (auto level = level_field(object, "agreed_level", problems, where + ".agreed_level"); level.present) {
+          edit.agreed_levels[code] = level.value;
         }
       }
     }
   }
   if (auto motivation = input.find("motivation"); motivation != input.end()) {
-    if (!self) forbidden = true;
     if (!motivation->value().is_object()) {
       problems.push_back({"motivation", "must be an object of area code → 1–5"});
     } else {
-      after.motivation.clear();
+      edit.motivation.emplace();
       for (const auto& entry : motivation->value().as_object()) {
         // Checked before narrowing, like levels: 4294967300 must not pass as motivation 4.
         if (!entry.value().is_int64() || entry.value().as_int64() < core::kMotivationMin ||
@@ -271,59 +250,39 @@ Response put_assessment(AppContext& app, const PageRequest& page, const app::Rou
           problems.push_back({"motivation." + std::string(entry.key()), "must be a whole number from 1 to 5"});
           continue;
         }
-        after.motivation[std::string(entry.key())] = static_cast<int>(entry.value().as_int64());
+        (*edit.motivation)[std::string(entry.key())] = static_cast<int>(entry.value().as_int64());
       }
     }
   }
   if (auto priorities = input.find("priorities"); priorities != input.end()) {
-    if (self) forbidden = true;
-    after.priorities.clear();
+    edit.priorities.emplace();
     if (!priorities->value().is_array()) problems.push_back({"priorities", "must be an array of competency codes"});
     else {
       for (const json::value& code : priorities->value().as_array()) {
-        if (code.is_string()) after.priorities.emplace_back(code.as_string());
+        if (code.is_string()) edit.priorities->emplace_back(code.as_string());
         else problems.push_back({"priorities", "must be an array of competency codes"});
       }
     }
   }
   if (auto notes = input.find("notes"); notes != input.end()) {
-    if (self) forbidden = true;
-    if (notes->value().is_string()) after.notes = std::string(notes->value().as_string());
+    if (notes->value().is_string()) edit.notes = std::string(notes->value().as_string());
     else problems.push_back({"notes", "must be a string"});
   }
   if (auto status = input.find("status"); status != input.end()) {
     const auto parsed = status->value().is_string() ? core::parse_assessment_status(std::string(status->value().as_string()))
                                                     : std::nullopt;
-    if (!parsed) {
-      problems.push_back({"status", "must be not_started, self_assessed, conversation_held or followed_up"});
-    } else if (self && *parsed >= core::AssessmentStatus::kConversationHeld) {
-      forbidden = true;
-    } else if (!self && *parsed != before.status && *parsed < core::AssessmentStatus::kConversationHeld &&
-               before.status < core::AssessmentStatus::kConversationHeld) {
-      forbidden = true;  // the person's own submission is theirs
-    } else {
-      after.status = *parsed;
-      if (*parsed >= core::AssessmentStatus::kSelfAssessed && self) after.self_assessed_at = now;
-      if (*parsed >= core::AssessmentStatus::kConversationHeld && after.conversation_at.empty()) after.conversation_at = now;
-      if (*parsed >= core::AssessmentStatus::kFollowedUp && after.followed_up_at.empty()) after.followed_up_at = now;
-      if (*parsed < core::AssessmentStatus::kConversationHeld) after.conversation_at.clear();
-      if (*parsed < core::AssessmentStatus::kFollowedUp) after.followed_up_at.clear();
-    }
+    if (!parsed) problems.push_back({"status", "must be not_started, self_assessed, conversation_held or followed_up"});
+    else edit.status = *parsed;
   }
-  if (forbidden) {
-    return api_error(403, self ? "you may change your own levels, motivation and submission only"
-                               : "a manager may change agreed levels, priorities, notes and the conversation status only");
-  }
-  std::erase_if(after.ratings, [](const core::Rating& r) { return !r.self_level && !r.agreed_level; });
-  const core::Framework& framework = round.snapshot->framework();
-  order_ratings(framework, after);
-  for (const core::Problem& problem : core::validate_assessment(framework, person, after)) problems.push_back(problem);
   if (!problems.empty()) return api_error(422, "the assessment was not saved", problems);
-  if (auto saved = lease->rounds().save_assessment(after, store::Actor{viewer.account.employee_id}); !saved) {
-    return api_failure(page, saved.error());
+  const core::EditOutcome saved = app.assessments->save(round.round.name, person, edit);
+  if (saved.refusal) {
+    if (saved.refusal->kind == core::ErrorKind::kInvalidInput) {
+      return api_error(422, saved.refusal->message, saved.refusal->problems);
+    }
+    return api_failure(page, *saved.refusal);
   }
-  app.rounds->record_assessment(after);
-  return json_response(200, json::serialize(assessment_json(after, framework, person)) + "\n");
+  return json_response(200, json::serialize(assessment_json(saved.after, round.snapshot->framework(), person)) + "\n");
 }
 
 Response assessment(AppContext& app, const PageRequest& page, const app::RoundView& round, const std::string& employee_id) {
@@ -343,12 +302,9 @@ Response assessment(AppContext& app, const PageRequest& page, const app::RoundVi
     return put_assessment(app, page, round, *person, self);
   }
   if (!round.includes(*person)) return api_error(404, "the person is not part of round '" + round.round.name + "'");
-  auto lease = app.pool->borrow();
-  auto loaded = lease->rounds().load_assessment(round.round.name, employee_id);
+  auto loaded = app.assessments->load(round.round.name, employee_id);
   if (!loaded) return api_failure(page, loaded.error());
-  const core::Assessment shown =
-      *loaded ? **loaded : core::Assessment{round.round.name, employee_id, {}, {}, {}, {}, {}, {}, {}, {}};
-  return json_response(200, json::serialize(assessment_json(shown, round.snapshot->framework(),
+  return json_response(200, json::serialize(assessment_json(*loaded, round.snapshot->framework(),
                                                             app.directory->people()[*person])) + "\n");
 }
 

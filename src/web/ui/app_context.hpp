@@ -12,6 +12,7 @@
 #include <string_view>
 
 #include "web/ui/application_options.hpp"
+#include "app/assessment/assessment_service.hpp"
 #include "app/published/directory.hpp"
 #include "app/published/disclosure_cache.hpp"
 #include "app/published/key_figure_inputs.hpp"
@@ -34,6 +35,7 @@ struct AppContext {
   std::unique_ptr<app::StorePool> pool;
   std::shared_ptr<const app::Directory> directory;
   std::unique_ptr<app::RoundRegistry> rounds;
+  std::unique_ptr<app::AssessmentService> assessments;  // every assessment save goes through it
   std::unique_ptr<SessionService> sessions;
   std::unique_ptr<app::DisclosureCache> disclosures;  // small-group decisions per round snapshot
   // People, employments and units for the key figures, in memory (key_figure_inputs.hpp).

@@ -93,55 +93,33 @@ SelfAssessmentInput read_self_assessment(const FormData& form, const core::Frame
   return input;
 }
 
-void order_ratings(const core::Framework& framework, core::Assessment& assessment) {
-  std::map<std::string, std::size_t> position;
-  for (const core::Area& area : framework.areas) {
-    for (const core::Competency& competency : area.competencies) position.emplace(competency.code, position.size());
-  }
-  std::stable_sort(assessment.ratings.begin(), assessment.ratings.end(), [&](const auto& a, const auto& b) {
-    const auto pa = position.contains(a.competency) ? position.at(a.competency) : position.size();
-    const auto pb = position.contains(b.competency) ? position.at(b.competency) : position.size();
-    return pa < pb;
-  });
-}
-
-core::Assessment apply_self_assessment(const core::Assessment& before, const SelfAssessmentInput& input, bool submit,
-                                       const std::string& now) {
-  core::Assessment after = before;
-  for (const auto& [code, level] : input.levels) {
-    auto rating = std::find_if(after.ratings.begin(), after.ratings.end(),
-                               [&](const core::Rating& r) { return r.competency == code; });
-    if (rating == after.ratings.end()) {
-      if (!level) continue;
-      after.ratings.push_back(core::Rating{code, level, std::nullopt, {}, {}});
-    } else {
-      rating->self_level = level;
-    }
-  }
-  std::erase_if(after.ratings, [](const core::Rating& r) { return !r.self_level && !r.agreed_level; });
-  after.motivation = input.motivation;
-  if (submit) {
-    if (after.status < core::AssessmentStatus::kSelfAssessed) after.status = core::AssessmentStatus::kSelfAssessed;
-    after.self_assessed_at = now;
-  }
-  return after;
+core::AssessmentEdit self_assessment_edit(const SelfAssessmentInput& input, bool submit, const std::string& editor_id,
+                                         const std::string& at) {
+  core::AssessmentEdit edit;
+  edit.role = core::EditorRole::kPerson;
+  edit.editor_id = editor_id;
+  edit.at = at;
+  edit.self_levels = input.levels;
+  edit.motivation = input.motivation;
+  if (submit) edit.status = core::AssessmentStatus::kSelfAssessed;
+  return edit;
 }
 
 void append_completeness_errors(const core::Framework& framework, const core::Person& person,
-                                const core::Assessment& assessment, Language language, std::vector<FieldError>& errors) {
+                                const SelfAssessmentInput& input, Language language, std::vector<FieldError>& errors) {
   for (const core::Area* area : core::assessed_areas(framework, person.role)) {
     const core::RoleProfile* profile = framework.profile_of(person.role);
     for (const core::Competency& competency : area->competencies) {
       if (!profile->contains(competency.code)) continue;
-      const core::Rating* rating = assessment.find_rating(competency.code);
+      const auto level = input.levels.find(competency.code);
       const std::string anchor = level_anchor(competency.code);
-      if ((rating == nullptr || !rating->self_level) && error_for(errors, anchor).empty()) {
+      if ((level == input.levels.end() || !level->second) && error_for(errors, anchor).empty()) {
         std::string message = replace_all(std::string(text(language, "error_choose_level")), "{code}", competency.code);
         errors.push_back({anchor, replace_all(message, "{name}", competency.name)});
       }
     }
     const std::string anchor = motivation_anchor(area->code);
-    if (!assessment.motivation.contains(area->code) && error_for(errors, anchor).empty()) {
+    if (!input.motivation.contains(area->code) && error_for(errors, anchor).empty()) {
       errors.push_back({anchor, replace_all(std::string(text(language, "error_choose_motivation")), "{name}", area->name)});
     }
   }

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/assessment/assessment.hpp"
+#include "core/assessment/assessment_edit.hpp"
 #include "core/framework/framework.hpp"
 #include "core/org/org.hpp"
 #include "core/base/result.hpp"
@@ -45,17 +46,14 @@ struct SelfAssessmentInput {
 // Reads "level.CODE" and "motivation.AREA" for the person's competencies and areas.
 [[nodiscard]] SelfAssessmentInput read_self_assessment(const FormData& form, const core::Framework& framework,
                                                        const core::Person& person, Language language);
-// `before` with the self levels and motivation replaced; agreed levels, priorities and notes
-// are kept. Submitting sets the status to at least self-assessed and stamps the time.
-[[nodiscard]] core::Assessment apply_self_assessment(const core::Assessment& before, const SelfAssessmentInput& input,
-                                                     bool submit, const std::string& now);
+// The person's change as the form states it: every self level and motivation answer of the
+// form; submitting also marks the assessment self-assessed (core/assessment/assessment_edit.hpp).
+[[nodiscard]] core::AssessmentEdit self_assessment_edit(const SelfAssessmentInput& input, bool submit,
+                                                        const std::string& editor_id, const std::string& at);
 // A submitted assessment answers every competency and every motivation question.
 void append_completeness_errors(const core::Framework& framework, const core::Person& person,
-                                const core::Assessment& assessment, Language language, std::vector<FieldError>& errors);
+                                const SelfAssessmentInput& input, Language language, std::vector<FieldError>& errors);
 // core::validate_assessment problems as field errors.
 void append_rule_errors(const std::vector<core::Problem>& problems, Language language, std::vector<FieldError>& errors);
-
-// Puts ratings in framework order (the order the store and the exports keep).
-void order_ratings(const core::Framework& framework, core::Assessment& assessment);
 
 }  // namespace trappa::web

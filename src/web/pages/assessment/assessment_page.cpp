@@ -8,8 +8,7 @@
 #include <spdlog/spdlog.h>
 
 #include "core/assessment/assessment_rules.hpp"
-#include "store/assessment/round_store.hpp"
-#include "store/store.hpp"
+#include "core/assessment/assessment_edit.hpp"
 #include "web/pages/assessment/assessment_form.hpp"
 #include "web/pages/assessment/assessment_routes.hpp"
 #include "web/ui/error_response.hpp"
@@ -348,14 +347,10 @@ Response assessment_submit(AppContext& app, const PageRequest& page) {
   auto round = app.rounds->find(form.get("round"));
   if (!round || !round->includes(viewer.person_index)) return error_page(app, page, 404);
 
-  auto lease = app.pool->borrow();
-  auto loaded = lease->rounds().load_assessment(round->round.name, viewer.account.employee_id);
-  if (!loaded) {
-    return error_response(app, page, loaded.error());
-  }
-  const core::Assessment before =
-      *loaded ? **loaded : core::Assessment{round->round.name, viewer.account.employee_id, {}, {}, {}, {}, {}, {}, {}, {}};
-  if (is_locked(*round, before)) {
+  // What the published snapshot says, for the form and a quick refusal; the save decides on
+  // what the store holds.
+  const core::Assessment published = assessment_from_snapshot(*round, viewer.person_index, viewer.account.employee_id);
+  if (is_locked(*round, published)) {
     return error_page(app, page, 409,
                       page.t(round->round.state != core::RoundState::kOpen ? "assessment_round_closed"
                                                                             : "assessment_locked"));
@@ -363,20 +358,33 @@ Response assessment_submit(AppContext& app, const PageRequest& page) {
   const bool submit = form.get("action") == "submit";
   const core::Framework& framework = round->snapshot->framework();
   SelfAssessmentInput input = read_self_assessment(form, framework, *viewer.person, page.language);
-  core::Assessment after = apply_self_assessment(before, input, submit, store::utc_timestamp_now());
+  const core::AssessmentEdit edit =
+      self_assessment_edit(input, submit, viewer.account.employee_id, app.options.clock->utc_timestamp());
   std::vector<FieldError> errors = std::move(input.errors);
-  if (submit) append_completeness_errors(framework, *viewer.person, after, page.language, errors);
-  append_rule_errors(core::validate_assessment(framework, *viewer.person, after), page.language, errors);
+  if (submit) append_completeness_errors(framework, *viewer.person, input, page.language, errors);
   if (!errors.empty()) {
-    return render_page(app, page, 422, build_view(page, *round, *viewer.person, after, errors, false), round.get());
+    // Nothing is saved; the form comes back with what was entered.
+    const core::Assessment shown =
+        core::apply_assessment_edit(framework, *viewer.person, round->round.state, published, edit).after;
+    return render_page(app, page, 422, build_view(page, *round, *viewer.person, shown, errors, false), round.get());
   }
-  if (auto saved = lease->rounds().save_assessment(after, store::Actor{viewer.account.employee_id}); !saved) {
-    if (saved.error().kind == core::ErrorKind::kConflict) {
-      return error_page(app, page, 409, page.t("assessment_round_closed"));
+  const core::EditOutcome saved = app.assessments->save(round->round.name, *viewer.person, edit);
+  if (saved.refusal) {
+    switch (saved.refusal->kind) {
+      case core::ErrorKind::kInvalidInput:
+        append_rule_errors(saved.refusal->problems, page.language, errors);
+        return render_page(app, page, 422, build_view(page, *round, *viewer.person, saved.after, errors, false),
+                           round.get());
+      case core::ErrorKind::kConflict:
+        return error_page(app, page, 409,
+                          page.t(round->round.state == core::RoundState::kOpen &&
+                                         saved.after.status >= core::AssessmentStatus::kConversationHeld
+                                     ? "assessment_locked"
+                                     : "assessment_round_closed"));
+      default:
+        return error_response(app, page, *saved.refusal);
     }
-    return error_response(app, page, saved.error());
   }
-  app.rounds->record_assessment(after);
   return redirect_to(submit ? "/skattning?klart=assessment_submitted#summary-heading"
                             : "/skattning?klart=assessment_saved_draft");
 }

@@ -9,10 +9,9 @@
 
 #include <spdlog/spdlog.h>
 
+#include "core/assessment/assessment_edit.hpp"
 #include "core/assessment/assessment_rules.hpp"
 #include "io/exports/gap_report_output.hpp"
-#include "store/assessment/round_store.hpp"
-#include "store/store.hpp"
 #include "web/pages/assessment/assessment_form.hpp"
 #include "web/pages/team/team_routes.hpp"
 #include "web/ui/error_response.hpp"
@@ -252,15 +251,9 @@ Response conversation_page(AppContext& app, const PageRequest& page, const std::
   auto named = page.request.query.find("omgang");
   auto round = conversation_round(app, named != page.request.query.end() ? named->second : std::string{}, *person);
   if (!round) return error_page(app, page, 404);
-  auto loaded = [&] {
-    auto lease = app.pool->borrow();
-    return lease->rounds().load_assessment(round->round.name, employee_id);
-  }();
-  if (!loaded) {
-    return error_response(app, page, loaded.error());
-  }
-  const core::Assessment shown = *loaded ? **loaded : core::Assessment{round->round.name, employee_id, {}, {}, {}, {}, {}, {}, {}, {}};
-  return render_conversation(app, page, 200, *round, *person, access, shown, {});
+  auto loaded = app.assessments->load(round->round.name, employee_id);
+  if (!loaded) return error_response(app, page, loaded.error());
+  return render_conversation(app, page, 200, *round, *person, access, *loaded, {});
 }
 
 Response conversation_submit(AppContext& app, const PageRequest& page, const std::string& employee_id) {
@@ -280,16 +273,11 @@ Response conversation_submit(AppContext& app, const PageRequest& page, const std
     return error_page(app, page, 409, page.t("conversation_read_only_closed"));
   }
 
-  auto lease = app.pool->borrow();
-  auto loaded = lease->rounds().load_assessment(round->round.name, employee_id);
-  if (!loaded) {
-    return error_response(app, page, loaded.error());
-  }
-  const core::Assessment before =
-      *loaded ? **loaded : core::Assessment{round->round.name, employee_id, {}, {}, {}, {}, {}, {}, {}, {}};
-  core::Assessment after = before;
   const core::Framework& framework = round->snapshot->framework();
-  const std::string now = store::utc_timestamp_now();
+  core::AssessmentEdit edit;
+  edit.role = core::EditorRole::kReviewer;
+  edit.editor_id = viewer.account.employee_id;
+  edit.at = app.options.clock->utc_timestamp();
   std::vector<FieldError> errors;
   for (const core::Competency* competency : profile_competencies(framework, subject.role)) {
     const std::string value = form.get("agreed." + competency->code);
@@ -304,50 +292,39 @@ Response conversation_submit(AppContext& app, const PageRequest& page, const std
       }
       agreed = parsed;
     }
-    auto rating = std::find_if(after.ratings.begin(), after.ratings.end(),
-                               [&](const core::Rating& r) { return r.competency == competency->code; });
-    if (rating == after.ratings.end()) {
-      if (!agreed) continue;
-      after.ratings.push_back(core::Rating{competency->code, std::nullopt, agreed, viewer.account.employee_id, now});
-    } else if (rating->agreed_level != agreed) {
-      rating->agreed_level = agreed;
-      rating->agreed_by = agreed ? viewer.account.employee_id : std::string{};
-      rating->agreed_at = agreed ? now : std::string{};
-    }
+    edit.agreed_levels[competency->code] = agreed;
   }
-  std::erase_if(after.ratings, [](const core::Rating& r) { return !r.self_level && !r.agreed_level; });
-  order_ratings(framework, after);
-  after.priorities = form.all("priority");
-  if (after.priorities.size() > core::kMaxPriorities) {
+  edit.priorities = form.all("priority");
+  if (edit.priorities->size() > core::kMaxPriorities) {
     errors.push_back({"priorities-hint", std::string(page.t("error_too_many_priorities"))});
   }
-  after.notes = form.get("notes");
+  edit.notes = form.get("notes");
   const bool held = form.get("conversation_held") == "1";
-  const bool followed_up = held && form.get("followed_up") == "1";
-  if (followed_up) {
-    after.status = core::AssessmentStatus::kFollowedUp;
-    if (after.conversation_at.empty()) after.conversation_at = now;
-    if (after.followed_up_at.empty()) after.followed_up_at = now;
-  } else if (held) {
-    after.status = core::AssessmentStatus::kConversationHeld;
-    if (after.conversation_at.empty()) after.conversation_at = now;
-    after.followed_up_at.clear();
-  } else {
-    // Unticking goes back to where the person's own part left it.
-    after.status = after.self_assessed_at.empty() ? core::AssessmentStatus::kNotStarted
-                                                  : core::AssessmentStatus::kSelfAssessed;
-    after.conversation_at.clear();
-    after.followed_up_at.clear();
+  edit.conversation = held && form.get("followed_up") == "1" ? core::ConversationMark::kFollowedUp
+                      : held                                 ? core::ConversationMark::kHeld
+                                                             : core::ConversationMark::kNotHeld;
+  if (!errors.empty()) {
+    // Nothing is saved; the form comes back with what was entered.
+    auto loaded = app.assessments->load(round->round.name, employee_id);
+    if (!loaded) return error_response(app, page, loaded.error());
+    const core::Assessment shown =
+        core::apply_assessment_edit(framework, subject, round->round.state, *loaded, edit).after;
+    return render_conversation(app, page, 422, *round, *person, access, shown, errors);
   }
-  if (errors.empty()) append_rule_errors(core::validate_assessment(framework, subject, after), page.language, errors);
-  if (!errors.empty()) return render_conversation(app, page, 422, *round, *person, access, after, errors);
-  if (auto saved = lease->rounds().save_assessment(after, store::Actor{viewer.account.employee_id}); !saved) {
-    if (saved.error().kind == core::ErrorKind::kConflict) {
-      return error_page(app, page, 409, page.t("conversation_read_only_closed"));
+  const core::EditOutcome saved = app.assessments->save(round->round.name, subject, edit);
+  if (saved.refusal) {
+    switch (saved.refusal->kind) {
+      case core::ErrorKind::kInvalidInput:
+        append_rule_errors(saved.refusal->problems, page.language, errors);
+        return render_conversation(app, page, 422, *round, *person, access, saved.after, errors);
+      case core::ErrorKind::kConflict:
+        return error_page(app, page, 409, page.t("conversation_read_only_closed"));
+      case core::ErrorKind::kForbidden:
+        return error_page(app, page, 403);
+      default:
+        return error_response(app, page, *saved.refusal);
     }
-    return error_response(app, page, saved.error());
   }
-  app.rounds->record_assessment(after);
   return redirect_to("/team/" + url_encode(employee_id) + "?omgang=" + url_encode(round->round.name) +
                      "&klart=conversation_saved");
 }
