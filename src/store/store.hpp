@@ -40,6 +40,7 @@ class RoundStore;
 class AccessStore;
 class AuditStore;
 class PersonalDataStore;
+class ChangeFeed;
 
 class Store {
  public:
@@ -63,6 +64,7 @@ class Store {
   [[nodiscard]] virtual AccessStore& access() = 0;              // store/access/access_store.hpp
   [[nodiscard]] virtual AuditStore& audit() = 0;                // store/audit/audit_store.hpp
   [[nodiscard]] virtual PersonalDataStore& personal_data() = 0;  // store/people/personal_data_store.hpp
+  [[nodiscard]] virtual ChangeFeed& changes() = 0;               // store/change_feed.hpp
 };
 
 // "postgresql://..." or "postgres://..." selects PostgreSQL; anything else is a SQLite path.

@@ -1,6 +1,9 @@
 #include "web/application.hpp"
 
+#include <algorithm>
+#include <chrono>
 #include <fstream>
+#include <set>
 #include <sstream>
 #include <stdexcept>
 
@@ -8,6 +11,8 @@
 #include <spdlog/spdlog.h>
 
 #include "app/published/snapshot_loader.hpp"
+#include "app/published/change_watcher.hpp"
+#include "store/change_feed.hpp"
 #include "store/store.hpp"
 #include "web/ui/app_context.hpp"
 #include "web/server/input_checks.hpp"
@@ -20,10 +25,22 @@
 
 namespace trappa::web {
 
-Application::Application(std::unique_ptr<AppContext> context) : context_(std::move(context)) {}
-Application::~Application() = default;
+Application::Application(std::shared_ptr<AppContext> context) : context_(std::move(context)) {}
+Application::~Application() { watcher_.reset(); }  // the watcher's thread uses this object
 
 namespace {
+
+// The parts of a context that follow the organisation's data: the directory, the rounds with
+// their snapshots, the key-figure inputs, and the assessment service over them.
+core::Result<void> load_published(store::Store& store, AppContext& context) {
+  ASSIGN_OR_RETURN(auto organisation, app::load_organisation(store));
+  context.directory = std::make_shared<const app::Directory>(std::move(organisation));
+  context.rounds = std::make_shared<app::RoundRegistry>(context.directory);
+  TRY(context.rounds->load_all(store));
+  ASSIGN_OR_RETURN(context.key_figures, app::KeyFigureInputs::load(store, context.directory));
+  context.assessments = std::make_shared<app::AssessmentService>(*context.pool, *context.rounds);
+  return {};
+}
 
 core::Result<AppContext::Asset> read_asset(const std::filesystem::path& path, std::string content_type) {
   std::ifstream file(path, std::ios::binary);
@@ -44,19 +61,17 @@ core::Result<std::unique_ptr<Application>> Application::load(store::Store& store
     for (const std::string& item : missing) list += "\n  " + item;
     return core::fail(core::ErrorKind::kInternal, "page templates refer to texts the catalogue lacks:" + list);
   }
-  auto context = std::make_unique<AppContext>();
+  // The feed's position before anything is read: a change committed while the state loads
+  // is applied again afterwards, which is harmless (every refresh re-reads what it refreshes).
+  ASSIGN_OR_RETURN(const long long feed_position, store.changes().latest_change());
+  auto context = std::make_shared<AppContext>();
   context->options = options;
-  ASSIGN_OR_RETURN(auto organisation, app::load_organisation(store));
-  context->directory = std::make_shared<const app::Directory>(std::move(organisation));
-  context->rounds = std::make_unique<app::RoundRegistry>(context->directory);
-  context->disclosures = std::make_unique<app::DisclosureCache>(options.min_group, *options.clock);  // small groups
-  TRY(context->rounds->load_all(store));
-  ASSIGN_OR_RETURN(context->key_figures, app::KeyFigureInputs::load(store, context->directory));
-  context->figure_gate =
-      std::make_unique<SessionGate>(kFigureRequestsPerSession, SessionGate::total_for_threads(options.io_threads));
   ASSIGN_OR_RETURN(auto pool, app::StorePool::open(options.database, options.store_connections));
   context->pool = std::move(pool);
-  context->assessments = std::make_unique<app::AssessmentService>(*context->pool, *context->rounds);
+  TRY(load_published(store, *context));
+  context->disclosures = std::make_shared<app::DisclosureCache>(options.min_group, *options.clock);  // small groups
+  context->figure_gate =
+      std::make_shared<SessionGate>(kFigureRequestsPerSession, SessionGate::total_for_threads(options.io_threads));
   ASSIGN_OR_RETURN(auto sessions,
                    SessionService::create(*context->pool, context->directory, options.sign_in, *options.clock));
   context->sessions = std::move(sessions);
@@ -75,7 +90,64 @@ core::Result<std::unique_ptr<Application>> Application::load(store::Store& store
   } catch (const std::logic_error& wrong) {  // a malformed or doubly registered route
     return core::fail(core::ErrorKind::kInternal, std::string("routes: ") + wrong.what());
   }
-  return std::unique_ptr<Application>(new Application(std::move(context)));
+  auto application = std::unique_ptr<Application>(new Application(std::move(context)));
+  if (options.change_poll.count() > 0) {
+    Application* self = application.get();
+    ASSIGN_OR_RETURN(application->watcher_,
+                     app::ChangeWatcher::start(options.database, feed_position, options.change_poll,
+                                               [self](store::Store& changed, const std::vector<store::Change>& changes) {
+                                                 return self->apply_changes(changed, changes);
+                                               }));
+  }
+  return application;
+}
+
+core::Result<void> Application::apply_changes(store::Store& store, const std::vector<store::Change>& changes) {
+  const std::shared_ptr<AppContext> current = context_.load();
+  const bool organisation_changed = std::any_of(changes.begin(), changes.end(), [](const store::Change& change) {
+    return change.kind == store::ChangeKind::kOrganisation || change.kind == store::ChangeKind::kEmployments;
+  });
+  if (organisation_changed) {
+    // New people or history: build the whole published state beside the current one, which
+    // serves until the new one replaces it. It reads everything committed so far, so the
+    // rest of the batch is in it.
+    const auto started = std::chrono::steady_clock::now();
+    auto next = std::make_shared<AppContext>();
+    next->options = current->options;
+    next->pool = current->pool;
+    next->sessions = current->sessions;
+    next->disclosures = current->disclosures;
+    next->figure_gate = current->figure_gate;
+    next->asset_version = current->asset_version;
+    next->assets = current->assets;
+    next->router = current->router;
+    TRY(load_published(store, *next));
+    current->sessions->set_directory(next->directory);
+    context_.store(next);
+    spdlog::info("change feed: the organisation changed (change {}); {} people published again in {} ms",
+                 changes.back().id, next->directory->people().size(),
+                 std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count());
+    return {};
+  }
+  std::set<std::string> reloaded;  // rounds re-read whole in this batch
+  for (const store::Change& change : changes) {
+    if (change.kind == store::ChangeKind::kRound || change.kind == store::ChangeKind::kAssessments) {
+      if (!reloaded.insert(change.round).second) continue;
+      if (auto read = current->rounds->reload(store, change.round);
+          !read && read.error().kind != core::ErrorKind::kNotFound) {
+        return read;
+      }
+      spdlog::info("change feed: round {} published again (change {})", change.round, change.id);
+    }
+  }
+  for (const store::Change& change : changes) {
+    if (change.kind == store::ChangeKind::kAssessment && !reloaded.contains(change.round)) {
+      TRY(current->assessments->refresh(store, change.round, change.subject));
+    } else if (change.kind == store::ChangeKind::kAccounts) {
+      current->sessions->forget_cached(change.subject);
+    }
+  }
+  return {};
 }
 
 namespace {
@@ -128,7 +200,7 @@ Response route(AppContext& app, PageRequest& page) {
   if (path == "/readyz") return {200, "text/plain; charset=utf-8", "ready\n", {{"Cache-Control", "no-store"}}};
   if (path.starts_with("/static/")) return get ? serve_asset(app, request) : method_not_allowed_page(app, page, "GET, HEAD");
 
-  page.viewer = app.sessions->resolve(request);
+  page.viewer = app.sessions->resolve(request, *app.directory);
   if (page.viewer) grant_manager_overview(*page.viewer, app.options.manager_overview);  // small groups
   const Router& router = *app.router;
   if (is_api(path)) {
@@ -195,11 +267,13 @@ Response route(AppContext& app, PageRequest& page) {
 }  // namespace
 
 Response Application::handle(const Request& original) const {
+  // The request works with the state published when it arrives, to the end (app_context.hpp).
+  const std::shared_ptr<AppContext> context = context_.load();
   // Sign-in through a trusted proxy's user header (proxy_sign_in.hpp): may refuse, or route
   // the request with a new session's cookie and hand that cookie to the browser.
   ProxySignIn proxied;
   try {
-    proxied = proxy_sign_in(*context_, original, request_language(original));
+    proxied = proxy_sign_in(*context, original, request_language(original));
   } catch (const std::exception& failure) {
     spdlog::error("request_id={} proxy sign-in: {}", original.request_id, failure.what());
     return {500, "text/plain; charset=utf-8", "Internal error. Request id " + original.request_id + "\n", {}};
@@ -208,7 +282,7 @@ Response Application::handle(const Request& original) const {
   const Request& request = proxied.request ? *proxied.request : original;
   PageRequest page{request, request_language(request), std::nullopt};
   try {
-    Response response = route(*context_, page);
+    Response response = route(*context, page);
     // Last door (input_checks.hpp): no header carries CR, LF or NUL, whatever a route built.
     if (!headers_are_safe(response)) throw std::runtime_error("a response header holds CR, LF or NUL");
     if (proxied.set_cookie) response.headers.emplace_back("Set-Cookie", *proxied.set_cookie);
@@ -224,7 +298,7 @@ Response Application::handle(const Request& original) const {
     spdlog::error("request_id={} unhandled error on {} {}: {}", request.request_id, request.method, request.path,
                   failure.what());
     try {
-      return error_page(*context_, page, 500);
+      return error_page(*context, page, 500);
     } catch (const std::exception&) {
       return {500, "text/plain; charset=utf-8", "Internal error. Request id " + request.request_id + "\n", {}};
     }

@@ -1,11 +1,15 @@
 // The web application: routes requests to pages and API handlers.
 //
-// Built once at start-up from the store: the organisation (immutable while serving), the
-// rounds with their analytics snapshots (republished copy-on-write after each write), a
-// pool of store connections, and the sessions. handle() is thread-safe and is called from
-// every I/O thread at once.
+// Built at start-up from the store: the organisation, the rounds with their analytics
+// snapshots (republished copy-on-write after each write), a pool of store connections, and the
+// sessions. A change watcher (app/published/change_watcher.hpp) follows the store's change
+// feed and refreshes what is published after writes made elsewhere — one person's part, a
+// round, or, when people or employments changed, the whole published state, built beside
+// the old one and swapped in (docs/operations.md, "Several nodes"). handle() is thread-safe
+// and is called from every I/O thread at once.
 #pragma once
 
+#include <atomic>
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -17,6 +21,10 @@
 
 namespace trappa::store {
 class Store;
+struct Change;
+}
+namespace trappa::app {
+class ChangeWatcher;
 }
 
 namespace trappa::web {
@@ -34,8 +42,13 @@ class Application {
   [[nodiscard]] Response handle(const Request& request) const;
 
  private:
-  explicit Application(std::unique_ptr<AppContext> context);
-  std::unique_ptr<AppContext> context_;
+  explicit Application(std::shared_ptr<AppContext> context);
+  // Refreshes what is published after `changes` (the change watcher's thread).
+  core::Result<void> apply_changes(store::Store& store, const std::vector<store::Change>& changes);
+
+  std::atomic<std::shared_ptr<AppContext>> context_;  // the published state requests pin
+  std::unique_ptr<app::ChangeWatcher> watcher_;        // follows the store's change feed
+
 };
 
 }  // namespace trappa::web

@@ -19,6 +19,14 @@ core::Result<core::Assessment> AssessmentService::load(const std::string& round,
   return core::Assessment{round, employee_id, {}, {}, {}, {}, {}, {}, {}, {}};
 }
 
+core::Result<void> AssessmentService::refresh(store::Store& store, const std::string& round,
+                                              const std::string& employee_id) {
+  std::lock_guard in_commit_order(order_of(round, employee_id));
+  ASSIGN_OR_RETURN(auto stored, store.rounds().load_assessment(round, employee_id));
+  rounds_.record_assessment(stored ? *stored : core::Assessment{round, employee_id, {}, {}, {}, {}, {}, {}, {}, {}});
+  return {};
+}
+
 core::EditOutcome AssessmentService::save(const std::string& round, const core::Person& person,
                                           const core::AssessmentEdit& edit) {
   core::EditOutcome outcome{core::Assessment{round, person.employee_id, {}, {}, {}, {}, {}, {}, {}, {}}, std::nullopt};

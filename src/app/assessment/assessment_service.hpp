@@ -27,6 +27,13 @@ class AssessmentService {
   // snapshot lacks; an empty assessment when the person has none yet.
   [[nodiscard]] core::Result<core::Assessment> load(const std::string& round, const std::string& employee_id);
 
+  // Re-reads the person's assessment in `round` from `store` and publishes it: a change made
+  // elsewhere (another node, an import) that the change feed reported. Ordered with this
+  // node's own saves of the same assessment. A person or round the published state does not
+  // hold is skipped.
+  [[nodiscard]] core::Result<void> refresh(store::Store& store, const std::string& round,
+                                           const std::string& employee_id);
+
   // Applies `edit` to `person`'s assessment in `round`. On success `after` is what is stored
   // (and published); on refusal `refusal` says why — kConflict (round not open, conversation
   // held), kForbidden, kInvalidInput with the problems, kNotFound, kStorage — and `after` is

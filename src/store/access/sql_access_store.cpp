@@ -86,6 +86,7 @@ Result<void> SqlAccessStore::save_account(const core::Account& account, const Ac
         soci::use(account.scope_unit), soci::use(created_at), soci::use(now);
     append_audit_in_transaction({now, actor.name, previous ? "account.update" : "account.create", account.employee_id,
                                  describe_account_change(previous ? &*previous : nullptr, account)});
+    record_change_in_transaction(ChangeKind::kAccounts, {}, account.employee_id);
     transaction.commit();
     return {};
   });

@@ -48,6 +48,7 @@ Result<void> SqlRoundStore::create_round(const core::Round& round, const Actor& 
     append_audit_in_transaction({created_at, actor.name, "round.create", round.name,
                                  fmt::format("framework {} revision {}, scope '{}'", round.framework_id,
                                              round.framework_revision, round.scope_unit)});
+    record_change_in_transaction(ChangeKind::kRound, round.name);
     transaction.commit();
     return {};
   });
@@ -87,6 +88,7 @@ Result<void> SqlRoundStore::set_round_state(const std::string& name, core::Round
     *session_ << "UPDATE rounds SET state = :state WHERE name = :name", soci::use(next), soci::use(name);
     append_audit_in_transaction({utc_timestamp_now(), actor.name, "round.state", name,
                                  fmt::format("{}→{}", core::to_code(from), next)});
+    record_change_in_transaction(ChangeKind::kRound, name);
     transaction.commit();
     return {};
   });
@@ -197,6 +199,7 @@ Result<core::Assessment> SqlRoundStore::change_assessment(const std::string& rou
                                  fmt::format("round {}: {}", round,
                                              core::describe_assessment_change(stored.empty() ? nullptr : &before,
                                                                               after))});
+    record_change_in_transaction(ChangeKind::kAssessment, round, employee_id);
     transaction.commit();
     return after;
   });
@@ -256,6 +259,7 @@ Result<void> SqlRoundStore::save_assessments(const std::string& round, const std
     std::string detail = fmt::format("{} assessments written", assessments.size());
     if (existing > 0) detail += fmt::format(" ({} new, {} changed)", created, changes.size());
     append_audit_in_transaction({now, actor.name, "import.assessments", round, detail});
+    record_change_in_transaction(ChangeKind::kAssessments, round);
     transaction.commit();
     return {};
   });

@@ -160,6 +160,7 @@ Result<int> SqlFrameworkStore::save_framework(const core::Framework& framework, 
     }
     append_audit_in_transaction({created_at, actor.name, "import.framework", id,
                                  fmt::format("revision {} (version '{}')", revision, framework.version)});
+    record_change_in_transaction(ChangeKind::kFrameworks);
     transaction.commit();
     return revision;
   });

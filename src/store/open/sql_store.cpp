@@ -51,7 +51,8 @@ SqlStore::SqlStore(std::unique_ptr<Connection> connection)
       rounds_(connection_->sql),
       access_(connection_->sql),
       audit_(connection_->sql),
-      personal_data_(connection_->sql, rounds_) {}
+      personal_data_(connection_->sql, rounds_),
+      changes_(connection_->sql) {}
 
 std::string_view SqlStore::backend_name() const { return dialect_->name(); }
 

@@ -7,6 +7,7 @@
 #include "store/access/sql_access_store.hpp"
 #include "store/assessment/sql_round_store.hpp"
 #include "store/audit/sql_audit_store.hpp"
+#include "store/changes/sql_change_feed.hpp"
 #include "store/framework/sql_framework_store.hpp"
 #include "store/org/sql_organisation_store.hpp"
 #include "store/people/sql_personal_data_store.hpp"
@@ -31,6 +32,7 @@ class SqlStore final : public Store, private SqlCapability {
   AccessStore& access() override { return access_; }
   AuditStore& audit() override { return audit_; }
   PersonalDataStore& personal_data() override { return personal_data_; }
+  ChangeFeed& changes() override { return changes_; }
 
  private:
   // The session is constructed first and destroyed last: every capability refers to it.
@@ -47,6 +49,7 @@ class SqlStore final : public Store, private SqlCapability {
   SqlAccessStore access_;
   SqlAuditStore audit_;
   SqlPersonalDataStore personal_data_;
+  SqlChangeFeed changes_;
 };
 
 }  // namespace trappa::store

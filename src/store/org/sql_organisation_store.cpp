@@ -61,6 +61,7 @@ Result<void> SqlOrganisationStore::save_units(const std::vector<core::Unit>& uni
     }
     append_audit_in_transaction({utc_timestamp_now(), actor.name, "import.units", "units",
                                  fmt::format("{} units written", units.size())});
+    record_change_in_transaction(ChangeKind::kOrganisation);
     transaction.commit();
     return {};
   });
@@ -187,6 +188,7 @@ Result<void> SqlOrganisationStore::save_people(const std::vector<core::Person>& 
     if (existing > 0) detail += fmt::format(" ({} new, {} changed)", created, changed);
     if (kept_erased > 0) detail += fmt::format("; {} erased people kept without name and e-mail", kept_erased);
     append_audit_in_transaction({now, actor.name, "import.people", "people", detail});
+    record_change_in_transaction(ChangeKind::kOrganisation);
     transaction.commit();
     return {};
   });

@@ -115,6 +115,7 @@ Result<ErasureSummary> SqlPersonalDataStore::erase_person(const std::string& emp
                                              : std::string("no account"),
                      summary.assessments_cleared, summary.audit_entries_redacted,
                      summary.audit_entries_redacted == 1 ? "y" : "ies")});
+    record_change_in_transaction(ChangeKind::kOrganisation);
     transaction.commit();
     return summary;
   });

@@ -2,6 +2,7 @@
 // session, and the few schema words spelled differently. Internal to the store layer.
 #pragma once
 
+#include <chrono>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -28,6 +29,12 @@ class Dialect {
   // round wait until this transaction ends, so that what one reads as "before" is what the
   // previous writer committed (even when no row exists yet to lock).
   virtual void lock_assessment(soci::session& session, long long round_id, const std::string& employee_id) const = 0;
+  // Inside a write transaction: tells listening connections, at commit, that the change feed
+  // grew (store/change_feed.hpp). PostgreSQL: NOTIFY; SQLite: nothing.
+  virtual void notify_change(soci::session& session) const = 0;
+  // Returns when a notification arrived on `session` or after `timeout` (SQLite: sleeps).
+  // The first call starts listening. Throws soci errors.
+  virtual void wait_for_change(soci::session& session, std::chrono::milliseconds timeout) const = 0;
   // The spelling of a ${NAME} token in the shared migrations.
   [[nodiscard]] virtual std::string_view token(std::string_view name) const = 0;
 };

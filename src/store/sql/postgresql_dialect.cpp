@@ -1,4 +1,6 @@
 // PostgreSQL: the server option for many users and several `trappa serve` nodes.
+#include <libpq-fe.h>
+#include <poll.h>
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/soci.h>
 
@@ -93,6 +95,16 @@ std::string to_keyword_string(std::string_view url) {
   return result;
 }
 
+// Frees every notification that has arrived; whether there was any.
+bool drain_notifications(PGconn* connection) {
+  bool any = false;
+  while (PGnotify* notification = PQnotifies(connection)) {
+    PQfreemem(notification);
+    any = true;
+  }
+  return any;
+}
+
 class PostgresqlDialect final : public Dialect {
  public:
   std::string_view name() const override { return "postgresql"; }
@@ -117,10 +129,32 @@ class PostgresqlDialect final : public Dialect {
     session << "SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))", soci::use(key);
   }
 
+  // Delivered to listeners when the transaction commits, not before.
+  void notify_change(soci::session& session) const override { session << "NOTIFY trappa_changes"; }
+
+  void wait_for_change(soci::session& session, std::chrono::milliseconds timeout) const override {
+    PGconn* connection = static_cast<soci::postgresql_session_backend*>(session.get_backend())->conn_;
+    if (!listening_) {
+      session << "LISTEN trappa_changes";
+      listening_ = true;
+    }
+    if (PQconsumeInput(connection) == 0) throw soci::soci_error(PQerrorMessage(connection));
+    if (drain_notifications(connection)) return;
+    pollfd socket{PQsocket(connection), POLLIN, 0};
+    if (socket.fd < 0) throw soci::soci_error("the PostgreSQL connection has no socket");
+    if (poll(&socket, 1, static_cast<int>(timeout.count())) > 0) {
+      if (PQconsumeInput(connection) == 0) throw soci::soci_error(PQerrorMessage(connection));
+      drain_notifications(connection);
+    }
+  }
+
   std::string_view token(std::string_view token_name) const override {
     if (token_name == "IDENTITY_PRIMARY_KEY") return "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY";
     return {};
   }
+
+ private:
+  mutable bool listening_ = false;  // LISTEN was sent on this connection
 };
 
 }  // namespace

@@ -18,6 +18,15 @@ void SqlSession::append_audit_in_transaction(const AuditEntry& entry) {
       soci::use(entry.detail);
 }
 
+void SqlSession::record_change_in_transaction(ChangeKind kind, std::string_view round, std::string_view subject) {
+  const std::string code(to_code(kind));
+  const std::string round_name(round);
+  const std::string subject_text(subject);
+  *session_ << "INSERT INTO changes (kind, round_name, subject) VALUES (:kind, :round, :subject)", soci::use(code),
+      soci::use(round_name), soci::use(subject_text);
+  dialect_->notify_change(*session_);
+}
+
 void SqlSession::append_audit_entries_in_transaction(const std::vector<AuditEntry>& entries) {
   constexpr std::size_t kBatch = 10000;
   for (std::size_t begin = 0; begin < entries.size(); begin += kBatch) {

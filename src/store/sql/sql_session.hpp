@@ -17,6 +17,7 @@
 
 #include "core/base/result.hpp"
 #include "store/sql/dialect.hpp"
+#include "store/change_feed.hpp"
 #include "store/sql/write_transaction.hpp"
 #include "store/store.hpp"
 
@@ -40,6 +41,9 @@ class SqlSession {
   // per-person entries of an import).
   void append_audit_in_transaction(const AuditEntry& entry);
   void append_audit_entries_in_transaction(const std::vector<AuditEntry>& entries);
+  // Inside the caller's transaction: one entry of the change feed (store/change_feed.hpp),
+  // announced to listening nodes at commit.
+  void record_change_in_transaction(ChangeKind kind, std::string_view round = {}, std::string_view subject = {});
   bool person_exists(const std::string& employee_id);
   // Whether "person.erase" was recorded for the person, and every person it was recorded for.
   bool is_erased(const std::string& employee_id);
@@ -67,6 +71,9 @@ class SqlCapability {
   }
 
   void append_audit_in_transaction(const AuditEntry& entry) { sql_.append_audit_in_transaction(entry); }
+  void record_change_in_transaction(ChangeKind kind, std::string_view round = {}, std::string_view subject = {}) {
+    sql_.record_change_in_transaction(kind, round, subject);
+  }
   void append_audit_entries_in_transaction(const std::vector<AuditEntry>& entries) {
     sql_.append_audit_entries_in_transaction(entries);
   }

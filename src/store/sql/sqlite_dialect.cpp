@@ -4,6 +4,8 @@
 
 #include "store/sql/dialect.hpp"
 
+#include <thread>
+
 namespace trappa::store {
 
 namespace {
@@ -40,6 +42,12 @@ class SqliteDialect final : public Dialect {
 
   // BEGIN IMMEDIATE already holds the one write lock of the whole file.
   void lock_assessment(soci::session&, long long, const std::string&) const override {}
+
+  // SQLite has no notifications: followers poll the feed.
+  void notify_change(soci::session&) const override {}
+  void wait_for_change(soci::session&, std::chrono::milliseconds timeout) const override {
+    std::this_thread::sleep_for(timeout);
+  }
 
   std::string_view token(std::string_view token_name) const override {
     if (token_name == "IDENTITY_PRIMARY_KEY") return "INTEGER PRIMARY KEY AUTOINCREMENT";

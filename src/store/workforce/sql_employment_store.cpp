@@ -101,6 +101,7 @@ Result<void> SqlEmploymentStore::save_employments(const std::vector<core::Employ
     append_audit_in_transaction({now, actor.name, "import.employments", "employments",
                                  fmt::format("{} employments of {} people written (their earlier history replaced)",
                                              employments.size(), people.size())});
+    record_change_in_transaction(ChangeKind::kEmployments);
     transaction.commit();
     return {};
   });

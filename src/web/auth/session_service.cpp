@@ -83,31 +83,32 @@ SessionService::SessionService(app::StorePool& pool, std::shared_ptr<const app::
   dummy_hash_ = app::hash_password(app::random_token(16)).value_or("");
 }
 
-std::optional<std::uint32_t> SessionService::find_person(std::string_view text) const {
+std::optional<std::string> SessionService::find_person(std::string_view text) const {
   const std::string name = trimmed(text);
   if (name.empty()) return std::nullopt;
-  std::optional<std::uint32_t> person = directory_->index_of(name);
+  const std::shared_ptr<const app::Directory> directory = directory_.load();
+  std::optional<std::uint32_t> person = directory->index_of(name);
   if (!person) {
     // Employee ids are usually written in capitals; accept them in any case.
     std::string upper = name;
     for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    person = directory_->index_of(upper);
+    person = directory->index_of(upper);
   }
   if (!person && name.find('@') != std::string::npos) {
-    person = directory_->index_of_email(name);
+    person = directory->index_of_email(name);
     // Several people with this address: refused as an unknown name, never one of them.
-    if (directory_->email_is_shared(name)) spdlog::warn("sign-in: an e-mail address several people share was refused");
+    if (directory->email_is_shared(name)) spdlog::warn("sign-in: an e-mail address several people share was refused");
   }
-  return person;
+  if (!person) return std::nullopt;
+  return directory->people()[*person].employee_id;
 }
 
 std::expected<SessionService::SignedIn, SessionService::Refused> SessionService::sign_in(std::string_view username,
                                                                                        std::string_view password,
                                                                                        std::string_view address) {
-  const std::optional<std::uint32_t> person = find_person(username);
+  const std::optional<std::string> person = find_person(username);
   // Unknown names are counted too, case-folded, so "e1" and "E1" share a counter.
-  const std::string account_key =
-      person ? directory_->people()[*person].employee_id : lower_case(trimmed(username));
+  const std::string account_key = person ? *person : lower_case(trimmed(username));
   const std::string address_key = throttle_key_of_address(address);
 
   // Refused before the password is looked at: a blocked guesser learns nothing, and costs
@@ -201,16 +202,17 @@ std::expected<SessionService::SignedIn, SessionService::Failure> SessionService:
   return signed_in;
 }
 
-std::optional<Viewer> SessionService::make_viewer(const core::SessionRecord& record, const core::Account& account) const {
-  auto person = directory_->index_of(account.employee_id);
+std::optional<Viewer> SessionService::make_viewer(const core::SessionRecord& record, const core::Account& account,
+                                                 const app::Directory& directory) const {
+  auto person = directory.index_of(account.employee_id);
   if (!person) return std::nullopt;  // the person left the organisation data
   Viewer viewer;
   viewer.account = account;
   viewer.person_index = *person;
-  viewer.person = &directory_->people()[*person];
+  viewer.person = &directory.people()[*person];
   viewer.csrf_token = record.csrf_token;
   viewer.session_digest = record.token_digest;
-  viewer.manages_anyone = directory_->manages_anyone(*person);
+  viewer.manages_anyone = directory.manages_anyone(*person);
   return viewer;
 }
 
@@ -237,7 +239,7 @@ std::optional<core::SessionRecord> SessionService::keep_alive(core::SessionRecor
   return record;
 }
 
-std::optional<Viewer> SessionService::resolve(const Request& request) {
+std::optional<Viewer> SessionService::resolve(const Request& request, const app::Directory& directory) {
   const auto cookies = parse_cookies(request);
   auto cookie = cookies.find(std::string(kSessionCookie));
   if (cookie == cookies.end() || cookie->second.empty() || cookie->second.size() > 128) return std::nullopt;
@@ -280,7 +282,7 @@ std::optional<Viewer> SessionService::resolve(const Request& request) {
     found->record = *kept;
     cache_[digest] = *found;
   }
-  return make_viewer(*kept, found->account);
+  return make_viewer(*kept, found->account, directory);
 }
 
 void SessionService::sign_out(const std::string& digest) {

@@ -14,6 +14,7 @@
 // Thread-safe.
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <expected>
 #include <memory>
@@ -89,8 +90,13 @@ class SessionService {
   static constexpr std::chrono::seconds kSignInTokenRenewal{30 * 60};
 
   // The viewer of the request's session cookie, or nullopt (no cookie, unknown, expired,
-  // idle too long). Moves the session's idle deadline forward.
-  [[nodiscard]] std::optional<Viewer> resolve(const Request& request);
+  // idle too long). Moves the session's idle deadline forward. The viewer's person is looked
+  // up in `directory`, which must be the one the request works with and outlive the viewer.
+  [[nodiscard]] std::optional<Viewer> resolve(const Request& request, const app::Directory& directory);
+
+  // The organisation that sign-ins look people up in, after the change feed brought new
+  // people (app/published/change_watcher.hpp).
+  void set_directory(std::shared_ptr<const app::Directory> directory) { directory_.store(std::move(directory)); }
 
   void sign_out(const std::string& digest);
   // Ends the session whose token the request's cookie carries, if any (before a sign-in, so
@@ -104,8 +110,8 @@ class SessionService {
   // Drops the cached account of the person so the next request re-reads it.
   void forget_cached(const std::string& employee_id);
 
-  // The person an employee id (any case) or e-mail address names, if any.
-  [[nodiscard]] std::optional<std::uint32_t> find_person(std::string_view name) const;
+  // The employee id of the person an employee id (any case) or e-mail address names, if any.
+  [[nodiscard]] std::optional<std::string> find_person(std::string_view name) const;
 
   // The Set-Cookie value that hands `token` to the browser for the session's lifetime.
   [[nodiscard]] std::string session_cookie(const Request& request, std::string_view token) const;
@@ -128,14 +134,15 @@ class SessionService {
     core::Account account;
     std::chrono::steady_clock::time_point fetched;
   };
-  std::optional<Viewer> make_viewer(const core::SessionRecord& record, const core::Account& account) const;
+  std::optional<Viewer> make_viewer(const core::SessionRecord& record, const core::Account& account,
+                                    const app::Directory& directory) const;
   // The session's stored expiry, moved to min(now + idle, absolute end) when that gained
   // enough; nullopt when the session has ended (expired, past its absolute end, or gone).
   std::optional<core::SessionRecord> keep_alive(core::SessionRecord record, std::chrono::system_clock::time_point now);
 
   app::StorePool& pool_;
   const core::Clock& clock_;
-  std::shared_ptr<const app::Directory> directory_;
+  std::atomic<std::shared_ptr<const app::Directory>> directory_;
   SignInOptions options_;
   TrustedProxies proxies_;
   std::chrono::seconds absolute_lifetime_;

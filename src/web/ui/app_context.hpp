@@ -30,18 +30,24 @@ namespace trappa::web {
 
 class Router;
 
+// What request handlers work with. A request pins the context that is current when it
+// arrives (Application::handle) and uses it throughout, so everything it reads — the
+// directory's person indexes, the rounds, the key-figure inputs — belongs to one published
+// state. When the change feed brings new people or employments, the application builds a new
+// context beside the old one (sharing the connections, sessions and caches of the process)
+// and swaps it in; requests under way finish on the old one.
 struct AppContext {
   ApplicationOptions options;
-  std::unique_ptr<app::StorePool> pool;
+  std::shared_ptr<app::StorePool> pool;
   std::shared_ptr<const app::Directory> directory;
-  std::unique_ptr<app::RoundRegistry> rounds;
-  std::unique_ptr<app::AssessmentService> assessments;  // every assessment save goes through it
-  std::unique_ptr<SessionService> sessions;
-  std::unique_ptr<app::DisclosureCache> disclosures;  // small-group decisions per round snapshot
+  std::shared_ptr<app::RoundRegistry> rounds;
+  std::shared_ptr<app::AssessmentService> assessments;  // every assessment save goes through it
+  std::shared_ptr<SessionService> sessions;
+  std::shared_ptr<app::DisclosureCache> disclosures;  // small-group decisions per round snapshot
   // People, employments and units for the key figures, in memory (key_figure_inputs.hpp).
   std::shared_ptr<const app::KeyFigureInputs> key_figures;
   // Key-figure computations running, per session and in all (session_gate.hpp).
-  std::unique_ptr<SessionGate> figure_gate;
+  std::shared_ptr<SessionGate> figure_gate;
   std::string asset_version;
   struct Asset {
     std::string content_type;

@@ -1,6 +1,7 @@
 // What `trappa serve` configures in the web application (serve_command.cpp fills it in).
 #pragma once
 
+#include <chrono>
 #include <cstddef>
 #include <filesystem>
 #include <string>
@@ -27,6 +28,9 @@ struct ApplicationOptions {
   // whether managers see the overview and key figures of their own unit, suppressed.
   std::size_t min_group = 5;
   bool manager_overview = false;
+  // How often the change feed is read when no notification comes (SQLite always polls);
+  // 0 turns following other writers off (tests that drive the application directly).
+  std::chrono::milliseconds change_poll{1000};
   // Wall time for sessions, audit stamps and "today"; tests and golden pages fix it.
   const core::Clock* clock = &core::system_clock();
 };

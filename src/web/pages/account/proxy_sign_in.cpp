@@ -65,7 +65,7 @@ ProxySignIn proxy_sign_in(AppContext& app, const Request& request, Language lang
   std::optional<core::Account> account;
   if (person) {
     auto lease = app.pool->borrow();
-    auto loaded = lease->access().load_account(app.directory->people()[*person].employee_id);
+    auto loaded = lease->access().load_account(*person);
     if (!loaded) {
       spdlog::error("request_id={} proxy sign-in: {}", request.request_id, loaded.error().describe());
       outcome.refusal = refuse(app, request, language, 500, "error_500_text");
@@ -80,7 +80,7 @@ ProxySignIn proxy_sign_in(AppContext& app, const Request& request, Language lang
     return outcome;
   }
   const std::string& employee_id = account->employee_id;
-  if (auto current = app.sessions->resolve(request); current && current->account.employee_id == employee_id) {
+  if (auto current = app.sessions->resolve(request, *app.directory); current && current->account.employee_id == employee_id) {
     return outcome;  // already signed in as the named person
   }
   // No session, or someone else's (a shared computer): that one ends, a new one begins.
