@@ -7,8 +7,7 @@
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
-#include "app/published/snapshot_loader.hpp"
-#include "store/store.hpp"
+#include "app/serving/services.hpp"
 #include "web/ui/app_context.hpp"
 #include "web/server/input_checks.hpp"
 #include "app/access/password.hpp"
@@ -46,20 +45,26 @@ core::Result<std::unique_ptr<Application>> Application::load(store::Store& store
   }
   auto context = std::make_unique<AppContext>();
   context->options = options;
-  ASSIGN_OR_RETURN(auto organisation, app::load_organisation(store));
-  context->directory = std::make_shared<const app::Directory>(std::move(organisation));
-  context->rounds = std::make_unique<app::RoundRegistry>(context->directory);
-  context->disclosures = std::make_unique<app::DisclosureCache>(options.min_group, *options.clock);  // small groups
-  TRY(context->rounds->load_all(store));
-  ASSIGN_OR_RETURN(context->key_figures, app::KeyFigureInputs::load(store, context->directory));
+  ASSIGN_OR_RETURN(context->services, app::Services::open(store, app::ServicesOptions{.database = options.database,
+                                                                                   .store_connections = options.store_connections,
+                                                                                   .min_group = options.min_group,
+                                                                                   .clock = options.clock}));
+  app::Services& services = *context->services;
+  context->directory = services.directory;
+  context->rounds = services.rounds.get();
+  context->assessments = services.assessments.get();
+  context->frameworks = services.frameworks.get();
+  context->round_administration = services.round_administration.get();
+  context->personal_data = services.personal_data.get();
+  context->accounts = services.accounts.get();
+  context->access_log = services.access_log.get();
+  context->disclosures = services.disclosures.get();
+  context->key_figures = services.key_figures;
   context->figure_gate =
       std::make_unique<SessionGate>(kFigureRequestsPerSession, SessionGate::total_for_threads(options.io_threads));
-  ASSIGN_OR_RETURN(auto pool, app::StorePool::open(options.database, options.store_connections));
-  context->pool = std::move(pool);
-  context->assessments = std::make_unique<app::AssessmentService>(*context->pool, *context->rounds);
-  ASSIGN_OR_RETURN(auto sessions,
-                   SessionService::create(*context->pool, context->directory, options.sign_in, *options.clock));
-  context->sessions = std::move(sessions);
+  ASSIGN_OR_RETURN(context->sessions, SessionService::create(*services.session_records, *services.accounts,
+                                                             *services.access_log, context->directory, options.sign_in,
+                                                             *options.clock));
   std::string version_source;
   for (const auto& [name, type] : {std::pair{"app.css", "text/css; charset=utf-8"},
                                    std::pair{"app.js", "text/javascript; charset=utf-8"}}) {
