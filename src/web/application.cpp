@@ -1,19 +1,14 @@
 #include "web/application.hpp"
 
-#include <algorithm>
 #include <chrono>
 #include <fstream>
-#include <set>
 #include <sstream>
 #include <stdexcept>
 
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
-#include "app/published/snapshot_loader.hpp"
-#include "app/published/change_watcher.hpp"
-#include "store/change_feed.hpp"
-#include "store/store.hpp"
+#include "app/serving/services.hpp"
 #include "web/ui/app_context.hpp"
 #include "web/server/input_checks.hpp"
 #include "app/access/password.hpp"
@@ -25,21 +20,27 @@
 
 namespace trappa::web {
 
-Application::Application(std::shared_ptr<AppContext> context) : context_(std::move(context)) {}
-Application::~Application() { watcher_.reset(); }  // the watcher's thread uses this object
+Application::Application(std::shared_ptr<AppContext> context)
+    : services_(context->services), context_(std::move(context)) {}
+// The change feed's thread calls into this object; it stops before anything goes.
+Application::~Application() { services_->stop_following(); }
 
 namespace {
 
-// The parts of a context that follow the organisation's data: the directory, the rounds with
-// their snapshots, the key-figure inputs, and the assessment service over them.
-core::Result<void> load_published(store::Store& store, AppContext& context) {
-  ASSIGN_OR_RETURN(auto organisation, app::load_organisation(store));
-  context.directory = std::make_shared<const app::Directory>(std::move(organisation));
-  context.rounds = std::make_shared<app::RoundRegistry>(context.directory);
-  TRY(context.rounds->load_all(store));
-  ASSIGN_OR_RETURN(context.key_figures, app::KeyFigureInputs::load(store, context.directory));
-  context.assessments = std::make_shared<app::AssessmentService>(*context.pool, *context.rounds);
-  return {};
+// Points the context's shortcuts at the use cases and at `published`.
+void bind(AppContext& context, std::shared_ptr<const app::Published> published) {
+  app::Services& services = *context.services;
+  context.published = std::move(published);
+  context.directory = context.published->directory;
+  context.rounds = context.published->rounds.get();
+  context.assessments = context.published->assessments.get();
+  context.round_administration = context.published->round_administration.get();
+  context.key_figures = context.published->key_figures;
+  context.frameworks = services.frameworks.get();
+  context.personal_data = services.personal_data.get();
+  context.accounts = services.accounts.get();
+  context.access_log = services.access_log.get();
+  context.disclosures = services.disclosures.get();
 }
 
 core::Result<AppContext::Asset> read_asset(const std::filesystem::path& path, std::string content_type) {
@@ -61,20 +62,19 @@ core::Result<std::unique_ptr<Application>> Application::load(store::Store& store
     for (const std::string& item : missing) list += "\n  " + item;
     return core::fail(core::ErrorKind::kInternal, "page templates refer to texts the catalogue lacks:" + list);
   }
-  // The feed's position before anything is read: a change committed while the state loads
-  // is applied again afterwards, which is harmless (every refresh re-reads what it refreshes).
-  ASSIGN_OR_RETURN(const long long feed_position, store.changes().latest_change());
   auto context = std::make_shared<AppContext>();
   context->options = options;
-  ASSIGN_OR_RETURN(auto pool, app::StorePool::open(options.database, options.store_connections));
-  context->pool = std::move(pool);
-  TRY(load_published(store, *context));
-  context->disclosures = std::make_shared<app::DisclosureCache>(options.min_group, *options.clock);  // small groups
+  ASSIGN_OR_RETURN(context->services, app::Services::open(store, app::ServicesOptions{.database = options.database,
+                                                                                   .store_connections = options.store_connections,
+                                                                                   .min_group = options.min_group,
+                                                                                   .clock = options.clock}));
+  app::Services& services = *context->services;
+  bind(*context, services.published());
   context->figure_gate =
       std::make_shared<SessionGate>(kFigureRequestsPerSession, SessionGate::total_for_threads(options.io_threads));
-  ASSIGN_OR_RETURN(auto sessions,
-                   SessionService::create(*context->pool, context->directory, options.sign_in, *options.clock));
-  context->sessions = std::move(sessions);
+  ASSIGN_OR_RETURN(context->sessions, SessionService::create(*services.session_records, *services.accounts,
+                                                             *services.access_log, context->directory, options.sign_in,
+                                                             *options.clock));
   std::string version_source;
   for (const auto& [name, type] : {std::pair{"app.css", "text/css; charset=utf-8"},
                                    std::pair{"app.js", "text/javascript; charset=utf-8"}}) {
@@ -93,61 +93,32 @@ core::Result<std::unique_ptr<Application>> Application::load(store::Store& store
   auto application = std::unique_ptr<Application>(new Application(std::move(context)));
   if (options.change_poll.count() > 0) {
     Application* self = application.get();
-    ASSIGN_OR_RETURN(application->watcher_,
-                     app::ChangeWatcher::start(options.database, feed_position, options.change_poll,
-                                               [self](store::Store& changed, const std::vector<store::Change>& changes) {
-                                                 return self->apply_changes(changed, changes);
-                                               }));
+    TRY(services.follow_changes(
+        options.change_poll,
+        app::Services::Listeners{
+            .republished = [self](std::shared_ptr<const app::Published> published) { self->republish(std::move(published)); },
+            .account_changed = [self](const std::string& employee_id) {
+              self->context_.load()->sessions->forget_cached(employee_id);
+            }}));
   }
   return application;
 }
 
-core::Result<void> Application::apply_changes(store::Store& store, const std::vector<store::Change>& changes) {
+void Application::republish(std::shared_ptr<const app::Published> published) {
+  // A new context beside the current one, sharing the use cases, sessions, assets and
+  // routes; its page caches start empty, as what they rendered is stale.
   const std::shared_ptr<AppContext> current = context_.load();
-  const bool organisation_changed = std::any_of(changes.begin(), changes.end(), [](const store::Change& change) {
-    return change.kind == store::ChangeKind::kOrganisation || change.kind == store::ChangeKind::kEmployments;
-  });
-  if (organisation_changed) {
-    // New people or history: build the whole published state beside the current one, which
-    // serves until the new one replaces it. It reads everything committed so far, so the
-    // rest of the batch is in it.
-    const auto started = std::chrono::steady_clock::now();
-    auto next = std::make_shared<AppContext>();
-    next->options = current->options;
-    next->pool = current->pool;
-    next->sessions = current->sessions;
-    next->disclosures = current->disclosures;
-    next->figure_gate = current->figure_gate;
-    next->asset_version = current->asset_version;
-    next->assets = current->assets;
-    next->router = current->router;
-    TRY(load_published(store, *next));
-    current->sessions->set_directory(next->directory);
-    context_.store(next);
-    spdlog::info("change feed: the organisation changed (change {}); {} people published again in {} ms",
-                 changes.back().id, next->directory->people().size(),
-                 std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count());
-    return {};
-  }
-  std::set<std::string> reloaded;  // rounds re-read whole in this batch
-  for (const store::Change& change : changes) {
-    if (change.kind == store::ChangeKind::kRound || change.kind == store::ChangeKind::kAssessments) {
-      if (!reloaded.insert(change.round).second) continue;
-      if (auto read = current->rounds->reload(store, change.round);
-          !read && read.error().kind != core::ErrorKind::kNotFound) {
-        return read;
-      }
-      spdlog::info("change feed: round {} published again (change {})", change.round, change.id);
-    }
-  }
-  for (const store::Change& change : changes) {
-    if (change.kind == store::ChangeKind::kAssessment && !reloaded.contains(change.round)) {
-      TRY(current->assessments->refresh(store, change.round, change.subject));
-    } else if (change.kind == store::ChangeKind::kAccounts) {
-      current->sessions->forget_cached(change.subject);
-    }
-  }
-  return {};
+  auto next = std::make_shared<AppContext>();
+  next->options = current->options;
+  next->services = current->services;
+  next->sessions = current->sessions;
+  next->figure_gate = current->figure_gate;
+  next->asset_version = current->asset_version;
+  next->assets = current->assets;
+  next->router = current->router;
+  bind(*next, std::move(published));
+  current->sessions->set_directory(next->directory);
+  context_.store(std::move(next));
 }
 
 namespace {

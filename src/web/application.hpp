@@ -2,18 +2,17 @@
 //
 // Built at start-up from the store: the organisation, the rounds with their analytics
 // snapshots (republished copy-on-write after each write), a pool of store connections, and the
-// sessions. A change watcher (app/published/change_watcher.hpp) follows the store's change
-// feed and refreshes what is published after writes made elsewhere — one person's part, a
-// round, or, when people or employments changed, the whole published state, built beside
-// the old one and swapped in (docs/operations.md, "Several nodes"). handle() is thread-safe
-// and is called from every I/O thread at once.
+// sessions, all through the app layer (app/serving/services.hpp), which follows the store's
+// change feed and refreshes what is published after writes made elsewhere — one person's
+// part, a round, or, when people or employments changed, the whole published state, built
+// beside the old one and swapped in (docs/operations.md, "Several nodes"). handle() is
+// thread-safe and is called from every I/O thread at once.
 #pragma once
 
 #include <atomic>
 #include <filesystem>
 #include <memory>
 #include <string>
-#include <vector>
 
 #include "core/base/result.hpp"
 #include "web/server/http_types.hpp"
@@ -21,10 +20,10 @@
 
 namespace trappa::store {
 class Store;
-struct Change;
 }
 namespace trappa::app {
-class ChangeWatcher;
+class Services;
+struct Published;
 }
 
 namespace trappa::web {
@@ -43,11 +42,11 @@ class Application {
 
  private:
   explicit Application(std::shared_ptr<AppContext> context);
-  // Refreshes what is published after `changes` (the change watcher's thread).
-  core::Result<void> apply_changes(store::Store& store, const std::vector<store::Change>& changes);
+  // Swaps in a context over `published` (the change feed's thread).
+  void republish(std::shared_ptr<const app::Published> published);
 
+  std::shared_ptr<app::Services> services_;
   std::atomic<std::shared_ptr<AppContext>> context_;  // the published state requests pin
-  std::unique_ptr<app::ChangeWatcher> watcher_;        // follows the store's change feed
 
 };
 

@@ -10,23 +10,15 @@
 
 #include "core/base/result.hpp"
 #include "core/framework/framework.hpp"
+#include "core/framework/framework_revision.hpp"
 #include "store/store.hpp"
 
 namespace trappa::store {
 
-struct FrameworkSummary {
-  std::string id;
-  std::string name;
-  std::string version;
-  int revision = 0;
-  std::size_t competencies = 0;
-  std::size_t roles = 0;
-};
-
-struct StoredFramework {
-  core::Framework framework;
-  int revision = 0;
-};
+// The value types live in core (core/framework/framework_revision.hpp), so that the layers
+// above the use cases need not name the store.
+using FrameworkSummary = core::FrameworkSummary;
+using StoredFramework = core::FrameworkRevision;
 
 class FrameworkStore {
  public:

@@ -8,9 +8,6 @@
 #include <spdlog/spdlog.h>
 
 #include "app/access/password.hpp"
-#include "store/access/access_store.hpp"
-#include "store/audit/audit_store.hpp"
-#include "store/store.hpp"
 #include "web/server/http_util.hpp"
 
 namespace trappa::web {
@@ -57,18 +54,21 @@ std::chrono::seconds whole_seconds(double amount, double seconds_per_unit) {
 
 }  // namespace
 
-core::Result<std::unique_ptr<SessionService>> SessionService::create(app::StorePool& pool,
-                                                                     std::shared_ptr<const app::Directory> directory,
-                                                                     const SignInOptions& options,
-                                                                     const core::Clock& clock) {
+core::Result<std::unique_ptr<SessionService>> SessionService::create(
+    app::SessionRecords& sessions, app::Accounts& accounts, app::AccessLog& access_log,
+    std::shared_ptr<const app::Directory> directory, const SignInOptions& options, const core::Clock& clock) {
   TRY(validate(options));
   ASSIGN_OR_RETURN(auto proxies, TrustedProxies::parse(options.trusted_proxies));
-  return std::make_unique<SessionService>(pool, std::move(directory), options, std::move(proxies), clock);
+  return std::make_unique<SessionService>(sessions, accounts, access_log, std::move(directory), options,
+                                          std::move(proxies), clock);
 }
 
-SessionService::SessionService(app::StorePool& pool, std::shared_ptr<const app::Directory> directory,
-                               const SignInOptions& options, TrustedProxies proxies, const core::Clock& clock)
-    : pool_(pool),
+SessionService::SessionService(app::SessionRecords& sessions, app::Accounts& accounts, app::AccessLog& access_log,
+                               std::shared_ptr<const app::Directory> directory, const SignInOptions& options,
+                               TrustedProxies proxies, const core::Clock& clock)
+    : sessions_(sessions),
+      accounts_(accounts),
+      access_log_(access_log),
       clock_(clock),
       directory_(std::move(directory)),
       options_(options),
@@ -122,8 +122,7 @@ std::expected<SessionService::SignedIn, SessionService::Refused> SessionService:
 
   std::optional<core::Account> account;
   if (person) {
-    auto lease = pool_.borrow();
-    auto loaded = lease->access().load_account(account_key);
+    auto loaded = accounts_.find(account_key);
     if (!loaded) {
       spdlog::error("sign-in: {}", loaded.error().describe());
       return std::unexpected(Refused{Failure::kStorage});
@@ -168,13 +167,8 @@ std::expected<void, SessionService::Refused> SessionService::check_password(cons
     throttle_.record_failure(account_key, address_key);
     spdlog::info("password check: wrong password: account {} from {}", account_key, address_key);
   }
-  auto lease = pool_.borrow();
-  auto audited = lease->audit().append_audit(store::AuditEntry{
-      .at = clock_.utc_timestamp(),
-      .actor = account_key,
-      .action = valid ? "account.password_check_passed" : "account.password_check_failed",
-      .subject = account_key,
-      .detail = "from " + address_key});
+  auto audited = access_log_.record(
+      account_key, valid ? "account.password_check_passed" : "account.password_check_failed", "from " + address_key);
   if (!audited) {
     spdlog::error("password check audit: {}", audited.error().describe());
     return std::unexpected(Refused{Failure::kStorage});
@@ -192,13 +186,11 @@ std::expected<SessionService::SignedIn, SessionService::Failure> SessionService:
   const auto expires = wall + std::min(idle_timeout_, absolute_lifetime_);
   signed_in.record = core::SessionRecord{app::token_digest(signed_in.token), employee_id, app::random_token(24), iso_utc(wall),
                                          iso_utc(expires)};
-  auto lease = pool_.borrow();
-  if (auto created = lease->access().create_session(signed_in.record); !created) {
+  // Housekeeping: sessions past their expiry go when someone signs in.
+  if (auto created = sessions_.start(signed_in.record, iso_utc(wall)); !created) {
     spdlog::error("sign-in: {}", created.error().describe());
     return std::unexpected(Failure::kStorage);
   }
-  // Housekeeping: sessions past their expiry go when someone signs in.
-  if (auto swept = lease->access().delete_sessions(iso_utc(wall)); !swept) spdlog::warn("{}", swept.error().describe());
   return signed_in;
 }
 
@@ -227,8 +219,7 @@ std::optional<core::SessionRecord> SessionService::keep_alive(core::SessionRecor
   if (absolute_end <= now) return std::nullopt;
   const auto wanted = std::min(absolute_end, now + idle_timeout_);
   if (wanted - *expires < touch_step_) return record;
-  auto lease = pool_.borrow();
-  auto touched = lease->access().touch_session(record.token_digest, iso_utc(wanted));
+  auto touched = sessions_.extend(record.token_digest, iso_utc(wanted));
   if (!touched) {
     // The session still stands; it is extended on a later request.
     spdlog::error("session keep-alive: {}", touched.error().describe());
@@ -259,16 +250,13 @@ std::optional<Viewer> SessionService::resolve(const Request& request, const app:
     }
   }
   if (!found) {
-    auto lease = pool_.borrow();
-    auto record = lease->access().load_session(digest);
-    if (!record) {
-      spdlog::error("session lookup: {}", record.error().describe());
+    auto stored = sessions_.find(digest);
+    if (!stored) {
+      spdlog::error("session lookup: {}", stored.error().describe());
       return std::nullopt;
     }
-    if (!*record) return std::nullopt;
-    auto account = lease->access().load_account((*record)->employee_id);
-    if (!account || !*account) return std::nullopt;
-    found = Cached{std::move(**record), std::move(**account), now};
+    if (!*stored) return std::nullopt;
+    found = Cached{std::move((*stored)->record), std::move((*stored)->account), now};
   }
   const std::string previous_expiry = found->record.expires_at;
   auto kept = keep_alive(found->record, wall_now);
@@ -290,8 +278,7 @@ void SessionService::sign_out(const std::string& digest) {
     std::lock_guard lock(mutex_);
     cache_.erase(digest);
   }
-  auto lease = pool_.borrow();
-  if (auto deleted = lease->access().delete_session(digest); !deleted) spdlog::error("sign-out: {}", deleted.error().describe());
+  if (auto deleted = sessions_.end(digest); !deleted) spdlog::error("sign-out: {}", deleted.error().describe());
 }
 
 void SessionService::sign_out_cookie_of(const Request& request) {
@@ -303,8 +290,7 @@ void SessionService::sign_out_cookie_of(const Request& request) {
 
 void SessionService::end_sessions_of(const std::string& employee_id) {
   forget_cached(employee_id);
-  auto lease = pool_.borrow();
-  if (auto deleted = lease->access().delete_sessions(iso_utc(clock_.now()), employee_id); !deleted) {
+  if (auto deleted = sessions_.end_all_of(employee_id); !deleted) {
     spdlog::error("ending sessions: {}", deleted.error().describe());
   }
 }

@@ -7,7 +7,8 @@
 // moved forward as the session is used (at most once a minute per session) but never past
 // the absolute end. Every sign-in starts a new session with a new token and CSRF token.
 //
-// Looked-up sessions are cached for a short time so that a page view costs no store round
+// Sessions and accounts are stored and read through the app layer (app/accounts:
+// SessionRecords, Accounts, AccessLog). Looked-up sessions are cached for a short time so that a page view costs no store round
 // trip; a sign-out elsewhere (another server node) is therefore honoured within
 // kCacheSeconds. Failed sign-ins are throttled per account name and per client address
 // (sign_in_throttle.hpp); a throttled attempt never reaches the password check.
@@ -28,11 +29,13 @@
 #include "core/base/clock.hpp"
 #include "core/base/result.hpp"
 #include "app/access/signed_token.hpp"
+#include "app/accounts/access_log.hpp"
+#include "app/accounts/accounts.hpp"
+#include "app/accounts/session_records.hpp"
 #include "app/published/directory.hpp"
 #include "web/server/http_types.hpp"
 #include "web/auth/sign_in_options.hpp"
 #include "web/auth/sign_in_throttle.hpp"
-#include "app/published/store_pool.hpp"
 #include "web/server/trusted_proxies.hpp"
 #include "web/auth/viewer.hpp"
 
@@ -44,13 +47,14 @@ inline constexpr std::string_view kLoginCsrfCookie = "trappa_signin";
 class SessionService {
  public:
   // Validates `options` (see sign_in_options.hpp) first.
-  [[nodiscard]] static core::Result<std::unique_ptr<SessionService>> create(app::StorePool& pool,
-                                                                           std::shared_ptr<const app::Directory> directory,
-                                                                           const SignInOptions& options,
-                                                                           const core::Clock& clock);
-  // `clock` gives the wall time of session records and must outlive the service.
-  SessionService(app::StorePool& pool, std::shared_ptr<const app::Directory> directory, const SignInOptions& options,
-                 TrustedProxies proxies, const core::Clock& clock);
+  [[nodiscard]] static core::Result<std::unique_ptr<SessionService>> create(
+      app::SessionRecords& sessions, app::Accounts& accounts, app::AccessLog& access_log,
+      std::shared_ptr<const app::Directory> directory, const SignInOptions& options, const core::Clock& clock);
+  // `clock` gives the wall time of session records; it and the use cases must outlive the
+  // service.
+  SessionService(app::SessionRecords& sessions, app::Accounts& accounts, app::AccessLog& access_log,
+                 std::shared_ptr<const app::Directory> directory, const SignInOptions& options, TrustedProxies proxies,
+                 const core::Clock& clock);
 
   enum class Failure { kBadCredentials, kThrottled, kStorage };
   struct Refused {
@@ -140,7 +144,9 @@ class SessionService {
   // enough; nullopt when the session has ended (expired, past its absolute end, or gone).
   std::optional<core::SessionRecord> keep_alive(core::SessionRecord record, std::chrono::system_clock::time_point now);
 
-  app::StorePool& pool_;
+  app::SessionRecords& sessions_;
+  app::Accounts& accounts_;
+  app::AccessLog& access_log_;
   const core::Clock& clock_;
   std::atomic<std::shared_ptr<const app::Directory>> directory_;
   SignInOptions options_;

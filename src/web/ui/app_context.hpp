@@ -1,8 +1,10 @@
 // What the pages and API handlers share, internal to the web layer: the application's
 // state, the per-request context, and the layout every page is rendered into.
 //
-// AppContext is built at start-up. Its directory is immutable; the round registry, session
-// service and store pool are thread-safe; handlers may use all of them concurrently.
+// Its directory is immutable; the round registry, the use cases and the session service are
+// thread-safe; handlers may use all of them concurrently. Handlers reach stored data only
+// through the use cases of app::Services (app/serving/services.hpp); the web layer never
+// holds a store.
 #pragma once
 
 #include <map>
@@ -12,16 +14,11 @@
 #include <string_view>
 
 #include "web/ui/application_options.hpp"
-#include "app/assessment/assessment_service.hpp"
-#include "app/published/directory.hpp"
-#include "app/published/disclosure_cache.hpp"
-#include "app/published/key_figure_inputs.hpp"
+#include "app/serving/services.hpp"
 #include "web/ui/fragment_cache.hpp"
 #include "web/server/http_types.hpp"
 #include "web/server/http_util.hpp"
-#include "app/published/round_registry.hpp"
 #include "web/auth/session_service.hpp"
-#include "app/published/store_pool.hpp"
 #include "web/ui/session_gate.hpp"
 #include "web/ui/texts.hpp"
 #include "web/auth/viewer.hpp"
@@ -38,12 +35,20 @@ class Router;
 // and swaps it in; requests under way finish on the old one.
 struct AppContext {
   ApplicationOptions options;
-  std::shared_ptr<app::StorePool> pool;
-  std::shared_ptr<const app::Directory> directory;
-  std::shared_ptr<app::RoundRegistry> rounds;
-  std::shared_ptr<app::AssessmentService> assessments;  // every assessment save goes through it
+  // The app layer's use cases and the published state this context belongs to; they own
+  // what the pointers below point to.
+  std::shared_ptr<app::Services> services;
+  std::shared_ptr<const app::Published> published;
+  std::shared_ptr<const app::Directory> directory;  // published->directory
+  app::RoundRegistry* rounds = nullptr;
+  app::AssessmentService* assessments = nullptr;  // every assessment save goes through it
+  app::RoundAdministration* round_administration = nullptr;
+  app::FrameworkCatalogue* frameworks = nullptr;
+  app::PersonalData* personal_data = nullptr;
+  app::Accounts* accounts = nullptr;
+  app::AccessLog* access_log = nullptr;  // sign-in events the store does not audit by itself
+  app::DisclosureCache* disclosures = nullptr;  // small-group decisions per round snapshot
   std::shared_ptr<SessionService> sessions;
-  std::shared_ptr<app::DisclosureCache> disclosures;  // small-group decisions per round snapshot
   // People, employments and units for the key figures, in memory (key_figure_inputs.hpp).
   std::shared_ptr<const app::KeyFigureInputs> key_figures;
   // Key-figure computations running, per session and in all (session_gate.hpp).

@@ -3,7 +3,6 @@
 #include <spdlog/spdlog.h>
 
 #include "app/access/password.hpp"
-#include "store/access/access_store.hpp"
 #include "web/pages/account/account_routes.hpp"
 #include "web/ui/error_response.hpp"
 #include "web/ui/pages.hpp"
@@ -138,8 +137,7 @@ Response login_submit(AppContext& app, const PageRequest& page) {
   app.sessions->sign_out_cookie_of(page.request);
   spdlog::info("sign-in: {} from {}", signed_in->record.employee_id, address);
   auto account_must_change = [&] {
-    auto lease = app.pool->borrow();
-    auto account = lease->access().load_account(signed_in->record.employee_id);
+    auto account = app.accounts->find(signed_in->record.employee_id);
     return account && *account && (*account)->must_change_password;
   }();
   Response response = redirect_to(account_must_change ? "/konto" : next);
@@ -264,20 +262,11 @@ Response account_submit(AppContext& app, const PageRequest& page) {
   }
   if (!result.errors.empty()) return render_account(app, page, 422, result, viewer.account.must_change_password);
 
-  auto hash = app::hash_password(next);
-  if (!hash) return error_response(app, page, hash.error());
-  core::Account account = viewer.account;
-  account.password_hash = *hash;
-  account.must_change_password = false;
-  {
-    auto lease = app.pool->borrow();
-    if (auto saved = lease->access().save_account(account, store::Actor{viewer.account.employee_id}); !saved) {
-      return error_response(app, page, saved.error());
-    }
-  }
+  auto account = app.accounts->change_password(viewer.account, next, viewer.account.employee_id);
+  if (!account) return error_response(app, page, account.error());
   // Every other browser signed in as this person is signed out; this one gets a new session.
-  app.sessions->end_sessions_of(account.employee_id);
-  auto session = app.sessions->start_session(account.employee_id);
+  app.sessions->end_sessions_of(account->employee_id);
+  auto session = app.sessions->start_session(account->employee_id);
   if (!session) return error_page(app, page, 500);
   Response response = redirect_to("/konto?klart=account_password_changed");
   response.headers.emplace_back("Set-Cookie", app.sessions->session_cookie(page.request, session->token));

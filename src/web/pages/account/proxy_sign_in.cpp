@@ -5,9 +5,6 @@
 
 #include <spdlog/spdlog.h>
 
-#include "store/access/access_store.hpp"
-#include "store/audit/audit_store.hpp"
-#include "store/store.hpp"
 #include "web/ui/app_context.hpp"
 
 namespace trappa::web {
@@ -64,8 +61,7 @@ ProxySignIn proxy_sign_in(AppContext& app, const Request& request, Language lang
   const auto person = app.sessions->find_person(name);
   std::optional<core::Account> account;
   if (person) {
-    auto lease = app.pool->borrow();
-    auto loaded = lease->access().load_account(*person);
+    auto loaded = app.accounts->find(*person);
     if (!loaded) {
       spdlog::error("request_id={} proxy sign-in: {}", request.request_id, loaded.error().describe());
       outcome.refusal = refuse(app, request, language, 500, "error_500_text");
@@ -90,17 +86,10 @@ ProxySignIn proxy_sign_in(AppContext& app, const Request& request, Language lang
     outcome.refusal = refuse(app, request, language, 500, "error_500_text");
     return outcome;
   }
-  {
-    auto lease = app.pool->borrow();
-    if (auto audited = lease->audit().append_audit(store::AuditEntry{.at = store::utc_timestamp_now(),
-                                                             .actor = employee_id,
-                                                             .action = "session.proxy_sign_in",
-                                                             .subject = employee_id,
-                                                             .detail = "proxy " + request.remote_address +
-                                                                       ", header " + header_name});
-        !audited) {
-      spdlog::error("request_id={} proxy sign-in audit: {}", request.request_id, audited.error().describe());
-    }
+  if (auto audited = app.access_log->record(employee_id, "session.proxy_sign_in",
+                                            "proxy " + request.remote_address + ", header " + header_name);
+      !audited) {
+    spdlog::error("request_id={} proxy sign-in audit: {}", request.request_id, audited.error().describe());
   }
   spdlog::info("request_id={} sign-in through proxy {}: {}", request.request_id, request.remote_address, employee_id);
   outcome.request = with_session_cookie(request, session->token);

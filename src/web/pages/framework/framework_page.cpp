@@ -1,8 +1,6 @@
 // Ramverk: a framework's areas, competencies with their level descriptors, and the role ×
 // competency matrix of expected levels. Every signed-in person may read it.
 
-#include "store/framework/framework_store.hpp"
-#include "store/store.hpp"
 #include "web/pages/assessment/assessment_form.hpp"
 #include "web/pages/framework/framework_routes.hpp"
 #include "web/ui/error_response.hpp"
@@ -13,8 +11,7 @@
 namespace trappa::web {
 
 Response framework_page(AppContext& app, const PageRequest& page) {
-  auto lease = app.pool->borrow();
-  auto frameworks = lease->frameworks().list_frameworks();
+  auto frameworks = app.frameworks->list();
   if (!frameworks) {
     return error_response(app, page, frameworks.error());
   }
@@ -25,9 +22,9 @@ Response framework_page(AppContext& app, const PageRequest& page) {
     if (auto open = app.rounds->current_open_round(page.viewer->person_index)) chosen = open->round.framework_id;
     else if (!frameworks->empty()) chosen = frameworks->front().id;
   }
-  std::optional<store::StoredFramework> stored;
+  std::optional<core::FrameworkRevision> stored;
   if (!chosen.empty()) {
-    auto loaded = lease->frameworks().load_framework(chosen);
+    auto loaded = app.frameworks->latest(chosen);
     if (!loaded) {
       return error_response(app, page, loaded.error());
     }
@@ -41,7 +38,7 @@ Response framework_page(AppContext& app, const PageRequest& page) {
     const core::Framework& framework = stored->framework;
     data.set("has_choice", flag(frameworks->size() > 1));
     TemplateData choices = list();
-    for (const store::FrameworkSummary& summary : *frameworks) {
+    for (const core::FrameworkSummary& summary : *frameworks) {
       TemplateData option;
       option.set("value", summary.id);
       option.set("label", summary.name);

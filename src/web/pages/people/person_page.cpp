@@ -4,9 +4,6 @@
 #include <fmt/format.h>
 
 #include "io/exports/person_export_json.hpp"
-#include "store/audit/audit_store.hpp"
-#include "store/people/personal_data_store.hpp"
-#include "store/store.hpp"
 #include "web/pages/people/people_routes.hpp"
 #include "web/ui/error_response.hpp"
 #include "web/ui/pages.hpp"
@@ -65,10 +62,7 @@ Response person_page(AppContext& app, const PageRequest& page, const std::string
   const auto index = visible_person(app, viewer, employee_id);
   if (!index) return error_page(app, page, 404);
   const core::Person& person = app.directory->people()[*index];
-  auto entries = [&] {
-    auto lease = app.pool->borrow();
-    return lease->personal_data().load_person_audit(employee_id);
-  }();
+  auto entries = app.personal_data->history(employee_id);
   if (!entries) return error_response(app, page, entries.error());  // kNotFound: 404
   TemplateData data;
   data.set("name", person.name);
@@ -82,7 +76,7 @@ Response person_page(AppContext& app, const PageRequest& page, const std::string
   bool erased = false;
   std::string erased_at;
   TemplateData& rows = add_list(data, "entries");
-  for (const store::AuditEntry& entry : *entries) {
+  for (const core::AuditEntry& entry : *entries) {
     TemplateData& row = add_object(rows);
     row.set("at", entry.at);
     row.set("at_label", time_label(page.language, entry.at));
@@ -108,23 +102,16 @@ Response person_export(AppContext& app, const PageRequest& page, const std::stri
   // site must not be able to start one with a link.
   if (!csrf_valid(page, FormData::parse(page.request.body))) return error_page(app, page, 403, page.t("error_csrf_text"));
   if (!visible_person(app, viewer, employee_id)) return error_page(app, page, 404);
-  auto lease = app.pool->borrow();
-  auto record = lease->personal_data().load_person_record(employee_id);
-  if (!record) {
-    return error_response(app, page, record.error());
-  }
-  if (!*record) return error_page(app, page, 404);
   // Recorded before the file is handed out: no copy leaves unrecorded.
-  const store::AuditEntry entry{store::utc_timestamp_now(), viewer.account.employee_id, "person.export", employee_id,
-                                fmt::format("trappa-person-export version {} downloaded in the web application",
-                                            io::kPersonExportVersion)};
-  if (auto appended = lease->audit().append_audit(entry); !appended) {
-    return error_response(app, page, appended.error());
-  }
-  (*record)->audit.push_back(entry);
+  auto exported = app.personal_data->export_record(
+      employee_id, viewer.account.employee_id,
+      fmt::format("trappa-person-export version {} downloaded in the web application", io::kPersonExportVersion));
+  if (!exported) return error_response(app, page, exported.error());
+  if (!*exported) return error_page(app, page, 404);
+  const core::AuditEntry& entry = (*exported)->recorded;
   return {200,
           "application/json; charset=utf-8",
-          io::write_person_export_json(**record, {entry.at, entry.actor}),
+          io::write_person_export_json((*exported)->record, {entry.at, entry.actor}),
           {{"Content-Disposition", "attachment; filename=\"" + io::person_export_file_name(employee_id) + "\""},
            {"Cache-Control", "no-store"}}};
 }

@@ -7,9 +7,6 @@
 #include "core/assessment/assessment_rules.hpp"
 #include "core/base/date.hpp"
 #include "io/exports/gap_report_output.hpp"
-#include "store/assessment/round_store.hpp"
-#include "store/framework/framework_store.hpp"
-#include "store/store.hpp"
 #include "web/pages/assessment/assessment_form.hpp"
 #include "web/pages/rounds/rounds_routes.hpp"
 #include "web/ui/error_response.hpp"
@@ -35,15 +32,8 @@ struct RoundForm {
 
 Response render_rounds(AppContext& app, const PageRequest& page, int status, const RoundForm& form) {
   const Viewer& viewer = *page.viewer;
-  std::vector<store::FrameworkSummary> frameworks;
-  {
-    auto lease = app.pool->borrow();
-    auto listed = lease->frameworks().list_frameworks();
-    if (!listed) {
-      return error_response(app, page, listed.error());
-    }
-    frameworks = std::move(*listed);
-  }
+  auto frameworks = app.frameworks->list();
+  if (!frameworks) return error_response(app, page, frameworks.error());
   TemplateData data;
   data.set("csrf", viewer.csrf_token);
   TemplateData rows = list();
@@ -71,7 +61,7 @@ Response render_rounds(AppContext& app, const PageRequest& page, int status, con
   }
   data.set("rounds", rows);
   TemplateData framework_options = list();
-  for (const store::FrameworkSummary& summary : frameworks) {
+  for (const core::FrameworkSummary& summary : *frameworks) {
     TemplateData option;
     option.set("value", summary.id);
     option.set("label", summary.name + " (rev. " + std::to_string(summary.revision) + ")");
@@ -141,15 +131,11 @@ Response rounds_create(AppContext& app, const PageRequest& page) {
   if (!form.closes_error.empty()) form.errors.push_back({"round-closes", form.closes_error});
   if (!form.errors.empty()) return render_rounds(app, page, 422, form);
 
-  auto lease = app.pool->borrow();
-  auto framework = lease->frameworks().load_framework(form.framework);
-  if (!framework) {
-    return error_response(app, page, framework.error());
-  }
-  if (!*framework) return error_page(app, page, 404);
-  const core::Round round{form.name, form.framework, (*framework)->revision, form.scope, form.opens, form.closes,
-                          core::RoundState::kDraft};
-  if (auto created = lease->rounds().create_round(round, store::Actor{viewer.account.employee_id}); !created) {
+  // kNotFound (no such framework) is a 404 page; kConflict (the name was taken meanwhile)
+  // shows the form again.
+  auto created = app.round_administration->create(
+      app::NewRound{form.name, form.framework, form.scope, form.opens, form.closes}, viewer.account.employee_id);
+  if (!created) {
     if (created.error().kind == core::ErrorKind::kConflict) {
       form.name_error = std::string(page.t("error_round_exists"));
       form.errors.push_back({"round-name", form.name_error});
@@ -157,8 +143,8 @@ Response rounds_create(AppContext& app, const PageRequest& page) {
     }
     return error_response(app, page, created.error());
   }
-  if (auto reloaded = app.rounds->reload(*lease, round.name); !reloaded) {
-    spdlog::error("request_id={} {}", page.request.request_id, reloaded.error().describe());
+  if (created->not_published) {
+    spdlog::error("request_id={} {}", page.request.request_id, created->not_published->describe());
   }
   return redirect_to("/omgangar?klart=rounds_created");
 }
@@ -176,15 +162,15 @@ Response rounds_change_state(AppContext& app, const PageRequest& page, const std
       (!viewer.scope().empty() && round->round.scope_unit.empty())) {
     return error_page(app, page, 403);
   }
-  auto lease = app.pool->borrow();
-  if (auto changed = lease->rounds().set_round_state(name, state, store::Actor{viewer.account.employee_id}); !changed) {
+  auto changed = app.round_administration->change_state(name, state, viewer.account.employee_id);
+  if (!changed) {
     if (changed.error().kind == core::ErrorKind::kConflict) {
       return error_page(app, page, 409, page.t("error_round_state"));
     }
     return error_response(app, page, changed.error());
   }
-  if (auto reloaded = app.rounds->reload(*lease, name); !reloaded) {
-    spdlog::error("request_id={} {}", page.request.request_id, reloaded.error().describe());
+  if (changed->not_published) {
+    spdlog::error("request_id={} {}", page.request.request_id, changed->not_published->describe());
   }
   return redirect_to(state == core::RoundState::kOpen ? "/omgangar?klart=rounds_opened" : "/omgangar?klart=rounds_closed");
 }

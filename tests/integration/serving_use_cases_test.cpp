@@ -1,0 +1,229 @@
+// The use cases the web pages call instead of the store (app/serving/services.hpp): frameworks,
+// round administration, personal data, accounts, stored sessions and the access log, over a
+// real store on SQLite and PostgreSQL alike (see test_store.hpp), through the connection pool
+// the Services open, as the web application uses them.
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <memory>
+
+#include "app/access/password.hpp"
+#include "app/serving/services.hpp"
+#include "core/base/clock.hpp"
+#include "person_fixture.hpp"
+#include "store/audit/audit_store.hpp"
+
+namespace trappa {
+namespace {
+
+using namespace std::chrono_literals;
+
+class ServingUseCases : public testing::PersonStoreTest {
+ protected:
+  void SetUp() override {
+    PersonStoreTest::SetUp();
+    if (HasFatalFailure()) return;
+    ASSERT_TRUE(app::initialise_crypto().has_value());
+    auto opened = app::Services::open(
+        store(), app::ServicesOptions{.database = location(), .store_connections = 2, .min_group = 5, .clock = &clock_});
+    ASSERT_TRUE(opened.has_value()) << opened.error().describe();
+    services_ = std::move(*opened);
+  }
+
+  void TearDown() override {
+    services_.reset();  // its connections close before the database goes
+    PersonStoreTest::TearDown();
+  }
+
+  // E2's audit history as the Personuppgifter page reads it.
+  std::vector<core::AuditEntry> history_of_e2() {
+    auto history = services_->personal_data->history("E2");
+    EXPECT_TRUE(history.has_value()) << history.error().describe();
+    return history.value_or(std::vector<core::AuditEntry>{});
+  }
+
+  // Later than anything the fixture or the store stamps with the system clock, so the entries
+  // the use cases stamp come last in the history, which is ordered by time.
+  core::FixedClock clock_{std::chrono::sys_days{std::chrono::year{2099} / 12 / 3} + 8h + 15min};
+  std::unique_ptr<app::Services> services_;
+};
+
+TEST_F(ServingUseCases, the_catalogue_lists_the_frameworks_and_gives_the_latest_revision) {
+  auto listed = services_->frameworks->list();
+  ASSERT_TRUE(listed.has_value()) << listed.error().describe();
+  ASSERT_EQ(listed->size(), 1U);
+  EXPECT_EQ(listed->front().id, framework_.id);
+  EXPECT_EQ(listed->front().revision, 1);
+
+  auto latest = services_->frameworks->latest(framework_.id);
+  ASSERT_TRUE(latest.has_value()) << latest.error().describe();
+  ASSERT_TRUE(latest->has_value());
+  EXPECT_EQ((*latest)->revision, 1);
+  EXPECT_EQ((*latest)->framework.name, framework_.name);
+
+  auto missing = services_->frameworks->latest("no-such-framework");
+  ASSERT_TRUE(missing.has_value()) << missing.error().describe();
+  EXPECT_FALSE(missing->has_value());
+}
+
+TEST_F(ServingUseCases, a_created_round_pins_the_latest_revision_and_is_published_as_a_draft) {
+  auto created = services_->published()->round_administration->create(
+      app::NewRound{"2027", framework_.id, "KF-BIB", "2027-01-11", "2027-12-17"}, "E1");
+  ASSERT_TRUE(created.has_value()) << created.error().describe();
+  EXPECT_FALSE(created->not_published.has_value());
+
+  const auto view = services_->published()->rounds->find("2027");
+  ASSERT_NE(view, nullptr);
+  EXPECT_EQ(view->round.framework_id, framework_.id);
+  EXPECT_EQ(view->round.framework_revision, 1);
+  EXPECT_EQ(view->round.scope_unit, "KF-BIB");
+  EXPECT_EQ(view->round.opens, "2027-01-11");
+  EXPECT_EQ(view->round.closes, "2027-12-17");
+  EXPECT_EQ(view->round.state, core::RoundState::kDraft);
+  auto audit = store().audit().load_audit("2027");
+  ASSERT_TRUE(audit.has_value()) << audit.error().describe();
+  ASSERT_FALSE(audit->empty());
+  EXPECT_EQ(audit->front().action, "round.create");
+  EXPECT_EQ(audit->front().actor, "E1");
+}
+
+TEST_F(ServingUseCases, a_round_is_refused_for_a_taken_name_or_an_unknown_framework_and_nothing_changes) {
+  const auto before = services_->published()->rounds->rounds()->size();
+  auto taken = services_->published()->round_administration->create(app::NewRound{"2026", framework_.id, "", "", ""}, "E1");
+  ASSERT_FALSE(taken.has_value());
+  EXPECT_EQ(taken.error().kind, core::ErrorKind::kConflict);
+
+  auto unknown = services_->published()->round_administration->create(app::NewRound{"2028", "no-such-framework", "", "", ""}, "E1");
+  ASSERT_FALSE(unknown.has_value());
+  EXPECT_EQ(unknown.error().kind, core::ErrorKind::kNotFound);
+  EXPECT_EQ(services_->published()->rounds->find("2028"), nullptr);
+  EXPECT_EQ(services_->published()->rounds->rounds()->size(), before);
+  auto stored = store().rounds().load_round("2028");
+  ASSERT_TRUE(stored.has_value()) << stored.error().describe();
+  EXPECT_FALSE(stored->has_value());
+}
+
+TEST_F(ServingUseCases, rounds_move_forward_only_and_each_move_is_published) {
+  ASSERT_TRUE(services_->published()->round_administration->create(app::NewRound{"2027", framework_.id, "", "", ""}, "E1"));
+  auto opened = services_->published()->round_administration->change_state("2027", core::RoundState::kOpen, "E1");
+  ASSERT_TRUE(opened.has_value()) << opened.error().describe();
+  EXPECT_EQ(services_->published()->rounds->find("2027")->round.state, core::RoundState::kOpen);
+
+  auto closed = services_->published()->round_administration->change_state("2027", core::RoundState::kClosed, "E1");
+  ASSERT_TRUE(closed.has_value()) << closed.error().describe();
+  EXPECT_EQ(services_->published()->rounds->find("2027")->round.state, core::RoundState::kClosed);
+
+  auto back = services_->published()->round_administration->change_state("2027", core::RoundState::kOpen, "E1");
+  ASSERT_FALSE(back.has_value());
+  EXPECT_EQ(back.error().kind, core::ErrorKind::kConflict);
+  EXPECT_EQ(services_->published()->rounds->find("2027")->round.state, core::RoundState::kClosed);
+
+  auto unknown = services_->published()->round_administration->change_state("1999", core::RoundState::kOpen, "E1");
+  ASSERT_FALSE(unknown.has_value());
+  EXPECT_EQ(unknown.error().kind, core::ErrorKind::kNotFound);
+}
+
+TEST_F(ServingUseCases, an_export_is_recorded_before_it_is_handed_out) {
+  const auto before = history_of_e2().size();
+  auto exported = services_->personal_data->export_record("E2", "E1", "trappa-person-export version 1 in a test");
+  ASSERT_TRUE(exported.has_value()) << exported.error().describe();
+  ASSERT_TRUE(exported->has_value());
+  const app::PersonExport& handed_out = **exported;
+  EXPECT_EQ(handed_out.record.person.employee_id, "E2");
+  const core::AuditEntry expected{"2099-12-03T08:15:00Z", "E1", "person.export", "E2",
+                                  "trappa-person-export version 1 in a test"};
+  EXPECT_EQ(handed_out.recorded, expected);
+  ASSERT_FALSE(handed_out.record.audit.empty());
+  EXPECT_EQ(handed_out.record.audit.back(), expected);
+
+  const auto after = history_of_e2();
+  ASSERT_EQ(after.size(), before + 1);
+  EXPECT_EQ(after.back(), expected);
+}
+
+TEST_F(ServingUseCases, an_unknown_person_has_no_history_and_no_export_is_recorded) {
+  auto history = services_->personal_data->history("E404");
+  ASSERT_FALSE(history.has_value());
+  EXPECT_EQ(history.error().kind, core::ErrorKind::kNotFound);
+
+  auto exported = services_->personal_data->export_record("E404", "E1", "test");
+  ASSERT_TRUE(exported.has_value()) << exported.error().describe();
+  EXPECT_FALSE(exported->has_value());
+  auto audit = store().audit().load_audit("E404");
+  ASSERT_TRUE(audit.has_value()) << audit.error().describe();
+  EXPECT_TRUE(audit->empty());
+}
+
+TEST_F(ServingUseCases, a_changed_password_is_stored_hashed_and_clears_the_one_time_flag) {
+  auto found = services_->accounts->find("E2");
+  ASSERT_TRUE(found.has_value()) << found.error().describe();
+  ASSERT_TRUE(found->has_value());
+  core::Account account = **found;
+  account.must_change_password = true;
+
+  auto changed = services_->accounts->change_password(account, "ett nytt långt lösenord", "E2");
+  ASSERT_TRUE(changed.has_value()) << changed.error().describe();
+  EXPECT_FALSE(changed->must_change_password);
+  EXPECT_TRUE(app::verify_password("ett nytt långt lösenord", changed->password_hash));
+
+  auto stored = services_->accounts->find("E2");
+  ASSERT_TRUE(stored.has_value() && stored->has_value());
+  EXPECT_EQ(**stored, *changed);
+  const auto history = history_of_e2();
+  ASSERT_FALSE(history.empty());
+  EXPECT_EQ(history.back().action, "account.update");
+  EXPECT_EQ(history.back().actor, "E2");
+  EXPECT_EQ(history.back().detail.find(changed->password_hash), std::string::npos);
+
+  auto nobody = services_->accounts->find("E1");
+  ASSERT_TRUE(nobody.has_value()) << nobody.error().describe();
+  EXPECT_FALSE(nobody->has_value());
+}
+
+TEST_F(ServingUseCases, a_stored_session_is_found_with_its_account_extended_and_ended) {
+  auto found = services_->session_records->find("digest-of-e2");
+  ASSERT_TRUE(found.has_value()) << found.error().describe();
+  ASSERT_TRUE(found->has_value());
+  EXPECT_EQ((*found)->record.employee_id, "E2");
+  EXPECT_EQ((*found)->record.csrf_token, "csrf-e2");
+  EXPECT_EQ((*found)->account.employee_id, "E2");
+
+  auto extended = services_->session_records->extend("digest-of-e2", "2999-06-01T00:00:00Z");
+  ASSERT_TRUE(extended.has_value()) << extended.error().describe();
+  EXPECT_TRUE(*extended);
+  EXPECT_EQ((*services_->session_records->find("digest-of-e2"))->record.expires_at, "2999-06-01T00:00:00Z");
+
+  ASSERT_TRUE(services_->session_records->end("digest-of-e2").has_value());
+  auto gone = services_->session_records->find("digest-of-e2");
+  ASSERT_TRUE(gone.has_value()) << gone.error().describe();
+  EXPECT_FALSE(gone->has_value());
+  auto not_brought_back = services_->session_records->extend("digest-of-e2", "2999-07-01T00:00:00Z");
+  ASSERT_TRUE(not_brought_back.has_value()) << not_brought_back.error().describe();
+  EXPECT_FALSE(*not_brought_back);
+  EXPECT_TRUE(services_->session_records->end("digest-of-e2").has_value());  // gone already: no error
+}
+
+TEST_F(ServingUseCases, starting_a_session_sweeps_the_expired_ones_and_a_password_change_ends_them_all) {
+  ASSERT_TRUE(services_->session_records->start({"old", "E2", "csrf-old", "2026-01-01T08:00:00Z", "2026-01-01T09:00:00Z"},
+                                                "2026-01-01T08:30:00Z"));
+  ASSERT_TRUE(services_->session_records->start({"new", "E2", "csrf-new", "2026-12-03T08:15:00Z", "2026-12-03T09:15:00Z"},
+                                                "2026-12-03T08:15:00Z"));
+  EXPECT_FALSE(services_->session_records->find("old")->has_value());
+  EXPECT_TRUE(services_->session_records->find("new")->has_value());
+
+  auto ended = services_->session_records->end_all_of("E2");
+  ASSERT_TRUE(ended.has_value()) << ended.error().describe();
+  EXPECT_EQ(*ended, 2U);  // "new" and the fixture's "digest-of-e2"
+  EXPECT_FALSE(services_->session_records->find("new")->has_value());
+  EXPECT_FALSE(services_->session_records->find("digest-of-e2")->has_value());
+}
+
+TEST_F(ServingUseCases, the_access_log_records_the_person_acting_on_their_own_account) {
+  ASSERT_TRUE(services_->access_log->record("E2", "account.password_check_failed", "from 192.0.2.7"));
+  const core::AuditEntry expected{"2099-12-03T08:15:00Z", "E2", "account.password_check_failed", "E2",
+                                  "from 192.0.2.7"};
+  EXPECT_EQ(history_of_e2().back(), expected);
+}
+
+}  // namespace
+}  // namespace trappa
