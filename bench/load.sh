@@ -5,6 +5,12 @@
 #
 #   bench/load.sh [--trappa PATH] [--people N] [--duration SECONDS] [--connections C]
 #                 [--employees E] [--threads T] [--out DIR] [--memory-bound auto|off|MIB]
+#                 [--nodes 1|2]
+#
+# With --nodes 2, two `trappa serve` nodes run on the one store and the requests alternate
+# between them (two wrk processes, half the connections each); a probe saves one person's
+# self-assessment on node A once a second and measures how long node B takes to show it (the
+# change feed, docs/operations.md "Several nodes"), and the summary gives its p50/p99.
 #
 # Fails (exit 1) when any request answers other than 200, on any socket error or timeout,
 # when the server's memory keeps growing in the second half of the run (see bench/README.md
@@ -22,9 +28,10 @@ employees=40
 threads=2
 out=""
 memory_bound=auto
+nodes=1
 
 usage() {
-  sed -n '5,7p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
+  sed -n '5,8p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
   exit 2
 }
 whole_number() {
@@ -45,6 +52,9 @@ while (( $# > 0 )); do
       [[ "$2" == auto || "$2" == off || "$2" =~ ^[1-9][0-9]*$ ]] ||
         { echo "load.sh: --memory-bound must be auto, off or MiB, got '$2'" >&2; exit 2; }
       memory_bound="$2" ;;
+    --nodes)
+      [[ "$2" == 1 || "$2" == 2 ]] || { echo "load.sh: --nodes must be 1 or 2, got '$2'" >&2; exit 2; }
+      nodes="$2" ;;
     *) echo "load.sh: unknown option $1" >&2; usage ;;
   esac
   shift 2
@@ -71,36 +81,46 @@ fi
 work="$(mktemp -d "${TMPDIR:-/tmp}/trappa-load-work.XXXXXX")"
 chmod 700 "$work"
 db="$work/load.db"
-server_pid=""
+server_pids=()
+bases=()
 sampler_pid=""
 server_status=""
+probe_pid=""
 failures=()
 
 log() { echo "load.sh: $*"; }
 fail() { failures+=("$*"); echo "load.sh: FAILED: $*" >&2; }
 
-# Stops the server (SIGTERM, then SIGKILL after a minute) and remembers its exit status.
+# Stops every server node (SIGTERM, then SIGKILL after a minute); server_status is 0 when all
+# of them exited with 0, else the first other status.
 stop_server() {
-  if [[ -n "$sampler_pid" ]]; then
-    kill "$sampler_pid" 2>/dev/null || true
-    wait "$sampler_pid" 2>/dev/null || true
-    sampler_pid=""
-  fi
-  [[ -n "$server_pid" ]] || return 0
-  if kill -0 "$server_pid" 2>/dev/null; then
-    kill -TERM "$server_pid" 2>/dev/null || true
+  for pid in "$sampler_pid" "$probe_pid"; do
+    [[ -n "$pid" ]] || continue
+    kill "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+  done
+  sampler_pid=""
+  probe_pid=""
+  (( ${#server_pids[@]} > 0 )) || return 0
+  server_status=0
+  local pid status
+  for pid in "${server_pids[@]}"; do
+    kill -TERM "$pid" 2>/dev/null || true
+  done
+  for pid in "${server_pids[@]}"; do
     for _ in $(seq 1 600); do
-      kill -0 "$server_pid" 2>/dev/null || break
+      kill -0 "$pid" 2>/dev/null || break
       sleep 0.1
     done
-    if kill -0 "$server_pid" 2>/dev/null; then
-      echo "load.sh: the server did not stop within 60 s of SIGTERM; killing it" >&2
-      kill -KILL "$server_pid" 2>/dev/null || true
+    if kill -0 "$pid" 2>/dev/null; then
+      echo "load.sh: server $pid did not stop within 60 s of SIGTERM; killing it" >&2
+      kill -KILL "$pid" 2>/dev/null || true
     fi
-  fi
-  server_status=0
-  wait "$server_pid" 2>/dev/null || server_status=$?
-  server_pid=""
+    status=0
+    wait "$pid" 2>/dev/null || status=$?
+    (( server_status != 0 )) || server_status=$status
+  done
+  server_pids=()
 }
 cleanup() {
   stop_server
@@ -199,24 +219,36 @@ log "accounts created in $((SECONDS - started)) s"
 
 # --- The server ---------------------------------------------------------------------------
 # A free port, found with bash alone: a random one nobody answers on; another if the server
-# still cannot bind it.
-for attempt in 1 2 3 4 5 6 7 8; do
-  port=$((20000 + RANDOM % 40000))
-  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then continue; fi
-  "$trappa" --db "$db" serve --listen "127.0.0.1:$port" --threads "$threads" >"$out/serve.log" 2>&1 &
-  server_pid=$!
-  base="http://127.0.0.1:$port"
-  for _ in $(seq 1 1200); do
-    curl -fs --max-time 2 "$base/readyz" >/dev/null 2>&1 && break
-    kill -0 "$server_pid" 2>/dev/null || break
-    sleep 0.1
+# still cannot bind it. Node N logs to serve.log (node 1) or serve-N.log.
+start_node() {
+  local log="$out/serve.log" pid
+  (( $1 == 1 )) || log="$out/serve-$1.log"
+  for attempt in 1 2 3 4 5 6 7 8; do
+    port=$((20000 + RANDOM % 40000))
+    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then continue; fi
+    "$trappa" --db "$db" serve --listen "127.0.0.1:$port" --threads "$threads" >"$log" 2>&1 &
+    pid=$!
+    for _ in $(seq 1 1200); do
+      curl -fs --max-time 2 "http://127.0.0.1:$port/readyz" >/dev/null 2>&1 && break
+      kill -0 "$pid" 2>/dev/null || break
+      sleep 0.1
+    done
+    if curl -fs --max-time 2 "http://127.0.0.1:$port/readyz" >/dev/null 2>&1; then
+      server_pids+=("$pid")
+      bases+=("http://127.0.0.1:$port")
+      log "node $1 serves on http://127.0.0.1:$port (pid $pid, $threads threads)"
+      return 0
+    fi
+    kill -KILL "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+    grep -q "cannot listen" "$log" || { cat "$log" >&2; echo "load.sh: node $1 did not start" >&2; exit 1; }
   done
-  curl -fs --max-time 2 "$base/readyz" >/dev/null 2>&1 && break
-  stop_server
-  grep -q "cannot listen" "$out/serve.log" || { cat "$out/serve.log" >&2; echo "load.sh: the server did not start" >&2; exit 1; }
-done
-[[ -n "$server_pid" ]] || { echo "load.sh: found no free port" >&2; exit 1; }
-log "serving on $base (pid $server_pid, $threads threads)"
+  echo "load.sh: found no free port" >&2
+  exit 1
+}
+for node in $(seq 1 "$nodes"); do start_node "$node"; done
+base="${bases[0]}"
+server_pid="${server_pids[0]}"
 
 # Signs a person in through the form, replaces the one-time password on the account page,
 # and prints "cookie csrf" of the resulting session.
@@ -336,43 +368,99 @@ echo "elapsed_s,rss_kib" >"$out/rss.csv"
 ) &
 sampler_pid=$!
 
-log "wrk: $duration s, $connections connections, 2 threads, mix 45 % employee PUT / 25 % manager PUT / 30 % HR GET"
-TRAPPA_LOAD_ACCOUNTS="$accounts" TRAPPA_LOAD_RESULT="$work/wrk-result.txt" \
-  wrk -t2 -c"$connections" -d"${duration}s" --timeout 10s --latency -s "$repo/bench/load/mixed.lua" "$base/" \
-  >"$out/wrk.txt" 2>&1 || fail "wrk exited with status $?"
+# With two nodes: the probe. The first manager's own self-assessment (which the load does not
+# touch: managers save their reports' agreed levels) is saved on node A with a new level once
+# a second; the delay is the time until node B's Min skattning shows it.
+if (( nodes == 2 )); then
+  probe_code="$(competencies "$manager_cookie" "$first_manager" | cut -d, -f1 | tr -d '"')"
+  (
+    level=1
+    while true; do
+      level=$(( level % 4 + 1 ))
+      curl -s --max-time 10 -o /dev/null -X PUT -H "Cookie: $manager_cookie" -H "X-CSRF-Token: $manager_csrf" \
+        -H "Content-Type: application/json" --data "{\"ratings\": [{\"competency\": \"$probe_code\", \"self_level\": $level}]}" \
+        "${bases[0]}/api/v1/rounds/$round/assessments/$first_manager"
+      saved=$(date +%s%3N)
+      until curl -s --max-time 10 -H "Cookie: $manager_cookie" "${bases[1]}/skattning" |
+        grep -q "id=\"level-$probe_code-$level\" value=\"$level\" checked"; do
+        (( $(date +%s%3N) - saved < 30000 )) || { echo timeout; break; }
+        sleep 0.01
+      done
+      echo $(( $(date +%s%3N) - saved ))
+      sleep 1
+    done
+  ) >"$out/visibility-ms.txt" &
+  probe_pid=$!
+fi
+
+log "wrk: $duration s, $connections connections over $nodes node(s), 2 threads each, mix 45 % employee PUT / 25 % manager PUT / 30 % HR GET"
+wrk_pids=()
+for node in $(seq 1 "$nodes"); do
+  result="$work/wrk-result.txt"
+  (( node == 1 )) || result="$work/wrk-result-$node.txt"
+  output="$out/wrk.txt"
+  (( node == 1 )) || output="$out/wrk-$node.txt"
+  TRAPPA_LOAD_ACCOUNTS="$accounts" TRAPPA_LOAD_RESULT="$result" \
+    wrk -t2 -c"$(( connections / nodes ))" -d"${duration}s" --timeout 10s --latency -s "$repo/bench/load/mixed.lua" \
+    "${bases[node - 1]}/" >"$output" 2>&1 &
+  wrk_pids+=($!)
+done
+for pid in "${wrk_pids[@]}"; do
+  wait "$pid" || fail "wrk exited with status $?"
+done
 echo "$((duration + 1)),$(rss_kib)" >>"$out/rss.csv"
 kill "$sampler_pid" 2>/dev/null || true
 wait "$sampler_pid" 2>/dev/null || true
 sampler_pid=""
 server_alive=yes
-kill -0 "$server_pid" 2>/dev/null || server_alive=no
+for pid in "${server_pids[@]}"; do kill -0 "$pid" 2>/dev/null || server_alive=no; done
 stop_server
 [[ "$server_alive" == yes ]] || fail "the server died during the run"
 [[ "$server_status" == 0 ]] || fail "the server exited with status $server_status"
 reports="$(sanitizer_reports)"
 [[ -z "$reports" ]] || fail "sanitizer report in $(echo $reports)"
 cp "$work/wrk-result.txt" "$out/wrk-result.txt" 2>/dev/null || fail "wrk wrote no result (see $out/wrk.txt)"
+if (( nodes == 2 )); then
+  cp "$work/wrk-result-2.txt" "$out/wrk-result-2.txt" 2>/dev/null || fail "wrk wrote no result for node 2"
+fi
 
 # --- Figures ------------------------------------------------------------------------------
 # A missing figure reads as "?" in the summary and as a failure in the checks.
+# value KEY [FILE]: a figure of wrk's result (node 1's unless FILE is given).
 value() {
   local found
-  found="$(awk -v key="$1" '$1 == key { $1 = ""; sub(/^ /, ""); print; exit }' "$out/wrk-result.txt" 2>/dev/null)"
+  found="$(awk -v key="$1" '$1 == key { $1 = ""; sub(/^ /, ""); print; exit }' "${2:-$out/wrk-result.txt}" 2>/dev/null)"
   echo "${found:-?}"
 }
-number() { local v; v="$(value "$1")"; [[ "$v" =~ ^[0-9]+$ ]] && echo "$v" || echo -1; }
-requests="$(number requests)"
+number() { local v; v="$(value "$@")"; [[ "$v" =~ ^[0-9]+$ ]] && echo "$v" || echo -1; }
+result_files=("$out/wrk-result.txt")
+(( nodes == 1 )) || result_files+=("$out/wrk-result-2.txt")
+requests=0
 socket_errors=0
-for kind in connect read write timeout; do
-  count="$(number "errors_$kind")"
-  (( count == 0 )) || fail "wrk counted $count $kind errors"
-  (( count < 0 )) || socket_errors=$(( socket_errors + count ))
+for file in "${result_files[@]}"; do
+  node_requests="$(number requests "$file")"
+  (( node_requests > 0 )) || fail "no requests completed ($(basename "$file"))"
+  (( node_requests < 0 )) || requests=$(( requests + node_requests ))
+  for kind in connect read write timeout; do
+    count="$(number "errors_$kind" "$file")"
+    (( count == 0 )) || fail "wrk counted $count $kind errors ($(basename "$file"))"
+    (( count < 0 )) || socket_errors=$(( socket_errors + count ))
+  done
+  non_success="$(number non_2xx_3xx "$file")"
+  status_other="$(number status_other "$file")"
+  (( non_success == 0 )) || fail "$non_success responses outside 2xx/3xx ($(basename "$file"))"
+  (( status_other == 0 )) || fail "$status_other responses other than 200 ($(value status_other_codes "$file"))"
 done
-non_success="$(number non_2xx_3xx)"
-status_other="$(number status_other)"
-(( requests > 0 )) || fail "no requests completed"
-(( non_success == 0 )) || fail "$non_success responses outside 2xx/3xx"
-(( status_other == 0 )) || fail "$status_other responses other than 200 ($(value status_other_codes))"
+# The probe's delays, save on node A → shown on node B (two nodes only).
+visibility_line=""
+if (( nodes == 2 )); then
+  probes="$(grep -c '^[0-9]' "$out/visibility-ms.txt" 2>/dev/null || true)"
+  timeouts="$(grep -c '^timeout' "$out/visibility-ms.txt" 2>/dev/null || true)"
+  (( ${timeouts:-0} == 0 )) || fail "$timeouts probe saves on node A were not shown on node B within 30 s"
+  (( ${probes:-0} > 0 )) || fail "the visibility probe measured nothing"
+  visibility_line="$(grep '^[0-9]' "$out/visibility-ms.txt" | sort -n | awk '{ v[++n] = $1 } END {
+    if (n) printf "%d saves, p50 %d ms, p99 %d ms, max %d ms", n, v[int((n - 1) * 0.5) + 1], v[int((n - 1) * 0.99) + 1], v[n] }')"
+fi
 
 # Memory: RSS when the load began, at half time and at the end, and the growth over the second
 # half. The first half fills the caches (rendered fragments, sessions, SQLite's page cache,
@@ -437,12 +525,18 @@ server_times() {
   echo "machine: $(nproc) cores ($(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1)), $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "trappa: $trappa"
   echo "organisation: --scale $people, round $round; $teams managers, $((teams * 2)) employees, 2 HR accounts signed in"
-  echo "wrk: $duration s, $connections connections, 2 threads; server --threads $threads"
+  echo "wrk: $duration s, $connections connections over $nodes node(s), 2 threads each; server --threads $threads"
   echo "mix: 45 % employee PUT own assessment, 25 % manager PUT agreed levels, 10 % GET /oversikt, 10 % GET /oversikt.csv, 10 % GET gaps API"
   echo "sent: employee $(value sent_employee_put), manager $(value sent_manager_put), overview $(value sent_hr_overview), csv $(value sent_hr_csv), gaps $(value sent_hr_gaps)"
-  echo "requests: $(value requests) ($(value requests_per_s) /s)"
+  echo "requests: $(value requests) ($(value requests_per_s) /s)$( (( nodes == 1 )) || echo " on node 1")"
   echo "latency: p50 $(value latency_p50_ms) ms, p90 $(value latency_p90_ms) ms, p99 $(value latency_p99_ms) ms, max $(value latency_max_ms) ms"
-  echo "server time per kind (access log):"
+  if (( nodes == 2 )); then
+    node2="$out/wrk-result-2.txt"
+    echo "node 2: $(value requests "$node2") requests ($(value requests_per_s "$node2") /s), latency p50 $(value latency_p50_ms "$node2") ms, p99 $(value latency_p99_ms "$node2") ms, max $(value latency_max_ms "$node2") ms; $(value non_2xx_3xx "$node2") non-2xx/3xx"
+    echo "both nodes: $requests requests"
+    echo "visibility (save on node 1 → shown on node 2's Min skattning): $visibility_line"
+  fi
+  echo "server time per kind (node 1's access log):"
   server_times
   echo "errors: $(value non_2xx_3xx) non-2xx/3xx, $(value status_other) other than 200 ($(value status_other_codes)), $socket_errors socket errors/timeouts"
   echo "memory (VmRSS): start $(mib "$rss_start") MiB, middle $(mib "$rss_middle") MiB, end $(mib "$rss_end") MiB; $memory_line"

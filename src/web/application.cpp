@@ -72,9 +72,14 @@ core::Result<std::unique_ptr<Application>> Application::load(store::Store& store
   bind(*context, services.published());
   context->figure_gate =
       std::make_shared<SessionGate>(kFigureRequestsPerSession, SessionGate::total_for_threads(options.io_threads));
-  ASSIGN_OR_RETURN(context->sessions, SessionService::create(*services.session_records, *services.accounts,
-                                                             *services.access_log, context->directory, options.sign_in,
-                                                             *options.clock));
+  ASSIGN_OR_RETURN(context->sessions,
+                   SessionService::create(SessionStores{.sessions = *services.session_records,
+                                                        .accounts = *services.accounts,
+                                                        .access_log = *services.access_log,
+                                                        .account_failures = *services.account_failures,
+                                                        .address_failures = *services.address_failures,
+                                                        .sign_in_form_key = *services.sign_in_form_key},
+                                          context->directory, options.sign_in, *options.clock));
   std::string version_source;
   for (const auto& [name, type] : {std::pair{"app.css", "text/css; charset=utf-8"},
                                    std::pair{"app.js", "text/javascript; charset=utf-8"}}) {

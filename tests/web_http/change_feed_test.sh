@@ -2,8 +2,8 @@
 # Data written elsewhere is visible without a restart (issue 14, docs/operations.md "Several
 # nodes"): two `trappa serve` nodes on one store (SQLite file or PostgreSQL database) and the
 # command line beside them. A save on node A, a round created and a person imported from the
-# command line all appear on node B's pages without a restart, and no request to B fails while
-# B refreshes. Prints the delays it saw (the benchmark measures them under load; tests assert
+# command line all appear on node B's pages without a restart, no request to B fails while B
+# refreshes, and failed sign-ins on either node count against the same account. Prints the delays it saw (the benchmark measures them under load; tests assert
 # no timings, only an upper bound of 30 s that a stalled feed would miss).
 #
 # Usage: tests/web_http/change_feed_test.sh PATH/TO/trappa sqlite|postgresql
@@ -57,6 +57,12 @@ check "two nodes serve one $2 store" test "$node_a" != "$node_b"
 check "the employee signs in on node A" \
   equals "$(sign_in "$work/employee.jar" "$node_a" "$employee" "$(account_password demo_employee)")" 303
 check "HR signs in on node B" equals "$(sign_in "$work/hr.jar" "$node_b" "$hr" "$(account_password demo_hr)")" 303
+# The sign-in form's token is signed with a key every node reads from the store: a form a
+# load balancer fetched from node A may be posted to node B.
+client "$work/across.jar" "$node_a/login" > /dev/null
+check "a sign-in form from node A is accepted by node B" \
+  equals "$(client "$work/across.jar" "$node_b/login" --data-urlencode "csrf=$(form_csrf)" --data-urlencode "username=$hr" \
+    --data-urlencode "password=$(account_password demo_hr)" --data-urlencode "next=/")" 303
 client "$work/employee.jar" "$node_a/api/v1/me" > /dev/null
 token="$(jq -r .csrf_token "$work/body")"
 client "$work/employee.jar" "$node_a/api/v1/rounds" > /dev/null
@@ -105,6 +111,18 @@ signs_in() { [[ "$(sign_in "$work/new.jar" "$node_b" E990001 "$password")" == 30
 check "the imported person signs in on node B" wait_until "E990001 signs in on node B" signs_in
 echo "person imported → signs in on B (ms): $(cat "$work/delay")"
 check "node B logged the rebuild" contains "$work/second.log" "change feed: the organisation changed"
+
+# 4. Failed sign-ins count on every node: three wrong passwords on A and two on B block the
+# account on both (the counters are in the store).
+manager="$(account_id demo_manager)"
+statuses=()
+for node in "$node_a" "$node_a" "$node_a" "$node_b" "$node_b"; do
+  statuses+=("$(sign_in "$work/guess.jar" "$node" "$manager" wrong-password)")
+done
+check "five wrong passwords spread over two nodes are refused as wrong" equals "${statuses[*]}" "401 401 401 401 401"
+check "the sixth attempt on node A is throttled" equals "$(sign_in "$work/guess.jar" "$node_a" "$manager" wrong-password)" 429
+check "and so is one on node B, even with the right password" \
+  equals "$(sign_in "$work/guess.jar" "$node_b" "$manager" "$(account_password demo_manager)")" 429
 
 touch "$work/stop-background"
 wait "$background"

@@ -45,6 +45,13 @@ core::Result<SignedTokenKey> SignedTokenKey::from_bytes(std::string_view bytes) 
   return key;
 }
 
+SignedTokenKey SignedTokenKey::from_secret(std::string_view secret) {
+  SignedTokenKey key;
+  crypto_generichash(key.key_.data(), kKeyBytes, reinterpret_cast<const unsigned char*>(secret.data()), secret.size(),
+                     nullptr, 0);
+  return key;
+}
+
 std::string SignedTokenKey::issue(std::chrono::system_clock::time_point now, std::chrono::seconds lifetime) const {
   std::string body = std::string(kVersion) + random_token(16) + "." + std::to_string(seconds_since_epoch(now + lifetime));
   return body + "." + mac_hex(key_, body);

@@ -25,6 +25,8 @@ class SignedTokenKey {
   [[nodiscard]] static SignedTokenKey generate();
   // A key from its bytes (kKeyBytes of them), e.g. one that several nodes share.
   [[nodiscard]] static core::Result<SignedTokenKey> from_bytes(std::string_view bytes);
+  // A key derived (BLAKE2b) from a secret text, e.g. the one every node reads from the store.
+  [[nodiscard]] static SignedTokenKey from_secret(std::string_view secret);
 
   // A token valid until `now + lifetime`.
   [[nodiscard]] std::string issue(std::chrono::system_clock::time_point now, std::chrono::seconds lifetime) const;

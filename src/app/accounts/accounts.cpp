@@ -21,4 +21,10 @@ core::Result<core::Account> Accounts::change_password(const core::Account& accou
   return changed;
 }
 
+core::Result<SignedTokenKey> Accounts::sign_in_form_key() {
+  auto lease = pool_.borrow();
+  ASSIGN_OR_RETURN(auto secret, lease->access().shared_secret("sign_in_form_key", random_token(32)));
+  return SignedTokenKey::from_secret(secret);
+}
+
 }  // namespace trappa::app

@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 
+#include "app/access/signed_token.hpp"
 #include "app/published/store_pool.hpp"
 #include "core/access/account.hpp"
 #include "core/base/result.hpp"
@@ -29,6 +30,10 @@ class Accounts {
   // hashing fails, nothing written then.
   [[nodiscard]] core::Result<core::Account> change_password(const core::Account& account, std::string_view new_password,
                                                             const std::string& actor);
+
+  // The key that signs the sign-in form's CSRF tokens, the same on every node of a store
+  // (made by the first node that starts, then kept in the store).
+  [[nodiscard]] core::Result<SignedTokenKey> sign_in_form_key();
 
  private:
   StorePool& pool_;

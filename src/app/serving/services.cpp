@@ -34,6 +34,9 @@ core::Result<std::unique_ptr<Services>> Services::open(store::Store& store, cons
   services->accounts = std::make_unique<Accounts>(pool);
   services->session_records = std::make_unique<SessionRecords>(pool);
   services->access_log = std::make_unique<AccessLog>(pool, clock);
+  services->account_failures = std::make_unique<StoredThrottleCounters>(pool, "account");
+  services->address_failures = std::make_unique<StoredThrottleCounters>(pool, "address");
+  ASSIGN_OR_RETURN(services->sign_in_form_key, services->accounts->sign_in_form_key());
   return services;
 }
 

@@ -16,12 +16,14 @@
 #include <cstddef>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "app/accounts/access_log.hpp"
 #include "app/accounts/accounts.hpp"
 #include "app/accounts/session_records.hpp"
+#include "app/accounts/stored_throttle_counters.hpp"
 #include "app/assessment/assessment_service.hpp"
 #include "app/frameworks/framework_catalogue.hpp"
 #include "app/people/personal_data.hpp"
@@ -99,6 +101,9 @@ class Services {
   std::unique_ptr<Accounts> accounts;               // Mitt konto, sign-in
   std::unique_ptr<SessionRecords> session_records;  // the stored sessions
   std::unique_ptr<AccessLog> access_log;            // sign-in events the store does not audit
+  std::unique_ptr<StoredThrottleCounters> account_failures;  // failed sign-ins per account name
+  std::unique_ptr<StoredThrottleCounters> address_failures;  // failed sign-ins per client address
+  std::optional<SignedTokenKey> sign_in_form_key;            // the same on every node of the store
 
  private:
   Services();

@@ -4,11 +4,13 @@
 // rules hold: not thread-safe, one per connection, driver errors returned as kStorage.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "core/access/account.hpp"
+#include "core/access/throttle_counter.hpp"
 #include "core/base/result.hpp"
 #include "store/store.hpp"
 
@@ -35,6 +37,23 @@ class AccessStore {
   // `employee_id` when it is given (after a password change). Returns how many went.
   [[nodiscard]] virtual core::Result<std::size_t> delete_sessions(const std::string& now,
                                                                  const std::string& employee_id = {}) = 0;
+
+  // Failed sign-ins (core/access/throttle_counter.hpp), per `scope` ("account", "address")
+  // and key. Changing a counter locks it for the transaction, so nodes count every failure.
+  // Deleting idle counters spares those blocked at `now_ms` or active after `active_since_ms`.
+  // Not audited: the password checks themselves are.
+  [[nodiscard]] virtual core::Result<std::optional<core::ThrottleCounter>> load_throttle_counter(
+      const std::string& scope, const std::string& key) = 0;
+  [[nodiscard]] virtual core::Result<void> change_throttle_counter(const std::string& scope, const std::string& key,
+                                                                   const core::ThrottleCounters::Change& change) = 0;
+  [[nodiscard]] virtual core::Result<std::size_t> delete_idle_throttle_counters(const std::string& scope,
+                                                                               std::int64_t now_ms,
+                                                                               std::int64_t active_since_ms) = 0;
+
+  // The secret named `name` that every node shares: the stored one, or `candidate`, stored
+  // now, when there is none yet (the first node to ask wins). Not audited; never logged.
+  [[nodiscard]] virtual core::Result<std::string> shared_secret(const std::string& name,
+                                                                const std::string& candidate) = 0;
 };
 
 }  // namespace trappa::store

@@ -164,4 +164,77 @@ Result<std::size_t> SqlAccessStore::delete_sessions(const std::string& now, cons
   });
 }
 
+namespace {
+
+std::optional<core::ThrottleCounter> read_throttle_counter(soci::session& session, const std::string& scope,
+                                                           const std::string& key) {
+  std::optional<core::ThrottleCounter> counter;
+  soci::rowset<soci::row> rows = (session.prepare << "SELECT failures, blocks, last_activity_ms, blocked_until_ms "
+                                                     "FROM sign_in_throttle WHERE scope = :scope AND throttle_key = :key",
+                                  soci::use(scope), soci::use(key));
+  for (const soci::row& row : rows) {
+    // BIGINT comes back as long long on both backends.
+    counter = core::ThrottleCounter{row.get<int>(0), row.get<int>(1), row.get<long long>(2), row.get<long long>(3)};
+  }
+  return counter;
+}
+
+}  // namespace
+
+Result<std::optional<core::ThrottleCounter>> SqlAccessStore::load_throttle_counter(const std::string& scope,
+                                                                                    const std::string& key) {
+  return guarded("reading a sign-in counter", [&]() -> Result<std::optional<core::ThrottleCounter>> {
+    return read_throttle_counter(*session_, scope, key);
+  });
+}
+
+Result<void> SqlAccessStore::change_throttle_counter(const std::string& scope, const std::string& key,
+                                                     const core::ThrottleCounters::Change& change) {
+  return guarded("counting a failed sign-in", [&]() -> Result<void> {
+    WriteTransaction transaction(*session_, *dialect_);
+    dialect_->lock(*session_, "throttle:" + scope + ":" + key);
+    const auto before = read_throttle_counter(*session_, scope, key);
+    const auto after = change(before);
+    if (after == before) return {};
+    *session_ << "DELETE FROM sign_in_throttle WHERE scope = :scope AND throttle_key = :key", soci::use(scope),
+        soci::use(key);
+    if (after) {
+      const long long last_activity = after->last_activity_ms;
+      const long long blocked_until = after->blocked_until_ms;
+      *session_ << "INSERT INTO sign_in_throttle (scope, throttle_key, failures, blocks, last_activity_ms, "
+                   "blocked_until_ms) VALUES (:scope, :key, :failures, :blocks, :last, :until)",
+          soci::use(scope), soci::use(key), soci::use(after->failures), soci::use(after->blocks),
+          soci::use(last_activity), soci::use(blocked_until);
+    }
+    transaction.commit();
+    return {};
+  });
+}
+
+Result<std::size_t> SqlAccessStore::delete_idle_throttle_counters(const std::string& scope, std::int64_t now_ms,
+                                                                  std::int64_t active_since_ms) {
+  return guarded("forgetting old sign-in counters", [&]() -> Result<std::size_t> {
+    const long long now = now_ms;
+    const long long since = active_since_ms;
+    soci::statement statement =
+        (session_->prepare << "DELETE FROM sign_in_throttle WHERE scope = :scope AND blocked_until_ms <= :now "
+                              "AND last_activity_ms <= :since",
+         soci::use(scope), soci::use(now), soci::use(since));
+    statement.execute(true);
+    return static_cast<std::size_t>(statement.get_affected_rows());
+  });
+}
+
+Result<std::string> SqlAccessStore::shared_secret(const std::string& name, const std::string& candidate) {
+  return guarded("reading a shared secret", [&]() -> Result<std::string> {
+    WriteTransaction transaction(*session_, *dialect_);
+    *session_ << "INSERT INTO server_secrets (name, secret) VALUES (:name, :secret) ON CONFLICT (name) DO NOTHING",
+        soci::use(name), soci::use(candidate);
+    std::string secret;
+    *session_ << "SELECT secret FROM server_secrets WHERE name = :name", soci::use(name), soci::into(secret);
+    transaction.commit();
+    return secret;
+  });
+}
+
 }  // namespace trappa::store

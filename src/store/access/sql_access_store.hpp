@@ -22,6 +22,13 @@ class SqlAccessStore final : public AccessStore, private SqlCapability {
   core::Result<void> delete_session(const std::string& token_digest) override;
   core::Result<bool> touch_session(const std::string& token_digest, const std::string& expires_at) override;
   core::Result<std::size_t> delete_sessions(const std::string& now, const std::string& employee_id) override;
+  core::Result<std::optional<core::ThrottleCounter>> load_throttle_counter(const std::string& scope,
+                                                                          const std::string& key) override;
+  core::Result<void> change_throttle_counter(const std::string& scope, const std::string& key,
+                                             const core::ThrottleCounters::Change& change) override;
+  core::Result<std::size_t> delete_idle_throttle_counters(const std::string& scope, std::int64_t now_ms,
+                                                          std::int64_t active_since_ms) override;
+  core::Result<std::string> shared_secret(const std::string& name, const std::string& candidate) override;
 };
 
 }  // namespace trappa::store

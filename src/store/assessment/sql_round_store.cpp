@@ -185,7 +185,7 @@ Result<core::Assessment> SqlRoundStore::change_assessment(const std::string& rou
     ASSIGN_OR_RETURN(const WritableRound target, writable_round(round));
     // The person and their manager may save at the same moment (several server connections
     // or nodes): one at a time, each seeing the other's result as "before".
-    dialect_->lock_assessment(*session_, target.id, employee_id);
+    dialect_->lock(*session_, "assessment:" + std::to_string(target.id) + ":" + employee_id);
     const auto stored = read_assessments(target.id, round, &employee_id);
     const core::Assessment before =
         stored.empty() ? core::Assessment{round, employee_id, {}, {}, {}, {}, {}, {}, {}, {}} : stored.front();

@@ -25,10 +25,11 @@ class Dialect {
   // The statement that begins a transaction which writes (write_transaction.hpp): it takes
   // the write lock up front where the backend would otherwise fail instead of waiting.
   [[nodiscard]] virtual std::string_view begin_write() const = 0;
-  // Inside a write transaction: makes other writers of the same person's assessment in the
-  // round wait until this transaction ends, so that what one reads as "before" is what the
-  // previous writer committed (even when no row exists yet to lock).
-  virtual void lock_assessment(soci::session& session, long long round_id, const std::string& employee_id) const = 0;
+  // Inside a write transaction: makes other writers that lock the same `name` wait until this
+  // transaction ends, so that what one reads as "before" is what the previous writer
+  // committed (even when no row exists yet to lock). Names: "assessment:<round id>:<employee
+  // id>", "throttle:<scope>:<key>".
+  virtual void lock(soci::session& session, const std::string& name) const = 0;
   // Inside a write transaction: tells listening connections, at commit, that the change feed
   // grew (store/change_feed.hpp). PostgreSQL: NOTIFY; SQLite: nothing.
   virtual void notify_change(soci::session& session) const = 0;

@@ -124,9 +124,8 @@ class PostgresqlDialect final : public Dialect {
 
   // A transaction-scoped advisory lock on the pair: row locks cannot cover an assessment
   // that does not exist yet, and two first saves would both insert the same ratings.
-  void lock_assessment(soci::session& session, long long round_id, const std::string& employee_id) const override {
-    const std::string key = "assessment:" + std::to_string(round_id) + ":" + employee_id;
-    session << "SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))", soci::use(key);
+  void lock(soci::session& session, const std::string& name) const override {
+    session << "SELECT pg_advisory_xact_lock(hashtextextended(:name, 0))", soci::use(name);
   }
 
   // Delivered to listeners when the transaction commits, not before.

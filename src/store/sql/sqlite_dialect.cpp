@@ -41,7 +41,7 @@ class SqliteDialect final : public Dialect {
   std::string_view begin_write() const override { return "BEGIN IMMEDIATE"; }
 
   // BEGIN IMMEDIATE already holds the one write lock of the whole file.
-  void lock_assessment(soci::session&, long long, const std::string&) const override {}
+  void lock(soci::session&, const std::string&) const override {}
 
   // SQLite has no notifications: followers poll the feed.
   void notify_change(soci::session&) const override {}

@@ -55,20 +55,18 @@ std::chrono::seconds whole_seconds(double amount, double seconds_per_unit) {
 }  // namespace
 
 core::Result<std::unique_ptr<SessionService>> SessionService::create(
-    app::SessionRecords& sessions, app::Accounts& accounts, app::AccessLog& access_log,
-    std::shared_ptr<const app::Directory> directory, const SignInOptions& options, const core::Clock& clock) {
+    const SessionStores& stores, std::shared_ptr<const app::Directory> directory, const SignInOptions& options,
+    const core::Clock& clock) {
   TRY(validate(options));
   ASSIGN_OR_RETURN(auto proxies, TrustedProxies::parse(options.trusted_proxies));
-  return std::make_unique<SessionService>(sessions, accounts, access_log, std::move(directory), options,
-                                          std::move(proxies), clock);
+  return std::make_unique<SessionService>(stores, std::move(directory), options, std::move(proxies), clock);
 }
 
-SessionService::SessionService(app::SessionRecords& sessions, app::Accounts& accounts, app::AccessLog& access_log,
-                               std::shared_ptr<const app::Directory> directory, const SignInOptions& options,
-                               TrustedProxies proxies, const core::Clock& clock)
-    : sessions_(sessions),
-      accounts_(accounts),
-      access_log_(access_log),
+SessionService::SessionService(const SessionStores& stores, std::shared_ptr<const app::Directory> directory,
+                               const SignInOptions& options, TrustedProxies proxies, const core::Clock& clock)
+    : sessions_(stores.sessions),
+      accounts_(stores.accounts),
+      access_log_(stores.access_log),
       clock_(clock),
       directory_(std::move(directory)),
       options_(options),
@@ -78,8 +76,8 @@ SessionService::SessionService(app::SessionRecords& sessions, app::Accounts& acc
       // A quarter of the idle time, at most a minute: the deadline is never more than that
       // behind the last request, and a busy session costs one store write a minute.
       touch_step_(std::clamp(idle_timeout_ / 4, std::chrono::seconds{1}, std::chrono::seconds{60})),
-      throttle_(options.throttle),
-      sign_in_key_(app::SignedTokenKey::generate()) {
+      throttle_(options.throttle, stores.account_failures, stores.address_failures, [&clock] { return clock.now(); }),
+      sign_in_key_(stores.sign_in_form_key) {
   dummy_hash_ = app::hash_password(app::random_token(16)).value_or("");
 }
 
@@ -186,11 +184,13 @@ std::expected<SessionService::SignedIn, SessionService::Failure> SessionService:
   const auto expires = wall + std::min(idle_timeout_, absolute_lifetime_);
   signed_in.record = core::SessionRecord{app::token_digest(signed_in.token), employee_id, app::random_token(24), iso_utc(wall),
                                          iso_utc(expires)};
-  // Housekeeping: sessions past their expiry go when someone signs in.
+  // Housekeeping: sessions past their expiry and forgotten failure counters go when someone
+  // signs in.
   if (auto created = sessions_.start(signed_in.record, iso_utc(wall)); !created) {
     spdlog::error("sign-in: {}", created.error().describe());
     return std::unexpected(Failure::kStorage);
   }
+  throttle_.forget_idle();
   return signed_in;
 }
 

@@ -44,17 +44,27 @@ namespace trappa::web {
 inline constexpr std::string_view kSessionCookie = "trappa_session";
 inline constexpr std::string_view kLoginCsrfCookie = "trappa_signin";
 
+// Where sessions, accounts, sign-in events and failed sign-ins are kept (the app layer's use
+// cases over the store).
+struct SessionStores {
+  app::SessionRecords& sessions;
+  app::Accounts& accounts;
+  app::AccessLog& access_log;
+  core::ThrottleCounters& account_failures;
+  core::ThrottleCounters& address_failures;
+  const app::SignedTokenKey& sign_in_form_key;  // the same on every node (Accounts::sign_in_form_key)
+};
+
 class SessionService {
  public:
   // Validates `options` (see sign_in_options.hpp) first.
   [[nodiscard]] static core::Result<std::unique_ptr<SessionService>> create(
-      app::SessionRecords& sessions, app::Accounts& accounts, app::AccessLog& access_log,
-      std::shared_ptr<const app::Directory> directory, const SignInOptions& options, const core::Clock& clock);
-  // `clock` gives the wall time of session records; it and the use cases must outlive the
-  // service.
-  SessionService(app::SessionRecords& sessions, app::Accounts& accounts, app::AccessLog& access_log,
-                 std::shared_ptr<const app::Directory> directory, const SignInOptions& options, TrustedProxies proxies,
-                 const core::Clock& clock);
+      const SessionStores& stores, std::shared_ptr<const app::Directory> directory, const SignInOptions& options,
+      const core::Clock& clock);
+  // `clock` gives the wall time of session records and throttling; it and the stores must
+  // outlive the service.
+  SessionService(const SessionStores& stores, std::shared_ptr<const app::Directory> directory,
+                 const SignInOptions& options, TrustedProxies proxies, const core::Clock& clock);
 
   enum class Failure { kBadCredentials, kThrottled, kStorage };
   struct Refused {
@@ -155,7 +165,7 @@ class SessionService {
   std::chrono::seconds idle_timeout_;
   std::chrono::seconds touch_step_;  // the least gain worth a store write
   SignInThrottle throttle_;
-  app::SignedTokenKey sign_in_key_;  // made at start-up; signs the sign-in form's CSRF tokens
+  app::SignedTokenKey sign_in_key_;  // signs the sign-in form's CSRF tokens; every node has the same
   std::string dummy_hash_;  // verified against for unknown names, so timing reveals nothing
   std::mutex mutex_;        // guards `cache_`
   std::unordered_map<std::string, Cached> cache_;

@@ -1,37 +1,78 @@
 #include "web/auth/sign_in_throttle.hpp"
 
 #include <algorithm>
-#include <vector>
+#include <cstdint>
+
+#include <spdlog/spdlog.h>
 
 namespace trappa::web {
 
 namespace {
 
-std::string key_of(std::string_view text) {
-  return std::string(text.substr(0, SignInThrottle::kMaxKeyBytes));
+using Milliseconds = std::int64_t;  // since 1970, UTC, as the counters are stored
+
+std::string key_of(std::string_view text) { return std::string(text.substr(0, SignInThrottle::kMaxKeyBytes)); }
+
+Milliseconds milliseconds_of(std::chrono::system_clock::time_point at) {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(at.time_since_epoch()).count();
+}
+
+Milliseconds milliseconds_of(std::chrono::seconds span) {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(span).count();
+}
+
+bool forgotten(const core::ThrottleCounter& counter, const ThrottleRule& rule, Milliseconds now) {
+  return counter.blocked_until_ms <= now && now - counter.last_activity_ms >= milliseconds_of(rule.forget_after);
+}
+
+std::optional<std::chrono::seconds> remaining_block(core::ThrottleCounters& counters, std::string_view key,
+                                                    Milliseconds now) {
+  auto counter = counters.find(key_of(key));
+  if (!counter) {
+    spdlog::warn("sign-in throttle: {}", counter.error().describe());
+    return std::nullopt;
+  }
+  if (!*counter || (*counter)->blocked_until_ms <= now) return std::nullopt;
+  // Rounded up, so a client that waits exactly Retry-After seconds is let through.
+  const auto left = std::chrono::ceil<std::chrono::seconds>(std::chrono::milliseconds((*counter)->blocked_until_ms - now));
+  return std::max(left, std::chrono::seconds{1});
+}
+
+// The counter after one more failure at `now`.
+core::ThrottleCounter after_failure(std::optional<core::ThrottleCounter> stored, const ThrottleRule& rule,
+                                    Milliseconds now) {
+  core::ThrottleCounter counter = stored.value_or(core::ThrottleCounter{});
+  // A failure that raced past check() while a block began does not lengthen the block.
+  if (counter.blocked_until_ms > now) return counter;
+  if (forgotten(counter, rule, now)) counter = core::ThrottleCounter{};
+  ++counter.failures;
+  counter.last_activity_ms = now;
+  if (counter.failures < rule.free_failures) return counter;
+  // Every failure from here on starts a block twice as long as the one before.
+  auto block = rule.first_block;
+  for (int i = 0; i < counter.blocks && block < rule.longest_block; ++i) block *= 2;
+  block = std::min(block, rule.longest_block);
+  ++counter.blocks;
+  counter.blocked_until_ms = now + milliseconds_of(block);
+  counter.last_activity_ms = counter.blocked_until_ms;
+  return counter;
+}
+
+void count_failure(core::ThrottleCounters& counters, const ThrottleRule& rule, std::string_view key, Milliseconds now) {
+  auto changed = counters.change(key_of(key), [&](const std::optional<core::ThrottleCounter>& stored) {
+    return std::optional<core::ThrottleCounter>(after_failure(stored, rule, now));
+  });
+  if (!changed) spdlog::error("sign-in throttle: {}", changed.error().describe());
 }
 
 }  // namespace
 
-SignInThrottle::SignInThrottle(SignInThrottleOptions options, Clock clock)
-    : options_(options), clock_(std::move(clock)) {}
-
-bool SignInThrottle::forgotten(const Counter& counter, const ThrottleRule& rule, TimePoint now) {
-  return counter.blocked_until <= now && now - counter.last_activity >= rule.forget_after;
-}
-
-std::optional<std::chrono::seconds> SignInThrottle::remaining_block(const Counters& counters, std::string_view key,
-                                                                    TimePoint now) {
-  auto found = counters.find(key_of(key));
-  if (found == counters.end() || found->second.blocked_until <= now) return std::nullopt;
-  // Rounded up, so a client that waits exactly Retry-After seconds is let through.
-  const auto left = std::chrono::ceil<std::chrono::seconds>(found->second.blocked_until - now);
-  return std::max(left, std::chrono::seconds{1});
-}
+SignInThrottle::SignInThrottle(SignInThrottleOptions options, core::ThrottleCounters& accounts,
+                               core::ThrottleCounters& addresses, Clock clock)
+    : options_(options), accounts_(accounts), addresses_(addresses), clock_(std::move(clock)) {}
 
 std::optional<SignInThrottle::Refusal> SignInThrottle::check(std::string_view account, std::string_view address) {
-  const TimePoint now = clock_();
-  std::lock_guard lock(mutex_);
+  const Milliseconds now = milliseconds_of(clock_());
   const auto account_wait = remaining_block(accounts_, account, now);
   const auto address_wait = remaining_block(addresses_, address, now);
   if (account_wait && (!address_wait || *account_wait >= *address_wait)) return Refusal{Blocked::kAccount, *account_wait};
@@ -40,69 +81,24 @@ std::optional<SignInThrottle::Refusal> SignInThrottle::check(std::string_view ac
 }
 
 void SignInThrottle::record_failure(std::string_view account, std::string_view address) {
-  const TimePoint now = clock_();
-  std::lock_guard lock(mutex_);
+  const Milliseconds now = milliseconds_of(clock_());
   count_failure(accounts_, options_.per_account, account, now);
   count_failure(addresses_, options_.per_address, address, now);
 }
 
 void SignInThrottle::record_success(std::string_view account) {
-  std::lock_guard lock(mutex_);
-  accounts_.erase(key_of(account));
+  auto forgot = accounts_.change(key_of(account), [](const std::optional<core::ThrottleCounter>&) {
+    return std::optional<core::ThrottleCounter>{};
+  });
+  if (!forgot) spdlog::error("sign-in throttle: {}", forgot.error().describe());
 }
 
-void SignInThrottle::count_failure(Counters& counters, const ThrottleRule& rule, std::string_view key_text,
-                                   TimePoint now) {
-  std::string key = key_of(key_text);
-  auto found = counters.find(key);
-  if (found == counters.end()) {
-    make_room(counters, rule, now);
-    found = counters.emplace(std::move(key), Counter{}).first;
+void SignInThrottle::forget_idle() {
+  const Milliseconds now = milliseconds_of(clock_());
+  for (auto [counters, rule] : {std::pair{&accounts_, &options_.per_account}, std::pair{&addresses_, &options_.per_address}}) {
+    auto forgot = counters->forget_idle(now, now - milliseconds_of(rule->forget_after));
+    if (!forgot) spdlog::warn("sign-in throttle: {}", forgot.error().describe());
   }
-  Counter& counter = found->second;
-  // A failure that raced past check() while a block began does not lengthen the block.
-  if (counter.blocked_until > now) return;
-  if (forgotten(counter, rule, now)) counter = Counter{};
-  ++counter.failures;
-  counter.last_activity = now;
-  if (counter.failures < rule.free_failures) return;
-  // Every failure from here on starts a block twice as long as the one before.
-  auto block = rule.first_block;
-  for (int i = 0; i < counter.blocks && block < rule.longest_block; ++i) block *= 2;
-  block = std::min(block, rule.longest_block);
-  ++counter.blocks;
-  counter.blocked_until = now + block;
-  counter.last_activity = counter.blocked_until;
-}
-
-void SignInThrottle::make_room(Counters& counters, const ThrottleRule& rule, TimePoint now) const {
-  if (counters.size() < options_.max_keys) return;
-  std::erase_if(counters, [&](const auto& entry) { return forgotten(entry.second, rule, now); });
-  if (counters.size() < options_.max_keys) return;
-  // Still full of live counters (a flood of names or addresses): evict an eighth at once, so
-  // the sweep is paid rarely. Unblocked counters go first, then the least recently active.
-  std::vector<Counters::iterator> order;
-  order.reserve(counters.size());
-  for (auto it = counters.begin(); it != counters.end(); ++it) order.push_back(it);
-  const std::size_t evict = std::max<std::size_t>(1, counters.size() / 8);
-  auto sooner_evicted = [now](Counters::iterator a, Counters::iterator b) {
-    const bool a_blocked = a->second.blocked_until > now;
-    const bool b_blocked = b->second.blocked_until > now;
-    if (a_blocked != b_blocked) return !a_blocked;
-    return a->second.last_activity < b->second.last_activity;
-  };
-  std::nth_element(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(evict - 1), order.end(), sooner_evicted);
-  for (std::size_t i = 0; i < evict; ++i) counters.erase(order[i]);
-}
-
-std::size_t SignInThrottle::account_keys() const {
-  std::lock_guard lock(mutex_);
-  return accounts_.size();
-}
-
-std::size_t SignInThrottle::address_keys() const {
-  std::lock_guard lock(mutex_);
-  return addresses_.size();
 }
 
 }  // namespace trappa::web

@@ -9,19 +9,24 @@
 // counter is never reset by a success, so one correct password cannot buy an address more
 // guesses at other accounts.
 //
-// Memory is bounded: at most `max_keys` keys of each kind are kept; when full, forgotten keys
-// are swept and then the least recently active are evicted. Time comes from an injected clock
-// so the rule can be tested without waiting. Thread-safe (one mutex).
+// The counters live in the store (core/access/throttle_counter.hpp: one ThrottleCounters for
+// accounts, one for addresses), so every serving node sees the same failures and a client
+// cannot multiply its guesses by the number of nodes. A failure is counted under the
+// counter's lock, so concurrent failures on several nodes all count. When the store cannot
+// be read, an attempt is not refused here (the password check then fails on the store).
+// Forgotten counters are deleted by forget_idle(), which the session service calls at each
+// sign-in. Time is wall time (nodes share it) from an injected clock, so the rule can be
+// tested without waiting. Thread-safe.
 #pragma once
 
 #include <chrono>
 #include <cstddef>
 #include <functional>
-#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
+
+#include "core/access/throttle_counter.hpp"
 
 namespace trappa::web {
 
@@ -35,14 +40,15 @@ struct ThrottleRule {
 struct SignInThrottleOptions {
   ThrottleRule per_account{5, std::chrono::seconds{30}, std::chrono::seconds{15 * 60}, std::chrono::seconds{15 * 60}};
   ThrottleRule per_address{30, std::chrono::seconds{30}, std::chrono::seconds{15 * 60}, std::chrono::seconds{15 * 60}};
-  std::size_t max_keys = 20000;  // of each kind
 };
 
 class SignInThrottle {
  public:
-  using Clock = std::function<std::chrono::steady_clock::time_point()>;
+  using Clock = std::function<std::chrono::system_clock::time_point()>;
 
-  explicit SignInThrottle(SignInThrottleOptions options, Clock clock = [] { return std::chrono::steady_clock::now(); });
+  // `accounts` and `addresses` must outlive the throttle.
+  SignInThrottle(SignInThrottleOptions options, core::ThrottleCounters& accounts, core::ThrottleCounters& addresses,
+                 Clock clock = [] { return std::chrono::system_clock::now(); });
 
   // Why an attempt is refused, and for how long (whole seconds, at least 1).
   enum class Blocked { kAccount, kAddress };
@@ -57,35 +63,17 @@ class SignInThrottle {
   void record_failure(std::string_view account, std::string_view address);
   // After a correct password: the account's counter is forgotten (the address's is kept).
   void record_success(std::string_view account);
-
-  // Keys held now, for tests of the memory bound.
-  [[nodiscard]] std::size_t account_keys() const;
-  [[nodiscard]] std::size_t address_keys() const;
+  // Deletes the counters that are forgotten by now (housekeeping).
+  void forget_idle();
 
   // Longest key kept; longer names are cut (an attacker cannot make a key large).
   static constexpr std::size_t kMaxKeyBytes = 128;
 
  private:
-  using TimePoint = std::chrono::steady_clock::time_point;
-  struct Counter {
-    int failures = 0;
-    int blocks = 0;              // blocks so far: the next lasts first_block * 2^blocks
-    TimePoint last_activity{};   // last failure or end of the block, whichever is later
-    TimePoint blocked_until{};
-  };
-  using Counters = std::unordered_map<std::string, Counter>;
-
-  static std::optional<std::chrono::seconds> remaining_block(const Counters& counters, std::string_view key,
-                                                             TimePoint now);
-  void count_failure(Counters& counters, const ThrottleRule& rule, std::string_view key, TimePoint now);
-  void make_room(Counters& counters, const ThrottleRule& rule, TimePoint now) const;
-  static bool forgotten(const Counter& counter, const ThrottleRule& rule, TimePoint now);
-
   SignInThrottleOptions options_;
+  core::ThrottleCounters& accounts_;
+  core::ThrottleCounters& addresses_;
   Clock clock_;
-  mutable std::mutex mutex_;  // guards both maps
-  Counters accounts_;
-  Counters addresses_;
 };
 
 }  // namespace trappa::web
