@@ -110,7 +110,7 @@ int restore(const CommandContext& context, const BackupOptions& options) {
   if (!version) return report(version.error());
   std::error_code ignored;
   const std::string absolute = std::filesystem::absolute(options.file, ignored).string();
-  auto audited = (*store)->audit().append_audit({store::utc_timestamp_now(), CommandContext::actor().name, "store.restore", "store",
+  auto audited = (*store)->audit().append_audit({store::utc_timestamp_now(), context.actor().name, "store.restore", "store",
                                          fmt::format("content replaced by the backup '{}' (schema version {})", absolute,
                                                      summary->schema_version)});
   if (!audited) return report(audited.error());

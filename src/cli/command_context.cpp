@@ -1,5 +1,6 @@
 #include "cli/command_context.hpp"
 
+#include <pwd.h>
 #include <unistd.h>
 
 #include <cstdlib>
@@ -20,29 +21,40 @@ core::Result<std::unique_ptr<store::Store>> CommandContext::open_store() const {
 
 namespace {
 
-// $USER, else the login name of the terminal; "unknown" without either.
-std::string login_name(bool* from_environment) {
-  const char* login = std::getenv("USER");
-  *from_environment = login != nullptr && *login != '\0';
-  if (!*from_environment) login = getlogin();
-  return login != nullptr ? login : "unknown";
+// The name of the effective user id (what cron and systemd run as, where $USER is often
+// unset), else $USER; "unknown" without either.
+std::string operating_system_user() {
+  if (const passwd* entry = getpwuid(geteuid()); entry != nullptr && entry->pw_name != nullptr && *entry->pw_name) {
+    return entry->pw_name;
+  }
+  const char* user = std::getenv("USER");
+  return user != nullptr && *user != '\0' ? user : "unknown";
 }
+
+constexpr std::size_t kLongestActor = 200;
 
 }  // namespace
 
-store::Actor CommandContext::actor() {
-  bool from_environment = false;
-  return {std::string("cli:") + login_name(&from_environment)};
+void CommandContext::take_default_actor() {
+  if (const char* named = std::getenv("TRAPPA_ACTOR"); named != nullptr && *named != '\0') {
+    actor_name = named;
+    actor_source = "$TRAPPA_ACTOR";
+  } else {
+    actor_name = operating_system_user();
+    actor_source = "the user name";
+  }
 }
 
-std::optional<std::string> CommandContext::actor_problem() {
-  bool from_environment = false;
-  const std::string login = login_name(&from_environment);
-  const auto flaw = core::find_text_flaw(login, core::LineBreaks::kRefused);
+std::optional<std::string> CommandContext::actor_problem() const {
+  if (actor_name.empty()) return fmt::format("{} is empty; the audit trail records who ran a command", actor_source);
+  if (actor_name.size() > kLongestActor) {
+    return fmt::format("{} is {} bytes long, more than {}", actor_source, actor_name.size(), kLongestActor);
+  }
+  const auto flaw = core::find_text_flaw(actor_name, core::LineBreaks::kRefused);
   if (!flaw) return std::nullopt;
-  return fmt::format("the user name {} {} (at character {}); the audit trail records who ran a command, so "
-                     "run trappa as a user whose name has no control characters",
-                     from_environment ? "in $USER" : "of this login", core::describe(*flaw), flaw->characters + 1);
+  return fmt::format("{} {} (at character {}); the audit trail records who ran a command, so name them "
+                     "without control characters",
+                     actor_source, core::describe(*flaw), flaw->characters + 1);
 }
 
 int report(const core::Error& error) {

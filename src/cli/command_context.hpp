@@ -25,13 +25,20 @@ struct CommandContext {
 
   // Opens the store and brings its schema up to date.
   [[nodiscard]] core::Result<std::unique_ptr<store::Store>> open_store() const;
-  // The actor recorded in the audit trail for command-line changes: "cli:<login name>", the
-  // login name from $USER, else getlogin().
-  [[nodiscard]] static store::Actor actor();
-  // Why that login name cannot go into the audit trail (a control character such as a line
-  // feed or ESC, or bytes that are not UTF-8), or nullopt when it can. main() refuses to run
-  // any command with such a name, so actor() never records one.
-  [[nodiscard]] static std::optional<std::string> actor_problem();
+  // Who runs the command: --actor NAME, else $TRAPPA_ACTOR, else the operating-system user
+  // (the name of the effective user id, else $USER), else "unknown". main() sets it.
+  std::string actor_name;
+  // Where actor_name came from, for messages: "--actor", "$TRAPPA_ACTOR" or "the user name".
+  std::string actor_source;
+
+  // The actor recorded in the audit trail for command-line changes: "cli:<actor_name>".
+  [[nodiscard]] store::Actor actor() const { return {"cli:" + actor_name}; }
+  // The actor from the environment and the operating system, before --actor is read.
+  void take_default_actor();
+  // Why actor_name cannot go into the audit trail (empty, too long, a control character such
+  // as a line feed or ESC, or bytes that are not UTF-8), or nullopt when it can. main()
+  // refuses to run any command with such a name, so actor() never records one.
+  [[nodiscard]] std::optional<std::string> actor_problem() const;
 };
 
 // Prints the error (message and every problem) to stderr and returns the exit status for it.

@@ -17,7 +17,7 @@ namespace {
 int run_import(const CommandContext& context, app::ImportRequest request) {
   auto store = context.open_store();
   if (!store) return report(store.error());
-  request.actor = CommandContext::actor();
+  request.actor = context.actor();
   request.now = store::utc_timestamp_now();
   auto outcome = app::import_file(**store, request);
   if (!outcome) return report(outcome.error());

@@ -18,6 +18,10 @@ int main(int argc, char** argv) {
   app.add_option("--db", context.database,
                  "Store: a SQLite file path or a postgresql:// URL (default $TRAPPA_DB, else ./trappa.db)")
       ->capture_default_str();
+  context.take_default_actor();
+  app.add_option("--actor", context.actor_name,
+                 "Who runs the command, for the audit trail (default $TRAPPA_ACTOR, else the user name)")
+      ->each([&context](const std::string&) { context.actor_source = "--actor"; });
 
   int exit_status = 0;
   trappa::cli::add_import_commands(app, context, exit_status);
@@ -36,14 +40,20 @@ int main(int argc, char** argv) {
   // Backup and restore of the store (issue 6).
   trappa::cli::add_backup_commands(app, context, exit_status);
 
-  // Every command may write to the audit trail under the login name; a name with a line feed
-  // or an escape sequence would forge lines of `trappa audit`, so it is refused up front.
-  if (auto problem = trappa::cli::CommandContext::actor_problem()) {
-    std::cerr << "trappa: " << *problem << '\n';
-    return trappa::cli::kExitInvalidInput;
-  }
+  // Every command may write to the audit trail under the actor's name; a name with a line
+  // feed or an escape sequence would forge lines of `trappa audit`, so it is refused before
+  // any command runs (commands run when parsing ends, after every option is read).
+  struct ActorRefused {
+    std::string problem;
+  };
+  app.parse_complete_callback([&context] {
+    if (auto problem = context.actor_problem()) throw ActorRefused{*problem};
+  });
   try {
     app.parse(argc, argv);
+  } catch (const ActorRefused& refused) {
+    std::cerr << "trappa: " << refused.problem << '\n';
+    return trappa::cli::kExitInvalidInput;
   } catch (const CLI::ParseError& error) {
     const int status = app.exit(error);
     return status == 0 ? 0 : trappa::cli::kExitInvalidInput;

@@ -37,7 +37,7 @@ int export_person(const CommandContext& context, const PersonOptions& options) {
   if (!*record) return report(unknown_person(options.employee_id, "nothing was exported"));
   // The export is recorded before it is handed out, so no copy leaves unrecorded. The
   // detail names no path: a file name may well contain the person's name.
-  const store::AuditEntry entry{store::utc_timestamp_now(), CommandContext::actor().name, "person.export",
+  const store::AuditEntry entry{store::utc_timestamp_now(), context.actor().name, "person.export",
                                 options.employee_id,
                                 fmt::format("trappa-person-export version {} to {}", io::kPersonExportVersion,
                                             options.output.empty() ? "standard output" : "a file")};
@@ -80,7 +80,7 @@ int erase_person(const CommandContext& context, const PersonOptions& options) {
   }
   auto store = context.open_store();
   if (!store) return report(store.error());
-  auto erased = (*store)->personal_data().erase_person(options.employee_id, CommandContext::actor());
+  auto erased = (*store)->personal_data().erase_person(options.employee_id, context.actor());
   if (!erased) {
     if (erased.error().kind == core::ErrorKind::kNotFound) {
       return report(unknown_person(options.employee_id, "nothing was erased"));

@@ -57,7 +57,7 @@ int create_round(const CommandContext& context, const RoundOptions& options) {
   }
   core::Round round{options.name, options.framework_id, (*framework)->revision, options.unit, options.opens,
                     options.closes, core::RoundState::kDraft};
-  if (auto created = (*store)->rounds().create_round(round, CommandContext::actor()); !created) return report(created.error());
+  if (auto created = (*store)->rounds().create_round(round, context.actor()); !created) return report(created.error());
   std::cout << fmt::format("round '{}' created as a draft: framework {} revision {}, scope {}\n", round.name,
                            round.framework_id, round.framework_revision,
                            round.scope_unit.empty() ? "the whole organisation" : round.scope_unit);
@@ -67,7 +67,7 @@ int create_round(const CommandContext& context, const RoundOptions& options) {
 int change_state(const CommandContext& context, const std::string& name, core::RoundState state) {
   auto store = context.open_store();
   if (!store) return report(store.error());
-  if (auto changed = (*store)->rounds().set_round_state(name, state, CommandContext::actor()); !changed) {
+  if (auto changed = (*store)->rounds().set_round_state(name, state, context.actor()); !changed) {
     return report(changed.error());
   }
   std::cout << fmt::format("round '{}' is now {}\n", name, core::to_code(state));

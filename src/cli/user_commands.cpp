@@ -44,7 +44,7 @@ int add_user(const CommandContext& context, const UserOptions& options) {
   if (!hash) return report(hash.error());
   core::Account account{options.employee_id, *role, *hash, true, options.scope, {}};
   if (*existing) account.created_at = (*existing)->created_at;
-  if (auto saved = (*store)->access().save_account(account, CommandContext::actor()); !saved) return report(saved.error());
+  if (auto saved = (*store)->access().save_account(account, context.actor()); !saved) return report(saved.error());
   std::cout << fmt::format("{} account {} ({}{}).\n", *existing ? "Updated" : "Created", options.employee_id,
                            core::to_code(*role), options.scope.empty() ? "" : ", scope " + options.scope);
   std::cout << fmt::format("One-time password: {}\n", password);

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Forged audit lines (issue 12, finding 3): the command-line actor is "cli:" + $USER, and
-# `trappa audit --person` prints one entry a line. A $USER holding a line feed followed by
+# Forged audit lines (issue 12, finding 3): the command-line actor is "cli:" + --actor, $TRAPPA_ACTOR or the user name, and
+# `trappa audit --person` prints one entry a line. A $TRAPPA_ACTOR holding a line feed followed by
 # what looks like an entry ("2026-01-01 admin person.erase"), or an ESC sequence, must be
 # refused before anything is written; and whatever an older store already holds in an entry's
 # actor, action or detail is printed escaped, so it can neither start a new line nor reach
@@ -13,7 +13,7 @@ transcript_begin "$1" "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/audit_actor
 store=store.db  # relative, so the transcript does not name the temporary directory
 cp "$fixtures/import/units.csv" "$fixtures/import/people.csv" .
 
-export USER=hr-admin
+export TRAPPA_ACTOR=hr-admin
 run --db "$store" import units units.csv
 check_status 0
 run --db "$store" import people people.csv
@@ -21,17 +21,27 @@ check_status 0
 before="$(store_dump "$store")"
 
 note "A user name with a line feed and a forged entry after it is refused; nothing is written"
-USER=$'mallory\n2026-01-01 admin person.erase' run --db "$store" import people people.csv
+TRAPPA_ACTOR=$'mallory\n2026-01-01 admin person.erase' run --db "$store" import people people.csv
 check_status 2
 check_stdout_empty
-check_unchanged "$store" "$before" "import with a line feed in USER"
+check_unchanged "$store" "$before" "import with a line feed in TRAPPA_ACTOR"
 
 note "So is one with an escape sequence (clear screen), for reading commands too"
-USER=$'mallory\e[2J\e[31m' run --db "$store" audit --person E001
+TRAPPA_ACTOR=$'mallory\e[2J\e[31m' run --db "$store" audit --person E001
 check_status 2
 check_stdout_empty
 if grep -q $'\e' "$stderr_file"; then fail "the refusal printed the escape sequence"; fi
-check_unchanged "$store" "$before" "audit with ESC in USER"
+check_unchanged "$store" "$before" "audit with ESC in TRAPPA_ACTOR"
+
+note "--actor names who ran a command, before \$TRAPPA_ACTOR and the user name; it is checked the same way"
+run --db "$store" --actor '' import people people.csv
+check_status 2
+check_unchanged "$store" "$before" "import with an empty --actor"
+run --db "$store" import people people.csv --actor karin.hr
+check_status 0
+check_equal "$(sqlite3 "$store" "SELECT actor FROM audit_log WHERE action = 'import.people' ORDER BY rowid DESC LIMIT 1")" \
+  "cli:karin.hr" "the actor of the import"
+before="$(store_dump "$store")"
 
 note "An older store whose entries hold line feeds and escapes (written before the check)"
 sqlite3 "$store" "INSERT INTO audit_log (at, actor, action, subject, detail) VALUES

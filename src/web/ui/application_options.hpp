@@ -30,7 +30,7 @@ struct ApplicationOptions {
   bool manager_overview = false;
   // How often the change feed is read when no notification comes (SQLite always polls);
   // 0 turns following other writers off (tests that drive the application directly).
-  std::chrono::milliseconds change_poll{1000};
+  std::chrono::milliseconds change_poll{250};
   // Wall time for sessions, audit stamps and "today"; tests and golden pages fix it.
   const core::Clock* clock = &core::system_clock();
 };
