@@ -197,16 +197,26 @@ std::string_view gender_group_name(std::size_t g) {
 
 }  // namespace
 
-Result<GapReport> run_gap_query(const GapSnapshot& snapshot, const GapQuery& query) {
-  const UnitTree& tree = snapshot.tree();
+namespace {
+
+// The query resolved against the snapshot: the plan, the selected unit, and the report's
+// empty groups (for kUnit with their units in `group_units`).
+struct Resolved {
   Plan plan;
+  std::optional<std::uint32_t> selected;
+  std::vector<std::uint32_t> group_units;
+};
+
+Result<Resolved> resolve(const GapSnapshot& snapshot, const GapQuery& query, GapReport& report) {
+  const UnitTree& tree = snapshot.tree();
+  Resolved resolved;
+  Plan& plan = resolved.plan;
   plan.basis = query.basis;
   plan.last = snapshot.people();
-  std::optional<std::uint32_t> selected;
   if (!query.unit.empty()) {
-    selected = tree.index_of(query.unit);
-    if (!selected) return fail(ErrorKind::kNotFound, fmt::format("unknown unit '{}'", query.unit));
-    std::tie(plan.first, plan.last) = snapshot.people_in_subtree(*selected);
+    resolved.selected = tree.index_of(query.unit);
+    if (!resolved.selected) return fail(ErrorKind::kNotFound, fmt::format("unknown unit '{}'", query.unit));
+    std::tie(plan.first, plan.last) = snapshot.people_in_subtree(*resolved.selected);
   }
   if (!query.role.empty()) {
     auto role = snapshot.role_index(query.role);
@@ -214,23 +224,18 @@ Result<GapReport> run_gap_query(const GapSnapshot& snapshot, const GapQuery& que
   }
   if (query.gender) plan.gender = static_cast<int>(*query.gender);
   plan.group_by = query.group_by;
-
-  GapReport report;
-  report.round = snapshot.round().name;
-  report.basis = query.basis;
-  std::vector<std::uint32_t> group_units;  // kUnit: the groups' units
   switch (query.group_by) {
     case GroupBy::kNone: break;
     case GroupBy::kUnit: {
-      if (selected) {
-        group_units = tree.children(*selected);
+      if (resolved.selected) {
+        resolved.group_units = tree.children(*resolved.selected);
       } else {
         const auto roots = tree.roots();
-        group_units = roots.size() == 1 ? tree.children(roots.front()) : roots;
+        resolved.group_units = roots.size() == 1 ? tree.children(roots.front()) : roots;
       }
       plan.group_of_unit.assign(tree.size(), -1);
-      for (std::size_t g = 0; g < group_units.size(); ++g) {
-        const std::uint32_t unit = group_units[g];
+      for (std::size_t g = 0; g < resolved.group_units.size(); ++g) {
+        const std::uint32_t unit = resolved.group_units[g];
         std::fill(plan.group_of_unit.begin() + unit, plan.group_of_unit.begin() + tree.subtree_end(unit),
                   static_cast<std::int32_t>(g));
         report.groups.push_back({tree.unit(unit).code, tree.unit(unit).name, false, {}, {}, {}, {}});
@@ -250,60 +255,65 @@ Result<GapReport> run_gap_query(const GapSnapshot& snapshot, const GapQuery& que
       break;
   }
   plan.group_count = report.groups.size();
+  return resolved;
+}
 
+// The counters of the plan's people; large ranges are split across the cores, small ones are
+// not worth a thread.
+Accumulator count_all(const GapSnapshot& snapshot, const Plan& plan) {
   const std::size_t competencies = snapshot.competencies();
   const std::size_t areas = snapshot.areas();
   Accumulator total(competencies, areas, plan.group_count);
-  // Large ranges are split across the cores; small ones are not worth a thread.
   const std::size_t range = plan.last - plan.first;
   const std::size_t threads = range < 200'000 ? 1 : std::max(1u, std::min(8u, std::thread::hardware_concurrency()));
   if (threads == 1) {
     accumulate(snapshot, plan, plan.first, plan.last, total);
-  } else {
-    std::vector<Accumulator> partial(threads, Accumulator(competencies, areas, plan.group_count));
-    std::vector<std::thread> workers;
-    const std::size_t chunk = (range + threads - 1) / threads;
-    for (std::size_t t = 0; t < threads; ++t) {
-      const std::size_t begin = plan.first + t * chunk;
-      const std::size_t end = std::min(plan.last, begin + chunk);
-      if (begin >= end) continue;
-      workers.emplace_back([&, t, begin, end] { accumulate(snapshot, plan, begin, end, partial[t]); });
-    }
-    for (std::thread& worker : workers) worker.join();
-    for (const Accumulator& part : partial) total.merge(part);
+    return total;
   }
+  std::vector<Accumulator> partial(threads, Accumulator(competencies, areas, plan.group_count));
+  std::vector<std::thread> workers;
+  const std::size_t chunk = (range + threads - 1) / threads;
+  for (std::size_t t = 0; t < threads; ++t) {
+    const std::size_t begin = plan.first + t * chunk;
+    const std::size_t end = std::min(plan.last, begin + chunk);
+    if (begin >= end) continue;
+    workers.emplace_back([&, t, begin, end] { accumulate(snapshot, plan, begin, end, partial[t]); });
+  }
+  for (std::thread& worker : workers) worker.join();
+  for (const Accumulator& part : partial) total.merge(part);
+  return total;
+}
 
-  // Small groups: the result's own cell, and per figure the round's decisions.
-  const GapDisclosure* disclosure = query.disclosure;
-  const GapDisclosure* reader = query.reader;
-  auto headline_shown = [&](const GapCell& c) {
+// Small groups: whether a figure of a cell may be shown, by the round's decisions and, when
+// given, the reader's own.
+struct Shown {
+  const GapDisclosure* disclosure;
+  const GapDisclosure* reader;
+  [[nodiscard]] bool headline(const GapCell& c) const {
     return disclosure->headline(c) && (reader == nullptr || reader->headline(c));
-  };
-  auto competency_shown = [&](std::size_t competency, const GapCell& c) {
+  }
+  [[nodiscard]] bool competency(std::size_t competency, const GapCell& c) const {
     return disclosure->competency(competency, c) && (reader == nullptr || reader->competency(competency, c));
-  };
-  auto area_shown = [&](std::size_t area, const GapCell& c) {
+  }
+  [[nodiscard]] bool area(std::size_t area, const GapCell& c) const {
     return disclosure->area(area, c) && (reader == nullptr || reader->area(area, c));
-  };
-  GapCell cell{selected, std::nullopt, query.gender};
-  bool nobody = false;  // a role the snapshot does not have
-  if (plan.role >= 0) cell.role = static_cast<std::uint16_t>(plan.role);
-  if (plan.role == -2) nobody = true;
-  const bool suppressed = (query.min_group > 0 && total.assessed < query.min_group) ||
-                          (disclosure != nullptr && (nobody || !headline_shown(cell)));
-  report.suppressed = suppressed;
+  }
+};
+
+// Per competency, and the headline participation as the mean over the competencies shown:
+// with suppression a mean over hidden ones too would give them away (issue 12).
+void fill_competencies(const GapSnapshot& snapshot, const Accumulator& total, const Shown& shown, const GapCell& cell,
+                       bool suppressed, GapReport& report) {
   const Framework& framework = snapshot.framework();
   double participation_sum = 0;
   std::size_t participation_count = 0;
-  for (std::size_t c = 0; c < competencies; ++c) {
+  for (std::size_t c = 0; c < snapshot.competencies(); ++c) {
     const Competency& competency = snapshot.competency(c);
     CompetencyFigures figures;
     figures.code = competency.code;
     figures.name = competency.name;
     figures.area = framework.areas[snapshot.competency_area(c)].code;
-    figures.suppressed = !suppressed && disclosure != nullptr && !competency_shown(c, cell);
-    // The headline participation is the mean over the competencies shown: with suppression
-    // a mean over hidden ones too would give them away (issue 12).
+    figures.suppressed = !suppressed && shown.disclosure != nullptr && !shown.competency(c, cell);
     if (total.applicable[c] > 0 && !figures.suppressed) {
       participation_sum += static_cast<double>(total.rated[c]) / static_cast<double>(total.applicable[c]);
       ++participation_count;
@@ -318,14 +328,27 @@ Result<GapReport> run_gap_query(const GapSnapshot& snapshot, const GapQuery& que
     }
     report.competencies.push_back(std::move(figures));
   }
-  for (std::size_t a = 0; a < areas; ++a) {
+  if (suppressed) return;
+  report.people = total.people;
+  report.assessed = total.assessed;
+  report.participation = participation_count > 0
+                             ? std::optional<double>(participation_sum / static_cast<double>(participation_count))
+                             : std::nullopt;
+  report.share_with_need = ratio(total.with_need, total.assessed);
+  report.status_counts = total.status;
+}
+
+void fill_areas(const GapSnapshot& snapshot, const Accumulator& total, const Shown& shown, const GapCell& cell,
+                bool suppressed, GapReport& report) {
+  const Framework& framework = snapshot.framework();
+  for (std::size_t a = 0; a < snapshot.areas(); ++a) {
     AreaFigures figures;
     figures.code = framework.areas[a].code;
     figures.name = framework.areas[a].name;
-    figures.suppressed = !suppressed && disclosure != nullptr && !area_shown(a, cell);
+    figures.suppressed = !suppressed && shown.disclosure != nullptr && !shown.area(a, cell);
     if (!suppressed && !figures.suppressed) {
       std::size_t ratings = 0, level_sum = 0, needs = 0;
-      for (std::size_t c = 0; c < competencies; ++c) {
+      for (std::size_t c = 0; c < snapshot.competencies(); ++c) {
         if (snapshot.competency_area(c) != a) continue;
         ratings += total.rated[c];
         level_sum += total.level_sum[c];
@@ -340,14 +363,12 @@ Result<GapReport> run_gap_query(const GapSnapshot& snapshot, const GapQuery& que
     }
     report.areas.push_back(std::move(figures));
   }
-  if (!suppressed) {
-    report.people = total.people;
-    report.assessed = total.assessed;
-    if (participation_count > 0) participation_sum /= static_cast<double>(participation_count);
-    report.participation = participation_count > 0 ? std::optional<double>(participation_sum) : std::nullopt;
-    report.share_with_need = ratio(total.with_need, total.assessed);
-    report.status_counts = total.status;
-  }
+}
+
+void fill_groups(const GapSnapshot& snapshot, const GapQuery& query, const Resolved& resolved, const Accumulator& total,
+                 const Shown& shown, const GapCell& cell, bool nobody, bool suppressed, GapReport& report) {
+  const Plan& plan = resolved.plan;
+  const std::size_t competencies = snapshot.competencies();
   for (std::size_t g = 0; g < report.groups.size(); ++g) {
     GroupFigures& group = report.groups[g];
     // The group's cell; a group the filters leave empty (another role or gender) is nobody.
@@ -355,7 +376,7 @@ Result<GapReport> run_gap_query(const GapSnapshot& snapshot, const GapQuery& que
     bool empty_by_filter = nobody;
     switch (query.group_by) {
       case GroupBy::kNone: break;
-      case GroupBy::kUnit: group_cell.unit = group_units[g]; break;
+      case GroupBy::kUnit: group_cell.unit = resolved.group_units[g]; break;
       case GroupBy::kRole:
         empty_by_filter = empty_by_filter || (plan.role >= 0 && static_cast<std::size_t>(plan.role) != g);
         group_cell.role = static_cast<std::uint16_t>(g);
@@ -367,17 +388,16 @@ Result<GapReport> run_gap_query(const GapSnapshot& snapshot, const GapQuery& que
     }
     // With the round's decisions a group is shown exactly when its own cell is, whatever the
     // view around it, so a cell looks the same in every view.
-    group.suppressed = disclosure != nullptr
-                           ? (query.min_group > 0 && total.group_assessed[g] < query.min_group) || empty_by_filter ||
-                                 !headline_shown(group_cell)
-                           : suppressed || (query.min_group > 0 && total.group_assessed[g] < query.min_group);
+    const bool too_few = query.min_group > 0 && total.group_assessed[g] < query.min_group;
+    group.suppressed = shown.disclosure != nullptr ? too_few || empty_by_filter || !shown.headline(group_cell)
+                                                   : suppressed || too_few;
     for (std::size_t c = 0; c < competencies; ++c) {
       GroupCompetencyFigures figures{snapshot.competency(c).code, {}, {}, false};
-      figures.suppressed = !group.suppressed && disclosure != nullptr && !competency_shown(c, group_cell);
+      figures.suppressed = !group.suppressed && shown.disclosure != nullptr && !shown.competency(c, group_cell);
       if (!group.suppressed && !figures.suppressed) {
-        const std::size_t cell = g * competencies + c;
-        figures.rated = total.group_rated[cell];
-        figures.need_share = ratio(total.group_needs[cell], total.group_rated[cell]);
+        const std::size_t index = g * competencies + c;
+        figures.rated = total.group_rated[index];
+        figures.need_share = ratio(total.group_needs[index], total.group_rated[index]);
       }
       group.competencies.push_back(std::move(figures));
     }
@@ -386,6 +406,28 @@ Result<GapReport> run_gap_query(const GapSnapshot& snapshot, const GapQuery& que
     group.assessed = total.group_assessed[g];
     group.share_with_need = ratio(total.group_with_need[g], total.group_assessed[g]);
   }
+}
+
+}  // namespace
+
+Result<GapReport> run_gap_query(const GapSnapshot& snapshot, const GapQuery& query) {
+  GapReport report;
+  report.round = snapshot.round().name;
+  report.basis = query.basis;
+  ASSIGN_OR_RETURN(const Resolved resolved, resolve(snapshot, query, report));
+  const Accumulator total = count_all(snapshot, resolved.plan);
+
+  // Small groups: the result's own cell, and per figure the round's decisions.
+  const Shown shown{query.disclosure, query.reader};
+  GapCell cell{resolved.selected, std::nullopt, query.gender};
+  const bool nobody = resolved.plan.role == -2;  // a role the snapshot does not have
+  if (resolved.plan.role >= 0) cell.role = static_cast<std::uint16_t>(resolved.plan.role);
+  const bool suppressed = (query.min_group > 0 && total.assessed < query.min_group) ||
+                          (shown.disclosure != nullptr && (nobody || !shown.headline(cell)));
+  report.suppressed = suppressed;
+  fill_competencies(snapshot, total, shown, cell, suppressed, report);
+  fill_areas(snapshot, total, shown, cell, suppressed, report);
+  fill_groups(snapshot, query, resolved, total, shown, cell, nobody, suppressed, report);
   return report;
 }
 
