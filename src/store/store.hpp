@@ -11,6 +11,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <string_view>
 #include <vector>
 
@@ -19,10 +20,25 @@
 
 namespace trappa::store {
 
-// Who did something and why, for the audit trail. `actor` is a user name, "cli:<user>" or
-// "system".
+// Who did something and why, for the audit trail. `name` is an employee id, "cli:<name>",
+// "demo" or "system".
 struct Actor {
   std::string name;
+  // An import's file name and the line of each employee id's first record in it: the entries
+  // an import itemises per person end with " (people.csv:12)". Empty for other writes.
+  std::string source{};
+  std::unordered_map<std::string, int> source_lines{};
+  // Whether people and assessments an import creates get an entry each, as changed ones
+  // always do. The demo's synthetic organisation turns it off: millions of entries about
+  // people who do not exist would only fill the trail.
+  bool itemise_created = true;
+
+  // " (FILE:LINE)", " (FILE)" when the line is unknown, or "" when there is no source.
+  [[nodiscard]] std::string where(const std::string& employee_id) const {
+    if (source.empty()) return {};
+    const auto line = source_lines.find(employee_id);
+    return " (" + source + (line == source_lines.end() ? std::string() : ":" + std::to_string(line->second)) + ")";
+  }
 };
 
 // One entry of the audit trail (core/person_record.hpp). Entries about a person have the

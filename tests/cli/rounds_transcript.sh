@@ -73,6 +73,14 @@ a1,Delkompetens a1,A,3,3,1,3,0.3333333333333333
 a2,Delkompetens a2,A,3,1,0.3333333333333333,2,0
 b1,Delkompetens b1,B,1,1,1,3,0" "$out" "analysis after import"
 
+# A new person's history holds their first imports, each with its file and line (issue 14 §4:
+# `trappa audit --person` showed nothing for a person whose record and ratings were imported new).
+history=$("$trappa" audit --person P1)
+grep -q "person.create .*created: unit U1, role staff.*($org/people.csv:4)" <<<"$history" ||
+  fail "the history of P1 lacks the import that created them: $history"
+grep -q "assessment.import .*round 2025: status –→.*a1 self –→2; a1 agreed –→3.*($rounds/assessments_good.csv:2)" <<<"$history" ||
+  fail "the history of P1 lacks the import that created their ratings: $history"
+
 # A closed round is read-only.
 "$trappa" round close 2025 >/dev/null
 set +e

@@ -103,7 +103,8 @@ TEST_F(StoreRounds, saving_again_replaces_ratings_and_audits_old_and_new_values)
 
   auto audit = store().audit().load_audit("E2");
   ASSERT_TRUE(audit.has_value());
-  ASSERT_EQ(audit->size(), 2u);
+  ASSERT_EQ(audit->size(), 3u);  // the person's creation by the fixture's import, then two saves
+  EXPECT_EQ(audit->front().action, "person.create");
   EXPECT_EQ(audit->back().action, "assessment.save");
   EXPECT_EQ(audit->back().actor, "test");
   EXPECT_EQ(audit->back().detail, "round 2026: 1.1 agreed 3→4; 1.2 removed; motivation 1 5→4; priorities [2.1,1.1]→[]");

@@ -109,7 +109,7 @@ core::Result<DemoSummary> load_demo(store::Store& store, const DemoOptions& give
   DemoOptions options = given;
   if (!options.progress) options.progress = [](const std::string&) {};
   ASSIGN_OR_RETURN(auto interrupted, find_interrupted_demo(store));
-  const store::Actor actor{"demo"};
+  const store::Actor actor{.name = "demo", .itemise_created = false};
   bool people_written = false;
   bool employments_written = false;
   if (interrupted) {

@@ -34,6 +34,17 @@ std::string describe(const core::Framework& framework) {
          " competencies and " + std::to_string(framework.roles.size()) + " roles";
 }
 
+// Where the import's per-person audit entries point: the file, and the line of each employee
+// id's first record (store/store.hpp, Actor::where).
+void point_at(const io::CsvTable& table, store::Actor& actor) {
+  actor.source = table.file;
+  auto columns = io::CsvColumns::bind(table, {"employee_id"});
+  if (!columns) return;  // the reader refuses the file and says why
+  for (const io::CsvRecord& record : table.records) {
+    actor.source_lines.try_emplace(columns->get(record, "employee_id").text, record.line);
+  }
+}
+
 // Validates with `validate`, then writes with `write` unless it is a dry run.
 template <typename Validate, typename Write>
 core::Result<ImportOutcome> run(const ImportRequest& request, Validate validate, Write write) {
@@ -56,8 +67,10 @@ core::Result<void> save_framework(store::Store& store, const core::Framework& fr
 
 // Reads an assessment or motivation file against the round it names: its pinned framework,
 // the people in its scope and their existing assessments.
-core::Result<std::vector<core::Assessment>> read_round_file(store::Store& store, const ImportRequest& request) {
+core::Result<std::vector<core::Assessment>> read_round_file(store::Store& store, const ImportRequest& request,
+                                                            store::Actor& actor) {
   ASSIGN_OR_RETURN(auto table, io::read_csv_file(request.file));
+  point_at(table, actor);
   ASSIGN_OR_RETURN(auto round, store.rounds().load_round(request.round));
   if (!round) return core::fail(core::ErrorKind::kNotFound, "no round named '" + request.round + "'");
   if (round->state == core::RoundState::kClosed) {
@@ -96,7 +109,7 @@ core::Result<std::vector<core::Assessment>> read_round_file(store::Store& store,
 }  // namespace
 
 core::Result<ImportOutcome> import_file(store::Store& store, const ImportRequest& request) {
-  const store::Actor& actor = request.actor;
+  store::Actor actor = request.actor;
   switch (request.kind) {
     case ImportKind::kUnits:
       return run(
@@ -114,6 +127,7 @@ core::Result<ImportOutcome> import_file(store::Store& store, const ImportRequest
           request,
           [&]() -> core::Result<std::vector<core::Person>> {
             ASSIGN_OR_RETURN(auto table, io::read_csv_file(request.file));
+            point_at(table, actor);
             ASSIGN_OR_RETURN(auto units, store.organisation().load_units());
             ASSIGN_OR_RETURN(auto existing, store.organisation().load_people());
             return io::read_people(table, units, existing);
@@ -126,6 +140,7 @@ core::Result<ImportOutcome> import_file(store::Store& store, const ImportRequest
           request,
           [&]() -> core::Result<std::vector<core::Employment>> {
             ASSIGN_OR_RETURN(auto table, io::read_csv_file(request.file));
+            point_at(table, actor);
             ASSIGN_OR_RETURN(auto units, store.organisation().load_units());
             ASSIGN_OR_RETURN(auto people, store.organisation().load_people());
             return io::read_employments(table, units, people);
@@ -157,7 +172,7 @@ core::Result<ImportOutcome> import_file(store::Store& store, const ImportRequest
     case ImportKind::kAssessments:
     case ImportKind::kMotivation:
       return run(
-          request, [&] { return read_round_file(store, request); },
+          request, [&] { return read_round_file(store, request, actor); },
           [&](const std::vector<core::Assessment>& assessments, ImportOutcome&) {
             return store.rounds().save_assessments(request.round, assessments, actor);
           });

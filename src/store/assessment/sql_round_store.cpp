@@ -223,31 +223,36 @@ Result<void> SqlRoundStore::save_assessments(const std::string& round, const std
     // A round without assessments has nothing to replace: skip the per-person deletes.
     long long existing = 0;
     *session_ << "SELECT COUNT(*) FROM assessments WHERE round_id = :round", soci::use(round_id), soci::into(existing);
-    // Each person whose existing assessment the import changes gets an audit entry with old →
-    // new values; assessments it creates are counted in the import's entry. Only the people
-    // who already have an assessment are read back, so filling a round in chunks (the demo,
-    // a national-scale load) never rereads what the earlier chunks wrote.
+    // Each person whose assessment the import creates or changes gets an audit entry with
+    // old → new values (created ones unless the actor says not to itemise them). Only the
+    // people who already have an assessment are read back, so filling a round in chunks (the
+    // demo, a national-scale load) never rereads what the earlier chunks wrote.
     const std::string now = utc_timestamp_now();
     std::vector<AuditEntry> changes;
-    std::size_t created = assessments.size();
+    std::unordered_set<std::string> assessed;
     if (existing > 0) {
-      std::unordered_set<std::string> assessed;
       soci::rowset<std::string> ids =
           (session_->prepare << "SELECT employee_id FROM assessments WHERE round_id = :round", soci::use(round_id));
       for (const std::string& id : ids) assessed.insert(id);
-      created = 0;
-      for (const core::Assessment& assessment : assessments) {
-        if (!assessed.contains(assessment.employee_id)) {
-          ++created;
-          continue;
+    }
+    std::size_t created = 0, changed = 0;
+    for (const core::Assessment& assessment : assessments) {
+      if (!assessed.contains(assessment.employee_id)) {
+        ++created;
+        if (actor.itemise_created) {
+          changes.push_back({now, actor.name, "assessment.import", assessment.employee_id,
+                             fmt::format("round {}: {}{}", round, core::describe_assessment_change(nullptr, assessment),
+                                         actor.where(assessment.employee_id))});
         }
-        const auto before = read_assessments(round_id, round, &assessment.employee_id);
-        if (before.empty() || before.front() == assessment) continue;
-        const std::string change = core::describe_assessment_change(&before.front(), assessment);
-        if (change == "no change") continue;  // only timestamps moved
-        changes.push_back({now, actor.name, "assessment.import", assessment.employee_id,
-                           fmt::format("round {}: {}", round, change)});
+        continue;
       }
+      const auto before = read_assessments(round_id, round, &assessment.employee_id);
+      if (before.empty() || before.front() == assessment) continue;
+      const std::string change = core::describe_assessment_change(&before.front(), assessment);
+      if (change == "no change") continue;  // only timestamps moved
+      ++changed;
+      changes.push_back({now, actor.name, "assessment.import", assessment.employee_id,
+                         fmt::format("round {}: {}{}", round, change, actor.where(assessment.employee_id))});
     }
     AssessmentWriter writer(*session_, round_id, existing > 0);
     constexpr std::size_t kBatch = 5000;
@@ -257,7 +262,7 @@ Result<void> SqlRoundStore::save_assessments(const std::string& round, const std
     }
     append_audit_entries_in_transaction(changes);
     std::string detail = fmt::format("{} assessments written", assessments.size());
-    if (existing > 0) detail += fmt::format(" ({} new, {} changed)", created, changes.size());
+    if (existing > 0) detail += fmt::format(" ({} new, {} changed)", created, changed);
     append_audit_in_transaction({now, actor.name, "import.assessments", round, detail});
     record_change_in_transaction(ChangeKind::kAssessments, round);
     transaction.commit();

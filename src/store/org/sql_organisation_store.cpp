@@ -149,17 +149,19 @@ Result<void> SqlOrganisationStore::save_people(const std::vector<core::Person>& 
           person = &kept;
           ++kept_erased;
         }
-        if (existing > 0) {
-          auto found = before.find(person->employee_id);
-          if (found == before.end()) {
-            ++created;
+        // Every person the import creates or changes gets an entry (a first import too);
+        // `before` is empty when the store has nobody yet.
+        auto found = before.find(person->employee_id);
+        if (found == before.end()) {
+          ++created;
+          if (actor.itemise_created) {
             changes.push_back({now, actor.name, "person.create", person->employee_id,
-                               core::describe_person_change(nullptr, *person)});
-          } else if (!(found->second == *person)) {
-            ++changed;
-            changes.push_back({now, actor.name, "person.update", person->employee_id,
-                               core::describe_person_change(&found->second, *person)});
+                               core::describe_person_change(nullptr, *person) + actor.where(person->employee_id)});
           }
+        } else if (!(found->second == *person)) {
+          ++changed;
+          changes.push_back({now, actor.name, "person.update", person->employee_id,
+                             core::describe_person_change(&found->second, *person) + actor.where(person->employee_id)});
         }
         ids.push_back(person->employee_id);
         names.push_back(person->name);

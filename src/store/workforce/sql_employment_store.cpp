@@ -38,23 +38,26 @@ Result<void> SqlEmploymentStore::save_employments(const std::vector<core::Employ
     WriteTransaction transaction(*session_, *dialect_);
     long long existing = 0;
     *session_ << "SELECT COUNT(*) FROM (SELECT 1 FROM employments LIMIT 1) AS any_row", soci::into(existing);
-    // A store that already holds histories gets one audit entry per person whose history
-    // changed, naming the employments removed and added; the first import is recorded once.
+    // One audit entry per person whose history the import creates or changes, naming the
+    // employments removed and added (a first import too, unless the actor says not to
+    // itemise creations: the demo).
     const std::string now = utc_timestamp_now();
     std::vector<AuditEntry> changes;
-    if (existing > 0) {
-      ASSIGN_OR_RETURN(auto loaded, load_employments());
+    if (existing > 0 || actor.itemise_created) {
       std::unordered_map<std::string, std::vector<core::Employment>> before, after;
-      for (core::Employment& employment : loaded) {
-        std::string id = employment.employee_id;
-        before[std::move(id)].push_back(std::move(employment));
+      if (existing > 0) {
+        ASSIGN_OR_RETURN(auto loaded, load_employments());
+        for (core::Employment& employment : loaded) {
+          std::string id = employment.employee_id;
+          before[std::move(id)].push_back(std::move(employment));
+        }
       }
       for (const core::Employment& employment : employments) after[employment.employee_id].push_back(employment);
       for (const std::string& person : people) {
-        const std::vector<core::Employment>& old_history = before[person];
-        const std::vector<core::Employment>& new_history = after[person];
-        const std::string detail = core::describe_employment_change(old_history, new_history);
-        if (detail != "no change") changes.push_back({now, actor.name, "employment.update", person, detail});
+        const std::string detail = core::describe_employment_change(before[person], after[person]);
+        if (detail != "no change") {
+          changes.push_back({now, actor.name, "employment.update", person, detail + actor.where(person)});
+        }
       }
     }
     constexpr std::size_t kBatch = 10000;
