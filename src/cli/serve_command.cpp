@@ -11,6 +11,7 @@
 #include "app/demo/demo_accounts.hpp"
 #include "app/demo/demo_loader.hpp"
 #include "cli/command_context.hpp"
+#include "cli/serve_config.hpp"
 #include "core/disclosure/disclosure_control.hpp"
 #include "store/org/organisation_store.hpp"
 #include "web/application.hpp"
@@ -88,6 +89,34 @@ int serve(const CommandContext& context, const ServeOptions& options) {
   return 0;
 }
 
+// The configuration file's settings (serve_config.hpp) for every option the command line did
+// not give. The store's password goes to libpq through PGPASSWORD, in this process only.
+core::Result<void> apply_config(const CLI::App& serve_command, CommandContext& context, ServeOptions& options,
+                                const std::string& file) {
+  ASSIGN_OR_RETURN(const ServeConfig config, read_serve_config(file));
+  auto unless_given = [&](const char* option, const auto& value, auto& into) {
+    if (value && serve_command.count(option) == 0) into = static_cast<std::decay_t<decltype(into)>>(*value);
+  };
+  unless_given("--listen", config.listen, options.listen);
+  unless_given("--threads", config.threads, options.threads);
+  unless_given("--demo", config.demo, options.demo);
+  unless_given("--organisation-name", config.organisation_name, options.organisation_name);
+  unless_given("--min-group", config.min_group, options.min_group);
+  unless_given("--manager-overview", config.manager_overview, options.manager_overview);
+  unless_given("--session-hours", config.session_hours, options.sign_in.session_hours);
+  unless_given("--idle-minutes", config.idle_minutes, options.sign_in.idle_minutes);
+  unless_given("--secure-cookies", config.secure_cookies, options.sign_in.secure_cookies);
+  unless_given("--sign-in-failures-per-account", config.failures_per_account,
+               options.sign_in.throttle.per_account.free_failures);
+  unless_given("--sign-in-failures-per-address", config.failures_per_address,
+               options.sign_in.throttle.per_address.free_failures);
+  unless_given("--trust-proxy-user-header", config.trust_proxy_user_header, options.sign_in.proxy_user_header);
+  unless_given("--trusted-proxy", config.trusted_proxies, options.sign_in.trusted_proxies);
+  if (config.store_url && serve_command.get_parent()->count("--db") == 0) context.database = *config.store_url;
+  if (config.store_password) setenv("PGPASSWORD", config.store_password->c_str(), 1);
+  return {};
+}
+
 }  // namespace
 
 void add_serve_command(CLI::App& app, CommandContext& context, int& exit_status) {
@@ -125,7 +154,19 @@ void add_serve_command(CLI::App& app, CommandContext& context, int& exit_status)
       ->capture_default_str();
   serve_command->add_flag("--manager-overview", options->manager_overview,
                           "Managers see the overview and key figures of their own unit, small groups suppressed");
-  serve_command->callback([&context, &exit_status, options] { exit_status = serve(context, *options); });
+  auto config_file = std::make_shared<std::string>();
+  serve_command->add_option("--config", *config_file,
+                            "A TOML file with these options, the store and the organisation's settings "
+                            "(docs/operations.md); options given here override it");
+  serve_command->callback([&context, &exit_status, options, config_file, serve_command] {
+    if (!config_file->empty()) {
+      if (auto applied = apply_config(*serve_command, context, *options, *config_file); !applied) {
+        exit_status = report(applied.error());
+        return;
+      }
+    }
+    exit_status = serve(context, *options);
+  });
 }
 
 }  // namespace trappa::cli
