@@ -94,6 +94,7 @@ core::Framework small_framework() {
   framework.name = "Ledarskap i förändring";
   framework.version = "2025 – utkast \"B\"";
   framework.description = "Första raden.\nAndra raden med å, ä och ö.";
+  framework.provenance = "Nivåerna tolkade ur en tabell utan kolumner.";
   framework.scale = {0, 2, {"Ingen", "Grundläggande", "Fördjupad"}};
   framework.roles = {"chef", "medarbetare", "praktikant"};
   framework.areas = {

@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <iterator>
 #include <set>
 #include <string>
 #include <vector>
@@ -29,6 +31,18 @@ TEST(FrameworkJson, the_shipped_framework_validates) {
   EXPECT_EQ(framework.scale.min, 1);
   EXPECT_EQ(framework.scale.max, 5);
   EXPECT_EQ(framework.scale.names.size(), 5u);
+}
+
+// Issue 13, item 7: the framework page told every employee that the role levels are "en
+// kvalificerad tolkning" because a source table "tappat sina kolumner". That is provenance for
+// administrators: it is kept in the file's "provenance" field, which no page shows.
+TEST(FrameworkJson, the_shipped_framework_tells_employees_no_provenance) {
+  const core::Framework framework = read_shipped();
+  EXPECT_EQ(framework.description.find("tappat sina kolumner"), std::string::npos) << framework.description;
+  EXPECT_EQ(framework.description.find("kvalificerad tolkning"), std::string::npos) << framework.description;
+  std::ifstream file(kShippedPath);
+  const std::string text((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+  EXPECT_NE(text.find("\"provenance\": \"I källdokumentet har tabellen"), std::string::npos);
 }
 
 TEST(FrameworkJson, the_shipped_framework_has_the_seed_areas_competencies_and_roles) {

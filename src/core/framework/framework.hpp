@@ -54,6 +54,7 @@ struct Framework {
   std::string name;
   std::string version;
   std::string description;
+  std::string provenance;  // for administrators: where the content comes from; no page shows it
   LevelScale scale;
   std::vector<std::string> roles;               // in the order the framework lists them
   std::vector<Area> areas;
