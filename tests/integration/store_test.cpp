@@ -182,6 +182,24 @@ TEST_F(StoreMigration, a_migrated_store_starts_empty) {
 
 using StoreOrganisation = MigratedStoreTest;
 
+// The whole-organisation read streams rows from the backend's C API (store/sql/row_scan.hpp);
+// on PostgreSQL that is COPY's text format, which escapes these characters and writes \N for
+// NULL.
+TEST_F(StoreOrganisation, people_with_tabs_newlines_and_backslashes_in_their_texts_come_back_as_saved) {
+  ASSERT_TRUE(store().organisation().save_units(culture_units(), kActor).has_value());
+  std::vector<Person> people = culture_people();
+  people[0].name = std::string("Tab\there") + '\t' + "och" + '\n' + "rad\\N" + '\r' + "\\";
+  people[1].email = "\\N";
+  people[1].city_start_date.reset();
+  people[2].city_start_date = "2001-02-03";
+  auto saved = store().organisation().save_people(people, kActor);
+  ASSERT_TRUE(saved.has_value()) << saved.error().describe();
+  reopen();
+  auto loaded = store().organisation().load_people();
+  ASSERT_TRUE(loaded.has_value()) << loaded.error().describe();
+  EXPECT_EQ(sorted(*loaded), sorted(people));
+}
+
 TEST_F(StoreOrganisation, units_and_people_come_back_as_saved_with_swedish_letters) {
   ASSERT_TRUE(store().organisation().save_units(culture_units(), kActor).has_value());
   auto saved = store().organisation().save_people(culture_people(), kActor);

@@ -1,6 +1,6 @@
 // Loading a round's assessments in compact form for the analytics snapshot. This is the one
-// bulk read of the whole round, so it fetches in blocks into typed vectors and resolves each
-// employee id once per person, not once per rating.
+// bulk read of the whole round, so its rows stream from the backend's C API (RowScan) and
+// every code is looked up as a view of the row, without a string per value.
 #include <soci/soci.h>
 
 #include <unordered_map>
@@ -13,29 +13,41 @@ using core::Result;
 
 namespace {
 
-constexpr std::size_t kBlock = 50000;
+struct TextHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+};
 
-// Maps employee ids to person indexes; consecutive rows of one person hit the cache.
-class PersonLookup {
+// Codes to numbers, looked up by the views a RowScan lends; consecutive rows with the same
+// code (one person's ratings) hit the one-entry cache.
+template <typename Number>
+class CodeLookup {
  public:
-  explicit PersonLookup(const std::vector<std::string>& employee_ids) {
-    index_.reserve(employee_ids.size());
-    for (std::size_t i = 0; i < employee_ids.size(); ++i) index_.emplace(employee_ids[i], static_cast<std::uint32_t>(i));
+  template <typename Codes>
+  explicit CodeLookup(const Codes& codes) {
+    index_.reserve(codes.size());
+    for (const auto& [code, number] : codes) index_.emplace(code, number);
   }
-  // The person's index, or nullopt when the person is not in the snapshot.
-  std::optional<std::uint32_t> find(const std::string& employee_id) {
-    if (employee_id != last_id_) {
-      last_id_ = employee_id;
-      auto found = index_.find(employee_id);
-      last_ = found == index_.end() ? std::nullopt : std::optional<std::uint32_t>(found->second);
+  explicit CodeLookup(const std::vector<std::string>& codes) {
+    index_.reserve(codes.size());
+    for (std::size_t i = 0; i < codes.size(); ++i) index_.emplace(codes[i], static_cast<Number>(i));
+  }
+  // The number of `code`, or nullopt when it is not known.
+  std::optional<Number> find(std::string_view code) {
+    if (!has_last_ || code != last_code_) {
+      last_code_.assign(code);
+      has_last_ = true;
+      auto found = index_.find(code);
+      last_ = found == index_.end() ? std::nullopt : std::optional<Number>(found->second);
     }
     return last_;
   }
 
  private:
-  std::unordered_map<std::string, std::uint32_t> index_;
-  std::string last_id_;
-  std::optional<std::uint32_t> last_;
+  std::unordered_map<std::string, Number, TextHash, std::equal_to<>> index_;
+  std::string last_code_;
+  bool has_last_ = false;
+  std::optional<Number> last_;
 };
 
 }  // namespace
@@ -49,93 +61,43 @@ Result<core::RoundFacts> SqlRoundStore::load_round_facts(const std::string& roun
     if (!session_->got_data()) return core::fail(core::ErrorKind::kNotFound, "no round named '" + round + "'");
 
     const core::FrameworkNumbering numbering(framework);
-    PersonLookup people(employee_ids);
+    CodeLookup<std::uint32_t> people(employee_ids);
+    CodeLookup<std::uint16_t> competencies(numbering.competency);
+    CodeLookup<std::uint8_t> areas(numbering.area);
     core::RoundFacts facts;
 
     std::string opens;
     *session_ << "SELECT opens FROM rounds WHERE id = :round", soci::use(round_id), soci::into(opens);
     if (opens.empty()) opens = utc_timestamp_now().substr(0, 10);
-    {
-      std::vector<std::string> ids(kBlock);
-      soci::statement statement =
-          (session_->prepare << "SELECT DISTINCT e.employee_id FROM employments e WHERE NOT EXISTS ("
-                                "SELECT 1 FROM employments x WHERE x.employee_id = e.employee_id "
-                                "AND x.start_date <= :day AND (x.end_date IS NULL OR x.end_date >= :day))",
-           soci::use(opens, "day"), soci::into(ids));
-      statement.execute();
-      while (statement.fetch()) {
-        for (const std::string& id : ids) {
-          if (auto person = people.find(id)) facts.not_employed.push_back(*person);
-        }
-        ids.resize(kBlock);
-      }
+    for (auto rows = scan("SELECT DISTINCT e.employee_id FROM employments e WHERE NOT EXISTS ("
+                          "SELECT 1 FROM employments x WHERE x.employee_id = e.employee_id "
+                          "AND x.start_date <= $1 AND (x.end_date IS NULL OR x.end_date >= $1))",
+                          {opens});
+         rows->next();) {
+      if (auto person = people.find(rows->text(0))) facts.not_employed.push_back(*person);
     }
-
-    {
-      std::vector<std::string> ids(kBlock), statuses(kBlock);
-      soci::statement statement = (session_->prepare << "SELECT employee_id, status FROM assessments "
-                                                        "WHERE round_id = :round",
-                                   soci::use(round_id), soci::into(ids), soci::into(statuses));
-      statement.execute();
-      while (statement.fetch()) {
-        for (std::size_t i = 0; i < ids.size(); ++i) {
-          auto person = people.find(ids[i]);
-          auto status = core::parse_assessment_status(statuses[i]);
-          if (person && status) facts.statuses.push_back({*person, *status});
-        }
-        ids.resize(kBlock);
-        statuses.resize(kBlock);
-      }
+    for (auto rows = scan("SELECT employee_id, status FROM assessments WHERE round_id = $1", {round_id}); rows->next();) {
+      auto person = people.find(rows->text(0));
+      auto status = core::parse_assessment_status(rows->text(1));
+      if (person && status) facts.statuses.push_back({*person, *status});
     }
     {
-      long long count = 0;
-      *session_ << "SELECT COUNT(*) FROM ratings WHERE round_id = :round", soci::use(round_id), soci::into(count);
-      facts.ratings.reserve(static_cast<std::size_t>(count));
-      std::vector<std::string> ids(kBlock), competencies(kBlock);
-      std::vector<int> self_levels(kBlock), agreed_levels(kBlock);
-      std::vector<soci::indicator> self_indicators(kBlock), agreed_indicators(kBlock);
-      soci::statement statement =
-          (session_->prepare << "SELECT employee_id, competency, self_level, agreed_level FROM ratings "
-                                "WHERE round_id = :round",
-           soci::use(round_id), soci::into(ids), soci::into(competencies), soci::into(self_levels, self_indicators),
-           soci::into(agreed_levels, agreed_indicators));
-      statement.execute();
-      while (statement.fetch()) {
-        for (std::size_t i = 0; i < ids.size(); ++i) {
-          auto person = people.find(ids[i]);
-          auto competency = numbering.competency.find(competencies[i]);
-          if (!person || competency == numbering.competency.end()) continue;
-          facts.ratings.push_back(
-              {*person, competency->second,
-               static_cast<std::uint8_t>(self_indicators[i] == soci::i_ok ? self_levels[i] : 0),
-               static_cast<std::uint8_t>(agreed_indicators[i] == soci::i_ok ? agreed_levels[i] : 0)});
-        }
-        ids.resize(kBlock);
-        competencies.resize(kBlock);
-        self_levels.resize(kBlock);
-        agreed_levels.resize(kBlock);
-        self_indicators.resize(kBlock);
-        agreed_indicators.resize(kBlock);
+      for (auto rows = scan("SELECT employee_id, competency, self_level, agreed_level FROM ratings WHERE round_id = $1",
+                            {round_id});
+           rows->next();) {
+        auto person = people.find(rows->text(0));
+        auto competency = competencies.find(rows->text(1));
+        if (!person || !competency) continue;
+        facts.ratings.push_back({*person, *competency, static_cast<std::uint8_t>(rows->integer(2)),
+                                 static_cast<std::uint8_t>(rows->integer(3))});
       }
     }
-    {
-      std::vector<std::string> ids(kBlock), areas(kBlock);
-      std::vector<int> values(kBlock);
-      soci::statement statement = (session_->prepare << "SELECT employee_id, area, motivation FROM motivations "
-                                                        "WHERE round_id = :round",
-                                   soci::use(round_id), soci::into(ids), soci::into(areas), soci::into(values));
-      statement.execute();
-      while (statement.fetch()) {
-        for (std::size_t i = 0; i < ids.size(); ++i) {
-          auto person = people.find(ids[i]);
-          auto area = numbering.area.find(areas[i]);
-          if (!person || area == numbering.area.end()) continue;
-          facts.motivations.push_back({*person, area->second, static_cast<std::uint8_t>(values[i])});
-        }
-        ids.resize(kBlock);
-        areas.resize(kBlock);
-        values.resize(kBlock);
-      }
+    for (auto rows = scan("SELECT employee_id, area, motivation FROM motivations WHERE round_id = $1", {round_id});
+         rows->next();) {
+      auto person = people.find(rows->text(0));
+      auto area = areas.find(rows->text(1));
+      if (!person || !area) continue;
+      facts.motivations.push_back({*person, *area, static_cast<std::uint8_t>(rows->integer(2))});
     }
     return facts;
   });

@@ -73,35 +73,21 @@ Result<std::vector<core::Person>> SqlOrganisationStore::load_people() {
     long long count = 0;
     *session_ << "SELECT COUNT(*) FROM people", soci::into(count);
     people.reserve(static_cast<std::size_t>(count));
-    // Fetch in blocks: one round trip per block instead of per person.
-    constexpr std::size_t kBlock = 20000;
-    std::vector<std::string> ids(kBlock), names(kBlock), emails(kBlock), genders(kBlock), units(kBlock),
-        roles(kBlock), managers(kBlock), starts(kBlock);
-    std::vector<int> birth_years(kBlock);
-    std::vector<soci::indicator> start_indicators(kBlock);
-    soci::statement statement =
-        (session_->prepare << "SELECT employee_id, name, email, gender, birth_year, unit_code, role, "
-                              "COALESCE(manager_id, ''), city_start_date FROM people ORDER BY employee_id",
-         soci::into(ids), soci::into(names), soci::into(emails), soci::into(genders), soci::into(birth_years),
-         soci::into(units), soci::into(roles), soci::into(managers), soci::into(starts, start_indicators));
-    statement.execute();
-    while (statement.fetch()) {
-      for (std::size_t i = 0; i < ids.size(); ++i) {
-        core::Person person;
-        person.employee_id = std::move(ids[i]);
-        person.name = std::move(names[i]);
-        person.email = std::move(emails[i]);
-        person.gender = core::parse_gender(genders[i]).value_or(core::Gender::kOther);
-        person.birth_year = birth_years[i];
-        person.unit_code = std::move(units[i]);
-        person.role = std::move(roles[i]);
-        person.manager_id = std::move(managers[i]);
-        if (start_indicators[i] == soci::i_ok) person.city_start_date = std::move(starts[i]);
-        people.push_back(std::move(person));
-      }
-      ids.resize(kBlock); names.resize(kBlock); emails.resize(kBlock); genders.resize(kBlock);
-      units.resize(kBlock); roles.resize(kBlock); managers.resize(kBlock); starts.resize(kBlock);
-      birth_years.resize(kBlock); start_indicators.resize(kBlock);
+    // Streamed from the backend (RowScan): a national organisation is millions of rows.
+    for (auto rows = scan("SELECT employee_id, name, email, gender, birth_year, unit_code, role, "
+                          "COALESCE(manager_id, ''), city_start_date FROM people ORDER BY employee_id");
+         rows->next();) {
+      core::Person person;
+      person.employee_id = rows->text(0);
+      person.name = rows->text(1);
+      person.email = rows->text(2);
+      person.gender = core::parse_gender(rows->text(3)).value_or(core::Gender::kOther);
+      person.birth_year = static_cast<int>(rows->integer(4));
+      person.unit_code = rows->text(5);
+      person.role = rows->text(6);
+      person.manager_id = rows->text(7);
+      if (!rows->is_null(8)) person.city_start_date = std::string(rows->text(8));
+      people.push_back(std::move(person));
     }
     return people;
   });

@@ -4,8 +4,11 @@
 
 #include <chrono>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
+
+#include "store/sql/row_scan.hpp"
 
 namespace soci {
 class session;
@@ -36,6 +39,10 @@ class Dialect {
   // Returns when a notification arrived on `session` or after `timeout` (SQLite: sleeps).
   // The first call starts listening. Throws soci errors.
   virtual void wait_for_change(soci::session& session, std::chrono::milliseconds timeout) const = 0;
+  // The rows of `sql` (parameters $1, $2, …) streamed from the backend's C API
+  // (store/sql/row_scan.hpp). Throws on errors.
+  [[nodiscard]] virtual std::unique_ptr<RowScan> scan(soci::session& session, std::string_view sql,
+                                                      std::span<const ScanParameter> parameters) const = 0;
   // The spelling of a ${NAME} token in the shared migrations.
   [[nodiscard]] virtual std::string_view token(std::string_view name) const = 0;
 };

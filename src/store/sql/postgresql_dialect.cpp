@@ -147,6 +147,11 @@ class PostgresqlDialect final : public Dialect {
     }
   }
 
+  std::unique_ptr<RowScan> scan(soci::session& session, std::string_view sql,
+                                std::span<const ScanParameter> parameters) const override {
+    return scan_postgresql(session, sql, parameters);
+  }
+
   std::string_view token(std::string_view token_name) const override {
     if (token_name == "IDENTITY_PRIMARY_KEY") return "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY";
     return {};

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <exception>
+#include <initializer_list>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -78,6 +79,11 @@ class SqlCapability {
     sql_.append_audit_entries_in_transaction(entries);
   }
   bool person_exists(const std::string& employee_id) { return sql_.person_exists(employee_id); }
+  // The rows of a whole-round or whole-organisation read, straight from the backend
+  // (store/sql/row_scan.hpp).
+  std::unique_ptr<RowScan> scan(std::string_view sql, std::initializer_list<ScanParameter> parameters = {}) {
+    return dialect_->scan(*session_, sql, std::span<const ScanParameter>(parameters.begin(), parameters.size()));
+  }
   bool is_erased(const std::string& employee_id) { return sql_.is_erased(employee_id); }
   std::vector<std::string> erased_people() { return sql_.erased_people(); }
 

@@ -49,6 +49,11 @@ class SqliteDialect final : public Dialect {
     std::this_thread::sleep_for(timeout);
   }
 
+  std::unique_ptr<RowScan> scan(soci::session& session, std::string_view sql,
+                                std::span<const ScanParameter> parameters) const override {
+    return scan_sqlite(session, sql, parameters);
+  }
+
   std::string_view token(std::string_view token_name) const override {
     if (token_name == "IDENTITY_PRIMARY_KEY") return "INTEGER PRIMARY KEY AUTOINCREMENT";
     // Tables keyed by their primary key alone are stored in that key's b-tree: one tree to
