@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "cli/command_context.hpp"
+#include "cli/csv_dialect_option.hpp"
 #include "core/analytics/gap_query.hpp"
 #include "io/exports/gap_report_output.hpp"
 #include "app/published/snapshot_loader.hpp"
@@ -22,6 +23,7 @@ struct AnalyzeOptions {
   std::string basis = "agreed";
   std::size_t min_group = 0;
   std::string format = "json";
+  std::string csv_dialect;
 };
 
 int analyze_gaps(const CommandContext& context, const AnalyzeOptions& options) {
@@ -45,16 +47,18 @@ int analyze_gaps(const CommandContext& context, const AnalyzeOptions& options) {
   auto result = core::run_gap_query(**snapshot, query);
   if (!result) return report(result.error());
 
+  std::optional<core::GapReport> earlier;
   std::optional<core::GapComparison> comparison;
   if (!options.compare.empty()) {
     auto earlier_snapshot = app::load_gap_snapshot(**store, options.compare, *organisation);
     if (!earlier_snapshot) return report(earlier_snapshot.error());
-    auto earlier = core::run_gap_query(**earlier_snapshot, query);
-    if (!earlier) return report(earlier.error());
+    auto earlier_result = core::run_gap_query(**earlier_snapshot, query);
+    if (!earlier_result) return report(earlier_result.error());
+    earlier = std::move(*earlier_result);
     comparison = core::compare_reports(*result, *earlier);
   }
   if (options.format == "csv") {
-    std::cout << io::gap_report_csv(*result);
+    std::cout << io::gap_report_csv(*result, earlier ? &*earlier : nullptr, csv_dialect_option(options.csv_dialect));
   } else if (options.format == "table") {
     std::cout << io::gap_report_table(*result, comparison);
   } else {
@@ -84,6 +88,7 @@ void add_analyze_command(CLI::App& app, CommandContext& context, int& exit_statu
   gaps->add_option("--format", options->format, "Output format")
       ->check(CLI::IsMember({"json", "csv", "table"}))
       ->capture_default_str();
+  add_csv_dialect_option(gaps, options->csv_dialect);
   gaps->callback([&context, &exit_status, options] { exit_status = analyze_gaps(context, *options); });
 }
 

@@ -7,6 +7,7 @@
 
 #include "app/published/snapshot_loader.hpp"
 #include "cli/command_context.hpp"
+#include "cli/csv_dialect_option.hpp"
 #include "io/csv/csv_writer.hpp"
 #include "io/json/framework_json.hpp"
 #include "store/assessment/round_store.hpp"
@@ -23,6 +24,7 @@ struct ExportOptions {
   std::string format = "json";
   std::string output;
   std::optional<int> revision;
+  std::string csv_dialect;
 };
 
 // Writes `text` to --output or standard output.
@@ -50,23 +52,24 @@ int export_framework(const CommandContext& context, const ExportOptions& options
 int export_table(const CommandContext& context, const ExportOptions& options, const std::string& what) {
   auto store = context.open_store();
   if (!store) return report(store.error());
-  std::string text;
+  const io::CsvDialect dialect = csv_dialect_option(options.csv_dialect);
+  std::string text(io::csv_start(dialect));
   if (what == "units") {
     auto units = (*store)->organisation().load_units();
     if (!units) return report(units.error());
-    text = io::csv_line({"code", "name", "parent_code", "kind"});
+    text += io::csv_line({"code", "name", "parent_code", "kind"}, dialect);
     for (const core::Unit& unit : *units) {
-      text += io::csv_line({unit.code, unit.name, unit.parent_code, std::string(core::to_code(unit.kind))});
+      text += io::csv_line({unit.code, unit.name, unit.parent_code, std::string(core::to_code(unit.kind))}, dialect);
     }
   } else if (what == "people") {
     auto people = (*store)->organisation().load_people();
     if (!people) return report(people.error());
-    text = io::csv_line({"employee_id", "name", "email", "gender", "birth_year", "unit_code", "role", "manager_id",
-                         "city_start_date"});
+    text += io::csv_line({"employee_id", "name", "email", "gender", "birth_year", "unit_code", "role", "manager_id",
+                         "city_start_date"}, dialect);
     for (const core::Person& person : *people) {
       text += io::csv_line({person.employee_id, person.name, person.email, std::string(core::to_code(person.gender)),
                             std::to_string(person.birth_year), person.unit_code, person.role, person.manager_id,
-                            person.city_start_date.value_or("")});
+                            person.city_start_date.value_or("")}, dialect);
     }
   } else if (what == "participants") {
     // The people a round counts (docs/analytics.md), with the attributes analytics filter on.
@@ -74,28 +77,28 @@ int export_table(const CommandContext& context, const ExportOptions& options, co
     if (!organisation) return report(organisation.error());
     auto snapshot = app::load_gap_snapshot(**store, options.round, *organisation);
     if (!snapshot) return report(snapshot.error());
-    text = io::csv_line({"employee_id", "unit_code", "role", "gender"});
+    text += io::csv_line({"employee_id", "unit_code", "role", "gender"}, dialect);
     for (std::uint32_t source : (*snapshot)->source_person()) {
       const core::Person& person = organisation->people[source];
-      text += io::csv_line({person.employee_id, person.unit_code, person.role, std::string(core::to_code(person.gender))});
+      text += io::csv_line({person.employee_id, person.unit_code, person.role, std::string(core::to_code(person.gender))}, dialect);
     }
   } else {
     auto assessments = (*store)->rounds().load_assessments(options.round);
     if (!assessments) return report(assessments.error());
     auto level = [](const std::optional<int>& value) { return value ? std::to_string(*value) : std::string(); };
     if (what == "assessments") {
-      text = io::csv_line({"employee_id", "competency", "self_level", "agreed_level"});
+      text += io::csv_line({"employee_id", "competency", "self_level", "agreed_level"}, dialect);
       for (const core::Assessment& assessment : *assessments) {
         for (const core::Rating& rating : assessment.ratings) {
           text += io::csv_line({assessment.employee_id, rating.competency, level(rating.self_level),
-                                level(rating.agreed_level)});
+                                level(rating.agreed_level)}, dialect);
         }
       }
     } else {
-      text = io::csv_line({"employee_id", "area", "motivation"});
+      text += io::csv_line({"employee_id", "area", "motivation"}, dialect);
       for (const core::Assessment& assessment : *assessments) {
         for (const auto& [area, value] : assessment.motivation) {
-          text += io::csv_line({assessment.employee_id, area, std::to_string(value)});
+          text += io::csv_line({assessment.employee_id, area, std::to_string(value)}, dialect);
         }
       }
     }
@@ -123,6 +126,7 @@ void add_export_commands(CLI::App& app, CommandContext& context, int& exit_statu
         what, per_round ? "A round's " + what + " as CSV in the import format" : "All " + what + " as CSV in the import format");
     if (per_round) command->add_option("--round", options->round, "The round")->required();
     command->add_option("-o,--output", options->output, "Write to this file instead of standard output");
+    add_csv_dialect_option(command, options->csv_dialect);
     command->callback([&context, &exit_status, options, what] { exit_status = export_table(context, *options, what); });
   }
 }

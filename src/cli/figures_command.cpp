@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "cli/command_context.hpp"
+#include "cli/csv_dialect_option.hpp"
 #include "core/base/date.hpp"
 #include "core/workforce/key_figures.hpp"
 #include "io/exports/key_figures_json.hpp"
@@ -24,6 +25,7 @@ struct FiguresOptions {
   std::string unit;
   int retirement_age = core::kDefaultRetirementAge;
   std::string format = "json";
+  std::string csv_dialect;
   std::string output;
 };
 
@@ -65,7 +67,7 @@ int run_figures(const CommandContext& context, const FiguresOptions& options) {
     std::cerr << fmt::format("trappa: warning: {} employments name no known person and were skipped\n",
                              figures->unmatched_employments);
   }
-  const std::string text = options.format == "csv"     ? io::write_key_figures_csv(*figures)
+  const std::string text = options.format == "csv"     ? io::write_key_figures_csv(*figures, csv_dialect_option(options.csv_dialect))
                            : options.format == "table" ? io::write_key_figures_table(*figures)
                                                        : io::write_key_figures_json(*figures);
   if (options.output.empty() || options.output == "-") {
@@ -92,6 +94,7 @@ void add_figures_command(CLI::App& app, CommandContext& context, int& exit_statu
   figures->add_option("--format", options->format, "Output format")
       ->check(CLI::IsMember({"json", "csv", "table"}))
       ->capture_default_str();
+  add_csv_dialect_option(figures, options->csv_dialect);
   figures->add_option("-o,--output", options->output, "Write to this file instead of standard output");
   figures->callback([&context, &exit_status, options] { exit_status = run_figures(context, *options); });
 }

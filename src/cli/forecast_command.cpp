@@ -10,6 +10,7 @@
 
 #include "app/forecast/forecast_use_case.hpp"
 #include "cli/command_context.hpp"
+#include "cli/csv_dialect_option.hpp"
 #include "core/base/date.hpp"
 #include "io/exports/forecast_output.hpp"
 #include "io/json/forecast_scenario_json.hpp"
@@ -27,6 +28,7 @@ struct ForecastOptions {
   std::string round;
   std::string scenario;
   std::string format = "json";
+  std::string csv_dialect;
   std::string output;
 };
 
@@ -59,7 +61,7 @@ int run_forecast_command(const CommandContext& context, const ForecastOptions& o
     std::cerr << fmt::format("trappa: warning: {} employments name no known person and were skipped\n",
                              forecast->unmatched_employments);
   }
-  const std::string text = options.format == "csv"     ? io::write_forecast_csv(*forecast)
+  const std::string text = options.format == "csv"     ? io::write_forecast_csv(*forecast, csv_dialect_option(options.csv_dialect))
                            : options.format == "table" ? io::write_forecast_table(*forecast)
                                                        : io::write_forecast_json(*forecast);
   if (options.output.empty() || options.output == "-") {
@@ -92,6 +94,7 @@ void add_forecast_command(CLI::App& app, CommandContext& context, int& exit_stat
   forecast->add_option("--format", options->format, "Output format")
       ->check(CLI::IsMember({"json", "csv", "table"}))
       ->capture_default_str();
+  add_csv_dialect_option(forecast, options->csv_dialect);
   forecast->add_option("-o,--output", options->output, "Write to this file instead of standard output");
   forecast->callback([&context, &exit_status, options] { exit_status = run_forecast_command(context, *options); });
 }

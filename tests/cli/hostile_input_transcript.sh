@@ -40,7 +40,15 @@ check_equal_files accept/units.csv exported_units_again.csv
 run --db $store import people accept/people.csv
 check_status 0
 run --db $store export people -o exported_people.csv
-check_equal_files accept/people.csv exported_people.csv
+# The name that begins with a tab leaves with the apostrophe that keeps a spreadsheet from
+# running it (io/csv/csv_writer.hpp), and reads back without it: the export re-imports as the
+# file it came from, and exports the same again.
+sed "s/,\"'\t/,\"\t/" exported_people.csv > exported_people_unneutralised.csv
+check_equal_files accept/people.csv exported_people_unneutralised.csv
+run --db $store import people exported_people.csv
+check_status 0
+run --db $store export people -o exported_people_again.csv
+check_equal_files exported_people.csv exported_people_again.csv
 run --db $store import employments accept/employments.csv
 check_status 0
 # No export command for employments: the stored text, quoted by SQLite (quote() doubles ').

@@ -322,9 +322,12 @@ test("HR reads the key figures as charts, tables, CSV and JSON", async () => {
   assert.equal(await page.locator('[data-figure="headcount"]').textContent(), "1\u00a0021");
   assert.equal(await page.locator("svg.trappa-chart").count(), 4);
   await checkAccessibility(page, "/nyckeltal (HR)");
+  // A Swedish reader's spreadsheet: byte order mark, ';' and decimal commas (docs/formats.md).
   const csv = await page.request.get(`${base}/nyckeltal.csv?at=2025-12-31&tabell=kf-age`);
   assert.equal(csv.status(), 200);
-  assert.ok((await csv.text()).startsWith("Ålder,Kvinnor,Män"));
+  const bytes = await csv.body();
+  assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
+  assert.ok(bytes.subarray(3).toString("utf8").startsWith("Ålder;Kvinnor;Män"));
   const json = await page.request.get(`${base}/api/v1/figures?at=2025-12-31`);
   assert.equal(json.status(), 200);
   const figures = await json.json();

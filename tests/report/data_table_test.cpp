@@ -117,10 +117,24 @@ TEST(DataTableCsv, quotes_separators_and_defuses_formulas) {
             "'@sum,0\n");
 }
 
-TEST(DataTableCsv, starts_with_a_byte_order_mark_only_when_asked) {
+TEST(DataTableCsv, starts_with_a_byte_order_mark_only_for_spreadsheets) {
   const DataTable table{"t", "Å", {}, {}, ""};
   EXPECT_EQ(data_table_csv(table), "Å\n");
-  EXPECT_EQ(data_table_csv(table, ByteOrderMark::kInclude), "\xEF\xBB\xBFÅ\n");
+  EXPECT_EQ(data_table_csv(table, io::kEnglishSpreadsheetCsv), "\xEF\xBB\xBFÅ\n");
+  EXPECT_EQ(data_table_csv(table, io::kSwedishSpreadsheetCsv), "\xEF\xBB\xBFÅ\n");
+}
+
+// A Swedish spreadsheet reads "3.05" as text and splits at ','; the sv dialect writes what it
+// reads as numbers, and a negative number stays a number while a text that would run is
+// defused.
+TEST(DataTableCsv, the_swedish_dialect_uses_semicolons_and_decimal_commas) {
+  EXPECT_EQ(data_table_csv(table_for(testing::sample_level_chart()), io::kSwedishSpreadsheetCsv),
+            "\xEF\xBB\xBFKategori;Medelnivå\nDigital kommunikation;3,05\nInformationssäkerhet;2,40\n"
+            "Digitala verktyg;3,60\n");
+  DataTable table{"t", "Enhet", {{"Förändring", NumberFormat::count()}},
+                  {{"Vård; omsorg", {-2}}, {"-2+3", {1}}}, ""};
+  EXPECT_EQ(data_table_csv(table, io::kSwedishSpreadsheetCsv),
+            "\xEF\xBB\xBF" "Enhet;Förändring\n\"Vård; omsorg\";-2\n'-2+3;1\n");
 }
 
 TEST(TableFor, a_pyramid_table_lists_bands_youngest_first_with_totals) {

@@ -39,6 +39,12 @@ std::string_view trim(std::string_view text) {
   return text;
 }
 
+// The apostrophe that csv_writer.hpp puts before a text a spreadsheet would run as a formula
+// (and that spreadsheets add themselves): '=…, '+…, '-…, '@…, '<tab>…, '<CR>….
+bool neutralised_formula(std::string_view text) {
+  return text.size() >= 2 && text.front() == '\'' && std::string_view("=+-@\t\r").find(text[1]) != std::string_view::npos;
+}
+
 std::string ascii_lower(std::string_view text) {
   std::string lowered(text);
   for (char& c : lowered) {
@@ -75,6 +81,7 @@ core::Result<CsvTable> parse_csv(std::string_view text, std::string file_name) {
   };
   auto end_field = [&] {
     if (!field_was_quoted) field.text = std::string(trim(field.text));
+    if (neutralised_formula(field.text)) field.text.erase(0, 1);
     row.fields.push_back(std::move(field));
   };
   auto end_record = [&] {

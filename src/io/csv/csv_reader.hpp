@@ -2,8 +2,11 @@
 //
 // Accepts UTF-8 with or without a byte-order mark, ',' or ';' as separator (detected from the
 // header row), fields quoted with '"' (doubled quotes inside, line breaks allowed), LF or
-// CRLF line ends, and blank lines (skipped). Every field remembers where it started so a
-// problem can be reported as FILE:LINE:COLUMN, with the column counted in characters from 1.
+// CRLF line ends, and blank lines (skipped). A field that begins with an apostrophe followed by
+// = + - @, a tab or a carriage return loses the apostrophe: it is how Trappa's exports (and
+// spreadsheets) keep such a text from running as a formula (csv_writer.hpp). Every field
+// remembers where it started so a problem can be reported as FILE:LINE:COLUMN, with the
+// column counted in characters from 1.
 #pragma once
 
 #include <cstddef>

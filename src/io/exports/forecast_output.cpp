@@ -130,16 +130,21 @@ std::string write_forecast_json(const core::Forecast& forecast) {
   return write_json_text(document);
 }
 
-std::string write_forecast_csv(const core::Forecast& forecast) {
-  std::string text = csv_line({"role", "year", "start", "retirements", "leavers", "demand", "recruitment_need", "end",
-                               "turning_65", "turning_67", "turning_69"});
+std::string write_forecast_csv(const core::Forecast& forecast, const CsvDialect& dialect) {
+  std::string text(csv_start(dialect));
+  text += csv_line({"role", "year", "start", "retirements", "leavers", "demand", "recruitment_need", "end",
+                    "turning_65", "turning_67", "turning_69"},
+                   dialect);
   for (const core::RoleForecast& role : forecast.roles) {
     for (const core::ForecastYear& year : role.years) {
-      text += csv_line({role.role, std::to_string(year.year), number_text(year.start, kCountDecimals),
-                        number_text(year.retirements, kCountDecimals), number_text(year.leavers, kCountDecimals),
-                        number_text(year.demand, kCountDecimals), number_text(year.recruitment_need, kCountDecimals),
-                        number_text(year.end, kCountDecimals), std::to_string(year.turning_65),
-                        std::to_string(year.turning_67), std::to_string(year.turning_69)});
+      CsvRow row(dialect);
+      row.text(role.role).number(std::to_string(year.year));
+      for (double count : {year.start, year.retirements, year.leavers, year.demand, year.recruitment_need, year.end}) {
+        row.number(number_text(count, kCountDecimals));
+      }
+      row.number(std::to_string(year.turning_65)).number(std::to_string(year.turning_67));
+      row.number(std::to_string(year.turning_69));
+      text += row.line();
     }
   }
   return text;

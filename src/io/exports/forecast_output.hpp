@@ -7,6 +7,7 @@
 #include <string>
 
 #include "core/forecast/forecast.hpp"
+#include "io/csv/csv_writer.hpp"
 
 namespace trappa::io {
 
@@ -15,8 +16,8 @@ namespace trappa::io {
 [[nodiscard]] std::string write_forecast_json(const core::Forecast& forecast);
 
 // role,year,start,retirements,leavers,demand,recruitment_need,end,turning_65,turning_67,turning_69
-// — one row per role and year, roles by name, '.' decimals.
-[[nodiscard]] std::string write_forecast_csv(const core::Forecast& forecast);
+// — one row per role and year, roles by name, in `dialect` (io/csv/csv_writer.hpp).
+[[nodiscard]] std::string write_forecast_csv(const core::Forecast& forecast, const CsvDialect& dialect = kMachineCsv);
 
 // Aligned plain-text tables: the assumptions, the flows per role and in total, the area shares.
 [[nodiscard]] std::string write_forecast_table(const core::Forecast& forecast);

@@ -1,5 +1,6 @@
 #include "io/exports/gap_report_output.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include <boost/json.hpp>
@@ -140,31 +141,67 @@ std::string gap_report_json(const core::GapReport& report, const std::optional<c
   return write_json_text(root);
 }
 
-std::string gap_report_csv(const core::GapReport& report) {
-  std::string out;
+std::string gap_report_csv(const core::GapReport& report, const core::GapReport* earlier, const CsvDialect& dialect) {
+  std::string out(csv_start(dialect));
   if (report.groups.empty()) {
-    out += "code,name,area,applicable,rated,participation,mean_level,need_share\n";
+    const std::optional<core::GapComparison> comparison =
+        earlier ? std::optional(core::compare_reports(report, *earlier)) : std::nullopt;
+    CsvRow header(dialect);
+    for (std::string_view name : {"code", "name", "area", "applicable", "rated", "participation", "mean_level", "need_share"}) {
+      header.text(name);
+    }
+    if (comparison) header.text("need_share_pp").text("mean_level_delta");
+    out += header.line();
     for (const core::CompetencyFigures& c : report.competencies) {
-      out += fmt::format("{},{},{},{},{},{},{},{}\n", csv_field(c.code), csv_field(c.name), csv_field(c.area),
-                         csv_count(c.applicable), csv_count(c.rated), csv_number(c.participation),
-                         csv_number(c.mean_level), csv_number(c.need_share));
+      CsvRow row(dialect);
+      row.text(c.code).text(c.name).text(c.area).number(csv_count(c.applicable)).number(csv_count(c.rated));
+      row.number(csv_number(c.participation)).number(csv_number(c.mean_level)).number(csv_number(c.need_share));
+      if (comparison) {
+        const auto change = std::find_if(comparison->competencies.begin(), comparison->competencies.end(),
+                                         [&](const core::CompetencyChange& x) { return x.code == c.code; });
+        const bool found = change != comparison->competencies.end();
+        row.number(found ? csv_number(change->need_share_pp) : "");
+        row.number(found ? csv_number(change->mean_level_delta) : "");
+      }
+      out += row.line();
     }
     return out;
   }
-  out += "key,name,people,assessed,share_with_need,suppressed";
-  for (const core::CompetencyFigures& c : report.competencies) {
-    out += ',';
-    out += csv_field(c.code);
+  // Groups: each group's change in its share with a need, and in each cell's need share, in
+  // percentage points against the same group of the earlier round.
+  CsvRow header(dialect);
+  for (std::string_view name : {"key", "name", "people", "assessed", "share_with_need", "suppressed"}) header.text(name);
+  for (const core::CompetencyFigures& c : report.competencies) header.text(c.code);
+  if (earlier) {
+    header.text("share_with_need_pp");
+    for (const core::CompetencyFigures& c : report.competencies) header.text(c.code + "_pp");
   }
-  out += '\n';
+  out += header.line();
+  const auto points = [](const std::optional<double>& now, const std::optional<double>& before) -> std::optional<double> {
+    if (!now || !before) return std::nullopt;
+    return (*now - *before) * 100.0;
+  };
   for (const core::GroupFigures& group : report.groups) {
-    out += fmt::format("{},{},{},{},{},{}", csv_field(group.key), csv_field(group.name), csv_count(group.people),
-                       csv_count(group.assessed), csv_number(group.share_with_need), group.suppressed);
-    for (const core::GroupCompetencyFigures& cell : group.competencies) {
-      out += ',';
-      out += csv_number(cell.need_share);
+    CsvRow row(dialect);
+    row.text(group.key).text(group.name).number(csv_count(group.people)).number(csv_count(group.assessed));
+    row.number(csv_number(group.share_with_need)).text(group.suppressed ? "true" : "false");
+    for (const core::GroupCompetencyFigures& cell : group.competencies) row.number(csv_number(cell.need_share));
+    if (earlier) {
+      const auto before = std::find_if(earlier->groups.begin(), earlier->groups.end(),
+                                       [&](const core::GroupFigures& g) { return g.key == group.key; });
+      const bool found = before != earlier->groups.end();
+      row.number(csv_number(found ? points(group.share_with_need, before->share_with_need) : std::nullopt));
+      for (const core::GroupCompetencyFigures& cell : group.competencies) {
+        std::optional<double> change;
+        if (found) {
+          const auto earlier_cell = std::find_if(before->competencies.begin(), before->competencies.end(),
+                                                 [&](const core::GroupCompetencyFigures& x) { return x.code == cell.code; });
+          if (earlier_cell != before->competencies.end()) change = points(cell.need_share, earlier_cell->need_share);
+        }
+        row.number(csv_number(change));
+      }
     }
-    out += '\n';
+    out += row.line();
   }
   return out;
 }

@@ -6,13 +6,18 @@
 #include <string>
 
 #include "core/analytics/gap_query.hpp"
+#include "io/csv/csv_writer.hpp"
 
 namespace trappa::io {
 
 [[nodiscard]] std::string gap_report_json(const core::GapReport& report,
                                           const std::optional<core::GapComparison>& comparison);
-// The competency table, or with groups the groups × competencies matrix of need shares.
-[[nodiscard]] std::string gap_report_csv(const core::GapReport& report);
+// The competency table, or with groups the groups × competencies matrix of need shares. With
+// `earlier` (the same query on an earlier round), the changes too: per competency
+// need_share_pp and mean_level_delta (as the JSON's "compare"); per group share_with_need_pp
+// and one CODE_pp column per competency. docs/analytics.md, "CSV".
+[[nodiscard]] std::string gap_report_csv(const core::GapReport& report, const core::GapReport* earlier = nullptr,
+                                         const CsvDialect& dialect = kMachineCsv);
 [[nodiscard]] std::string gap_report_table(const core::GapReport& report,
                                            const std::optional<core::GapComparison>& comparison);
 

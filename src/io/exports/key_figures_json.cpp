@@ -1,5 +1,6 @@
 #include "io/exports/key_figures_json.hpp"
 
+#include <array>
 #include <cmath>
 #include <optional>
 
@@ -163,36 +164,30 @@ json::value to_json(const core::KeyFigures& figures) {
 
 class CsvWriter {
  public:
-  CsvWriter() { text_ = "figure,date,group,measure,value\n"; }
+  explicit CsvWriter(const CsvDialect& dialect) : dialect_(dialect), text_(csv_start(dialect)) {
+    CsvRow header(dialect_);
+    for (std::string_view name : {"figure", "date", "group", "measure", "value"}) header.text(name);
+    text_ += header.line();
+  }
 
+  // `value` is a number ('.' decimals), true/false or empty.
   void row(std::string_view figure, std::string_view date, std::string_view group, std::string_view measure,
            std::string_view value) {
-    for (std::string_view cell : {figure, date, group, measure}) {
-      append_cell(cell);
-      text_ += ',';
-    }
-    append_cell(value);
-    text_ += '\n';
+    text_ += CsvRow(dialect_).text(figure).text(date).text(group).text(measure).number(value).line();
   }
 
   std::string take() { return std::move(text_); }
 
  private:
-  void append_cell(std::string_view cell) {
-    if (cell.find_first_of(",;\"\n\r") == std::string_view::npos) {
-      text_ += cell;
-      return;
-    }
-    text_ += '"';
-    for (char c : cell) {
-      if (c == '"') text_ += '"';
-      text_ += c;
-    }
-    text_ += '"';
-  }
-
+  CsvDialect dialect_;
   std::string text_;
 };
+
+// The band as CSV names it: spreadsheets read "-29" and "60-" as negative numbers.
+std::string_view csv_band_label(std::size_t band) {
+  static constexpr std::array<std::string_view, 5> kLabels{"0–29", "30–39", "40–49", "50–59", "60 och äldre"};
+  return band < kLabels.size() ? kLabels[band] : std::string_view();
+}
 
 std::string number_text(double value, int decimals) { return fmt::format("{}", rounded(value, decimals)); }
 std::string number_text(const std::optional<double>& value, int decimals) {
@@ -237,8 +232,8 @@ std::string decimal(const std::optional<double>& value) {
 
 std::string write_key_figures_json(const core::KeyFigures& figures) { return write_json_text(to_json(figures)); }
 
-std::string write_key_figures_csv(const core::KeyFigures& figures) {
-  CsvWriter csv;
+std::string write_key_figures_csv(const core::KeyFigures& figures, const CsvDialect& dialect) {
+  CsvWriter csv(dialect);
   const std::string at = core::to_iso(figures.at);
   const std::string period = fmt::format("{}/{}", core::to_iso(figures.from), at);
   for (const core::Headcount& headcount : figures.headcount) {
@@ -269,16 +264,17 @@ std::string write_key_figures_csv(const core::KeyFigures& figures) {
   const core::HiddenKeyFigureCells& hidden = figures.hidden;
   for (std::size_t b = 0; b < figures.age.bands.size(); ++b) {
     const core::AgeBand& band = figures.age.bands[b];
-    csv.row("age_band", at, band.label, "total", hidden.age_band[b] ? std::string() : std::to_string(band.people.total()));
+    const std::string_view label = csv_band_label(b);
+    csv.row("age_band", at, label, "total", hidden.age_band[b] ? std::string() : std::to_string(band.people.total()));
     for (core::Gender gender : kGenders) {
-      csv.row("age_band", at, band.label, core::to_code(gender),
+      csv.row("age_band", at, label, core::to_code(gender),
               hidden.age[b][static_cast<std::size_t>(gender)] ? std::string() : std::to_string(band.people.of(gender)));
     }
     const std::optional<double> share =
         headcount_all == 0 || hidden.age_band[b]
             ? std::nullopt
             : std::optional(static_cast<double>(band.people.total()) / static_cast<double>(headcount_all));
-    csv.row("age_band", at, band.label, "share", number_text(share, kShareDecimals));
+    csv.row("age_band", at, label, "share", number_text(share, kShareDecimals));
   }
   csv.row("tenure_years", at, "", "mean", number_text(figures.tenure.mean, kValueDecimals));
   csv.row("tenure_years", at, "", "median", number_text(figures.tenure.median, kValueDecimals));

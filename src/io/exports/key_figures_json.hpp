@@ -7,6 +7,7 @@
 #include <string>
 
 #include "core/workforce/key_figures.hpp"
+#include "io/csv/csv_writer.hpp"
 
 namespace trappa::io {
 
@@ -14,9 +15,11 @@ namespace trappa::io {
 // of io/json_text.hpp (ends with a newline).
 [[nodiscard]] std::string write_key_figures_json(const core::KeyFigures& figures);
 
-// One value per row: figure,date,group,measure,value (comma-separated, '.' decimals, empty
-// value for "not defined"), ready for a spreadsheet's pivot table.
-[[nodiscard]] std::string write_key_figures_csv(const core::KeyFigures& figures);
+// One value per row: figure,date,group,measure,value (empty value for "not defined"), ready
+// for a spreadsheet's pivot table, in `dialect` (io/csv/csv_writer.hpp). Age bands are named
+// 0–29, 30–39, 40–49, 50–59 and "60 och äldre", which no spreadsheet reads as a number.
+[[nodiscard]] std::string write_key_figures_csv(const core::KeyFigures& figures,
+                                                const CsvDialect& dialect = kMachineCsv);
 
 // Aligned plain-text tables for a terminal.
 [[nodiscard]] std::string write_key_figures_table(const core::KeyFigures& figures);

@@ -27,14 +27,6 @@ bool any_missing(const DataTable& table) {
   return false;
 }
 
-// Spreadsheets run a cell that starts with one of these as a formula.
-std::string csv_text(std::string text) {
-  if (!text.empty() && std::string_view("=+-@\t\r").find(text.front()) != std::string_view::npos) {
-    text.insert(text.begin(), '\'');
-  }
-  return text;
-}
-
 }  // namespace
 
 std::string data_table_html(const DataTable& table) {
@@ -65,21 +57,21 @@ std::string data_table_html(const DataTable& table) {
   return html;
 }
 
-std::string data_table_csv(const DataTable& table, ByteOrderMark bom) {
-  std::string csv = bom == ByteOrderMark::kInclude ? "\xEF\xBB\xBF" : "";
-  std::vector<std::string> fields{csv_text(table.row_heading)};
+std::string data_table_csv(const DataTable& table, const io::CsvDialect& dialect) {
+  std::string csv(io::csv_start(dialect));
+  io::CsvRow header(dialect);
+  header.text(table.row_heading);
   for (const DataColumn& column : table.columns) {
-    fields.push_back(csv_text(column.format.kind == ValueKind::kShare
-                                  ? detail::sentence(table.language, "report_csv_share_heading", {{"heading", column.heading}})
-                                  : column.heading));
+    header.text(column.format.kind == ValueKind::kShare
+                    ? detail::sentence(table.language, "report_csv_share_heading", {{"heading", column.heading}})
+                    : column.heading);
   }
-  csv += io::csv_line(fields);
+  csv += header.line();
   for (const DataRow& row : table.rows) {
-    fields.assign({csv_text(row.label)});
-    for (std::size_t c = 0; c < table.columns.size(); ++c) {
-      fields.push_back(csv_value(value_at(row, c), table.columns[c].format));
-    }
-    csv += io::csv_line(fields);
+    io::CsvRow record(dialect);
+    record.text(row.label);
+    for (std::size_t c = 0; c < table.columns.size(); ++c) record.number(csv_value(value_at(row, c), table.columns[c].format));
+    csv += record.line();
   }
   return csv;
 }

@@ -9,13 +9,12 @@
 // <td class="num"> (for the page CSS to right-align: no inline styles), "–" for a missing
 // value with a note in the caption saying so. Every text is escaped.
 //
-// CSV, for the download link, for programs and spreadsheets alike:
-//   - UTF-8, optionally with a byte order mark (Excel needs it to see å ä ö; most
-//     programs do not want it), fields separated by ',' and quoted only when they hold a
-//     ',', ';', '"' or line break (io::csv_line), one record per line ending in LF;
-//   - numbers with '.' decimals and no thousands grouping, so any program and any
-//     spreadsheet with an English number setting reads them as numbers (a Swedish
-//     spreadsheet user imports with "decimal separator: ." or uses the XLSX export);
+// CSV, for the download link, for programs and spreadsheets alike, in a dialect of
+// io/csv/csv_writer.hpp (the web: `sv` for Swedish readers, `en` for English ones; the default
+// is the machine dialect):
+//   - UTF-8, with the byte order mark that spreadsheets need to see å ä ö in the `sv` and `en`
+//     dialects; one record per line ending in LF;
+//   - numbers without thousands grouping, with the dialect's decimal mark;
 //   - shares as fractions (0.2857, not 29 %), and the heading of a share column says so
 //     with " (andel 0–1)" / " (share 0–1)"; a missing value is an empty field;
 //   - a text cell that starts with = + - @ or a tab or carriage return gets a leading
@@ -27,6 +26,7 @@
 #include <string>
 #include <vector>
 
+#include "io/csv/csv_writer.hpp"
 #include "report/charts/charts.hpp"
 #include "report/charts/number_format.hpp"
 
@@ -53,8 +53,7 @@ struct DataTable {
 
 [[nodiscard]] std::string data_table_html(const DataTable& table);
 
-enum class ByteOrderMark { kOmit, kInclude };
-[[nodiscard]] std::string data_table_csv(const DataTable& table, ByteOrderMark bom = ByteOrderMark::kOmit);
+[[nodiscard]] std::string data_table_csv(const DataTable& table, const io::CsvDialect& dialect = io::kMachineCsv);
 
 // The table of each chart: the same labels and numbers, the chart's title as the caption,
 // the chart's language (empty headings become the catalogue's words, as in the chart).

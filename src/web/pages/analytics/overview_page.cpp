@@ -8,6 +8,8 @@
 #include <spdlog/spdlog.h>
 
 #include "core/analytics/gap_query.hpp"
+#include "i18n/ui_text.hpp"
+#include "io/csv/csv_writer.hpp"
 #include "io/exports/gap_report_output.hpp"
 #include "report/analytics/gap_charts.hpp"
 #include "report/charts/charts.hpp"
@@ -376,7 +378,7 @@ Response overview_csv(AppContext& app, const PageRequest& page) {
   else if (table == "karta" && charts.heatmap) data = report::table_for(*charts.heatmap);
   if (!data) return error_page(app, page, 404);
   mark_suppressed_rows(page, overview, table, *data);
-  Response response{200, "text/csv; charset=utf-8", report::data_table_csv(*data, report::ByteOrderMark::kInclude),
+  Response response{200, "text/csv; charset=utf-8", report::data_table_csv(*data, io::spreadsheet_csv_for(i18n::language_code(page.language))),
                     {{"Cache-Control", "no-store"}}};
   // Names are codes and round names; keep the file name to safe characters.
   std::string name = "trappa-" + overview.round->round.name + "-" + table + ".csv";

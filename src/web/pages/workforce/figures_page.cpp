@@ -9,6 +9,8 @@
 
 #include "core/workforce/key_figure_disclosure.hpp"
 #include "core/workforce/key_figures.hpp"
+#include "i18n/ui_text.hpp"
+#include "io/csv/csv_writer.hpp"
 #include "io/exports/key_figures_json.hpp"
 #include "report/charts/charts.hpp"
 #include "report/charts/data_table.hpp"
@@ -261,15 +263,16 @@ Response figures_csv(AppContext& app, const PageRequest& page) {
   if ((*computed)->suppressed) return error_page(app, page, 403);
   const core::KeyFigures* figures = &(*computed)->figures;
   const std::string table = query_value(page.request, "tabell");
+  const io::CsvDialect dialect = io::spreadsheet_csv_for(i18n::language_code(page.language));
   std::string body;
   if (table.empty() || table == "alla") {
-    body = io::write_key_figures_csv(*figures);
+    body = io::write_key_figures_csv(*figures, dialect);
   } else {
     const FigureCharts charts = build_charts(page, *figures);
-    if (table == "kf-headcount") body = report::data_table_csv(report::table_for(charts.headcount));
-    else if (table == "kf-age") body = report::data_table_csv(report::table_for(charts.age));
-    else if (table == "kf-positions") body = report::data_table_csv(report::table_for(charts.positions));
-    else if (table == "kf-retirements") body = report::data_table_csv(report::table_for(charts.retirements));
+    if (table == "kf-headcount") body = report::data_table_csv(report::table_for(charts.headcount), dialect);
+    else if (table == "kf-age") body = report::data_table_csv(report::table_for(charts.age), dialect);
+    else if (table == "kf-positions") body = report::data_table_csv(report::table_for(charts.positions), dialect);
+    else if (table == "kf-retirements") body = report::data_table_csv(report::table_for(charts.retirements), dialect);
     else return error_page(app, page, 404);
   }
   const std::string name = "nyckeltal-" + core::to_iso(figures->at) + (table.empty() ? "" : "-" + table) + ".csv";
