@@ -30,6 +30,7 @@ constexpr Entry kTexts[] = {
     {"nav_framework", "Ramverk", "Framework"},
     {"nav_figures", "Nyckeltal", "Key figures"},
     {"nav_rounds", "Omgångar", "Rounds"},
+    {"nav_people", "Personer", "People"},
     {"nav_account", "Mitt konto", "My account"},
     {"sign_out", "Logga ut", "Sign out"},
     {"footer_text", "Trappa – strategisk kompetensförsörjning. Uppgifterna används för att planera kompetensutveckling, aldrig som underlag för lön.",
@@ -88,6 +89,8 @@ constexpr Entry kTexts[] = {
     {"home_framework_text", "Kompetensområden, nivåer och vad varje roll förväntas kunna.", "Competence areas, levels and what each role is expected to master."},
     {"home_figures_text", "Personalomsättning, anställningsformer, åldrar och pensionsavgångar.", "Turnover, forms of employment, ages and retirements."},
     {"home_rounds_text", "Skapa, öppna och stäng skattningsomgångar.", "Create, open and close assessment rounds."},
+    {"home_people_text", "Sök en person på namn, anställningsnummer eller e-post och se personens uppgifter och historik.",
+     "Find a person by name, employee number or e-mail and see their details and history."},
 
     // Common labels
     {"label_round", "Omgång", "Round"},
@@ -403,6 +406,20 @@ constexpr Entry kTexts[] = {
      "The field {field} holds invalid UTF-8 or control characters, which cannot be stored. Nothing was saved."},
     {"error_form_content_type", "Formuläret måste skickas som application/x-www-form-urlencoded. Ingenting sparades.",
      "The form must be sent as application/x-www-form-urlencoded. Nothing was saved."},
+
+    // Personer: HR's person search (people_search_page.cpp)
+    {"people_search_title", "Sök person", "Find a person"},
+    {"people_search_lead", "Du söker bland personerna i din behörighet.", "You search among the people within your scope."},
+    {"people_search_label", "Namn, anställningsnummer eller e-post", "Name, employee number or e-mail"},
+    {"people_search_hint", "Början av för- eller efternamn räcker, till exempel ”ann berg”. Anställningsnummer och e-post skrivs hela.",
+     "The beginning of a first or last name is enough, for example “ann berg”. Employee numbers and e-mail addresses are written in full."},
+    {"people_search_button", "Sök", "Search"},
+    {"people_search_results", "Träffar", "Results"},
+    {"people_search_none", "Ingen person i din behörighet matchar sökningen.", "No one within your scope matches the search."},
+    {"people_search_count", "{count} träffar.", "{count} results."},
+    {"people_search_count_more", "De första {count} träffarna visas.", "The first {count} results are shown."},
+    {"people_search_more", "Fler personer matchar. Skriv mer av namnet för att se dem.", "More people match. Type more of the name to see them."},
+    {"people_search_too_long", "Sökningen är för lång: skriv högst 200 tecken.", "The search is too long: write at most 200 characters."},
 
     // Personuppgifter: a person's audit history and export (person_page.cpp)
     {"person_title", "Personuppgifter", "Personal data"},

@@ -356,6 +356,46 @@ test("HR creates a round", async () => {
 });
 
 // Issue 6, audit trail and personal-data rights (docs/personal-data.md).
+// Issue 13: the person page was reachable only by typing its URL.
+test("HR finds a person by name with the keyboard alone and reaches the person page; others get 404", async () => {
+  const page = await newPage();
+  await signIn(page, accounts.hr);
+  // From the navigation, by keyboard.
+  await page.goto(base + "/");
+  const link = page.locator("nav a[href='/personer']");
+  await link.focus();
+  await Promise.all([page.waitForNavigation(), page.keyboard.press("Enter")]);
+  assert.ok(page.url().endsWith("/personer"), page.url());
+  await checkAccessibility(page, "/personer");
+  const [first, last] = accounts.employee.name.split(" ");
+  await page.locator("#people-q").focus();
+  await page.keyboard.type(`${first.slice(0, 3).toLowerCase()} ${last.slice(0, 4).toUpperCase()}`);
+  await Promise.all([page.waitForNavigation(), page.keyboard.press("Enter")]);
+  const status = (await page.getByRole("status").textContent()).trim();
+  assert.match(status, /träff/);
+  const result = page.getByRole("link", { name: accounts.employee.name });
+  assert.ok((await result.count()) >= 1, `the employee is among the results: ${status}`);
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    await checkAccessibility(page, `/personer?q=… at ${width} px`);
+    const wide = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+    assert.equal(wide, false, `no sideways scrolling at ${width} px`);
+  }
+  await result.first().focus();
+  await Promise.all([page.waitForNavigation(), page.keyboard.press("Enter")]);
+  assert.equal((await page.locator("h1").textContent()).trim(), `Personuppgifter: ${accounts.employee.name}`);
+  // By employee number, exactly.
+  await page.goto(`${base}/personer?q=${encodeURIComponent(accounts.employee.id)}`);
+  assert.equal(await page.getByRole("link", { name: accounts.employee.name }).count(), 1);
+  // Not for employees or managers.
+  const employee = await newPage();
+  await signIn(employee, accounts.employee);
+  assert.equal((await employee.goto(`${base}/personer?q=a`)).status(), 404);
+  assert.equal(await employee.locator("nav a[href='/personer']").count(), 0);
+  await employee.context().close();
+  await page.context().close();
+});
+
 test("HR reads a person's history and downloads the personal-data export; others get 404", async () => {
   const page = await newPage();
   await signIn(page, accounts.hr);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <tuple>
 
 namespace trappa::app {
 
@@ -15,7 +16,8 @@ std::string lower(std::string_view text) {
 
 }  // namespace
 
-Directory::Directory(OrganisationData organisation) : organisation_(std::move(organisation)) {
+Directory::Directory(OrganisationData organisation)
+    : organisation_(std::move(organisation)), name_index_(organisation_.people) {
   const auto& people = organisation_.people;
   by_id_.reserve(people.size());
   for (std::uint32_t i = 0; i < people.size(); ++i) {
@@ -113,6 +115,37 @@ bool Directory::unit_in_subtree(std::string_view unit, std::string_view root) co
 
 bool Directory::in_subtree(const core::Person& person, std::string_view unit_code) const {
   return unit_in_subtree(person.unit_code, unit_code);
+}
+
+Directory::SearchResult Directory::search(std::string_view query, std::string_view scope_unit,
+                                          std::size_t limit) const {
+  SearchResult result;
+  std::vector<std::uint32_t> exact;
+  for (auto found : {index_of(query), index_of_email(query)}) {
+    if (found && std::find(exact.begin(), exact.end(), *found) == exact.end() &&
+        in_subtree(organisation_.people[*found], scope_unit)) {
+      exact.push_back(*found);
+    }
+  }
+  std::vector<std::uint32_t> named;
+  name_index_.for_each_match(query, [&](std::uint32_t person) {
+    if (std::find(exact.begin(), exact.end(), person) != exact.end()) return true;
+    if (!in_subtree(organisation_.people[person], scope_unit)) return true;
+    if (exact.size() + named.size() == limit) {
+      result.more = true;
+      return false;
+    }
+    named.push_back(person);
+    return true;
+  });
+  const auto& people = organisation_.people;
+  std::sort(named.begin(), named.end(), [&](std::uint32_t a, std::uint32_t b) {
+    return std::tie(people[a].name, people[a].employee_id) < std::tie(people[b].name, people[b].employee_id);
+  });
+  result.people = std::move(exact);
+  if (result.people.size() > limit) result.people.resize(limit);
+  result.people.insert(result.people.end(), named.begin(), named.end());
+  return result;
 }
 
 }  // namespace trappa::web

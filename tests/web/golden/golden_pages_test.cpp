@@ -194,6 +194,8 @@ std::vector<Page> pages() {
       {"framework", "employee", "/ramverk", 200},
       {"rounds", "hr", "/omgangar", 200},
       {"person", "hr", "/personer/{employee}", 200},
+      {"people-search", "hr", "/personer", 200},
+      {"people-search.results", "hr", "/personer?q=anders", 200},
       {"error-403", "employee", "/omgangar", 403},
       {"error-404", "employee", "/finns-inte", 404},
       {"error-405", "employee", "/logout", 405},

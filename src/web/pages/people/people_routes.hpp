@@ -7,5 +7,7 @@ namespace trappa::web {
 class Router;
 
 void register_people(Router& router);
+// Personer: HR's person search (people_search_page.cpp).
+void register_people_search(Router& router);
 
 }  // namespace trappa::web

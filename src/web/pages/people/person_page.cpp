@@ -117,6 +117,7 @@ Response person_export(AppContext& app, const PageRequest& page, const std::stri
 }
 
 void register_people(Router& router) {
+  register_people_search(router);
   router.get("/personer/{employee_id}",
              [](AppContext& app, PageRequest& page, const RouteParams& params) { return person_page(app, page, params.get("employee_id")); });
   router.post("/personer/{employee_id}/export.json",
