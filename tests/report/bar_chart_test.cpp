@@ -74,6 +74,25 @@ TEST(BarChart, draws_full_share_as_the_full_plot_width_ending_at_the_last_grid_l
   EXPECT_NEAR(number(*bars[0], "x") + number(*bars[0], "width"), rightmost_grid, 0.02);
 }
 
+// Issue 13: need shares of 0–13 % were drawn on a 0–100 % axis, as slivers. The axis ends at
+// a round number above the largest value; the longest bar fills most of the plot.
+TEST(BarChart, small_shares_get_an_axis_from_the_data_not_from_zero_to_a_hundred_percent) {
+  BarChart chart;
+  chart.bars = {{"1", 0.02, std::nullopt}, {"2", 0.13, 0.11}, {"3", 0.07, std::nullopt}};
+  const auto parsed = parse_xml(bar_chart(chart));
+  ASSERT_EQ(parsed.error, "");
+  std::vector<std::string> texts;
+  for (const XmlElement* text : parsed.root->all_named("text")) texts.push_back(text->deep_text());
+  EXPECT_NE(std::find(texts.begin(), texts.end(), "15\u00a0%"), texts.end());
+  EXPECT_EQ(std::find(texts.begin(), texts.end(), "100\u00a0%"), texts.end());
+  const auto bars = with_class(*parsed.root, "bar");
+  ASSERT_EQ(bars.size(), 3u);
+  double rightmost_grid = 0;
+  for (const XmlElement* line : parsed.root->all_named("line")) rightmost_grid = std::max(rightmost_grid, number(*line, "x1"));
+  const double plot = rightmost_grid - number(*bars[1], "x");
+  EXPECT_NEAR(number(*bars[1], "width") / plot, 0.13 / 0.15, 0.01);
+}
+
 TEST(BarChart, comparison_bars_are_thinner_grey_and_proportional_on_the_same_scale) {
   const BarChart chart = testing::sample_bar_chart();
   const auto parsed = parse_xml(bar_chart(chart));

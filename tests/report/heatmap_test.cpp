@@ -134,6 +134,42 @@ TEST(Heatmap, colours_follow_the_scale_bins_of_the_shown_value) {
   EXPECT_EQ(cells[2].rect->attribute("fill"), std::string(heatmap_scale()[4].fill));
 }
 
+// Issue 13: the need shares of a unit's children are 0–13 %; on a 0–100 % scale every cell
+// had the lightest fill. The scale is chosen from the data.
+TEST(Heatmap, small_shares_spread_over_the_fills_of_a_scale_chosen_from_the_data) {
+  Heatmap chart;
+  chart.columns = {{"a", ""}, {"b", ""}, {"c", ""}, {"d", ""}, {"e", ""}};
+  chart.rows = {{"r", {0.0, 0.035, 0.07, 0.10, 0.13}}};
+  const auto parsed = parse_xml(heatmap(chart));
+  ASSERT_EQ(parsed.error, "");
+  const auto cells = cells_of(*parsed.root);
+  ASSERT_EQ(cells.size(), 5u);
+  for (std::size_t i = 0; i < cells.size(); ++i) {
+    EXPECT_EQ(cells[i].rect->attribute("fill"), std::string(heatmap_scale()[i].fill)) << i;
+  }
+  std::vector<std::string> texts;
+  for (const XmlElement* text : parsed.root->all_named("text")) texts.push_back(text->deep_text());
+  for (const char* label : {"0–2\u00a0%", "3–5\u00a0%", "6–8\u00a0%", "9–11\u00a0%", "12–15\u00a0%"}) {
+    EXPECT_NE(std::find(texts.begin(), texts.end(), label), texts.end()) << label;
+  }
+}
+
+TEST(HeatmapScale, the_top_is_the_first_round_percentage_at_or_above_the_largest_share) {
+  EXPECT_EQ(heatmap_scale_for(0.13).top_percent, 15);
+  EXPECT_EQ(heatmap_scale_for(0.13).step_percent, 3);
+  EXPECT_EQ(heatmap_scale_for(0.0).top_percent, 5);
+  EXPECT_EQ(heatmap_scale_for(0.5).top_percent, 50);
+  EXPECT_EQ(heatmap_scale_for(0.504).top_percent, 50);  // 50 % as shown
+  EXPECT_EQ(heatmap_scale_for(0.81).top_percent, 100);
+  EXPECT_EQ(heatmap_scale_for(1.7).top_percent, 100);
+  const HeatmapScale scale = heatmap_scale_for(0.13);
+  EXPECT_EQ(scale.bin(0.024), 0u);
+  EXPECT_EQ(scale.bin(0.025), 1u);  // shown as 3 %
+  EXPECT_EQ(scale.bin(0.15), 4u);
+  EXPECT_EQ(scale.bin(0.9), 4u);
+  EXPECT_EQ(heatmap_scale_for(1.0).labels.back(), "80–100\u00a0%");
+}
+
 TEST(Heatmap, legend_names_every_bin_and_the_no_data_swatch) {
   const auto parsed = parse_xml(heatmap(testing::sample_heatmap()));
   ASSERT_EQ(parsed.error, "");

@@ -43,8 +43,10 @@ Scale value_scale(const BarChart& chart) {
     const Ticks ticks = nice_ticks(*chart.axis_maximum);
     return {*chart.axis_maximum, ticks.step};
   }
-  if (chart.format.kind == ValueKind::kShare && largest <= 1) return {1, 0.2};
+  // Shares too take their axis from the data (a need share of 0–13 % drawn on 0–100 % is a
+  // row of slivers), up to 100 % at most while no value exceeds it.
   const Ticks ticks = nice_ticks(largest > 0 ? largest : 1);
+  if (chart.format.kind == ValueKind::kShare && largest <= 1 && ticks.end >= 1) return {1, 0.2};
   return {ticks.end, ticks.step};
 }
 

@@ -65,8 +65,9 @@ struct BarChart {
   std::string value_label;                // legend and table heading of value, e.g. "2025"; empty: "Värde"
   std::string comparison_label;           // legend and table heading of comparison, e.g. "2024"; empty: "Jämförelse"
   std::optional<ReferenceLine> reference; // a dashed vertical line across all bars
-  // End of the value axis. Default: 100 % for shares (more if a value exceeds it),
-  // otherwise a round number above the largest value. Set it for fixed scales (levels 1–5: 5).
+  // End of the value axis. Default: a round number above the largest value (or the
+  // reference), for shares at most 100 % unless a value exceeds it. Set it for fixed scales
+  // (levels 1–5: 5; a share that must read against the whole: 1).
   std::optional<double> axis_maximum;
   std::string category_heading;  // table heading of the labels; empty: "Kategori"
 };
@@ -102,6 +103,8 @@ struct HeatmapRow {
   std::vector<std::optional<double>> values; // one share (0–1) per column; nullopt: no data
 };
 
+// The fills follow a scale chosen from the data (palette.hpp, heatmap_scale_for): five steps
+// from 0 to the first round percentage at or above the largest share, shown in the legend.
 struct Heatmap {
   ChartText text;
   std::vector<HeatmapColumn> columns;

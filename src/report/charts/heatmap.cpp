@@ -119,13 +119,21 @@ std::string heatmap(const Heatmap& given) {
   const double grid_width = static_cast<double>(column_count) * cell_width;
   const double grid_height = static_cast<double>(chart.rows.size()) * kCellHeight;
 
-  // The legend: five bins and the no-data swatch, wrapped to the chart's width.
+  // The scale from the data (palette.hpp), and the legend: its five bins and the no-data
+  // swatch, wrapped to the chart's width.
+  double largest = 0;
+  for (const HeatmapRow& row : chart.rows) {
+    for (std::size_t c = 0; c < column_count; ++c) largest = std::max(largest, cell(row, c).value_or(0.0));
+  }
+  const HeatmapScale scale = heatmap_scale_for(largest);
   struct LegendItem {
     std::string fill;
     std::string label;
   };
   std::vector<LegendItem> legend;
-  for (const ScaleBin& bin : heatmap_scale()) legend.push_back({std::string(bin.fill), std::string(bin.label)});
+  for (std::size_t b = 0; b < scale.labels.size(); ++b) {
+    legend.push_back({std::string(heatmap_scale()[b].fill), scale.labels[b]});
+  }
   legend.push_back({fmt::format("url(#{}-nodata)", id), chart.missing_label});
   double legend_width = 0;
   for (const LegendItem& item : legend) legend_width += 22 + estimated_text_width(item.label, kSmallFontSize) + 18;
@@ -185,7 +193,7 @@ std::string heatmap(const Heatmap& given) {
       const auto value = cell(row, c);
       const double left = grid_left + static_cast<double>(c) * cell_width;
       const std::string fill =
-          value ? std::string(heatmap_scale()[heatmap_bin(*value)].fill) : fmt::format("url(#{}-nodata)", id);
+          value ? std::string(scale.fill(*value)) : fmt::format("url(#{}-nodata)", id);
       const std::string_view text_colour = value ? readable_text_colour(fill) : kDarkText;
       svg += fmt::format("<g><title>{}</title>", escape_markup(fmt::format(
                                                      "{}, {}: {}", row.label, column_words(chart.columns[c]),

@@ -75,6 +75,33 @@ std::size_t heatmap_bin(double share) {
   return std::min<std::size_t>(kHeatmapScale.size() - 1, static_cast<std::size_t>(percent / 20.0));
 }
 
+std::size_t HeatmapScale::bin(double share) const {
+  if (!std::isfinite(share) || share <= 0) return 0;
+  const double percent = std::round(share * 100.0);
+  return std::min<std::size_t>(kHeatmapScale.size() - 1, static_cast<std::size_t>(percent / step_percent));
+}
+
+HeatmapScale heatmap_scale_for(double largest_share) {
+  static constexpr std::array<int, 11> kTops{5, 10, 15, 20, 25, 30, 40, 50, 60, 80, 100};
+  const double largest_percent = std::isfinite(largest_share) ? std::round(largest_share * 100.0) : 100.0;
+  HeatmapScale scale;
+  scale.top_percent = 100;
+  for (int top : kTops) {
+    if (largest_percent <= top) {
+      scale.top_percent = top;
+      break;
+    }
+  }
+  const int bins = static_cast<int>(kHeatmapScale.size());
+  scale.step_percent = scale.top_percent / bins;
+  for (int b = 0; b < bins; ++b) {
+    const int from = b * scale.step_percent;
+    const int to = b + 1 == bins ? scale.top_percent : (b + 1) * scale.step_percent - 1;
+    scale.labels.push_back(std::to_string(from) + "–" + std::to_string(to) + "\u00a0%");
+  }
+  return scale;
+}
+
 std::span<const std::string_view> stacked_palette() { return kStackedPalette; }
 
 std::span<const SeriesStyle> series_styles() { return kSeriesStyles; }

@@ -13,7 +13,9 @@
 #include <array>
 #include <optional>
 #include <span>
+#include <string>
 #include <string_view>
+#include <vector>
 
 namespace trappa::report {
 
@@ -36,6 +38,20 @@ struct ScaleBin {
 };
 [[nodiscard]] std::span<const ScaleBin> heatmap_scale();
 [[nodiscard]] std::size_t heatmap_bin(double share);
+
+// The heatmap's scale chosen from the data, so that shares of 0–13 % do not all fall in the
+// lightest fifth of 0–100 %: the five fills of heatmap_scale() over 0 … `top`, `top` being the
+// first of 5, 10, 15, 20, 25, 30, 40, 50, 60, 80 and 100 % at or above the largest share
+// (rounded as shown). Bin b holds the shown percentages from b·top/5 to just below
+// (b+1)·top/5; the last also holds `top` and anything above it.
+struct HeatmapScale {
+  int top_percent = 100;
+  int step_percent = 20;
+  std::vector<std::string> labels;  // "0–2 %", "3–5 %", …, "12–15 %"
+  [[nodiscard]] std::size_t bin(double share) const;
+  [[nodiscard]] std::string_view fill(double share) const { return heatmap_scale()[bin(share)].fill; }
+};
+[[nodiscard]] HeatmapScale heatmap_scale_for(double largest_share);
 
 // The fill and hatch of a cell with no value (missing or suppressed).
 inline constexpr std::string_view kNoDataFill = "#f5f7fa";
