@@ -2,6 +2,8 @@
 #include <cmath>
 #include <string>
 
+#include <algorithm>
+
 #include <gtest/gtest.h>
 
 #include "report/charts/charts.hpp"
@@ -95,6 +97,26 @@ TEST(PopulationPyramid, states_gender_x_in_words_without_drawing_it) {
     noted |= text->deep_text() == "Annat/ej angivet: 3 (visas inte i figuren, se tabellen)";
   }
   EXPECT_TRUE(noted);
+}
+
+// Issue 13: an observer's pyramid headed "Kvinnor 6 / Män 0" for a unit that is 75 % women,
+// because the hidden cells were left out of the totals without a word.
+TEST(PopulationPyramid, a_total_that_leaves_hidden_cells_out_says_it_counts_only_those_shown) {
+  Pyramid chart = testing::sample_pyramid();
+  chart.bands[0].women = std::nullopt;  // hidden: too few
+  chart.bands[2].men = std::nullopt;
+  const std::string svg = population_pyramid(chart);
+  const auto parsed = parse_xml(svg);
+  ASSERT_EQ(parsed.error, "");
+  std::vector<std::string> texts;
+  for (const XmlElement* text : parsed.root->all_named("text")) texts.push_back(text->deep_text());
+  EXPECT_NE(std::find(texts.begin(), texts.end(), "Kvinnor 514 (bara visade)"), texts.end());
+  EXPECT_NE(std::find(texts.begin(), texts.end(), "Män 305 (bara visade)"), texts.end());
+  EXPECT_NE(svg.find("Summorna räknar bara de grupper som visas"), std::string::npos);
+  // A complete pyramid keeps its plain headings.
+  const std::string whole = population_pyramid(testing::sample_pyramid());
+  EXPECT_NE(whole.find(">Kvinnor 612<"), std::string::npos);
+  EXPECT_EQ(whole.find("bara visade"), std::string::npos);
 }
 
 TEST(LineChart, draws_one_line_per_series_with_a_marker_per_value_and_a_gap_for_a_missing_one) {

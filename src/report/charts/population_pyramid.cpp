@@ -30,6 +30,10 @@ struct Totals {
   double women = 0;
   double men = 0;
   double other = 0;
+  // Some band of the half has no value (hidden as too few, or missing): its total adds up
+  // only the cells shown, and says so.
+  bool women_partial = false;
+  bool men_partial = false;
 };
 
 Totals totals_of(const Pyramid& chart) {
@@ -38,8 +42,17 @@ Totals totals_of(const Pyramid& chart) {
     totals.women += amount(band.women);
     totals.men += amount(band.men);
     totals.other += amount(band.other);
+    totals.women_partial = totals.women_partial || !band.women.has_value();
+    totals.men_partial = totals.men_partial || !band.men.has_value();
   }
   return totals;
+}
+
+// "Kvinnor 6", or "Kvinnor 6 (bara visade)" when the half's total leaves hidden cells out.
+std::string half_heading(const Pyramid& chart, const std::string& label, double total, bool partial) {
+  const std::string value = format_value(total, chart.format);
+  if (!partial) return fmt::format("{} {}", label, value);
+  return sentence(chart.text.language, "report_pyramid_shown_total", {{"label", label}, {"value", value}});
 }
 
 std::string describe(const Pyramid& chart) {
@@ -60,6 +73,7 @@ std::string describe(const Pyramid& chart) {
                      {{"other", format_value(totals.other, chart.format) + " " + lower_first(chart.other_label)}});
   }
   text += ".";
+  if (totals.women_partial || totals.men_partial) text += " " + words(language, "report_pyramid_partial_note");
 
   const PyramidBand* largest = nullptr;
   bool largest_women = true;
@@ -120,11 +134,11 @@ std::string population_pyramid(const Pyramid& given) {
   // Headings: each half named with its total, a colour swatch beside it.
   svg += rect_element(centre_left - 14, kPadding + 4, 14, 14, kWomenFill);
   svg += text_element(centre_left - 20, kPadding + 16,
-                      fmt::format("{} {}", chart.women_label, format_value(totals.women, chart.format)), "end", kFontSize,
+                      half_heading(chart, chart.women_label, totals.women, totals.women_partial), "end", kFontSize,
                       kTextColour, "font-weight=\"600\"");
   svg += rect_element(centre_right, kPadding + 4, 14, 14, kMenFill);
   svg += text_element(centre_right + 20, kPadding + 16,
-                      fmt::format("{} {}", chart.men_label, format_value(totals.men, chart.format)), "start", kFontSize,
+                      half_heading(chart, chart.men_label, totals.men, totals.men_partial), "start", kFontSize,
                       kTextColour, "font-weight=\"600\"");
 
   svg += "<g>";

@@ -203,6 +203,10 @@ Response figures_page(AppContext& app, const PageRequest& page) {
   data.set("suppressed", flag(false));
   data.set("no_data", flag(false));
   data.set("suppressed_text", format_text(page.t("figures_suppressed"), {{"k", std::to_string(app.disclosures->min_group())}}));
+  // As on Översikt: a viewer who sees small groups suppressed is told so above the figures.
+  data.set("suppression_note", flag(viewer.suppressed_aggregates()));
+  data.set("suppression_note_text",
+           format_text(page.t("figures_suppression_note"), {{"k", std::to_string(app.disclosures->min_group())}}));
   if (request.problems.empty()) {
     auto computed = compute(app, page, request.query);
     if (computed && !*computed) return too_many_figure_requests(app, page);
