@@ -162,6 +162,27 @@ TEST_F(PersonAudit, account_changes_record_role_scope_and_password_events_but_ne
   }
 }
 
+// Konton (issue 13): revoking removes the account and its sessions in one audited write.
+TEST_F(PersonAudit, revoking_an_account_removes_it_and_its_sessions_and_is_audited) {
+  ASSERT_TRUE(store().access().save_account({"E2", core::AccountRole::kObserver, "$argon2id$v=19$fake", false, "", ""},
+                                            kPersonTestActor).has_value());
+  ASSERT_TRUE(store().access().create_session({"digest-e2", "E2", "csrf", "2026-01-01T00:00:00Z", "2999-01-01T00:00:00Z"})
+                  .has_value());
+  auto revoked = store().access().revoke_account("E2", store::Actor{"E1"});
+  ASSERT_TRUE(revoked.has_value()) << revoked.error().describe();
+  EXPECT_TRUE(*revoked);
+  EXPECT_FALSE(store().access().load_account("E2").value_or(std::nullopt).has_value());
+  EXPECT_FALSE(store().access().load_session("digest-e2").value_or(std::nullopt).has_value());
+  const auto entries = history();
+  ASSERT_FALSE(entries.empty());
+  EXPECT_EQ(entries.back().action, "account.revoke");
+  EXPECT_EQ(entries.back().actor, "E1");
+  EXPECT_EQ(entries.back().detail, "role observer, sessions ended");
+  auto again = store().access().revoke_account("E2", store::Actor{"E1"});
+  ASSERT_TRUE(again.has_value());
+  EXPECT_FALSE(*again);
+}
+
 TEST_F(PersonAudit, no_entry_quotes_a_name_an_e_mail_or_a_note) {
   std::vector<core::Person> renamed = people();
   renamed[1].name = "Helt Annat Namn";

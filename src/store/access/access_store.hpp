@@ -26,6 +26,9 @@ class AccessStore {
   [[nodiscard]] virtual core::Result<void> save_account(const core::Account& account, const Actor& actor) = 0;
   [[nodiscard]] virtual core::Result<std::optional<core::Account>> load_account(const std::string& employee_id) = 0;
   [[nodiscard]] virtual core::Result<std::vector<core::Account>> list_accounts() = 0;
+  // Removes the person's account and every session of it, audited as "account.revoke" by
+  // `actor`. False when the person had no account (nothing written then).
+  [[nodiscard]] virtual core::Result<bool> revoke_account(const std::string& employee_id, const Actor& actor) = 0;
   [[nodiscard]] virtual core::Result<void> create_session(const core::SessionRecord& session) = 0;
   [[nodiscard]] virtual core::Result<std::optional<core::SessionRecord>> load_session(const std::string& token_digest) = 0;
   [[nodiscard]] virtual core::Result<void> delete_session(const std::string& token_digest) = 0;

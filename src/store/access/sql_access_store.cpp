@@ -153,6 +153,23 @@ Result<bool> SqlAccessStore::touch_session(const std::string& token_digest, cons
   });
 }
 
+Result<bool> SqlAccessStore::revoke_account(const std::string& employee_id, const Actor& actor) {
+  return guarded("revoking the account", [&]() -> Result<bool> {
+    WriteTransaction transaction(*session_, *dialect_);
+    std::string role;
+    soci::indicator found = soci::i_null;
+    *session_ << "SELECT role FROM accounts WHERE employee_id = :id", soci::use(employee_id), soci::into(role, found);
+    if (!session_->got_data() || found != soci::i_ok) return false;
+    *session_ << "DELETE FROM sessions WHERE employee_id = :id", soci::use(employee_id);
+    *session_ << "DELETE FROM accounts WHERE employee_id = :id", soci::use(employee_id);
+    const std::string now = utc_timestamp_now();
+    append_audit_in_transaction({now, actor.name, "account.revoke", employee_id, "role " + role + ", sessions ended"});
+    record_change_in_transaction(ChangeKind::kAccounts, {}, employee_id);
+    transaction.commit();
+    return true;
+  });
+}
+
 Result<std::size_t> SqlAccessStore::delete_sessions(const std::string& now, const std::string& employee_id) {
   return guarded("deleting sessions", [&]() -> Result<std::size_t> {
     soci::statement statement =

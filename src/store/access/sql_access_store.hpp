@@ -17,6 +17,7 @@ class SqlAccessStore final : public AccessStore, private SqlCapability {
   core::Result<void> save_account(const core::Account& account, const Actor& actor) override;
   core::Result<std::optional<core::Account>> load_account(const std::string& employee_id) override;
   core::Result<std::vector<core::Account>> list_accounts() override;
+  core::Result<bool> revoke_account(const std::string& employee_id, const Actor& actor) override;
   core::Result<void> create_session(const core::SessionRecord& session) override;
   core::Result<std::optional<core::SessionRecord>> load_session(const std::string& token_digest) override;
   core::Result<void> delete_session(const std::string& token_digest) override;

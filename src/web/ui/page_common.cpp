@@ -132,9 +132,10 @@ std::string role_label(const PageRequest& page, const Viewer& viewer) {
 }
 
 std::string_view allowed_flash(std::string_view key) {
-  static constexpr std::array<std::string_view, 8> kAllowed{
+  static constexpr std::array<std::string_view, 10> kAllowed{
       "assessment_saved_draft", "assessment_submitted", "conversation_saved", "rounds_created",
-      "rounds_opened",          "rounds_closed",        "account_password_changed", "signed_out"};
+      "rounds_opened",          "rounds_closed",        "account_password_changed", "signed_out",
+      "accounts_changed",       "accounts_revoked"};
   for (std::string_view allowed : kAllowed) {
     if (allowed == key) return allowed;
   }

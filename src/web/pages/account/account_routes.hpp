@@ -7,5 +7,7 @@ namespace trappa::web {
 class Router;
 
 void register_account(Router& router);
+// Konton: the administrators' account pages (accounts_admin_page.cpp).
+void register_account_administration(Router& router);
 
 }  // namespace trappa::web

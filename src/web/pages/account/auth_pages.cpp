@@ -274,6 +274,7 @@ Response account_submit(AppContext& app, const PageRequest& page) {
 }
 
 void register_account(Router& router) {
+  register_account_administration(router);
   router.get("/login", [](AppContext& app, PageRequest& page, const RouteParams&) { return login_page(app, page); },
              Access::kPublic);
   router.post("/login", [](AppContext& app, PageRequest& page, const RouteParams&) { return login_submit(app, page); },

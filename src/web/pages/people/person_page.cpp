@@ -32,6 +32,7 @@ std::optional<std::string_view> action_key(std::string_view action) {
       {"employment.update", "audit_action_employment_update"},
       {"account.create", "audit_action_account_create"},
       {"account.update", "audit_action_account_update"},
+      {"account.revoke", "audit_action_account_revoke"},
       {"person.export", "audit_action_person_export"},
       {"person.erase", "audit_action_person_erase"},
   };
