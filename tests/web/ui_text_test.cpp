@@ -1,3 +1,5 @@
+#include <cctype>
+
 #include <gtest/gtest.h>
 
 #include "web/ui/template_engine.hpp"
@@ -31,6 +33,24 @@ TEST(UiText, dates_are_written_as_people_read_them) {
   EXPECT_EQ(format_date(Language::kEnglish, "2026-03-01T08:15:00Z"), "1 March 2026");
   EXPECT_EQ(format_date(Language::kSwedish, ""), "");
   EXPECT_EQ(format_date(Language::kSwedish, "not a date"), "not a date");
+}
+
+// Issue 13's wording findings: the motivation hint named 5 "mycket motiverad" while option 4
+// is "Mycket" and 5 "Väldigt mycket"; "Genomsnittlig anställningstid i år" read as "this
+// year"; "Så fungerar nivåerna" only repeated the level names.
+TEST(UiText, the_motivation_hint_names_the_top_option_as_the_options_do) {
+  for (Language language : {Language::kSwedish, Language::kEnglish}) {
+    std::string top(text(language, "motivation_5"));
+    top[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(top[0])));
+    EXPECT_NE(std::string(text(language, "motivation_hint")).find("5 " + top), std::string::npos)
+        << text(language, "motivation_hint");
+  }
+}
+
+TEST(UiText, tenure_is_in_years_not_this_year_and_the_levels_are_explained_with_an_example) {
+  EXPECT_EQ(std::string(text(Language::kSwedish, "figures_tenure")).find("i år"), std::string::npos);
+  EXPECT_NE(std::string(text(Language::kSwedish, "scale_help_text")).find("exempel"), std::string::npos);
+  EXPECT_NE(std::string(text(Language::kEnglish, "scale_help_text")).find("example"), std::string::npos);
 }
 
 TEST(UiText, a_missing_key_shows_itself) {
