@@ -5,13 +5,18 @@
 #include <fstream>
 #include <iostream>
 
+#include <fmt/format.h>
+
 #include "app/published/snapshot_loader.hpp"
 #include "cli/command_context.hpp"
 #include "cli/csv_dialect_option.hpp"
 #include "io/csv/csv_writer.hpp"
+#include "core/base/date.hpp"
+#include "core/learning/learning_activity.hpp"
 #include "io/json/framework_json.hpp"
 #include "store/assessment/round_store.hpp"
 #include "store/framework/framework_store.hpp"
+#include "store/learning/learning_store.hpp"
 #include "store/org/organisation_store.hpp"
 
 namespace trappa::cli {
@@ -71,6 +76,27 @@ int export_table(const CommandContext& context, const ExportOptions& options, co
                             std::to_string(person.birth_year), person.unit_code, person.role, person.manager_id,
                             person.city_start_date.value_or("")}, dialect);
     }
+  } else if (what == "activities") {
+    auto activities = (*store)->learning().load_activities();
+    if (!activities) return report(activities.error());
+    text += io::csv_line({"code", "title", "format", "hours", "competencies", "level_from", "level_to", "audience_roles",
+                          "starts", "ends", "capacity", "description", "provider", "theme", "status"},
+                         dialect);
+    const auto joined = [](const std::vector<std::string>& codes) {
+      std::string list;
+      for (const std::string& code : codes) list += (list.empty() ? "" : " ") + code;
+      return list;
+    };
+    for (const core::LearningActivity& activity : *activities) {
+      io::CsvRow row(dialect);
+      row.text(activity.code).text(activity.title).text(core::to_code(activity.format));
+      row.number(fmt::format("{}", activity.hours)).text(joined(activity.competencies));
+      row.number(std::to_string(activity.level_from)).number(std::to_string(activity.level_to));
+      row.text(joined(activity.audience_roles)).text(core::to_iso(activity.starts)).text(core::to_iso(activity.ends));
+      row.number(activity.capacity ? std::to_string(*activity.capacity) : std::string());
+      row.text(activity.description).text(activity.provider).text(activity.theme).text(core::to_code(activity.status));
+      text += row.line();
+    }
   } else if (what == "participants") {
     // The people a round counts (docs/analytics.md), with the attributes analytics filter on.
     auto organisation = app::load_organisation(**store);
@@ -120,7 +146,7 @@ void add_export_commands(CLI::App& app, CommandContext& context, int& exit_statu
   framework->add_option("-o,--output", options->output, "Write to this file instead of standard output");
   framework->callback([&context, &exit_status, options] { exit_status = export_framework(context, *options); });
 
-  for (const std::string what : {"units", "people", "assessments", "motivation", "participants"}) {
+  for (const std::string what : {"units", "people", "activities", "assessments", "motivation", "participants"}) {
     const bool per_round = what == "assessments" || what == "motivation" || what == "participants";
     CLI::App* command = export_command->add_subcommand(
         what, per_round ? "A round's " + what + " as CSV in the import format" : "All " + what + " as CSV in the import format");

@@ -1,4 +1,4 @@
-// trappa import units|people|employments|framework|profiles|assessments|motivation: the
+// trappa import units|people|employments|framework|profiles|assessments|motivation|activities: the
 // import use case of app/imports (all-or-nothing, every problem listed as FILE:LINE:COLUMN:
 // reason), and --dry-run to validate without writing.
 #include <CLI/CLI.hpp>
@@ -68,6 +68,13 @@ void add_import_commands(CLI::App& app, CommandContext& context, int& exit_statu
         ->add_option("--round", request->round, "The round the answers belong to")
         ->required();
   }
+  add_file_command("activities",
+                   "Learning activities: CSV with columns code,title,format,hours,competencies,level_from,level_to,"
+                   "audience_roles,starts,ends,capacity[,description,provider,theme,status] (docs/learning.md); a "
+                   "code that exists is updated",
+                   app::ImportKind::kActivities)
+      ->add_option("--framework", request->framework_id, "The framework whose competencies the activities develop")
+      ->required();
   add_file_command("profiles", "Role profiles: CSV matrix, first column competency code, one column per role",
                    app::ImportKind::kProfiles)
       ->add_option("--framework", request->framework_id, "The framework the profiles belong to")

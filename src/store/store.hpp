@@ -56,6 +56,7 @@ class RoundStore;
 class AccessStore;
 class AuditStore;
 class PersonalDataStore;
+class LearningStore;
 class ChangeFeed;
 
 class Store {
@@ -79,6 +80,7 @@ class Store {
   [[nodiscard]] virtual RoundStore& rounds() = 0;                // store/assessment/round_store.hpp
   [[nodiscard]] virtual AccessStore& access() = 0;              // store/access/access_store.hpp
   [[nodiscard]] virtual AuditStore& audit() = 0;                // store/audit/audit_store.hpp
+  [[nodiscard]] virtual LearningStore& learning() = 0;         // store/learning/learning_store.hpp
   [[nodiscard]] virtual PersonalDataStore& personal_data() = 0;  // store/people/personal_data_store.hpp
   [[nodiscard]] virtual ChangeFeed& changes() = 0;               // store/change_feed.hpp
 };

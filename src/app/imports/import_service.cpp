@@ -7,6 +7,7 @@
 
 #include "core/org/unit_tree.hpp"
 #include "io/csv/csv_reader.hpp"
+#include "io/imports/activity_import.hpp"
 #include "io/imports/assessment_import.hpp"
 #include "io/imports/employment_import.hpp"
 #include "io/imports/org_import.hpp"
@@ -14,6 +15,7 @@
 #include "io/json/framework_json.hpp"
 #include "store/assessment/round_store.hpp"
 #include "store/framework/framework_store.hpp"
+#include "store/learning/learning_store.hpp"
 #include "store/org/organisation_store.hpp"
 #include "store/workforce/employment_store.hpp"
 
@@ -23,6 +25,9 @@ namespace {
 
 std::string describe(const std::vector<core::Unit>& units) { return std::to_string(units.size()) + " units"; }
 std::string describe(const std::vector<core::Person>& people) { return std::to_string(people.size()) + " people"; }
+std::string describe(const std::vector<core::LearningActivity>& activities) {
+  return std::to_string(activities.size()) + " learning activities";
+}
 std::string describe(const std::vector<core::Employment>& employments) {
   return std::to_string(employments.size()) + " employments";
 }
@@ -34,14 +39,14 @@ std::string describe(const core::Framework& framework) {
          " competencies and " + std::to_string(framework.roles.size()) + " roles";
 }
 
-// Where the import's per-person audit entries point: the file, and the line of each employee
-// id's first record (store/store.hpp, Actor::where).
-void point_at(const io::CsvTable& table, store::Actor& actor) {
+// Where the import's itemised audit entries point: the file, and the line of each key's first
+// record (store/store.hpp, Actor::where) — the employee id, or an activity's code.
+void point_at(const io::CsvTable& table, store::Actor& actor, std::string_view key_column = "employee_id") {
   actor.source = table.file;
-  auto columns = io::CsvColumns::bind(table, {"employee_id"});
+  auto columns = io::CsvColumns::bind(table, {key_column});
   if (!columns) return;  // the reader refuses the file and says why
   for (const io::CsvRecord& record : table.records) {
-    actor.source_lines.try_emplace(columns->get(record, "employee_id").text, record.line);
+    actor.source_lines.try_emplace(columns->get(record, key_column).text, record.line);
   }
 }
 
@@ -168,6 +173,23 @@ core::Result<ImportOutcome> import_file(store::Store& store, const ImportRequest
           },
           [&](const core::Framework& framework, ImportOutcome& outcome) {
             return save_framework(store, framework, actor, outcome);
+          });
+    case ImportKind::kActivities:
+      return run(
+          request,
+          [&]() -> core::Result<std::vector<core::LearningActivity>> {
+            ASSIGN_OR_RETURN(auto table, io::read_csv_file(request.file));
+            point_at(table, actor, "code");
+            ASSIGN_OR_RETURN(auto stored, store.frameworks().load_framework(request.framework_id));
+            if (!stored) {
+              return core::fail(core::ErrorKind::kNotFound,
+                                "no framework with id '" + request.framework_id + "'; import it first");
+            }
+            return io::read_activities(table, stored->framework);
+          },
+          [&](const std::vector<core::LearningActivity>& activities, ImportOutcome&) -> core::Result<void> {
+            TRY(store.learning().save_activities(activities, actor));
+            return {};
           });
     case ImportKind::kAssessments:
     case ImportKind::kMotivation:

@@ -12,12 +12,12 @@
 
 namespace trappa::app {
 
-enum class ImportKind { kUnits, kPeople, kEmployments, kFramework, kProfiles, kAssessments, kMotivation };
+enum class ImportKind { kUnits, kPeople, kEmployments, kFramework, kProfiles, kAssessments, kMotivation, kActivities };
 
 struct ImportRequest {
   ImportKind kind = ImportKind::kUnits;
   std::filesystem::path file;
-  std::string framework_id;  // kProfiles: the framework the matrix belongs to
+  std::string framework_id;  // kProfiles, kActivities: the framework the matrix or catalogue belongs to
   std::string round;         // kAssessments, kMotivation: the round the answers belong to
   bool dry_run = false;      // validate only; write nothing
   store::Actor actor;        // recorded in the audit trail

@@ -9,7 +9,7 @@ namespace trappa::store {
 
 namespace {
 
-constexpr std::array<std::pair<ChangeKind, std::string_view>, 7> kChangeCodes{{
+constexpr std::array<std::pair<ChangeKind, std::string_view>, 8> kChangeCodes{{
     {ChangeKind::kOrganisation, "organisation"},
     {ChangeKind::kEmployments, "employments"},
     {ChangeKind::kFrameworks, "frameworks"},
@@ -17,6 +17,7 @@ constexpr std::array<std::pair<ChangeKind, std::string_view>, 7> kChangeCodes{{
     {ChangeKind::kAssessments, "assessments"},
     {ChangeKind::kAssessment, "assessment"},
     {ChangeKind::kAccounts, "accounts"},
+    {ChangeKind::kLearning, "learning"},
 }};
 
 }  // namespace

@@ -51,6 +51,7 @@ SqlStore::SqlStore(std::unique_ptr<Connection> connection)
       rounds_(connection_->sql),
       access_(connection_->sql),
       audit_(connection_->sql),
+      learning_(connection_->sql),
       personal_data_(connection_->sql, rounds_),
       changes_(connection_->sql) {}
 

@@ -9,6 +9,7 @@
 #include "store/audit/sql_audit_store.hpp"
 #include "store/changes/sql_change_feed.hpp"
 #include "store/framework/sql_framework_store.hpp"
+#include "store/learning/sql_learning_store.hpp"
 #include "store/org/sql_organisation_store.hpp"
 #include "store/people/sql_personal_data_store.hpp"
 #include "store/sql/sql_session.hpp"
@@ -31,6 +32,7 @@ class SqlStore final : public Store, private SqlCapability {
   RoundStore& rounds() override { return rounds_; }
   AccessStore& access() override { return access_; }
   AuditStore& audit() override { return audit_; }
+  LearningStore& learning() override { return learning_; }
   PersonalDataStore& personal_data() override { return personal_data_; }
   ChangeFeed& changes() override { return changes_; }
 
@@ -48,6 +50,7 @@ class SqlStore final : public Store, private SqlCapability {
   SqlRoundStore rounds_;
   SqlAccessStore access_;
   SqlAuditStore audit_;
+  SqlLearningStore learning_;
   SqlPersonalDataStore personal_data_;
   SqlChangeFeed changes_;
 };

@@ -1,0 +1,130 @@
+#include "core/learning/learning_activity.hpp"
+
+#include <algorithm>
+#include <array>
+#include <set>
+#include <utility>
+
+#include "core/base/date.hpp"
+
+namespace trappa::core {
+
+namespace {
+
+constexpr std::array<std::pair<ActivityFormat, std::string_view>, 8> kFormats{{
+    {ActivityFormat::kCourse, "kurs"},
+    {ActivityFormat::kELearning, "e-lärande"},
+    {ActivityFormat::kLecture, "föreläsning"},
+    {ActivityFormat::kWorkshop, "workshop"},
+    {ActivityFormat::kNetwork, "nätverk"},
+    {ActivityFormat::kStudyVisit, "studieresa"},
+    {ActivityFormat::kConference, "konferens"},
+    {ActivityFormat::kSelfStudy, "självstudier"},
+}};
+
+constexpr std::array<std::pair<ActivityStatus, std::string_view>, 4> kStatuses{{
+    {ActivityStatus::kPlanned, "planned"},
+    {ActivityStatus::kOpen, "open"},
+    {ActivityStatus::kClosed, "closed"},
+    {ActivityStatus::kCancelled, "cancelled"},
+}};
+
+// Lower case for ASCII and the Swedish capitals Å Ä Ö (UTF-8 C3 85, C3 84, C3 96).
+std::string lowered(std::string_view text) {
+  std::string out(text);
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    const auto byte = static_cast<unsigned char>(out[i]);
+    if (byte >= 'A' && byte <= 'Z') out[i] = static_cast<char>(byte - 'A' + 'a');
+    if (byte == 0xC3 && i + 1 < out.size()) {
+      const auto next = static_cast<unsigned char>(out[i + 1]);
+      if (next == 0x85 || next == 0x84 || next == 0x96) out[i + 1] = static_cast<char>(next + 0x20);
+      ++i;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string_view to_code(ActivityFormat format) {
+  for (const auto& [value, code] : kFormats) {
+    if (value == format) return code;
+  }
+  return {};
+}
+
+std::optional<ActivityFormat> parse_activity_format(std::string_view text) {
+  const std::string wanted = lowered(text);
+  for (const auto& [value, code] : kFormats) {
+    if (code == wanted) return value;
+  }
+  return std::nullopt;
+}
+
+std::vector<std::string_view> activity_format_codes() {
+  std::vector<std::string_view> codes;
+  for (const auto& [value, code] : kFormats) codes.push_back(code);
+  return codes;
+}
+
+std::string_view to_code(ActivityStatus status) {
+  for (const auto& [value, code] : kStatuses) {
+    if (value == status) return code;
+  }
+  return {};
+}
+
+std::optional<ActivityStatus> parse_activity_status(std::string_view text) {
+  const std::string wanted = lowered(text);
+  for (const auto& [value, code] : kStatuses) {
+    if (code == wanted) return value;
+  }
+  return std::nullopt;
+}
+
+std::vector<ActivityProblem> activity_problems(const LearningActivity& activity, const Framework& framework) {
+  std::vector<ActivityProblem> problems;
+  if (activity.code.empty()) problems.push_back({"code", "the code is empty"});
+  if (activity.title.empty()) problems.push_back({"title", "the title is empty"});
+  if (activity.competencies.empty()) problems.push_back({"competencies", "name at least one competency"});
+  std::set<std::string_view> known;
+  for (const Area& area : framework.areas) {
+    for (const Competency& competency : area.competencies) known.insert(competency.code);
+  }
+  std::set<std::string_view> seen;
+  for (const std::string& code : activity.competencies) {
+    if (!known.contains(code)) {
+      problems.push_back({"competencies", "'" + code + "' is not a competency of framework '" + framework.id + "'"});
+    } else if (!seen.insert(code).second) {
+      problems.push_back({"competencies", "'" + code + "' is named twice"});
+    }
+  }
+  const auto in_scale = [&](int level) { return level >= framework.scale.min && level <= framework.scale.max; };
+  const std::string scale = std::to_string(framework.scale.min) + "–" + std::to_string(framework.scale.max);
+  if (!in_scale(activity.level_from)) {
+    problems.push_back({"level_from", "level " + std::to_string(activity.level_from) + " is outside the scale " + scale});
+  }
+  if (!in_scale(activity.level_to)) {
+    problems.push_back({"level_to", "level " + std::to_string(activity.level_to) + " is outside the scale " + scale});
+  } else if (in_scale(activity.level_from) && activity.level_to < activity.level_from) {
+    problems.push_back({"level_to", "level_to " + std::to_string(activity.level_to) + " is below level_from " +
+                                        std::to_string(activity.level_from)});
+  }
+  if (!(activity.hours > 0 && activity.hours <= 10'000)) {
+    problems.push_back({"hours", "the hours per participant must be more than 0 and at most 10 000"});
+  }
+  if (activity.ends < activity.starts) {
+    problems.push_back({"ends", "the end date " + to_iso(activity.ends) + " is before the start " + to_iso(activity.starts)});
+  }
+  if (activity.capacity && *activity.capacity < 1) {
+    problems.push_back({"capacity", "a capacity is at least 1 (leave it empty for no limit)"});
+  }
+  for (const std::string& role : activity.audience_roles) {
+    if (std::find(framework.roles.begin(), framework.roles.end(), role) == framework.roles.end()) {
+      problems.push_back({"audience_roles", "'" + role + "' is not a role of framework '" + framework.id + "'"});
+    }
+  }
+  return problems;
+}
+
+}  // namespace trappa::core

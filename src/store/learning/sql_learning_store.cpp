@@ -1,0 +1,157 @@
+#include "store/learning/sql_learning_store.hpp"
+
+#include <soci/soci.h>
+
+#include <map>
+#include <set>
+
+#include "core/base/date.hpp"
+
+namespace trappa::store {
+
+using core::Result;
+
+namespace {
+
+std::string joined(const std::vector<std::string>& codes) {
+  std::string text;
+  for (const std::string& code : codes) text += (text.empty() ? "" : " ") + code;
+  return text;
+}
+
+std::vector<std::string> split(const std::string& text) {
+  std::vector<std::string> codes;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    const std::size_t end = text.find(' ', start);
+    const std::size_t stop = end == std::string::npos ? text.size() : end;
+    if (stop > start) codes.push_back(text.substr(start, stop - start));
+    start = stop + 1;
+  }
+  return codes;
+}
+
+// The fields that differ, by their names in the catalogue file: "title, hours".
+std::string changed_fields(const core::LearningActivity& before, const core::LearningActivity& after) {
+  std::vector<std::string> names;
+  if (before.title != after.title) names.emplace_back("title");
+  if (before.description != after.description) names.emplace_back("description");
+  if (before.format != after.format) names.emplace_back("format");
+  if (before.provider != after.provider) names.emplace_back("provider");
+  if (before.framework_id != after.framework_id) names.emplace_back("framework");
+  if (before.competencies != after.competencies) names.emplace_back("competencies");
+  if (before.level_from != after.level_from) names.emplace_back("level_from");
+  if (before.level_to != after.level_to) names.emplace_back("level_to");
+  if (before.hours != after.hours) names.emplace_back("hours");
+  if (before.starts != after.starts) names.emplace_back("starts");
+  if (before.ends != after.ends) names.emplace_back("ends");
+  if (before.capacity != after.capacity) names.emplace_back("capacity");
+  if (before.audience_roles != after.audience_roles) names.emplace_back("audience_roles");
+  if (before.theme != after.theme) names.emplace_back("theme");
+  if (before.status != after.status) names.emplace_back("status");
+  std::string text;
+  for (const std::string& name : names) text += (text.empty() ? "" : ", ") + name;
+  return text;
+}
+
+}  // namespace
+
+Result<std::vector<core::LearningActivity>> SqlLearningStore::load_activities() {
+  return guarded("reading the learning activities", [&]() -> Result<std::vector<core::LearningActivity>> {
+    std::vector<core::LearningActivity> activities;
+    soci::rowset<soci::row> rows =
+        (session_->prepare << "SELECT code, title, description, format, provider, framework_id, competencies, "
+                              "level_from, level_to, hours, starts, ends, capacity, audience_roles, theme, status "
+                              "FROM learning_activities ORDER BY code");
+    for (const soci::row& row : rows) {
+      core::LearningActivity activity;
+      activity.code = row.get<std::string>(0);
+      activity.title = row.get<std::string>(1);
+      activity.description = row.get<std::string>(2);
+      activity.format = core::parse_activity_format(row.get<std::string>(3)).value_or(core::ActivityFormat::kCourse);
+      activity.provider = row.get<std::string>(4);
+      activity.framework_id = row.get<std::string>(5);
+      activity.competencies = split(row.get<std::string>(6));
+      activity.level_from = row.get<int>(7);
+      activity.level_to = row.get<int>(8);
+      activity.hours = row.get<double>(9);
+      activity.starts = core::parse_iso_date(row.get<std::string>(10)).value_or(core::Date{});
+      activity.ends = core::parse_iso_date(row.get<std::string>(11)).value_or(core::Date{});
+      if (row.get_indicator(12) == soci::i_ok) activity.capacity = row.get<int>(12);
+      activity.audience_roles = split(row.get<std::string>(13));
+      activity.theme = row.get<std::string>(14);
+      activity.status = core::parse_activity_status(row.get<std::string>(15)).value_or(core::ActivityStatus::kPlanned);
+      activities.push_back(std::move(activity));
+    }
+    return activities;
+  });
+}
+
+Result<ActivitySaveSummary> SqlLearningStore::save_activities(const std::vector<core::LearningActivity>& activities,
+                                                              const Actor& actor) {
+  return guarded("saving the learning activities", [&]() -> Result<ActivitySaveSummary> {
+    WriteTransaction transaction(*session_, *dialect_);
+    std::set<std::string> frameworks;
+    for (const core::LearningActivity& activity : activities) {
+      if (!frameworks.insert(activity.framework_id).second) continue;
+      long long found = 0;
+      *session_ << "SELECT COUNT(*) FROM frameworks WHERE id = :id", soci::use(activity.framework_id), soci::into(found);
+      if (found == 0) return core::fail(core::ErrorKind::kNotFound, "no framework with id '" + activity.framework_id + "'");
+    }
+    ASSIGN_OR_RETURN(auto stored, load_activities());
+    std::map<std::string, core::LearningActivity> before;
+    for (core::LearningActivity& activity : stored) {
+      std::string code = activity.code;
+      before.emplace(std::move(code), std::move(activity));
+    }
+    ActivitySaveSummary summary;
+    const std::string now = utc_timestamp_now();
+    std::vector<AuditEntry> entries;
+    for (const core::LearningActivity& activity : activities) {
+      const auto found = before.find(activity.code);
+      if (found != before.end() && found->second == activity) {
+        ++summary.unchanged;
+        continue;
+      }
+      const std::string format(core::to_code(activity.format));
+      const std::string status(core::to_code(activity.status));
+      const std::string competencies = joined(activity.competencies);
+      const std::string roles = joined(activity.audience_roles);
+      const std::string starts = core::to_iso(activity.starts);
+      const std::string ends = core::to_iso(activity.ends);
+      const int capacity = activity.capacity.value_or(0);
+      soci::indicator capacity_indicator = activity.capacity ? soci::i_ok : soci::i_null;
+      *session_ << "INSERT INTO learning_activities (code, title, description, format, provider, framework_id, "
+                   "competencies, level_from, level_to, hours, starts, ends, capacity, audience_roles, theme, status, "
+                   "updated_at) VALUES (:code, :title, :description, :format, :provider, :framework, :competencies, "
+                   ":level_from, :level_to, :hours, :starts, :ends, :capacity, :roles, :theme, :status, :updated) "
+                   "ON CONFLICT (code) DO UPDATE SET title = excluded.title, description = excluded.description, "
+                   "format = excluded.format, provider = excluded.provider, framework_id = excluded.framework_id, "
+                   "competencies = excluded.competencies, level_from = excluded.level_from, "
+                   "level_to = excluded.level_to, hours = excluded.hours, starts = excluded.starts, "
+                   "ends = excluded.ends, capacity = excluded.capacity, audience_roles = excluded.audience_roles, "
+                   "theme = excluded.theme, status = excluded.status, updated_at = excluded.updated_at",
+          soci::use(activity.code), soci::use(activity.title), soci::use(activity.description), soci::use(format),
+          soci::use(activity.provider), soci::use(activity.framework_id), soci::use(competencies),
+          soci::use(activity.level_from), soci::use(activity.level_to), soci::use(activity.hours), soci::use(starts),
+          soci::use(ends), soci::use(capacity, capacity_indicator), soci::use(roles), soci::use(activity.theme),
+          soci::use(status), soci::use(now);
+      if (found == before.end()) {
+        ++summary.created;
+        entries.push_back({now, actor.name, "activity.create", activity.code, activity.title + actor.where(activity.code)});
+      } else {
+        ++summary.changed;
+        entries.push_back({now, actor.name, "activity.update", activity.code,
+                           changed_fields(found->second, activity) + actor.where(activity.code)});
+      }
+    }
+    if (!entries.empty()) {
+      append_audit_entries_in_transaction(entries);
+      record_change_in_transaction(ChangeKind::kLearning);
+    }
+    transaction.commit();
+    return summary;
+  });
+}
+
+}  // namespace trappa::store
