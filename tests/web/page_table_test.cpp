@@ -46,9 +46,9 @@ TEST(PageTable, each_viewer_sees_the_navigation_of_their_role_in_order) {
   EXPECT_EQ(paths(pages.navigation(viewer_with(core::AccountRole::kEmployee, true, true))),
             (Paths{"/", "/skattning", "/team", "/oversikt", "/nyckeltal", "/ramverk"}));
   EXPECT_EQ(paths(pages.navigation(viewer_with(core::AccountRole::kHr))),
-            (Paths{"/", "/skattning", "/oversikt", "/nyckeltal", "/ramverk", "/omgangar"}));
+            (Paths{"/", "/skattning", "/oversikt", "/nyckeltal", "/ramverk", "/personer", "/omgangar"}));
   EXPECT_EQ(paths(pages.navigation(viewer_with(core::AccountRole::kAdmin))),
-            (Paths{"/", "/skattning", "/oversikt", "/nyckeltal", "/ramverk", "/omgangar"}));
+            (Paths{"/", "/skattning", "/oversikt", "/nyckeltal", "/ramverk", "/personer", "/omgangar", "/konton"}));
   EXPECT_EQ(paths(pages.navigation(viewer_with(core::AccountRole::kObserver))),
             (Paths{"/", "/oversikt", "/nyckeltal", "/ramverk"}));
 }

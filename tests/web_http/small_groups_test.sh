@@ -93,7 +93,8 @@ check "the observer downloads the unit x competency table as CSV" equals "$csv_s
 cp "$work/body" "$work/karta.csv"
 check "the hidden unit's row says it is not shown" contains "$work/karta.csv" "$hidden_name (visas inte: för få)"
 row="$(grep -F "$hidden_name (visas inte" "$work/karta.csv" | sed 's/.*(visas inte: för få)"\{0,1\}//')"
-check "... and has no values" bash -c "[[ -n '$row' && '$row' =~ ^,+$ ]]"
+# Downloads are in the reader's spreadsheet dialect: ';' for Swedish (docs/formats.md).
+check "... and has no values" bash -c "[[ -n '$row' && '$row' =~ ^\;+$ ]]"
 get "$hrj" "/oversikt.csv?omgang=2026&enhet=KF-ADM&tabell=karta" > /dev/null
 check "HR's CSV has the same row with values" bash -c "grep -F '$hidden_name' '$work/body' | grep -q '[0-9]'"
 get "$obs" "/oversikt?omgang=2026&enhet=KF-ADM" > /dev/null
@@ -125,7 +126,7 @@ get "$hrj" "/api/v1/figures?at=2025-12-31&unit=KF-ADM" > /dev/null
 check "... and numbers for HR" equals "$(jq '[.age.bands[] | .K, .M, .X] | map(select(. == null)) | length' "$work/body")" 0
 check "the observer's age CSV leaves small cells empty" \
   equals "$(get "$obs" "/nyckeltal.csv?at=2025-12-31&enhet=KF-ADM&tabell=alla")" 200
-check "... as empty values in the long format" bash -c "grep -q '^age_band,2025-12-31,[^,]*,[KMX],$' '$work/body'"
+check "... as empty values in the long format" bash -c "grep -q '^age_band;2025-12-31;[^;]*;[KMX];$' '$work/body'"
 
 mgr="$work/manager.jar"
 check "the manager signs in" equals "$(sign_in "$mgr" "$manager" "$manager_password")" 303
