@@ -330,6 +330,9 @@ constexpr Entry kTexts[] = {
     {"framework_matrix_caption", "Förväntad nivå per delkompetens (rader) och roll (kolumner)", "Expected level per competency (rows) and role (columns)"},
     {"table_of", "Tabell:", "Table:"},
     {"framework_matrix_lead", "Tomt fält betyder att delkompetensen inte ingår i rollens profil.", "An empty cell means the competency is not part of the role's profile."},
+    {"framework_default_profile", "Standardprofil", "Default profile"},
+    {"framework_default_profile_text", "gäller för alla roller utan egen profil, även roller som ramverket inte räknar upp.", "applies to every role without a profile of its own, also roles the framework does not list."},
+    {"default_profile_note", "standardprofil", "default profile"},
 
     // Omgångar
     {"rounds_title", "Omgångar", "Rounds"},
