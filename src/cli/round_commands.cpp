@@ -1,12 +1,15 @@
 // trappa round create|open|close|list: assessment rounds.
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <iostream>
 
 #include <fmt/format.h>
 
 #include "cli/command_context.hpp"
 #include "core/assessment/assessment_rules.hpp"
+#include "core/assessment/round_opening.hpp"
+#include "core/base/clock.hpp"
 #include "core/base/date.hpp"
 #include "store/assessment/round_store.hpp"
 #include "store/framework/framework_store.hpp"
@@ -22,6 +25,8 @@ struct RoundOptions {
   std::string unit;
   std::string opens;
   std::string closes;
+  bool allow_overlap = false;  // open although another open round has the same scope
+  bool open_early = false;     // open before the round's opening date
 };
 
 int create_round(const CommandContext& context, const RoundOptions& options) {
@@ -64,9 +69,36 @@ int create_round(const CommandContext& context, const RoundOptions& options) {
   return 0;
 }
 
-int change_state(const CommandContext& context, const std::string& name, core::RoundState state) {
+// Issue 13, item 5: a round opens only past the questions HR would be asked on the web
+// (core/assessment/round_opening.hpp); here each is an explicit flag.
+int refuse_opening(store::Store& store, const RoundOptions& options) {
+  auto rounds = store.rounds().list_rounds();
+  if (!rounds) return report(rounds.error());
+  const auto round = std::find_if(rounds->begin(), rounds->end(),
+                                  [&options](const core::Round& r) { return r.name == options.name; });
+  if (round == rounds->end() || round->state != core::RoundState::kDraft) return 0;  // the store says why
+  auto units = store.organisation().load_units();
+  if (!units) return report(units.error());
+  core::OpeningCheck check =
+      core::check_opening(*round, *rounds, core::UnitTree::build(*units), core::system_clock().today());
+  if (options.allow_overlap) check.overlapping.clear();
+  if (options.open_early) check.before_opening_date = false;
+  if (!check.needs_confirmation()) return 0;
+  std::vector<core::Problem> problems = core::opening_problems(*round, check);
+  for (core::Problem& problem : problems) {
+    if (problem.where.starts_with("round ")) problem.what += " (--allow-overlap)";
+    if (problem.where == "opens") problem.what += " (--open-early)";
+  }
+  return report({core::ErrorKind::kInvalidInput, "the round was not opened", std::move(problems)});
+}
+
+int change_state(const CommandContext& context, const RoundOptions& options, core::RoundState state) {
+  const std::string& name = options.name;
   auto store = context.open_store();
   if (!store) return report(store.error());
+  if (state == core::RoundState::kOpen) {
+    if (const int refused = refuse_opening(**store, options); refused != 0) return refused;
+  }
   if (auto changed = (*store)->rounds().set_round_state(name, state, context.actor()); !changed) {
     return report(changed.error());
   }
@@ -111,13 +143,16 @@ void add_round_commands(CLI::App& app, CommandContext& context, int& exit_status
 
   CLI::App* open = round->add_subcommand("open", "Open a draft round for assessments");
   open->add_option("name", options->name, "Round name")->required();
+  open->add_flag("--allow-overlap", options->allow_overlap,
+                 "Open although a round of the same framework is open for overlapping units");
+  open->add_flag("--open-early", options->open_early, "Open before the round's opening date");
   open->callback([&context, &exit_status, options] {
-    exit_status = change_state(context, options->name, core::RoundState::kOpen);
+    exit_status = change_state(context, *options, core::RoundState::kOpen);
   });
   CLI::App* close = round->add_subcommand("close", "Close a round: its assessments become read-only");
   close->add_option("name", options->name, "Round name")->required();
   close->callback([&context, &exit_status, options] {
-    exit_status = change_state(context, options->name, core::RoundState::kClosed);
+    exit_status = change_state(context, *options, core::RoundState::kClosed);
   });
   round->add_subcommand("list", "List rounds")->callback([&context, &exit_status] {
     exit_status = list_rounds(context);

@@ -116,7 +116,10 @@ std::vector<core::Assessment> build_demo_assessments(const core::Framework& fram
   for (std::size_t index = begin; index < end && index < people.size(); ++index) {
     if (index >= in_round.size() || !in_round[index]) continue;
     const core::Person& person = people[index];
-    const core::RoleProfile* profile = framework.profile_of(person.role);
+    // Only roles with a profile of their own answer: the demo's history predates the default
+    // profile, so people it newly brings into a round (e.g. arbetsmarknadsanställda under
+    // `medarbetare`) are there but have not started.
+    const core::RoleProfile* profile = framework.own_profile_of(person.role);
     if (profile == nullptr || profile->empty()) continue;
     PersonPlan plan = plan_person(framework, person, *profile, seed, index);
     if (!plan.takes_part[round_index]) continue;

@@ -26,7 +26,8 @@ struct DemoRoundSpec {
 
 // Assessments of people[begin, end) in the round with index `round_index` of
 // demo_round_specs(). Only people with in_round[i] set take part (the people employed when
-// the round opened); people whose role has no profile, and those who did not answer, get
+// the round opened); people whose role has no profile of its own (the default profile does
+// not count here), and those who did not answer, get
 // no assessment. A person's 2026 answers follow from their 2025 answers, so the two
 // rounds tell a consistent story; calling in chunks gives the same result as one call.
 [[nodiscard]] std::vector<core::Assessment> build_demo_assessments(const core::Framework& framework,

@@ -343,6 +343,13 @@ constexpr Entry kTexts[] = {
     {"framework_matrix_caption", "Förväntad nivå per delkompetens (rader) och roll (kolumner)", "Expected level per competency (rows) and role (columns)"},
     {"table_of", "Tabell:", "Table:"},
     {"framework_matrix_lead", "Tomt fält betyder att delkompetensen inte ingår i rollens profil.", "An empty cell means the competency is not part of the role's profile."},
+    {"framework_default_profile", "Standardprofil", "Default profile"},
+    {"home_open_rounds", "Öppna skattningsomgångar", "Open assessment rounds"},
+    {"home_round_deadline", "sista dag", "deadline"},
+    {"home_round_no_deadline", "inget slutdatum satt", "no closing date set"},
+    {"assessment_other_rounds", "Du ingår också i", "You are also part of"},
+    {"framework_default_profile_text", "gäller för alla roller utan egen profil, även roller som ramverket inte räknar upp.", "applies to every role without a profile of its own, also roles the framework does not list."},
+    {"default_profile_note", "standardprofil", "default profile"},
 
     // Omgångar
     {"rounds_title", "Omgångar", "Rounds"},
@@ -371,6 +378,13 @@ constexpr Entry kTexts[] = {
     {"error_date", "Ange datumet som ÅÅÅÅ-MM-DD.", "Give the date as YYYY-MM-DD."},
     {"error_closes_before_opens", "Omgången kan inte stänga innan den öppnar.", "The round cannot close before it opens."},
     {"error_round_state", "Omgången kan inte byta till det läget.", "The round cannot change to that state."},
+    {"rounds_confirm_title", "Öppna omgången", "Open the round"},
+    {"rounds_confirm_lead", "Omgången är inte öppnad. Bekräfta först:", "The round has not been opened. Confirm first:"},
+    {"rounds_confirm_overlap", "Omgången", "The round"},
+    {"rounds_confirm_overlap_tail", "är redan öppen för samma ramverk och samma enheter. Medarbetarna får då två öppna omgångar; båda går att nå från startsidan.", "is already open for the same framework and the same units. Employees then have two open rounds; both can be reached from the start page."},
+    {"rounds_confirm_early", "Omgångens öppningsdatum har inte kommit. Den öppnar enligt planen", "The round's opening date has not come yet. It is planned to open on"},
+    {"rounds_confirm_button", "Öppna ändå", "Open anyway"},
+    {"rounds_confirm_cancel", "Avbryt", "Cancel"},
 
     // Mitt konto
     {"account_title", "Mitt konto", "My account"},

@@ -56,6 +56,30 @@ TEST(Framework, finds_competencies_areas_and_profiles_by_code) {
   EXPECT_EQ(framework.competency_count(), 3u);
 }
 
+// Issue 13, item 6: people whose role had no profile were left out of the round ("Ingår
+// inte"). A default profile applies to every role without its own: listed roles without a
+// profile and roles the framework does not list; a role's own profile still wins.
+TEST(Framework, a_role_without_its_own_profile_is_assessed_against_the_default_profile) {
+  Framework framework = valid_framework();
+  EXPECT_EQ(framework.profile_of("praktikant"), nullptr);
+  EXPECT_EQ(framework.default_role_profile(), nullptr);
+  EXPECT_FALSE(framework.uses_default_profile("praktikant"));
+
+  framework.default_profile = "medarbetare";
+  EXPECT_TRUE(validate_framework(framework).empty());
+  const RoleProfile* staff = framework.own_profile_of("medarbetare");
+  ASSERT_NE(staff, nullptr);
+  EXPECT_EQ(framework.default_role_profile(), staff);
+  EXPECT_EQ(framework.profile_of("praktikant"), staff);        // listed, no profile of its own
+  EXPECT_EQ(framework.profile_of("vaktmästare"), staff);       // not listed at all
+  EXPECT_EQ(framework.own_profile_of("praktikant"), nullptr);  // what export writes back
+  EXPECT_TRUE(framework.uses_default_profile("praktikant"));
+  EXPECT_TRUE(framework.uses_default_profile("vaktmästare"));
+  EXPECT_FALSE(framework.uses_default_profile("medarbetare"));
+  EXPECT_FALSE(framework.uses_default_profile("chef"));
+  EXPECT_EQ(framework.profile_of("chef")->at("2.1"), 3);  // its own profile, not the default
+}
+
 TEST(Framework, an_area_without_roles_applies_to_every_role_and_a_restricted_one_only_to_its_roles) {
   const Framework framework = valid_framework();
   EXPECT_TRUE(framework.areas[0].applies_to("praktikant"));
@@ -151,7 +175,10 @@ INSTANTIATE_TEST_SUITE_P(
                     "profiles.medarbetare.1.2: expected level 0 is outside the scale 1–3"}},
         BrokenCase{"profile_in_an_area_restricted_away_from_the_role",
                    [](Framework& f) { f.profiles["medarbetare"]["2.1"] = 2; },
-                   {"profiles.medarbetare.2.1: area 2 is not assessed by role 'medarbetare'"}}),
+                   {"profiles.medarbetare.2.1: area 2 is not assessed by role 'medarbetare'"}},
+        BrokenCase{"default_profile_that_names_no_profile",
+                   [](Framework& f) { f.default_profile = "praktikant"; },  // a role, but without a profile
+                   {"default_profile: names no profile: 'praktikant' is not a key of profiles"}}),
     [](const ::testing::TestParamInfo<BrokenCase>& info) { return std::string(info.param.name); });
 
 }  // namespace

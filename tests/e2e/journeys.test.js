@@ -462,3 +462,93 @@ test("HR reads a person's history and downloads the personal-data export; others
   assert.equal((await page.goto(`${base}/personer/NO-SUCH-PERSON`)).status(), 404);
   await page.context().close();
 });
+
+// Issue 13, item 5: opening a round while 2026 was open worked before its opening date,
+// without a question, and hid the 2026 assessment from the employee. HR is now asked first,
+// with the open round and the date named; the employee's start page lists both open rounds,
+// each with its deadline, and her 2026 assessment is one link away. (Runs after "HR creates a
+// round", which made e2e-2027, opening 2027-01-15, for the same framework.)
+test("opening a second round asks HR first and keeps the employee's unfinished round reachable", async () => {
+  const page = await newPage();
+  await signIn(page, accounts.hr);
+  await page.goto(base + "/omgangar");
+  const row = page.locator("tbody tr", { hasText: "e2e-2027" });
+  await Promise.all([page.waitForNavigation(), row.getByRole("button", { name: /Öppna/ }).click()]);
+  const question = await page.locator("main").textContent();
+  assert.match(question, /Omgången\s+2026\s+är redan öppen för samma ramverk/);
+  assert.match(question, /öppningsdatum har inte kommit.*15 januari 2027/s);
+  await checkAccessibility(page, "confirmation to open a round, 1280 px");
+  await page.setViewportSize({ width: 390, height: 844 });
+  await checkAccessibility(page, "confirmation to open a round, 390 px");
+  await page.goto(base + "/omgangar");
+  assert.match(await page.locator("tbody tr", { hasText: "e2e-2027" }).textContent(), /Utkast/, "not opened before confirming");
+  await Promise.all([page.waitForNavigation(),
+                     page.locator("tbody tr", { hasText: "e2e-2027" }).getByRole("button", { name: /Öppna/ }).click()]);
+  await Promise.all([page.waitForNavigation(), page.getByRole("button", { name: /Öppna ändå/ }).click()]);
+  assert.ok(page.url().includes("klart=rounds_opened"), page.url());
+  assert.match(await page.locator("tbody tr", { hasText: "e2e-2027" }).textContent(), /Öppen/);
+  await page.context().close();
+
+  const employee = await newPage();
+  await signIn(employee, accounts.employee);
+  await employee.goto(base + "/");
+  const rounds = employee.getByRole("region", { name: "Öppna skattningsomgångar" });
+  const listed = await rounds.textContent();
+  assert.match(listed, /Omgång 2026: sista dag 18 december 2026/);
+  assert.match(listed, /Omgång e2e-2027: sista dag 31 mars 2027/);
+  await checkAccessibility(employee, "/ with two open rounds, 1280 px");
+  await employee.setViewportSize({ width: 390, height: 844 });
+  await checkAccessibility(employee, "/ with two open rounds, 390 px");
+  await Promise.all([employee.waitForNavigation(), rounds.getByRole("link", { name: "Omgång 2026" }).click()]);
+  assert.ok(employee.url().endsWith("/skattning?omgang=2026"), employee.url());
+  assert.match(await employee.locator("dl.facts").textContent(), /2026/);
+  assert.match(await employee.locator("dl.facts").textContent(), /Självskattad|Samtal hållet/, "her 2026 answers are there");
+  assert.ok(await employee.getByRole("link", { name: "Omgång e2e-2027" }).isVisible(), "the other open round is linked");
+  await checkAccessibility(employee, "/skattning?omgang=2026, 390 px");
+  await employee.context().close();
+});
+
+// Issue 13: every start page shows the round's deadline; HR's and observers' link Nyckeltal.
+test("every start page shows the open round's deadline and HR's and observers' link Nyckeltal", async () => {
+  for (const who of ["employee", "manager", "hr", "observer"]) {
+    const page = await newPage();
+    await signIn(page, accounts[who]);
+    await page.goto(base + "/");
+    const rounds = page.getByRole("region", { name: "Öppna skattningsomgångar" });
+    assert.match(await rounds.textContent(), /sista dag 18 december 2026/, who);
+    const figures = await page.getByRole("link", { name: "Nyckeltal" }).count();
+    if (who === "hr" || who === "observer") assert.ok(figures > 0, `${who}'s start page links Nyckeltal`);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await checkAccessibility(page, `/ as ${who}, 390 px`);
+    await page.context().close();
+  }
+});
+
+// Issue 13, item 6: people whose role had no profile were left out ("Ingår inte"). The
+// framework page names the default profile, and a person whose role has none of its own is
+// assessed against it, as the person page says.
+test("roles without a profile of their own take part under the framework's default profile", async () => {
+  // The manager's team holds a labour-market-programme worker, a role the framework does not
+  // list: she was "Ingår inte", now she is in the round.
+  const manager = await newPage();
+  await signIn(manager, accounts.manager);
+  await manager.goto(`${base}/team?omgang=2026`);
+  const row = manager.locator("tbody tr", { hasText: "arbetsmarknadsanställd" }).first();
+  assert.equal(await row.count(), 1, "the demo manager's team has a labour-market-programme worker");
+  const text = await row.textContent();
+  assert.ok(!text.includes("Ingår inte"), text);
+  assert.match(text, /Ej påbörjad/);
+  const href = await row.locator("a").getAttribute("href");
+  const id = decodeURIComponent(href.split("/team/")[1].split("?")[0]);
+  await manager.context().close();
+
+  const page = await newPage();
+  await signIn(page, accounts.hr);
+  await page.goto(base + "/ramverk");
+  assert.match(await page.locator("main").textContent(), /Standardprofil:\s*medarbetare/);
+  await checkAccessibility(page, "/ramverk with the default profile");
+  await page.goto(`${base}/personer/${encodeURIComponent(id)}`);
+  assert.match(await page.locator("dl.facts").textContent(), /arbetsmarknadsanställd \(standardprofil: medarbetare\)/);
+  await checkAccessibility(page, "/personer/ID under the default profile");
+  await page.context().close();
+});

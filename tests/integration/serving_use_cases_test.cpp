@@ -6,6 +6,8 @@
 
 #include <chrono>
 #include <memory>
+#include <string>
+#include <vector>
 
 #include "app/access/password.hpp"
 #include "app/serving/services.hpp"
@@ -105,20 +107,22 @@ TEST_F(ServingUseCases, a_round_is_refused_for_a_taken_name_or_an_unknown_framew
 
 TEST_F(ServingUseCases, rounds_move_forward_only_and_each_move_is_published) {
   ASSERT_TRUE(services_->published()->round_administration->create(app::NewRound{"2027", framework_.id, "", "", ""}, "E1"));
-  auto opened = services_->published()->round_administration->change_state("2027", core::RoundState::kOpen, "E1");
+  // 2026 is open for the same framework (docs: the confirmation is tested below).
+  auto opened = services_->published()->round_administration->change_state("2027", core::RoundState::kOpen, "E1", clock_.today(), app::OpeningConfirmation::kConfirmed);
   ASSERT_TRUE(opened.has_value()) << opened.error().describe();
+  EXPECT_FALSE(opened->unconfirmed.has_value());
   EXPECT_EQ(services_->published()->rounds->find("2027")->round.state, core::RoundState::kOpen);
 
-  auto closed = services_->published()->round_administration->change_state("2027", core::RoundState::kClosed, "E1");
+  auto closed = services_->published()->round_administration->change_state("2027", core::RoundState::kClosed, "E1", clock_.today(), app::OpeningConfirmation::kNotConfirmed);
   ASSERT_TRUE(closed.has_value()) << closed.error().describe();
   EXPECT_EQ(services_->published()->rounds->find("2027")->round.state, core::RoundState::kClosed);
 
-  auto back = services_->published()->round_administration->change_state("2027", core::RoundState::kOpen, "E1");
+  auto back = services_->published()->round_administration->change_state("2027", core::RoundState::kOpen, "E1", clock_.today(), app::OpeningConfirmation::kNotConfirmed);
   ASSERT_FALSE(back.has_value());
   EXPECT_EQ(back.error().kind, core::ErrorKind::kConflict);
   EXPECT_EQ(services_->published()->rounds->find("2027")->round.state, core::RoundState::kClosed);
 
-  auto unknown = services_->published()->round_administration->change_state("1999", core::RoundState::kOpen, "E1");
+  auto unknown = services_->published()->round_administration->change_state("1999", core::RoundState::kOpen, "E1", clock_.today(), app::OpeningConfirmation::kNotConfirmed);
   ASSERT_FALSE(unknown.has_value());
   EXPECT_EQ(unknown.error().kind, core::ErrorKind::kNotFound);
 }
@@ -223,6 +227,28 @@ TEST_F(ServingUseCases, the_access_log_records_the_person_acting_on_their_own_ac
   const core::AuditEntry expected{"2099-12-03T08:15:00Z", "E2", "account.password_check_failed", "E2",
                                   "from 192.0.2.7"};
   EXPECT_EQ(history_of_e2().back(), expected);
+}
+
+// Issue 13, item 5: opening 2027 while 2026 was open (same framework, overlapping units) and
+// before 2027's opening date worked without a question. It now waits for a confirmation that
+// names the open round and the date, and writes nothing until then.
+TEST_F(ServingUseCases, opening_a_round_over_an_open_one_or_early_waits_for_a_confirmation) {
+  auto& rounds = *services_->published()->round_administration;
+  ASSERT_TRUE(rounds.create(app::NewRound{"2100", framework_.id, "", "2100-01-11", "2100-05-29"}, "E1"));
+  auto held = rounds.change_state("2100", core::RoundState::kOpen, "E1", clock_.today(), app::OpeningConfirmation::kNotConfirmed);
+  ASSERT_TRUE(held.has_value()) << held.error().describe();
+  ASSERT_TRUE(held->unconfirmed.has_value());
+  EXPECT_EQ(held->unconfirmed->overlapping, std::vector<std::string>{"2026"});
+  EXPECT_TRUE(held->unconfirmed->before_opening_date);
+  EXPECT_EQ(services_->published()->rounds->find("2100")->round.state, core::RoundState::kDraft);
+  auto stored = store().rounds().load_round("2100");
+  ASSERT_TRUE(stored.has_value() && stored->has_value());
+  EXPECT_EQ((*stored)->state, core::RoundState::kDraft);
+
+  auto confirmed = rounds.change_state("2100", core::RoundState::kOpen, "E1", clock_.today(), app::OpeningConfirmation::kConfirmed);
+  ASSERT_TRUE(confirmed.has_value()) << confirmed.error().describe();
+  EXPECT_FALSE(confirmed->unconfirmed.has_value());
+  EXPECT_EQ(services_->published()->rounds->find("2100")->round.state, core::RoundState::kOpen);
 }
 
 }  // namespace

@@ -354,6 +354,25 @@ TEST_F(StoreFrameworks, a_framework_with_a_scale_from_zero_and_a_restricted_area
   EXPECT_EQ((*loaded)->framework, framework);
 }
 
+// Issue 13, item 6 (migration 008): the default profile is kept with each revision; naming
+// another one is new content, and the earlier revision keeps its own.
+TEST_F(StoreFrameworks, the_default_profile_is_kept_per_revision) {
+  core::Framework framework = small_framework();
+  ASSERT_EQ(store().frameworks().save_framework(framework, kActor).value_or(-1), 1);
+  framework.default_profile = "medarbetare";
+  ASSERT_EQ(store().frameworks().save_framework(framework, kActor).value_or(-1), 2);
+
+  reopen();
+  auto latest = store().frameworks().load_framework("ledarskap");
+  ASSERT_TRUE(latest.has_value() && latest->has_value());
+  EXPECT_EQ((*latest)->framework.default_profile, "medarbetare");
+  EXPECT_TRUE((*latest)->framework.uses_default_profile("praktikant"));
+  EXPECT_EQ((*latest)->framework, framework);
+  auto first = store().frameworks().load_framework("ledarskap", 1);
+  ASSERT_TRUE(first.has_value() && first->has_value());
+  EXPECT_EQ((*first)->framework.default_profile, "");
+}
+
 TEST_F(StoreFrameworks, saving_identical_content_keeps_the_revision) {
   const core::Framework framework = shipped_framework();
   ASSERT_EQ(store().frameworks().save_framework(framework, kActor).value_or(-1), 1);

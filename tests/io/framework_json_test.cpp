@@ -118,6 +118,40 @@ TEST(FrameworkJson, texts_with_quotes_backslashes_tabs_and_line_breaks_survive_a
             "ledarskap.json: description: must not contain the control character U+0001");
 }
 
+// Issue 13, item 6: roles without a profile of their own were left out of the round. The
+// shipped framework names `medarbetare` as its default profile; a file may name one, it must
+// name an existing profile (reported at its JSON path), and an export writes it back without
+// copying it into the roles that use it.
+TEST(FrameworkJson, the_default_profile_is_read_checked_and_written_back_as_given) {
+  EXPECT_EQ(read_shipped().default_profile, "medarbetare");
+
+  core::Framework framework;
+  framework.id = "ledarskap";
+  framework.name = "Ledarskap";
+  framework.scale = {1, 2, {"Grund", "Säker"}};
+  framework.roles = {"medarbetare", "praktikant"};
+  framework.areas = {{"A", "Återhämtning", "", "", {}, {{"A.1", "Vila", "", {"a", "b"}}}}};
+  framework.profiles = {{"medarbetare", {{"A.1", 2}}}};
+  framework.default_profile = "medarbetare";
+  const std::string text = write_framework_json(framework);
+  EXPECT_NE(text.find("\"default_profile\": \"medarbetare\""), std::string::npos) << text;
+  EXPECT_EQ(text.find("\"praktikant\": {"), std::string::npos) << text;  // no profile of its own
+  auto parsed = parse_framework_json(text, "ledarskap.json");
+  ASSERT_TRUE(parsed.has_value()) << parsed.error().describe();
+  EXPECT_EQ(*parsed, framework);
+  EXPECT_EQ(parsed->profile_of("praktikant"), parsed->own_profile_of("medarbetare"));
+
+  framework.default_profile = "praktikant";
+  auto refused = parse_framework_json(write_framework_json(framework), "ledarskap.json");
+  ASSERT_FALSE(refused.has_value());
+  ASSERT_EQ(refused.error().problems.size(), 1U);
+  EXPECT_EQ(refused.error().problems[0].to_string(),
+            "ledarskap.json: default_profile: names no profile: 'praktikant' is not a key of profiles");
+
+  framework.default_profile.clear();
+  EXPECT_EQ(write_framework_json(framework).find("default_profile"), std::string::npos);
+}
+
 TEST(FrameworkJson, profiles_are_written_in_the_framework_role_order) {
   const std::string text = write_framework_json(read_shipped());
   const std::size_t profiles = text.find("\"profiles\"");

@@ -98,6 +98,15 @@ std::shared_ptr<const RoundView> RoundRegistry::current_open_round(std::optional
   return newest_open;
 }
 
+std::vector<std::shared_ptr<const RoundView>> RoundRegistry::open_rounds_including(std::uint32_t person) const {
+  auto list = rounds_.load();
+  std::vector<std::shared_ptr<const RoundView>> open;
+  for (const auto& view : *list) {
+    if (view->round.state == core::RoundState::kOpen && view->includes(person)) open.push_back(view);
+  }
+  return open;
+}
+
 std::shared_ptr<const RoundView> RoundRegistry::previous_round(const std::string& round) const {
   auto list = rounds_.load();
   for (std::size_t i = 0; i < list->size(); ++i) {

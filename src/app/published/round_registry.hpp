@@ -52,6 +52,9 @@ class RoundRegistry {
   [[nodiscard]] std::shared_ptr<const RoundView> find(const std::string& name) const;
   // The newest open round that includes the person; else the newest open round; else null.
   [[nodiscard]] std::shared_ptr<const RoundView> current_open_round(std::optional<std::uint32_t> person) const;
+  // Every open round that includes the person, oldest first (issue 13, item 5: opening a new
+  // round must not hide an unfinished one).
+  [[nodiscard]] std::vector<std::shared_ptr<const RoundView>> open_rounds_including(std::uint32_t person) const;
   // The newest round created before `round` with the same framework, for comparisons.
   [[nodiscard]] std::shared_ptr<const RoundView> previous_round(const std::string& round) const;
 

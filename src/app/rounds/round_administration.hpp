@@ -7,12 +7,14 @@
 // its duration. Thread-safe.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 
 #include "app/published/round_registry.hpp"
 #include "app/published/store_pool.hpp"
 #include "core/assessment/round_facts.hpp"
+#include "core/assessment/round_opening.hpp"
 #include "core/base/result.hpp"
 
 namespace trappa::app {
@@ -30,7 +32,13 @@ struct NewRound {
 // the registry when that failed: the change stands, and the pages show it after a restart.
 struct RoundChanged {
   std::optional<core::Error> not_published;
+  // Set when opening was held back for HR to confirm (core/assessment/round_opening.hpp):
+  // nothing was written, and the check names the overlapping rounds and the early start.
+  std::optional<core::OpeningCheck> unconfirmed;
 };
+
+// Whether HR has confirmed opening a round despite the concerns of core::check_opening.
+enum class OpeningConfirmation : std::uint8_t { kNotConfirmed, kConfirmed };
 
 class RoundAdministration {
  public:
@@ -42,8 +50,12 @@ class RoundAdministration {
 
   // Moves the round `name` to `state`, audited as done by `actor`. kNotFound for an unknown
   // round, kConflict when the round cannot move there (rounds move forward only); kStorage.
+  // Opening (issue 13, item 5) first checks the round against the other rounds and `today`:
+  // another open round of the same scope or an opening date after today returns `unconfirmed`
+  // and writes nothing unless `confirmation` is kConfirmed.
   [[nodiscard]] core::Result<RoundChanged> change_state(const std::string& name, core::RoundState state,
-                                                        const std::string& actor);
+                                                        const std::string& actor, core::Date today,
+                                                        OpeningConfirmation confirmation);
 
  private:
   StorePool& pool_;

@@ -1,6 +1,7 @@
 #include "core/analytics/gap_snapshot.hpp"
 
 #include <algorithm>
+#include <set>
 
 namespace trappa::core {
 
@@ -15,14 +16,25 @@ std::shared_ptr<const GapSnapshot> GapSnapshot::build(const Round& round, const 
 
   s.index_competencies();
   const std::size_t competency_count = s.competency_.size();
-  for (const std::string& role : s.framework_.roles) {
+  auto add_role = [&s, competency_count](const std::string& role) {
     const RoleProfile* profile = s.framework_.profile_of(role);
-    if (profile == nullptr || profile->empty()) continue;
+    if (profile == nullptr || profile->empty()) return;
     s.role_names_.push_back(role);
     for (std::size_t c = 0; c < competency_count; ++c) {
       auto found = profile->find(s.competency_[c]->code);
       s.expected_.push_back(found == profile->end() ? 0 : static_cast<std::uint8_t>(found->second));
     }
+  };
+  for (const std::string& role : s.framework_.roles) add_role(role);
+  // With a default profile every role takes part, also roles the framework does not list
+  // (issue 13, item 6); they follow the framework's roles in name order, so the role indexes
+  // do not depend on the order of people.
+  if (s.framework_.default_role_profile() != nullptr) {
+    std::set<std::string> unlisted;
+    for (const Person& person : people) {
+      if (!s.framework_.has_role(person.role)) unlisted.insert(person.role);
+    }
+    for (const std::string& role : unlisted) add_role(role);
   }
 
   // Who is in the round: in scope, with a profile. Ordered by unit (pre-order) with a

@@ -36,9 +36,22 @@ const Area* Framework::area_of(const std::string& competency_code) const {
   return nullptr;
 }
 
-const RoleProfile* Framework::profile_of(const std::string& role) const {
+const RoleProfile* Framework::own_profile_of(const std::string& role) const {
   auto found = profiles.find(role);
   return found == profiles.end() ? nullptr : &found->second;
+}
+
+const RoleProfile* Framework::default_role_profile() const {
+  return default_profile.empty() ? nullptr : own_profile_of(default_profile);
+}
+
+const RoleProfile* Framework::profile_of(const std::string& role) const {
+  if (const RoleProfile* own = own_profile_of(role)) return own;
+  return default_role_profile();
+}
+
+bool Framework::uses_default_profile(const std::string& role) const {
+  return own_profile_of(role) == nullptr && default_role_profile() != nullptr;
 }
 
 bool Framework::has_role(const std::string& role) const {
@@ -126,6 +139,9 @@ std::vector<Problem> validate_framework(const Framework& framework) {
         report(path + "." + code, "area " + area->code + " is not assessed by role '" + role + "'");
       }
     }
+  }
+  if (!framework.default_profile.empty() && !framework.profiles.contains(framework.default_profile)) {
+    report("default_profile", "names no profile: '" + framework.default_profile + "' is not a key of profiles");
   }
   return problems;
 }

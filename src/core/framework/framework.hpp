@@ -59,12 +59,24 @@ struct Framework {
   std::vector<std::string> roles;               // in the order the framework lists them
   std::vector<Area> areas;
   std::map<std::string, RoleProfile> profiles;  // role -> profile
+  // The role whose profile applies to every role without a profile of its own (also roles
+  // the framework does not list, such as a role only an HR system knows), or empty: such
+  // roles are then not assessed. Names a key of `profiles` (validate_framework checks it).
+  std::string default_profile;
 
   [[nodiscard]] const Competency* find_competency(const std::string& code) const;
   [[nodiscard]] const Area* find_area(const std::string& code) const;
   // The area a competency belongs to, or nullptr.
   [[nodiscard]] const Area* area_of(const std::string& competency_code) const;
+  // The profile that applies to people in `role`: the role's own profile, else the default
+  // profile, else nullptr (the role is not assessed). Points into `profiles`.
   [[nodiscard]] const RoleProfile* profile_of(const std::string& role) const;
+  // The role's own profile only, never the default one (for writing the framework back).
+  [[nodiscard]] const RoleProfile* own_profile_of(const std::string& role) const;
+  // The default profile, or nullptr when the framework has none.
+  [[nodiscard]] const RoleProfile* default_role_profile() const;
+  // True when people in `role` are assessed against the default profile.
+  [[nodiscard]] bool uses_default_profile(const std::string& role) const;
   [[nodiscard]] bool has_role(const std::string& role) const;
   [[nodiscard]] std::size_t competency_count() const;
 
@@ -81,7 +93,7 @@ inline constexpr int kHighMotivation = 4;
 // Rules: non-empty id/name, scale min<=max with one name per level, unique area and
 // competency codes, one descriptor per level, area roles and profile roles listed in `roles`,
 // profile competencies exist, expected levels inside the scale, a role's profile holds no
-// competency of an area restricted away from that role.
+// competency of an area restricted away from that role, a default profile names a profile.
 [[nodiscard]] std::vector<Problem> validate_framework(const Framework& framework);
 
 }  // namespace trappa::core

@@ -183,6 +183,7 @@ core::Result<core::Framework> parse_framework_json(std::string_view text, const 
         }
       }
     }
+    framework.default_profile = reader.text(*root, "default_profile", "", false);
   }
   if (problems.empty()) problems = core::validate_framework(framework);
   if (!problems.empty()) {
@@ -244,7 +245,7 @@ std::string write_framework_json(const core::Framework& framework) {
   // person reads the matrix in, and stable across runs.
   json::object profiles;
   for (const std::string& role : framework.roles) {
-    const core::RoleProfile* profile = framework.profile_of(role);
+    const core::RoleProfile* profile = framework.own_profile_of(role);
     if (profile == nullptr) continue;
     json::object levels;
     for (const core::Area& area : framework.areas) {
@@ -256,6 +257,7 @@ std::string write_framework_json(const core::Framework& framework) {
     profiles[role] = levels;
   }
   root["profiles"] = profiles;
+  if (!framework.default_profile.empty()) root["default_profile"] = framework.default_profile;
   return write_json_text(root);
 }
 

@@ -22,11 +22,11 @@ std::optional<int> SqlFrameworkStore::latest_revision(const std::string& framewo
 core::Framework SqlFrameworkStore::read_framework_revision(const std::string& id, int revision) {
   core::Framework framework;
   framework.id = id;
-  *session_ << "SELECT name, version, description, provenance, scale_min, scale_max FROM framework_revisions "
-               "WHERE framework_id = :id AND revision = :revision",
+  *session_ << "SELECT name, version, description, provenance, default_profile, scale_min, scale_max "
+               "FROM framework_revisions WHERE framework_id = :id AND revision = :revision",
       soci::use(id), soci::use(revision), soci::into(framework.name), soci::into(framework.version),
-      soci::into(framework.description), soci::into(framework.provenance), soci::into(framework.scale.min),
-      soci::into(framework.scale.max);
+      soci::into(framework.description), soci::into(framework.provenance), soci::into(framework.default_profile),
+      soci::into(framework.scale.min), soci::into(framework.scale.max);
 
   soci::rowset<soci::row> levels = (session_->prepare << "SELECT name FROM framework_levels WHERE framework_id = :id "
                                                          "AND revision = :revision ORDER BY level",
@@ -108,11 +108,11 @@ Result<int> SqlFrameworkStore::save_framework(const core::Framework& framework, 
           soci::use(revision);
     }
     *session_ << "INSERT INTO framework_revisions (framework_id, revision, name, version, description, provenance, "
-                 "scale_min, scale_max, created_at) VALUES (:id, :revision, :name, :version, :description, "
-                 ":provenance, :min, :max, :at)",
+                 "default_profile, scale_min, scale_max, created_at) VALUES (:id, :revision, :name, :version, "
+                 ":description, :provenance, :default_profile, :min, :max, :at)",
         soci::use(id), soci::use(revision), soci::use(framework.name), soci::use(framework.version),
-        soci::use(framework.description), soci::use(framework.provenance), soci::use(framework.scale.min),
-        soci::use(framework.scale.max), soci::use(created_at);
+        soci::use(framework.description), soci::use(framework.provenance), soci::use(framework.default_profile),
+        soci::use(framework.scale.min), soci::use(framework.scale.max), soci::use(created_at);
 
     for (int level = framework.scale.min; level <= framework.scale.max; ++level) {
       const std::string& name = framework.scale.names[static_cast<std::size_t>(level - framework.scale.min)];

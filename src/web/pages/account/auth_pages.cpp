@@ -160,6 +160,41 @@ Response logout_submit(AppContext& app, const PageRequest& page) {
   return response;
 }
 
+namespace {
+
+// The open rounds on the start page, each with its deadline (issue 13: every start page
+// shows it) and, for a person in the round, her status and a link to her assessment in that
+// round (item 5: a new round must not hide an unfinished one). Someone in no open round sees
+// the newest open round and its deadline.
+void set_open_rounds(AppContext& app, const PageRequest& page, TemplateData& data) {
+  const Viewer& viewer = *page.viewer;
+  std::vector<std::shared_ptr<const app::RoundView>> rounds = app.rounds->open_rounds_including(viewer.person_index);
+  const bool own = !rounds.empty() && !viewer.is_observer();
+  if (rounds.empty()) {
+    if (auto newest = app.rounds->current_open_round(std::nullopt)) rounds.push_back(newest);
+  }
+  TemplateData items = list();
+  for (const auto& round : rounds) {
+    TemplateData item;
+    item.set("name", round->round.name);
+    item.set("name_query", url_encode(round->round.name));
+    item.set("link", flag(own));
+    item.set("has_deadline", flag(!round->round.closes.empty()));
+    item.set("closes", format_date(page.language, round->round.closes));
+    item.set("has_status", flag(own));
+    if (own) {
+      const auto status = round->snapshot->status()[static_cast<std::size_t>(round->position[viewer.person_index])];
+      item.set("status", std::string(status_label(page, status)));
+      item.set("status_code", std::string(status_code(status)));
+    }
+    items.push_back(item);
+  }
+  data.set("has_open_rounds", flag(!rounds.empty()));
+  data.set("open_rounds", items);
+}
+
+}  // namespace
+
 Response home_page(AppContext& app, const PageRequest& page) {
   const Viewer& viewer = *page.viewer;
   TemplateData data;
@@ -183,6 +218,7 @@ Response home_page(AppContext& app, const PageRequest& page) {
     tiles.push_back(tile);
   }
   data.set("tiles", tiles);
+  set_open_rounds(app, page, data);
   const auto flash = page.request.query.find("klart");
   return page_response(200, render_layout(app, page, page.t("nav_home"), "/",
                                           render("home", page.language, data),

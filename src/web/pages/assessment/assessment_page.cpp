@@ -263,6 +263,19 @@ TemplateData to_data(const PageRequest& page, const AssessmentView& view) {
 Response render_page(AppContext& app, const PageRequest& page, int status, const AssessmentView& view,
                      const app::RoundView* round) {
   TemplateData data = to_data(page, view);
+  // Issue 13, item 5: her other open rounds stay one link away.
+  TemplateData others = list();
+  bool has_others = false;
+  for (const auto& other : app.rounds->open_rounds_including(page.viewer->person_index)) {
+    if (round != nullptr && other->round.name == round->round.name) continue;
+    TemplateData item;
+    item.set("name", other->round.name);
+    item.set("name_query", url_encode(other->round.name));
+    others.push_back(item);
+    has_others = true;
+  }
+  data.set("has_other_rounds", flag(view.state == AssessmentView::State::kForm && has_others));
+  data.set("other_rounds", others);
   if (view.state == AssessmentView::State::kForm) {
     if (view.errors.empty() && round != nullptr) {
       // The questions depend only on the round's framework, the role and the language.
@@ -324,6 +337,13 @@ Response assessment_page(AppContext& app, const PageRequest& page) {
   const Viewer& viewer = *page.viewer;
   if (viewer.is_observer()) return error_page(app, page, 403);
   auto round = app.rounds->current_open_round(viewer.person_index);
+  // ?omgang=NAME: one of her rounds by name (issue 13, item 5: a newer open round must not
+  // hide an unfinished one); an unknown name, or a round she is not in, shows the current one.
+  if (const auto wanted = page.request.query.find("omgang"); wanted != page.request.query.end()) {
+    if (auto chosen = app.rounds->find(wanted->second); chosen && chosen->includes(viewer.person_index)) {
+      round = std::move(chosen);
+    }
+  }
   AssessmentView view;
   if (!round) return render_page(app, page, 200, view, nullptr);
   if (!round->includes(viewer.person_index)) {
@@ -385,8 +405,9 @@ Response assessment_submit(AppContext& app, const PageRequest& page) {
         return error_response(app, page, *saved.refusal);
     }
   }
-  return redirect_to(submit ? "/skattning?klart=assessment_submitted#summary-heading"
-                            : "/skattning?klart=assessment_saved_draft");
+  const std::string in_round = "&omgang=" + url_encode(round->round.name);
+  return redirect_to(submit ? "/skattning?klart=assessment_submitted" + in_round + "#summary-heading"
+                            : "/skattning?klart=assessment_saved_draft" + in_round);
 }
 
 void register_assessment(Router& router) {

@@ -109,8 +109,15 @@ Response framework_page(AppContext& app, const PageRequest& page) {
     data.set("areas", areas);
     data.set("matrix", matrix);
     TemplateData roles = list();
-    for (const std::string& role : framework.roles) roles.push_back(TemplateData(role));
+    for (const std::string& role : framework.roles) {
+      TemplateData column;
+      column.set("name", role);
+      column.set("is_default", flag(role == framework.default_profile));
+      roles.push_back(column);
+    }
     data.set("roles", roles);
+    data.set("has_default_profile", flag(framework.default_role_profile() != nullptr));
+    data.set("default_profile", framework.default_profile);
   }
   return page_response(200, render_layout(app, page, page.t("framework_title"), "/ramverk",
                                           render("framework", page.language, data)));

@@ -71,6 +71,15 @@ Response person_page(AppContext& app, const PageRequest& page, const std::string
   data.set("employee_path", url_encode(person.employee_id));
   data.set("csrf", page.viewer->csrf_token);
   data.set("role", person.role);
+  // Issue 13, item 6: a role without a profile of its own is assessed against the framework's
+  // default profile; the page says so, naming it.
+  std::string default_profile;
+  if (auto open = app.rounds->current_open_round(*index)) {
+    const core::Framework& framework = open->snapshot->framework();
+    if (framework.uses_default_profile(person.role)) default_profile = framework.default_profile;
+  }
+  data.set("uses_default_profile", flag(!default_profile.empty()));
+  data.set("default_profile", default_profile);
   data.set("unit", app.directory->unit_name(person.unit_code));
   data.set("count", grouped_number(entries->size()));
   data.set("has_entries", flag(!entries->empty()));

@@ -94,6 +94,23 @@ Response render_rounds(AppContext& app, const PageRequest& page, int status, con
                                                                                : std::string_view{}));
 }
 
+// Issue 13, item 5: opening a round that overlaps an open one, or before its opening date,
+// asks first, naming the overlapping rounds and the date; nothing was written.
+Response render_open_confirmation(AppContext& app, const PageRequest& page, const core::Round& round,
+                                  const core::OpeningCheck& check) {
+  TemplateData data;
+  data.set("csrf", page.viewer->csrf_token);
+  data.set("name", round.name);
+  data.set("name_path", url_encode(round.name));
+  TemplateData overlapping = list();
+  for (const std::string& other : check.overlapping) overlapping.push_back(TemplateData(other));
+  data.set("overlapping", overlapping);
+  data.set("early", flag(check.before_opening_date));
+  data.set("opens", format_date(page.language, round.opens));
+  return page_response(200, render_layout(app, page, page.t("rounds_confirm_title"), "/omgangar",
+                                          render("round_open_confirm", page.language, data)));
+}
+
 }  // namespace
 
 Response rounds_page(AppContext& app, const PageRequest& page) {
@@ -162,13 +179,17 @@ Response rounds_change_state(AppContext& app, const PageRequest& page, const std
       (!viewer.scope().empty() && round->round.scope_unit.empty())) {
     return error_page(app, page, 403);
   }
-  auto changed = app.round_administration->change_state(name, state, viewer.account.employee_id);
+  const auto confirmation =
+      form.get("bekrafta") == "ja" ? app::OpeningConfirmation::kConfirmed : app::OpeningConfirmation::kNotConfirmed;
+  auto changed = app.round_administration->change_state(name, state, viewer.account.employee_id,
+                                                        app.options.clock->today(), confirmation);
   if (!changed) {
     if (changed.error().kind == core::ErrorKind::kConflict) {
       return error_page(app, page, 409, page.t("error_round_state"));
     }
     return error_response(app, page, changed.error());
   }
+  if (changed->unconfirmed) return render_open_confirmation(app, page, round->round, *changed->unconfirmed);
   if (changed->not_published) {
     spdlog::error("request_id={} {}", page.request.request_id, changed->not_published->describe());
   }
