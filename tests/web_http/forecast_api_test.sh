@@ -136,6 +136,34 @@ check "every area's share rises year by year" equals "$(jq '[.areas[] | .shares 
   range(1; $s | length) as $i | select($s[$i] != null and $s[$i - 1] != null and $s[$i] < $s[$i - 1])] | length' "$work/kf.json")" 0
 check "and ends above where it starts" equals "$(jq '[.areas[] | select(.shares[-1] > .shares[0])] | length > 0' "$work/kf.json")" true
 
+echo "# The Prognos page and its CSV"
+check "HR's page answers 200" equals "$(get "$hr_jar" "/prognos?at=2025-12-31&unit=KF&years=5")" 200
+check "  with the flows chart" contains "$work/body" 'id="fc-flows-section"'
+check "  with the area chart" contains "$work/body" 'id="fc-areas-section"'
+check "  with a table per role" contains "$work/body" 'id="fc-roles-heading"'
+check "  with a growth field per role" contains "$work/body" 'name="tillvaxt:'
+check "  and the navigation entry" contains "$work/body" 'href="/prognos"'
+check "the page's CSV answers 200" equals "$(get "$hr_jar" "/prognos.csv?at=2025-12-31&unit=KF&years=5")" 200
+"$trappa" forecast --at 2025-12-31 --unit KF --years 5 --format csv > "$work/cli.csv"
+check "  and equals \`trappa forecast --format csv\`" cmp "$work/cli.csv" "$work/body"
+role="$(jq -r '.roles[0].role' "$work/hr-kf.json")"
+check "the scenario form (plain GET) answers 200" equals "$(curl -s -b "$hr_jar" -o "$work/body" -w '%{http_code}' -G \
+  --data-urlencode at=2025-12-31 --data-urlencode unit=KF --data-urlencode retirement-age=67 --data-urlencode rekrytera=nej \
+  --data-urlencode "tillvaxt:$role=3,5" "$base/prognos")" 200
+check "  keeps the growth entered" contains "$work/body" 'value="3,5"'
+check "  says the fixed age is used" contains "$work/body" '67 år'
+check "  and its CSV link carries the scenario" contains "$work/body" 'rekrytera=nej'
+check "a bad growth is 400 on the page" equals "$(curl -s -b "$hr_jar" -o "$work/body" -w '%{http_code}' -G \
+  --data-urlencode at=2025-12-31 --data-urlencode "tillvaxt:$role=mycket" "$base/prognos")" 400
+check "  with an alert naming it" contains "$work/body" 'role="alert"'
+check "the page in English (?lang=en sets it and redirects)" equals "$(curl -s -L -b "$hr_jar" -c "$hr_jar" -o "$work/body" -w '%{http_code}' "$base/prognos?at=2025-12-31&unit=KF&lang=en")" 200
+check "  is in English" contains "$work/body" 'Recruitment need'
+check "the observer's page answers 200" equals "$(get "$observer_jar" "/prognos?at=2025-12-31&unit=KF")" 200
+check "the employee's page is 403" equals "$(get "$employee_jar" "/prognos?at=2025-12-31")" 403
+start="$(date +%s%N)"
+for i in 1 2 3 4 5; do get "$hr_jar" "/prognos?at=2025-12-31&unit=KF&years=10&round=2026" > /dev/null; done
+echo "  page render, KF, 10 years with the competence part: $(( ($(date +%s%N) - start) / 5000000 )) ms per request (mean of 5)"
+
 stop_server
 echo "$passed passed, $failed failed"
 (( failed == 0 ))
