@@ -341,6 +341,50 @@ test("HR reads the key figures as charts, tables, CSV and JSON", async () => {
   await page.context().close();
 });
 
+// Prognos (issue 18): charts with their tables, the scenario form, at 1280 and 390 px in both
+// languages, axe-core on each, and no sideways scrolling at 390 px.
+test("HR reads the forecast at 1280 and 390 px in Swedish and English, and changes the scenario", async () => {
+  const page = await newPage();
+  await signIn(page, accounts.hr);
+  for (const lang of ["sv", "en"]) {
+    for (const width of [1280, 390]) {
+      await page.setViewportSize({ width, height: 900 });
+      const response = await page.goto(`${base}/prognos?at=2025-12-31&unit=KF&round=2026&lang=${lang}`);
+      assert.equal(response.status(), 200);
+      assert.equal(await page.locator("html").getAttribute("lang"), lang);
+      assert.ok((await page.locator("#fc-flows-section svg.trappa-chart").count()) >= 5, "one stacked bar per year");
+      assert.equal(await page.locator("#fc-areas-section svg.trappa-chart").count(), 1);
+      assert.equal(await page.locator("#fc-flows-section table").count(), 1);
+      assert.equal(await page.locator("#fc-areas-section table").count(), 1);
+      await checkAccessibility(page, `/prognos (${lang}, ${width} px)`);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      const wide = await page.evaluate(() => [...document.querySelectorAll("body *")]
+        .filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+        .slice(0, 5).map((e) => `${e.tagName}#${e.id}.${e.className && e.className.baseVal !== undefined ? e.className.baseVal : e.className} ${Math.round(e.getBoundingClientRect().right)}`));
+      assert.ok(overflow <= 0, `/prognos (${lang}, ${width} px) scrolls sideways by ${overflow} px: ${wide.join(", ")}`);
+    }
+  }
+  // The scenario form is a plain GET: fill it in and submit.
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(`${base}/prognos?at=2025-12-31&unit=KF&lang=sv`);
+  await page.locator("#fc-age").fill("67");
+  await page.locator("#fc-recruit").selectOption("nej");
+  await page.locator("#fc-growth-0").fill("5");
+  await Promise.all([page.waitForNavigation(), page.locator("form.filters button[type=submit]").click()]);
+  assert.ok(page.url().includes("retirement-age=67"));
+  assert.ok(page.url().includes("rekrytera=nej"));
+  assert.equal(await page.locator("#fc-growth-0").inputValue(), "5");
+  assert.ok((await page.locator("#fc-assumptions-heading + dl").textContent()).includes("67"));
+  const csv = await page.request.get(await page.locator('a[href^="/prognos.csv"]').getAttribute("href").then((h) => base + h));
+  assert.equal(csv.status(), 200);
+  assert.ok((await csv.text()).startsWith("role,year,start,"));
+  const employee = await newPage();
+  await signIn(employee, accounts.employee);
+  assert.equal((await employee.goto(`${base}/prognos`)).status(), 403);
+  await employee.context().close();
+  await page.context().close();
+});
+
 test("HR creates a round", async () => {
   const page = await newPage();
   await signIn(page, accounts.hr);

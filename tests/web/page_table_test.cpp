@@ -44,13 +44,14 @@ TEST(PageTable, each_viewer_sees_the_navigation_of_their_role_in_order) {
   EXPECT_EQ(paths(pages.navigation(viewer_with(core::AccountRole::kEmployee, true))),
             (Paths{"/", "/skattning", "/team", "/ramverk"}));
   EXPECT_EQ(paths(pages.navigation(viewer_with(core::AccountRole::kEmployee, true, true))),
-            (Paths{"/", "/skattning", "/team", "/oversikt", "/nyckeltal", "/ramverk"}));
+            (Paths{"/", "/skattning", "/team", "/oversikt", "/nyckeltal", "/prognos", "/ramverk"}));
   EXPECT_EQ(paths(pages.navigation(viewer_with(core::AccountRole::kHr))),
-            (Paths{"/", "/skattning", "/oversikt", "/nyckeltal", "/ramverk", "/personer", "/omgangar"}));
+            (Paths{"/", "/skattning", "/oversikt", "/nyckeltal", "/prognos", "/ramverk", "/personer", "/omgangar"}));
   EXPECT_EQ(paths(pages.navigation(viewer_with(core::AccountRole::kAdmin))),
-            (Paths{"/", "/skattning", "/oversikt", "/nyckeltal", "/ramverk", "/personer", "/omgangar", "/konton"}));
+            (Paths{"/", "/skattning", "/oversikt", "/nyckeltal", "/prognos", "/ramverk", "/personer", "/omgangar",
+                   "/konton"}));
   EXPECT_EQ(paths(pages.navigation(viewer_with(core::AccountRole::kObserver))),
-            (Paths{"/", "/oversikt", "/nyckeltal", "/ramverk"}));
+            (Paths{"/", "/oversikt", "/nyckeltal", "/prognos", "/ramverk"}));
 }
 
 TEST(PageTable, the_home_tiles_are_the_navigation_without_the_home_page) {

@@ -11,8 +11,10 @@
 #include "core/analytics/gap_query.hpp"
 #include "core/assessment/assessment_edit.hpp"
 #include "core/assessment/assessment_rules.hpp"
+#include "io/exports/forecast_output.hpp"
 #include "io/exports/gap_report_output.hpp"
 #include "io/exports/key_figures_json.hpp"
+#include "io/json/forecast_scenario_json.hpp"
 #include "io/json/json_text.hpp"
 #include "web/api/api_routes.hpp"
 #include "web/pages/assessment/assessment_form.hpp"
@@ -346,6 +348,37 @@ Response figures(AppContext& app, PageRequest& page, const RouteParams&) {
   return json_response(200, io::write_key_figures_json(**figures));
 }
 
+// GET: the forecast of the query's parameters; POST: the same under the scenario in the body
+// (the CLI's scenario file). The document is `trappa forecast --format json`'s. Every bad
+// parameter or scenario field is a 400 naming it; computing takes a key-figure slot (429).
+Response forecast(AppContext& app, PageRequest& page, const RouteParams&) {
+  core::ForecastScenario scenario;
+  if (page.request.method == "POST") {
+    if (!app::equal_in_constant_time(header(page.request, "x-csrf-token"), page.viewer->csrf_token)) {
+      return api_error(403, "missing or wrong X-CSRF-Token header (GET /api/v1/me gives the token)");
+    }
+    if (!header(page.request, "content-type").starts_with("application/json")) {
+      return api_error(415, "the body must be application/json");
+    }
+    auto parsed = io::parse_forecast_scenario(page.request.body, "body");
+    if (!parsed) return api_error(400, "the scenario is not valid", parsed.error().problems);
+    scenario = std::move(*parsed);
+  }
+  auto computed = forecast_for(app, page, scenario);
+  if (!computed) {
+    if (computed.error().kind == core::ErrorKind::kInvalidInput) {
+      return api_error(400, computed.error().message, computed.error().problems);
+    }
+    return api_failure(page, computed.error());
+  }
+  if (!*computed) {
+    Response response = json_error(429, "a forecast or key figures are already being computed for this session or others; retry in a second");
+    response.headers.emplace_back("Retry-After", "1");
+    return response;
+  }
+  return json_response(200, io::write_forecast_json(**computed));
+}
+
 Response rounds(AppContext& app, PageRequest&, const RouteParams&) {
   json::array rounds;
   for (const auto& view : *app.rounds->rounds()) rounds.push_back(round_json(*view));
@@ -358,6 +391,8 @@ Response rounds(AppContext& app, PageRequest&, const RouteParams&) {
 void register_api(Router& router) {
   router.get("/api/v1/me", me);
   router.get("/api/v1/figures", figures);
+  router.get("/api/v1/forecast", forecast);
+  router.post("/api/v1/forecast", forecast);
   router.get("/api/v1/rounds", rounds);
   router.get("/api/v1/rounds/{round}",
              with_round([](AppContext&, PageRequest&, const RouteParams&, std::shared_ptr<const app::RoundView> round) {

@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/forecast/forecast.hpp"
 #include "core/workforce/key_figures.hpp"
 #include "web/ui/app_context.hpp"
 #include "web/ui/template_engine.hpp"
@@ -29,5 +30,12 @@ namespace trappa::web {
 // (or the server) already runs as many key-figure computations as it may (session_gate.hpp):
 // answer 429 with Retry-After: 1.
 [[nodiscard]] core::Result<std::optional<core::KeyFigures>> key_figures_for(AppContext& app, const PageRequest& page);
+
+// The forecast a request asks for (?at=&years=&unit=&history-years=&retirement-age=&round=)
+// under `scenario`, for /api/v1/forecast (forecast_view.cpp): the same access, small-group
+// rule and errors as key_figures_for, problems naming the parameter or the scenario's JSON
+// path; nullopt when no computation slot is free (answer 429 with Retry-After: 1).
+[[nodiscard]] core::Result<std::optional<core::Forecast>> forecast_for(AppContext& app, const PageRequest& page,
+                                                                       const core::ForecastScenario& scenario);
 
 }  // namespace trappa::web

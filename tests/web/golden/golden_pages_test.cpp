@@ -192,6 +192,7 @@ std::vector<Page> pages() {
       {"overview.observer", "observer", "/oversikt", 200},
       {"figures", "hr", "/nyckeltal?at=2025-12-31", 200},
       {"figures.observer", "observer", "/nyckeltal?at=2025-12-31", 200},
+      {"forecast", "hr", "/prognos?at=2025-12-31&unit=KF&years=3", 200},
       {"framework", "employee", "/ramverk", 200},
       {"rounds", "hr", "/omgangar", 200},
       {"person", "hr", "/personer/{employee}", 200},

@@ -305,6 +305,7 @@ void register_workforce(Router& router) {
   router.get("/nyckeltal.csv", [](AppContext& app, PageRequest& page, const RouteParams&) { return figures_csv(app, page); });
   router.pages().add({.path = "/nyckeltal", .title_key = "nav_figures", .tile_text_key = "home_figures_text", .order = 40,
                       .visible = [](const Viewer& viewer) { return viewer.sees_overview(); }, .tile_status = {}});
+  register_forecast(router);
 }
 
 }  // namespace trappa::web

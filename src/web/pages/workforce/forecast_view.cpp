@@ -1,0 +1,159 @@
+#include "web/pages/workforce/forecast_view.hpp"
+
+#include <charconv>
+#include <map>
+#include <memory>
+
+#include "core/workforce/key_figure_disclosure.hpp"
+#include "web/ui/pages.hpp"
+
+namespace trappa::web {
+
+namespace {
+
+std::string query_value(const Request& request, const char* name) {
+  auto found = request.query.find(name);
+  return found == request.query.end() ? std::string() : found->second;
+}
+
+// A whole number within [low, high] from the query string, or a problem naming the parameter.
+template <typename Target>
+void read_int(const Request& request, const char* name, int low, int high, Target& target,
+              std::vector<core::Problem>& problems) {
+  const std::string text = query_value(request, name);
+  if (text.empty()) return;
+  int value = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc{} || end != text.data() + text.size()) {
+    problems.push_back({name, "'" + text + "' is not a whole number"});
+  } else if (value < low || value > high) {
+    problems.push_back({name, "must be from " + std::to_string(low) + " to " + std::to_string(high)});
+  } else {
+    target = value;
+  }
+}
+
+// The totals and area shares over the roles left, as core::compute_forecast sums them.
+void recompute_over_roles(core::Forecast& forecast) {
+  for (std::size_t t = 0; t < forecast.totals.size(); ++t) {
+    core::ForecastYear sum;
+    sum.year = forecast.totals[t].year;
+    for (const core::RoleForecast& role : forecast.roles) {
+      const core::ForecastYear& year = role.years[t];
+      sum.start += year.start;
+      sum.retirements += year.retirements;
+      sum.leavers += year.leavers;
+      sum.demand += year.demand;
+      sum.recruitment_need += year.recruitment_need;
+      sum.end += year.end;
+      sum.turning_65 += year.turning_65;
+      sum.turning_67 += year.turning_67;
+      sum.turning_69 += year.turning_69;
+    }
+    forecast.totals[t] = sum;
+  }
+  for (core::AreaForecast& area : forecast.areas) {
+    for (std::size_t t = 0; t < area.shares.size(); ++t) {
+      double weighted = 0;
+      double weight = 0;
+      for (const core::RoleForecast& role : forecast.roles) {
+        for (const core::CompetencyForecast& competency : role.competencies) {
+          if (competency.area != area.code || !competency.shares[t]) continue;
+          weighted += *competency.shares[t] * role.years[t].end;
+          weight += role.years[t].end;
+        }
+      }
+      area.shares[t] = weight > 0 ? std::optional<double>(weighted / weight) : std::nullopt;
+    }
+  }
+}
+
+}  // namespace
+
+ForecastParameters read_forecast_parameters(const AppContext& app, const PageRequest& page) {
+  ForecastParameters parsed;
+  const Request& request = page.request;
+  parsed.query.at = app.options.clock->today();
+  if (const std::string at = query_value(request, "at"); !at.empty()) {
+    if (auto date = core::parse_iso_date(at)) parsed.query.at = *date;
+    else parsed.problems.push_back({"at", "'" + at + "' is not a date (YYYY-MM-DD)"});
+  }
+  read_int(request, "years", 1, core::kForecastMaxYears, parsed.query.years, parsed.problems);
+  read_int(request, "history-years", 1, core::kForecastMaxHistoryYears, parsed.query.history_years, parsed.problems);
+  read_int(request, "retirement-age", 40, 100, parsed.query.retirement_age, parsed.problems);
+  std::string unit = query_value(request, "unit");
+  if (unit.empty()) unit = query_value(request, "enhet");
+  const std::string scope = page.viewer->aggregate_scope();
+  if (unit.empty()) unit = scope;
+  if (!unit.empty()) {
+    if (!app.directory->tree().index_of(unit)) {
+      parsed.problems.push_back({"unit", "unknown unit '" + unit + "'"});
+    } else if (!scope.empty() && !app.directory->unit_in_subtree(unit, scope)) {
+      parsed.problems.push_back({"unit", "unit '" + unit + "' is outside your scope"});
+    }
+  }
+  parsed.query.unit_code = unit;
+  if (const std::string round = query_value(request, "round"); !round.empty()) {
+    parsed.round = round;
+    if (!app.rounds->find(round)) parsed.problems.push_back({"round", "no round named '" + round + "'"});
+  }
+  return parsed;
+}
+
+core::Result<std::optional<core::Forecast>> viewer_forecast(AppContext& app, const PageRequest& page,
+                                                            const ForecastParameters& parameters) {
+  const Viewer& viewer = *page.viewer;
+  if (!viewer.sees_overview()) {
+    return core::fail(core::ErrorKind::kForbidden, "the forecast is for HR, observers and managers with the overview");
+  }
+  if (!parameters.problems.empty()) return core::invalid("invalid parameters", parameters.problems);
+  const app::KeyFigureInputs& inputs = *app.key_figures;
+  const std::size_t min_group = app.disclosures->min_group();
+  auto ticket = app.figure_gate->enter(viewer.session_digest);
+  if (!ticket) return std::optional<core::Forecast>();
+  if (viewer.suppressed_aggregates() &&
+      !inputs.disclosure(parameters.query.at, min_group)->published(parameters.query.unit_code)) {
+    return core::fail(core::ErrorKind::kForbidden,
+                      "the forecast of this unit is suppressed: fewer than " + std::to_string(min_group) +
+                          " people, or it would let a smaller group be computed (docs/key-figures.md, Small groups)");
+  }
+
+  // The round R and the one before it, as app::run_forecast chooses them, from the registry.
+  const std::shared_ptr<const app::RoundList> list = app.rounds->rounds();
+  std::vector<core::Round> rounds;
+  rounds.reserve(list->size());
+  for (const auto& view : *list) rounds.push_back(view->round);
+  std::optional<std::size_t> chosen;
+  if (parameters.round) {
+    for (std::size_t i = 0; i < rounds.size(); ++i) {
+      if (rounds[i].name == *parameters.round) chosen = i;
+    }
+    if (!chosen) return core::invalid("invalid parameters", {{"round", "no round named '" + *parameters.round + "'"}});
+  } else {
+    chosen = core::default_forecast_round(rounds, inputs.units(), parameters.query.unit_code);
+  }
+  core::ForecastRounds snapshots;
+  if (chosen) {
+    snapshots.round = (*list)[*chosen]->snapshot.get();
+    if (const auto before = core::round_before(rounds, *chosen)) snapshots.earlier = (*list)[*before]->snapshot.get();
+  }
+  ASSIGN_OR_RETURN(core::Forecast forecast,
+                   core::compute_forecast(inputs.people(), inputs.employments(), inputs.units(), parameters.query,
+                                          parameters.scenario, snapshots));
+  if (viewer.suppressed_aggregates()) {
+    const auto small = [min_group](const core::RoleForecast& role) {
+      return role.start < static_cast<long long>(min_group);
+    };
+    if (std::erase_if(forecast.roles, small) > 0) recompute_over_roles(forecast);
+  }
+  return std::optional<core::Forecast>(std::move(forecast));
+}
+
+core::Result<std::optional<core::Forecast>> forecast_for(AppContext& app, const PageRequest& page,
+                                                         const core::ForecastScenario& scenario) {
+  ForecastParameters parameters = read_forecast_parameters(app, page);
+  parameters.scenario = scenario;
+  return viewer_forecast(app, page, parameters);
+}
+
+}  // namespace trappa::web
