@@ -45,6 +45,37 @@
     limit();
   });
 
+  // A GET form marked data-live="ID" (Prognos' scenario) recomputes as its fields change: the
+  // same address the submit button would load is fetched, and the element ID is replaced with
+  // the new one, without reloading the page; the address bar follows, so a reload or a link
+  // shows the same. Without this file the submit button does the same with a reload.
+  document.querySelectorAll("form[data-live]").forEach(function (liveForm) {
+    var target = document.getElementById(liveForm.getAttribute("data-live"));
+    if (!target || !window.fetch || !window.DOMParser) return;
+    var timer = null;
+    var latest = 0;
+    var refresh = function () {
+      var query = new URLSearchParams(new FormData(liveForm)).toString();
+      var address = liveForm.getAttribute("action") + "?" + query;
+      var request = ++latest;
+      target.setAttribute("aria-busy", "true");
+      fetch(address, { credentials: "same-origin", headers: { Accept: "text/html" } })
+        .then(function (response) { return response.text(); })
+        .then(function (html) {
+          if (request !== latest) return;  // a newer change is on its way
+          var fresh = new DOMParser().parseFromString(html, "text/html").getElementById(target.id);
+          if (fresh) target.innerHTML = fresh.innerHTML;
+          target.removeAttribute("aria-busy");
+          window.history.replaceState(null, "", address);
+        })
+        .catch(function () { target.removeAttribute("aria-busy"); });
+    };
+    liveForm.addEventListener("change", function () {
+      window.clearTimeout(timer);
+      timer = window.setTimeout(refresh, 250);
+    });
+  });
+
   // Ask before an irreversible action (closing a round).
   document.querySelectorAll("form[data-confirm]").forEach(function (confirmForm) {
     confirmForm.addEventListener("submit", function (event) {

@@ -144,8 +144,9 @@ check "  with a table per role" contains "$work/body" 'id="fc-roles-heading"'
 check "  with a growth field per role" contains "$work/body" 'name="tillvaxt:'
 check "  and the navigation entry" contains "$work/body" 'href="/prognos"'
 check "the page's CSV answers 200" equals "$(get "$hr_jar" "/prognos.csv?at=2025-12-31&unit=KF&years=5")" 200
-"$trappa" forecast --at 2025-12-31 --unit KF --years 5 --format csv > "$work/cli.csv"
-check "  and equals \`trappa forecast --format csv\`" cmp "$work/cli.csv" "$work/body"
+# Downloads are in the reader's spreadsheet dialect (docs/formats.md): Swedish here.
+"$trappa" forecast --at 2025-12-31 --unit KF --years 5 --format csv --csv-dialect sv > "$work/cli.csv"
+check "  and equals \`trappa forecast --format csv --csv-dialect sv\`" cmp "$work/cli.csv" "$work/body"
 role="$(jq -r '.roles[0].role' "$work/hr-kf.json")"
 check "the scenario form (plain GET) answers 200" equals "$(curl -s -b "$hr_jar" -o "$work/body" -w '%{http_code}' -G \
   --data-urlencode at=2025-12-31 --data-urlencode unit=KF --data-urlencode retirement-age=67 --data-urlencode rekrytera=nej \

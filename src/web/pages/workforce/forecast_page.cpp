@@ -7,6 +7,8 @@
 #include <charconv>
 
 #include "core/framework/framework.hpp"
+#include "i18n/ui_text.hpp"
+#include "io/csv/csv_writer.hpp"
 #include "io/exports/forecast_output.hpp"
 #include "report/charts/charts.hpp"
 #include "report/charts/data_table.hpp"
@@ -222,7 +224,7 @@ Response forecast_csv(AppContext& app, const PageRequest& page) {
   }
   if (!*computed) return too_many_requests(app, page);
   const std::string name = "prognos-" + core::to_iso(parameters.query.at) + ".csv";
-  return {200, "text/csv; charset=utf-8", io::write_forecast_csv(**computed),
+  return {200, "text/csv; charset=utf-8", io::write_forecast_csv(**computed, io::spreadsheet_csv_for(i18n::language_code(page.language))),
           {{"Content-Disposition", "attachment; filename=\"" + name + "\""}, {"Cache-Control", "no-store"}}};
 }
 
