@@ -393,10 +393,21 @@ Result<Forecast> compute_forecast(std::span<const Person> people, std::span<cons
     const auto demand = scenario.demand.find(role.role);
     role.years = role_flows(forecast, tally, role.leaving_rate,
                             demand == scenario.demand.end() ? nullptr : &demand->second, scenario.recruit, first_year);
-    for (std::size_t t = 0; t < role.years.size(); ++t) {
-      ForecastYear& total = forecast.totals[t];
+    forecast.roles.push_back(std::move(role));
+  }
+  for (std::size_t t = 0; t < forecast.totals.size(); ++t) forecast.totals[t].year = first_year + static_cast<int>(t);
+
+  forecast_detail::add_competence_forecast(forecast, stock, rounds, scenario);
+  sum_over_roles(forecast);
+  return forecast;
+}
+
+void sum_over_roles(Forecast& forecast) {
+  for (std::size_t t = 0; t < forecast.totals.size(); ++t) {
+    ForecastYear total;
+    total.year = forecast.totals[t].year;
+    for (const RoleForecast& role : forecast.roles) {
       const ForecastYear& year = role.years[t];
-      total.year = year.year;
       total.start += year.start;
       total.retirements += year.retirements;
       total.leavers += year.leavers;
@@ -407,12 +418,22 @@ Result<Forecast> compute_forecast(std::span<const Person> people, std::span<cons
       total.turning_67 += year.turning_67;
       total.turning_69 += year.turning_69;
     }
-    forecast.roles.push_back(std::move(role));
+    forecast.totals[t] = total;
   }
-  for (std::size_t t = 0; t < forecast.totals.size(); ++t) forecast.totals[t].year = first_year + static_cast<int>(t);
-
-  forecast_detail::add_competence_forecast(forecast, stock, rounds, scenario);
-  return forecast;
+  for (AreaForecast& area : forecast.areas) {
+    for (std::size_t t = 0; t < area.shares.size(); ++t) {
+      double weighted = 0;
+      double weight = 0;
+      for (const RoleForecast& role : forecast.roles) {
+        for (const CompetencyForecast& competency : role.competencies) {
+          if (competency.area != area.code || !competency.shares[t]) continue;
+          weighted += *competency.shares[t] * role.years[t].end;
+          weight += role.years[t].end;
+        }
+      }
+      area.shares[t] = weight > 0 ? std::optional<double>(weighted / weight) : std::nullopt;
+    }
+  }
 }
 
 }  // namespace trappa::core

@@ -150,6 +150,13 @@ struct Forecast {
                                                 std::span<const Unit> units, const ForecastQuery& query,
                                                 const ForecastScenario& scenario, const ForecastRounds& rounds);
 
+// Recomputes the totals (Forecast::totals, summed over roles[].years) and the area shares
+// (Forecast::areas[].shares, the competencies' shares weighted by N(t) of the roles that hold
+// them) from Forecast::roles, in role order: what compute_forecast does last, and what a caller
+// that removes roles (the pages' small-group rule) calls so that no removed role can be worked
+// out from the totals. The years of the totals and the areas' codes are kept.
+void sum_over_roles(Forecast& forecast);
+
 // The default round R: the latest (last in `rounds`, which is creation order) closed round
 // whose scope covers `unit_code` — its scope is empty, or the unit lies in its scope's
 // subtree. For the whole organisation (empty unit_code) only a round without a scope, or

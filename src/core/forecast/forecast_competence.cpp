@@ -157,23 +157,9 @@ void add_competence_forecast(Forecast& forecast, std::span<const StockPerson> st
     }
   }
 
-  // Areas: the competencies' shares weighted by N(t) of the roles that hold them.
+  // Areas: one per area of the framework; sum_over_roles fills their shares.
   for (const Area& area : round.framework().areas) {
-    AreaForecast result;
-    result.code = area.code;
-    for (std::size_t t = 0; t < years; ++t) {
-      double weighted = 0;
-      double weight = 0;
-      for (const RoleForecast& role : forecast.roles) {
-        for (const CompetencyForecast& competency : role.competencies) {
-          if (competency.area != area.code || !competency.shares[t]) continue;
-          weighted += *competency.shares[t] * role.years[t].end;
-          weight += role.years[t].end;
-        }
-      }
-      result.shares.push_back(weight > 0 ? std::optional<double>(weighted / weight) : std::nullopt);
-    }
-    forecast.areas.push_back(std::move(result));
+    forecast.areas.push_back(AreaForecast{area.code, std::vector<std::optional<double>>(years)});
   }
 }
 

@@ -23,7 +23,8 @@ struct StockPerson {
 void check_development_rates(const ForecastScenario& scenario, const ForecastRounds& rounds,
                              std::vector<Problem>& problems);
 
-// Fills Forecast::competencies of each role, the areas and the round names from the rounds,
+// Fills Forecast::competencies of each role, the areas (their shares left to sum_over_roles)
+// and the round names from the rounds,
 // after the flows (roles[].years) are computed. No-op without rounds.round.
 void add_competence_forecast(Forecast& forecast, std::span<const StockPerson> stock, const ForecastRounds& rounds,
                              const ForecastScenario& scenario);

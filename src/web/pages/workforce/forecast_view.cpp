@@ -33,41 +33,6 @@ void read_int(const Request& request, const char* name, int low, int high, Targe
   }
 }
 
-// The totals and area shares over the roles left, as core::compute_forecast sums them.
-void recompute_over_roles(core::Forecast& forecast) {
-  for (std::size_t t = 0; t < forecast.totals.size(); ++t) {
-    core::ForecastYear sum;
-    sum.year = forecast.totals[t].year;
-    for (const core::RoleForecast& role : forecast.roles) {
-      const core::ForecastYear& year = role.years[t];
-      sum.start += year.start;
-      sum.retirements += year.retirements;
-      sum.leavers += year.leavers;
-      sum.demand += year.demand;
-      sum.recruitment_need += year.recruitment_need;
-      sum.end += year.end;
-      sum.turning_65 += year.turning_65;
-      sum.turning_67 += year.turning_67;
-      sum.turning_69 += year.turning_69;
-    }
-    forecast.totals[t] = sum;
-  }
-  for (core::AreaForecast& area : forecast.areas) {
-    for (std::size_t t = 0; t < area.shares.size(); ++t) {
-      double weighted = 0;
-      double weight = 0;
-      for (const core::RoleForecast& role : forecast.roles) {
-        for (const core::CompetencyForecast& competency : role.competencies) {
-          if (competency.area != area.code || !competency.shares[t]) continue;
-          weighted += *competency.shares[t] * role.years[t].end;
-          weight += role.years[t].end;
-        }
-      }
-      area.shares[t] = weight > 0 ? std::optional<double>(weighted / weight) : std::nullopt;
-    }
-  }
-}
-
 }  // namespace
 
 ForecastParameters read_forecast_parameters(const AppContext& app, const PageRequest& page) {
@@ -144,7 +109,7 @@ core::Result<std::optional<core::Forecast>> viewer_forecast(AppContext& app, con
     const auto small = [min_group](const core::RoleForecast& role) {
       return role.start < static_cast<long long>(min_group);
     };
-    if (std::erase_if(forecast.roles, small) > 0) recompute_over_roles(forecast);
+    if (std::erase_if(forecast.roles, small) > 0) core::sum_over_roles(forecast);
   }
   return std::optional<core::Forecast>(std::move(forecast));
 }
