@@ -100,6 +100,8 @@ struct PageRequest {
 [[nodiscard]] std::string_view status_code(core::AssessmentStatus status);
 [[nodiscard]] std::string_view state_label(const PageRequest& page, core::RoundState state);
 [[nodiscard]] std::string role_label(const PageRequest& page, const Viewer& viewer);
+// The word for an account's role alone ("Medarbetare", "HR", …), as Konton lists it.
+[[nodiscard]] std::string_view account_role_label(const PageRequest& page, core::AccountRole role);
 
 // Flash keys that may be named in ?klart= after a redirect.
 [[nodiscard]] std::string_view allowed_flash(std::string_view key);

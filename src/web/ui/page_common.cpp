@@ -120,15 +120,21 @@ std::string_view state_label(const PageRequest& page, core::RoundState state) {
   return {};
 }
 
-std::string role_label(const PageRequest& page, const Viewer& viewer) {
-  switch (viewer.account.role) {
-    case core::AccountRole::kEmployee:
-      return std::string(page.t(viewer.manages_anyone ? "role_manager" : "role_employee"));
-    case core::AccountRole::kHr: return std::string(page.t("role_hr"));
-    case core::AccountRole::kAdmin: return std::string(page.t("role_admin"));
-    case core::AccountRole::kObserver: return std::string(page.t("role_observer"));
+std::string_view account_role_label(const PageRequest& page, core::AccountRole role) {
+  switch (role) {
+    case core::AccountRole::kEmployee: return page.t("role_employee");
+    case core::AccountRole::kHr: return page.t("role_hr");
+    case core::AccountRole::kAdmin: return page.t("role_admin");
+    case core::AccountRole::kObserver: return page.t("role_observer");
   }
   return {};
+}
+
+std::string role_label(const PageRequest& page, const Viewer& viewer) {
+  if (viewer.account.role == core::AccountRole::kEmployee && viewer.manages_anyone) {
+    return std::string(page.t("role_manager"));
+  }
+  return std::string(account_role_label(page, viewer.account.role));
 }
 
 std::string_view allowed_flash(std::string_view key) {

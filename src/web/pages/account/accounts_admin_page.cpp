@@ -23,19 +23,9 @@ constexpr core::AccountRole kRoles[] = {core::AccountRole::kEmployee, core::Acco
 
 bool is_admin(const PageRequest& page) { return page.viewer->account.role == core::AccountRole::kAdmin; }
 
-std::string_view role_word(const PageRequest& page, core::AccountRole role) {
-  switch (role) {
-    case core::AccountRole::kEmployee: return page.t("role_employee");
-    case core::AccountRole::kHr: return page.t("role_hr");
-    case core::AccountRole::kAdmin: return page.t("role_admin");
-    case core::AccountRole::kObserver: return page.t("role_observer");
-  }
-  return {};
-}
-
 TemplateData role_options(const PageRequest& page, core::AccountRole selected) {
   std::vector<std::pair<std::string, std::string>> options;
-  for (core::AccountRole role : kRoles) options.emplace_back(core::to_code(role), role_word(page, role));
+  for (core::AccountRole role : kRoles) options.emplace_back(core::to_code(role), account_role_label(page, role));
   return select_options(options, std::string(core::to_code(selected)));
 }
 
@@ -58,7 +48,7 @@ void set_account_facts(const AppContext& app, const PageRequest& page, const cor
   data.set("name", person_name(app, account.employee_id));
   data.set("employee_id", account.employee_id);
   data.set("path", url_encode(account.employee_id));
-  data.set("role", std::string(role_word(page, account.role)));
+  data.set("role", std::string(account_role_label(page, account.role)));
   data.set("scope", scope_words(app, page, account.scope_unit));
   data.set("password", std::string(page.t(account.must_change_password ? "accounts_password_one_time" : "accounts_password_set")));
 }
