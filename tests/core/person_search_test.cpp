@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "core/base/case_fold.hpp"
 #include "core/org/person_search.hpp"
 
 namespace trappa::core {

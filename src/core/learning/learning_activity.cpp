@@ -5,6 +5,7 @@
 #include <set>
 #include <utility>
 
+#include "core/base/case_fold.hpp"
 #include "core/base/date.hpp"
 
 namespace trappa::core {
@@ -29,21 +30,6 @@ constexpr std::array<std::pair<ActivityStatus, std::string_view>, 4> kStatuses{{
     {ActivityStatus::kCancelled, "cancelled"},
 }};
 
-// Lower case for ASCII and the Swedish capitals Å Ä Ö (UTF-8 C3 85, C3 84, C3 96).
-std::string lowered(std::string_view text) {
-  std::string out(text);
-  for (std::size_t i = 0; i < out.size(); ++i) {
-    const auto byte = static_cast<unsigned char>(out[i]);
-    if (byte >= 'A' && byte <= 'Z') out[i] = static_cast<char>(byte - 'A' + 'a');
-    if (byte == 0xC3 && i + 1 < out.size()) {
-      const auto next = static_cast<unsigned char>(out[i + 1]);
-      if (next == 0x85 || next == 0x84 || next == 0x96) out[i + 1] = static_cast<char>(next + 0x20);
-      ++i;
-    }
-  }
-  return out;
-}
-
 }  // namespace
 
 std::string_view to_code(ActivityFormat format) {
@@ -54,7 +40,7 @@ std::string_view to_code(ActivityFormat format) {
 }
 
 std::optional<ActivityFormat> parse_activity_format(std::string_view text) {
-  const std::string wanted = lowered(text);
+  const std::string wanted = fold_case(text);
   for (const auto& [value, code] : kFormats) {
     if (code == wanted) return value;
   }
@@ -75,7 +61,7 @@ std::string_view to_code(ActivityStatus status) {
 }
 
 std::optional<ActivityStatus> parse_activity_status(std::string_view text) {
-  const std::string wanted = lowered(text);
+  const std::string wanted = fold_case(text);
   for (const auto& [value, code] : kStatuses) {
     if (code == wanted) return value;
   }

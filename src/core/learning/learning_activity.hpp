@@ -30,7 +30,7 @@ enum class ActivityStatus { kPlanned, kOpen, kClosed, kCancelled };
 
 // The codes of the file formats and the API: "kurs", "e-lärande", "föreläsning", "workshop",
 // "nätverk", "studieresa", "konferens", "självstudier"; "planned", "open", "closed",
-// "cancelled". Parsing ignores letter case (ASCII and å ä ö).
+// "cancelled". Parsing ignores letter case (core/base/case_fold.hpp).
 [[nodiscard]] std::string_view to_code(ActivityFormat format);
 [[nodiscard]] std::optional<ActivityFormat> parse_activity_format(std::string_view text);
 [[nodiscard]] std::string_view to_code(ActivityStatus status);

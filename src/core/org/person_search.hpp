@@ -20,9 +20,6 @@
 
 namespace trappa::core {
 
-// `text` with ASCII and Latin-1 capitals (UTF-8) turned into small letters.
-[[nodiscard]] std::string fold_case(std::string_view text);
-
 class PersonSearchIndex {
  public:
   explicit PersonSearchIndex(const std::vector<Person>& people);
