@@ -7,20 +7,15 @@
 
 const { test, before, after } = require("node:test");
 const assert = require("node:assert/strict");
-const { spawn } = require("node:child_process");
 const fs = require("node:fs");
-const os = require("node:os");
 const path = require("node:path");
-const { freePort, waitForServer } = require("./serve");
-const { chromium } = require("playwright-core");
+const { startDemo } = require("./serve");
 
 const binary = process.env.TRAPPA_BINARY || path.resolve(__dirname, "../../build/trappa");
 const chromiumPath = process.env.TRAPPA_CHROMIUM || "/usr/bin/chromium";
 const axeSource = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 
-let server;
-let serverLog = "";
-let workDir;
+let demo;
 let base;
 let browser;
 const accounts = {};  // employee, manager, hr, observer: { id, password, name }
@@ -68,29 +63,12 @@ async function overviewFigures(page, unit) {
 }
 
 before(async () => {
-  workDir = fs.mkdtempSync(path.join(os.tmpdir(), "trappa-e2e-"));
-  const port = await freePort();
-  base = `http://127.0.0.1:${port}`;
-  server = spawn(binary, ["--db", path.join(workDir, "e2e.db"), "serve", "--demo", "--listen", `127.0.0.1:${port}`,
-                          "--threads", "2"], { stdio: ["ignore", "pipe", "pipe"] });
-  server.stdout.on("data", (chunk) => { serverLog += chunk; });
-  server.stderr.on("data", (chunk) => { serverLog += chunk; });
-  await waitForServer(base, server, () => serverLog, 120000);
-  browser = await chromium.launch({
-    executablePath: chromiumPath,
-    headless: true,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-           "--disable-component-update", "--disable-sync", "--no-first-run"],
-  });
+  demo = await startDemo(binary, chromiumPath, "e2e");
+  ({ base, browser } = demo);
 });
 
 after(async () => {
-  if (browser) await browser.close();
-  if (server && server.exitCode === null) {
-    server.kill("SIGTERM");
-    await new Promise((resolve) => server.once("exit", resolve));
-  }
-  if (workDir) fs.rmSync(workDir, { recursive: true, force: true });
+  if (demo) await demo.stop(false);
 });
 
 test("the sign-in page lists the demo accounts and passes axe", async () => {

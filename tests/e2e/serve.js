@@ -1,5 +1,5 @@
-// What the node tests of this folder share to run `trappa serve`: a free loopback port, and
-// waiting until the server answers /readyz.
+// What the node tests of this folder share to run `trappa serve`: a free loopback port,
+// waiting until the server answers /readyz, and a demo server with a browser for a test file.
 "use strict";
 
 const net = require("node:net");
@@ -32,4 +32,40 @@ async function waitForServer(url, server, log, timeoutMs) {
   throw new Error("trappa serve did not become ready:\n" + log());
 }
 
-module.exports = { freePort, waitForServer };
+// A fresh `trappa serve --demo` (2 I/O threads) on a free loopback port with its store in a
+// new temporary directory, and Debian's Chromium, headless. Resolves to { base, workDir,
+// browser, stop }; stop() closes the browser, stops the server and removes the directory
+// (kept when `keepWorkDir` is true, e.g. for screenshots).
+async function startDemo(binary, chromiumPath, name) {
+  const { spawn } = require("node:child_process");
+  const fs = require("node:fs");
+  const os = require("node:os");
+  const path = require("node:path");
+  const { chromium } = require("playwright-core");
+  const workDir = fs.mkdtempSync(path.join(os.tmpdir(), `trappa-${name}-`));
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  let log = "";
+  const server = spawn(binary, ["--db", path.join(workDir, `${name}.db`), "serve", "--demo", "--listen",
+                                `127.0.0.1:${port}`, "--threads", "2"], { stdio: ["ignore", "pipe", "pipe"] });
+  server.stdout.on("data", (chunk) => { log += chunk; });
+  server.stderr.on("data", (chunk) => { log += chunk; });
+  await waitForServer(base, server, () => log, 120000);
+  const browser = await chromium.launch({
+    executablePath: chromiumPath,
+    headless: true,
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+           "--disable-component-update", "--disable-sync", "--no-first-run"],
+  });
+  const stop = async (keepWorkDir) => {
+    await browser.close();
+    if (server.exitCode === null) {
+      server.kill("SIGTERM");
+      await new Promise((resolve) => server.once("exit", resolve));
+    }
+    if (!keepWorkDir) fs.rmSync(workDir, { recursive: true, force: true });
+  };
+  return { base, workDir, browser, stop };
+}
+
+module.exports = { freePort, waitForServer, startDemo };

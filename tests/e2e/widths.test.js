@@ -5,39 +5,23 @@
 // is left in the work directory's screenshots/ and named in the failure.
 const { test, before, after } = require("node:test");
 const assert = require("node:assert/strict");
-const { spawn } = require("node:child_process");
 const fs = require("node:fs");
-const os = require("node:os");
 const path = require("node:path");
-const { freePort, waitForServer } = require("./serve");
-const { chromium } = require("playwright-core");
+const { startDemo } = require("./serve");
 
 const binary = process.env.TRAPPA_BINARY || path.resolve(__dirname, "../../build/trappa");
 const chromiumPath = process.env.TRAPPA_CHROMIUM || "/usr/bin/chromium";
 const axeSource = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 
-let server;
-let serverLog = "";
+let demo;
 let browser;
 let base;
 let workDir;
 const accounts = {};  // employee, manager, hr, observer: { id, password }
 
 before(async () => {
-  workDir = fs.mkdtempSync(path.join(os.tmpdir(), "trappa-widths-"));
-  const port = await freePort();
-  base = `http://127.0.0.1:${port}`;
-  server = spawn(binary, ["--db", path.join(workDir, "widths.db"), "serve", "--demo", "--listen", `127.0.0.1:${port}`,
-                          "--threads", "2"], { stdio: ["ignore", "pipe", "pipe"] });
-  server.stdout.on("data", (chunk) => { serverLog += chunk; });
-  server.stderr.on("data", (chunk) => { serverLog += chunk; });
-  await waitForServer(base, server, () => serverLog, 120000);
-  browser = await chromium.launch({
-    executablePath: chromiumPath,
-    headless: true,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-           "--disable-component-update", "--disable-sync", "--no-first-run"],
-  });
+  demo = await startDemo(binary, chromiumPath, "widths");
+  ({ base, workDir, browser } = demo);
   // The demo accounts as the sign-in page lists them.
   const page = await browser.newPage();
   await page.goto(base + "/login");
@@ -50,12 +34,7 @@ before(async () => {
 });
 
 after(async () => {
-  if (browser) await browser.close();
-  if (server && server.exitCode === null) {
-    server.kill("SIGTERM");
-    await new Promise((resolve) => server.once("exit", resolve));
-  }
-  if (workDir && !process.env.TRAPPA_KEEP_SCREENSHOTS) fs.rmSync(workDir, { recursive: true, force: true });
+  if (demo) await demo.stop(Boolean(process.env.TRAPPA_KEEP_SCREENSHOTS));
 });
 
 async function signedInContext(account, locale) {
