@@ -149,6 +149,8 @@ constexpr Entry kTexts[] = {
      "You were signed out before your answers were saved. They are now saved as a draft – check them and submit when you are ready."},
     {"assessment_not_restored", "Svaren du skickade innan du loggades ut kunde inte sparas, eftersom skattningen inte längre kan ändras.",
      "The answers you sent before you were signed out could not be saved, because the assessment can no longer change."},
+    {"assessment_from_earlier_session", "Formuläret kom från en tidigare inloggning, så svaren är inte sparade än. De visas här – kontrollera dem och spara igen.",
+     "The form came from an earlier sign-in, so the answers are not saved yet. They are shown here – check them and save again."},
     {"held_answers_title", "Du har blivit utloggad", "You have been signed out"},
     {"held_answers_text", "Dina svar är inte förlorade. Logga in igen med samma konto, så sparas de som utkast.",
      "Your answers are not lost. Sign in again with the same account and they are saved as a draft."},

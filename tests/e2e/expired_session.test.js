@@ -126,3 +126,33 @@ test("held answers are saved for nobody but their owner, and the sign-in form's 
   assert.equal(String(rating.self_level), before[first], "the employee's answer is unchanged");
   await hr.context().close();
 });
+
+test("a form from an earlier sign-in of the same person comes back with its answers, and one more click saves them", async () => {
+  const { base, accounts } = demo;
+  const context = await demo.browser.newContext({ bypassCSP: true, locale: "sv-SE" });
+  const page = await context.newPage();
+  await demo.signIn(page, accounts.employee);
+  await page.goto(base + "/skattning");
+  const before = await checkedAnswers(page);
+  const first = Object.keys(before).find((name) => name.startsWith("level."));
+  const other = before[first] === "4" ? "3" : "4";
+  await page.locator(`input[name="${first}"][value="${other}"]`).check();
+
+  // Meanwhile the person signs out and in again in another tab: a new session, a new token.
+  const tab = await context.newPage();
+  await tab.goto(base + "/");
+  await Promise.all([tab.waitForNavigation(), tab.locator("form.inline-form button").click()]);
+  await demo.signIn(tab, accounts.employee);
+  await tab.close();
+
+  const [response] = await Promise.all([page.waitForNavigation(), page.locator('button[value="draft"]').click()]);
+  assert.equal(response.status(), 403, "refused: the form's token is the old session's");
+  assert.ok(await page.locator("#earlier-session").isVisible());
+  assert.equal((await checkedAnswers(page))[first], other, "the posted answer is shown");
+  await demo.checkAccessibility(page, "/skattning from an earlier session");
+  page.on("dialog", (dialog) => dialog.accept());
+  await Promise.all([page.waitForNavigation(), page.locator('button[value="draft"]').click()]);
+  assert.ok(page.url().includes("klart=assessment_saved_draft"), page.url());
+  assert.equal((await checkedAnswers(page))[first], other, "saved");
+  await context.close();
+});

@@ -65,6 +65,9 @@ struct AssessmentView {
   core::Progress progress = core::Progress::kNotStarted;
   bool locked = false;
   std::string outcome_html;  // the conversation's outcome, once it is recorded
+  // The form came from an earlier session of the same person: shown with what it posted,
+  // nothing saved (assessment_submit).
+  bool from_earlier_session = false;
   std::vector<std::pair<int, std::string>> scale;
   std::vector<AreaSection> areas;
   std::vector<FieldError> errors;
@@ -242,7 +245,8 @@ TemplateData to_data(const PageRequest& page, const AssessmentView& view) {
   data.set("has_outcome", flag(!view.outcome_html.empty()));
   data.set("outcome_html", view.outcome_html);
   // A form sent back with problems holds answers that are not saved yet.
-  data.set("unsaved_state", std::string(view.errors.empty() ? "clean" : "changed"));
+  data.set("unsaved_state", std::string(view.errors.empty() && !view.from_earlier_session ? "clean" : "changed"));
+  data.set("from_earlier_session", flag(view.from_earlier_session));
   TemplateData& scale = add_list(data, "scale");
   for (const auto& [level, name] : view.scale) {
     TemplateData& item = add_object(scale);
@@ -335,6 +339,26 @@ bool is_locked(const app::RoundView& round, const core::Assessment& assessment) 
          assessment.status >= core::AssessmentStatus::kConversationHeld;
 }
 
+// Min skattning with the answers a form of an earlier session posted, not saved (403).
+Response earlier_session_form(AppContext& app, const PageRequest& page, const FormData& form) {
+  const Viewer& viewer = *page.viewer;
+  auto round = app.rounds->find(form.get("round"));
+  if (!round || !round->includes(viewer.person_index)) return error_page(app, page, 403, page.t("error_csrf_text"));
+  const core::Assessment published = assessment_from_snapshot(*round, viewer.person_index, viewer.account.employee_id);
+  if (is_locked(*round, published)) return error_page(app, page, 403, page.t("error_csrf_text"));
+  const core::Framework& framework = round->snapshot->framework();
+  const SelfAssessmentInput input = read_self_assessment(form, framework, *viewer.person, page.language);
+  const core::AssessmentEdit edit =
+      self_assessment_edit(input, false, viewer.account.employee_id, app.options.clock->utc_timestamp());
+  const core::Assessment shown =
+      core::apply_assessment_edit(framework, *viewer.person, round->round.state, published, edit).after;
+  AssessmentView view = build_view(page, *round, *viewer.person, shown, {}, false,
+                                   published_progress(*round, viewer.person_index));
+  view.show_summary = false;
+  view.from_earlier_session = true;
+  return render_page(app, page, 403, view, round.get());
+}
+
 }  // namespace
 
 Response assessment_page(AppContext& app, const PageRequest& page) {
@@ -366,7 +390,15 @@ Response assessment_submit(AppContext& app, const PageRequest& page) {
   const Viewer& viewer = *page.viewer;
   if (viewer.is_observer()) return error_page(app, page, 403);
   const FormData form = FormData::parse(page.request.body);
-  if (!csrf_valid(page, form)) return error_page(app, page, 403, page.t("error_csrf_text"));
+  if (!csrf_valid(page, form)) {
+    // A form of this person's from an earlier session (signed in again meanwhile, perhaps in
+    // another tab): refused as any form without its token, but shown again with what it
+    // posted, so that one more click saves it under the new session's token.
+    if (app.sessions->form_owner_valid(form.get(std::string(kFormOwnerField)), viewer.account.employee_id)) {
+      return earlier_session_form(app, page, form);
+    }
+    return error_page(app, page, 403, page.t("error_csrf_text"));
+  }
   auto round = app.rounds->find(form.get("round"));
   if (!round || !round->includes(viewer.person_index)) return error_page(app, page, 404);
 
