@@ -76,6 +76,52 @@
     });
   });
 
+  // Unsaved changes (issue 13, item 1): a form marked data-unsaved counts as changed from its
+  // first edit until it is submitted ("changed" from the start when the server sent it back
+  // with what was entered but not saved). Leaving the page then asks first, and a warning
+  // shows before the session ends (the layout's #session-warning, its text from the
+  // catalogue; data-session-seconds is the session's time left when the page was served).
+  var watched = document.querySelectorAll("form[data-unsaved]");
+  var changed = false;
+  var sessionEnding = false;
+  var warning = document.getElementById("session-warning");
+  var showWarning = function () {
+    if (warning && changed && sessionEnding) warning.hidden = false;
+  };
+  watched.forEach(function (watchedForm) {
+    if (watchedForm.getAttribute("data-unsaved") === "changed") changed = true;
+    var mark = function () {
+      changed = true;
+      showWarning();
+    };
+    watchedForm.addEventListener("change", mark);
+    watchedForm.addEventListener("input", mark);
+    watchedForm.addEventListener("submit", function () {
+      changed = false;
+      if (warning) warning.hidden = true;
+    });
+  });
+  if (watched.length > 0) {
+    window.addEventListener("beforeunload", function (event) {
+      if (!changed) return undefined;
+      event.preventDefault();
+      event.returnValue = "";
+      return "";
+    });
+    var left = warning ? parseInt(warning.getAttribute("data-session-seconds"), 10) : NaN;
+    if (left > 0) {
+      // Five minutes ahead, or half the time left on a shorter session.
+      var ahead = Math.min(300, Math.floor(left / 2));
+      var delay = (left - ahead) * 1000;
+      if (delay < 2147483647) {  // a timer further ahead than setTimeout can wait never fires
+        window.setTimeout(function () {
+          sessionEnding = true;
+          showWarning();
+        }, delay);
+      }
+    }
+  }
+
   // Ask before an irreversible action (closing a round).
   document.querySelectorAll("form[data-confirm]").forEach(function (confirmForm) {
     confirmForm.addEventListener("submit", function (event) {

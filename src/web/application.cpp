@@ -12,6 +12,7 @@
 #include "web/ui/app_context.hpp"
 #include "web/server/input_checks.hpp"
 #include "app/access/password.hpp"
+#include "web/pages/account/held_sign_in.hpp"
 #include "web/pages/account/proxy_sign_in.hpp"
 #include "web/routes.hpp"
 #include "web/ui/error_response.hpp"
@@ -226,6 +227,8 @@ Response route(AppContext& app, PageRequest& page) {
   }
   // Everything else, known or not, only after sign-in: a visitor learns nothing of the paths.
   if (!page.viewer) {
+    // Min skattning's answers posted after the session ended are kept through sign-in.
+    if (auto keep = sign_in_keeping_answers(app, page)) return std::move(*keep);
     if (!get) return error_page(app, page, 403, page.t("error_csrf_text"));
     return redirect_to("/login?next=" + url_encode(request.target));
   }

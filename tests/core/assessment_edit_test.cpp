@@ -151,6 +151,8 @@ AssessmentEdit edit_for(const Case& item) {
       edit.conversation = value == "held"          ? ConversationMark::kHeld
                           : value == "followed_up" ? ConversationMark::kFollowedUp
                                                    : ConversationMark::kNotHeld;
+    } else if (field == "confirm") {
+      edit.incomplete = IncompleteConversation::kConfirmed;
     } else {
       ADD_FAILURE() << item.where << ": unknown edit token " << token;
     }

@@ -32,11 +32,11 @@ async function waitForServer(url, server, log, timeoutMs) {
   throw new Error("trappa serve did not become ready:\n" + log());
 }
 
-// A fresh `trappa serve --demo` (2 I/O threads) on a free loopback port with its store in a
-// new temporary directory, and Debian's Chromium, headless. Resolves to { base, workDir,
-// browser, stop }; stop() closes the browser, stops the server and removes the directory
-// (kept when `keepWorkDir` is true, e.g. for screenshots).
-async function startDemo(binary, chromiumPath, name) {
+// A fresh `trappa serve --demo` (2 I/O threads, and `extraArgs`) on a free loopback port with
+// its store in a new temporary directory, and Debian's Chromium, headless. Resolves to { base,
+// workDir, browser, log, stop }; stop() closes the browser, stops the server and removes the
+// directory (kept when `keepWorkDir` is true, e.g. for screenshots).
+async function startDemo(binary, chromiumPath, name, extraArgs = []) {
   const { spawn } = require("node:child_process");
   const fs = require("node:fs");
   const os = require("node:os");
@@ -47,7 +47,7 @@ async function startDemo(binary, chromiumPath, name) {
   const base = `http://127.0.0.1:${port}`;
   let log = "";
   const server = spawn(binary, ["--db", path.join(workDir, `${name}.db`), "serve", "--demo", "--listen",
-                                `127.0.0.1:${port}`, "--threads", "2"], { stdio: ["ignore", "pipe", "pipe"] });
+                                `127.0.0.1:${port}`, "--threads", "2", ...extraArgs], { stdio: ["ignore", "pipe", "pipe"] });
   server.stdout.on("data", (chunk) => { log += chunk; });
   server.stderr.on("data", (chunk) => { log += chunk; });
   await waitForServer(base, server, () => log, 120000);
@@ -65,7 +65,7 @@ async function startDemo(binary, chromiumPath, name) {
     }
     if (!keepWorkDir) fs.rmSync(workDir, { recursive: true, force: true });
   };
-  return { base, workDir, browser, stop };
+  return { base, workDir, browser, log: () => log, stop };
 }
 
 module.exports = { freePort, waitForServer, startDemo };

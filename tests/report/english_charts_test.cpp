@@ -23,7 +23,7 @@ const std::vector<std::string>& swedish_words() {
       "Nivå", "nivå", "Värde", "Jämförelse", "jämförelse", "Kategori", "Grupp", "Ålder", "År", "Antal", "stapel",
       "Stapel", "Högst", "Lägst", "Referens", "Värmekarta", "celler", "saknar", "Kolumner", "Linjediagram", "perioder",
       "ökning", "minskning", "oförändrat", "procentenheter", "Befolkningspyramid", "Största", "visas inte", "delar",
-      "streck", "Omgång", "överenskommen", "Ej påbörjad", "Självskattad", "Samtal", "Uppföljd", "Område", "Enhet",
+      "streck", "Omgång", "överenskommen", "Ej påbörjad", "Utkast", "Självskattad", "Samtal", "Uppföljd", "Område", "Enhet",
       "Delkompetens", "Förväntad", "Medelnivå", "för liten", " och ", " med ", " till "};
   return words;
 }
@@ -121,7 +121,7 @@ TEST(EnglishCharts, line_charts_of_counts_and_shares_say_nothing_in_swedish) {
 core::GapReport english_report(const char* round) {
   core::GapReport report;
   report.round = round;
-  report.status_counts = std::array<std::size_t, 4>{120, 200, 130, 30};
+  report.status_counts = std::array<std::size_t, core::kProgressStates>{120, 24, 176, 130, 30};
   core::AreaFigures area;
   area.code = "A";
   area.name = "Communication";

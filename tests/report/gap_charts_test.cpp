@@ -12,7 +12,7 @@ core::GapReport sample_report() {
   report.round = "2025";
   report.people = 480;
   report.assessed = 360;
-  report.status_counts = std::array<std::size_t, 4>{120, 200, 130, 30};
+  report.status_counts = std::array<std::size_t, core::kProgressStates>{120, 24, 176, 130, 30};
   core::AreaFigures communication;
   communication.code = "A";
   communication.name = "Digital kommunikation";
@@ -115,14 +115,16 @@ TEST(GapCharts, a_suppressed_earlier_round_gives_no_comparison_values) {
   for (const Bar& bar : need_share_by_area(sample_report(), options).bars) EXPECT_FALSE(bar.comparison);
 }
 
-TEST(GapCharts, participation_lists_the_four_statuses_in_order) {
+// The status model's five states, in its words (core/assessment/assessment_progress.hpp).
+TEST(GapCharts, participation_lists_the_five_states_of_the_status_model_in_order) {
   const StackedBar chart = participation_by_status(sample_report(), {});
-  ASSERT_EQ(chart.parts.size(), 4u);
+  ASSERT_EQ(chart.parts.size(), 5u);
   EXPECT_EQ(chart.parts[0].label, "Ej påbörjad");
-  EXPECT_EQ(chart.parts[3].label, "Uppföljd");
-  EXPECT_EQ(chart.parts[1].value, 200);
+  EXPECT_EQ(chart.parts[1].label, "Utkast sparat");
+  EXPECT_EQ(chart.parts[4].label, "Uppföljd");
+  EXPECT_EQ(chart.parts[2].value, 176);
   EXPECT_EQ(data_table_csv(table_for(chart)),
-            "Status,Antal,Andel (andel 0–1)\nEj påbörjad,120,0.25\nSjälvskattad,200,0.42\n"
+            "Status,Antal,Andel (andel 0–1)\nEj påbörjad,120,0.25\nUtkast sparat,24,0.05\nSjälvskattad,176,0.37\n"
             "Samtal hållet,130,0.27\nUppföljd,30,0.06\nTotalt,480,1.00\n");
 }
 
@@ -130,7 +132,7 @@ TEST(GapCharts, participation_in_english) {
   GapChartOptions options;
   options.language = i18n::Language::kEnglish;
   EXPECT_EQ(data_table_csv(table_for(participation_by_status(sample_report(), options))),
-            "Status,Count,Share (share 0–1)\nNot started,120,0.25\nSelf-assessed,200,0.42\n"
+            "Status,Count,Share (share 0–1)\nNot started,120,0.25\nDraft saved,24,0.05\nSelf-assessed,176,0.37\n"
             "Conversation held,130,0.27\nFollowed up,30,0.06\nTotal,480,1.00\n");
 }
 

@@ -58,13 +58,32 @@ std::string SignedTokenKey::issue(std::chrono::system_clock::time_point now, std
 }
 
 std::chrono::seconds SignedTokenKey::remaining(std::string_view token, std::chrono::system_clock::time_point now) const {
+  return remaining_with(token, {}, now);
+}
+
+// The bound MAC is over "BODY\nSUBJECT": a body never holds a line break, so no unbound
+// token's message equals a bound one's.
+std::string SignedTokenKey::issue_bound(std::string_view subject, std::chrono::system_clock::time_point now,
+                                        std::chrono::seconds lifetime) const {
+  std::string body = std::string(kVersion) + random_token(16) + "." + std::to_string(seconds_since_epoch(now + lifetime));
+  return body + "." + mac_hex(key_, body + "\n" + std::string(subject));
+}
+
+bool SignedTokenKey::verify_bound(std::string_view token, std::string_view subject,
+                                  std::chrono::system_clock::time_point now) const {
+  return !subject.empty() && remaining_with(token, subject, now) > std::chrono::seconds{0};
+}
+
+std::chrono::seconds SignedTokenKey::remaining_with(std::string_view token, std::string_view bound,
+                                                    std::chrono::system_clock::time_point now) const {
   if (token.size() > 200 || !token.starts_with(kVersion)) return std::chrono::seconds{0};
   const std::size_t mac_dot = token.rfind('.');
   if (mac_dot == std::string_view::npos || mac_dot < kVersion.size()) return std::chrono::seconds{0};
   const std::string_view body = token.substr(0, mac_dot);
   const std::string_view mac = token.substr(mac_dot + 1);
   // Constant time over the MAC, so its bytes cannot be found one at a time.
-  if (!equal_in_constant_time(mac, mac_hex(key_, body))) return std::chrono::seconds{0};
+  const std::string message = bound.empty() ? std::string(body) : std::string(body) + "\n" + std::string(bound);
+  if (!equal_in_constant_time(mac, mac_hex(key_, message))) return std::chrono::seconds{0};
   const std::size_t expiry_dot = body.rfind('.');
   if (expiry_dot == std::string_view::npos || expiry_dot < kVersion.size()) return std::chrono::seconds{0};
   const std::string_view expiry_text = body.substr(expiry_dot + 1);

@@ -1,4 +1,5 @@
-// Stateless signed tokens: the sign-in form's CSRF token, which exists before any session.
+// Stateless signed tokens: the sign-in form's CSRF token, which exists before any session,
+// and tokens bound to a subject (a form's owner, see web/pages/assessment/held_answers.hpp).
 //
 // A token is "v1.NONCE.EXPIRY.MAC": 16 random bytes (URL-safe base64), the expiry in seconds
 // since 1970, and the HMAC (libsodium crypto_auth, HMAC-SHA-512-256) of "v1.NONCE.EXPIRY"
@@ -35,8 +36,20 @@ class SignedTokenKey {
   // The time left before `token` expires at `now`; zero for a token that does not verify.
   [[nodiscard]] std::chrono::seconds remaining(std::string_view token, std::chrono::system_clock::time_point now) const;
 
+  // A token bound to `subject` (not empty; e.g. "held-form:E000123"): the same shape, but the
+  // MAC also covers the subject, which the token does not carry. It verifies only against the
+  // same subject, so it names nobody to whoever reads it, and a token of one subject (or an
+  // unbound one) never passes for another.
+  [[nodiscard]] std::string issue_bound(std::string_view subject, std::chrono::system_clock::time_point now,
+                                        std::chrono::seconds lifetime) const;
+  [[nodiscard]] bool verify_bound(std::string_view token, std::string_view subject,
+                                  std::chrono::system_clock::time_point now) const;
+
  private:
   SignedTokenKey() = default;
+  // `remaining` with the MAC taken over the token's body followed by `bound` (empty: unbound).
+  [[nodiscard]] std::chrono::seconds remaining_with(std::string_view token, std::string_view bound,
+                                                    std::chrono::system_clock::time_point now) const;
   std::array<unsigned char, kKeyBytes> key_{};
 };
 

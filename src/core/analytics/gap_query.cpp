@@ -21,7 +21,7 @@ struct Accumulator {
   std::size_t people = 0;
   std::size_t assessed = 0;
   std::size_t with_need = 0;
-  std::array<std::size_t, 4> status{};
+  std::array<std::size_t, kProgressStates> status{};  // by Progress
   std::vector<std::size_t> applicable, rated, level_sum, needs;
   std::vector<std::size_t> people_rated_in_area, people_with_need_in_area, motivation_answers, high_motivation;
   std::vector<std::size_t> group_people, group_assessed, group_with_need;
@@ -83,7 +83,7 @@ void accumulate(const GapSnapshot& snapshot, const Plan& plan, std::size_t first
   const auto roles = snapshot.role();
   const auto genders = snapshot.gender();
   const auto units = snapshot.unit_index();
-  const auto statuses = snapshot.status();
+  const auto progress = snapshot.progress();
   std::array<std::uint16_t, kBlock> role_of{};
   std::array<std::uint32_t, kBlock> rated_areas{};
   std::array<std::uint32_t, kBlock> need_areas{};
@@ -162,7 +162,7 @@ void accumulate(const GapSnapshot& snapshot, const Plan& plan, std::size_t first
     for (std::size_t i = 0; i < count; ++i) {
       if (!pass[i]) continue;
       ++acc.people;
-      ++acc.status[static_cast<std::size_t>(statuses[block + i])];
+      ++acc.status[static_cast<std::size_t>(progress[block + i])];
       const bool assessed = rated_areas[i] != 0;
       const bool has_need = need_areas[i] != 0;
       acc.assessed += assessed ? 1 : 0;

@@ -85,8 +85,9 @@ struct GapReport {
   std::optional<std::size_t> assessed;
   std::optional<double> participation;    // mean of the competencies' participation (with suppression: of those shown)
   std::optional<double> share_with_need;  // people with ≥1 need / assessed
-  // People by assessment status: not started, self-assessed, conversation held, followed up.
-  std::optional<std::array<std::size_t, 4>> status_counts;
+  // People by assessment status in the one status model (core/assessment/assessment_progress.hpp),
+  // indexed by Progress: not started, draft, self-assessed, conversation held, followed up.
+  std::optional<std::array<std::size_t, kProgressStates>> status_counts;
   std::vector<AreaFigures> areas;
   std::vector<CompetencyFigures> competencies;
   std::vector<GroupFigures> groups;       // only with group_by

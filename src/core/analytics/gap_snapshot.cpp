@@ -90,6 +90,8 @@ std::shared_ptr<const GapSnapshot> GapSnapshot::build(const Round& round, const 
   s.fill_facts(facts, [&position](std::uint32_t person) {
     return person < position.size() ? position[person] : UINT32_MAX;
   });
+  s.progress_.assign(count, Progress::kNotStarted);
+  for (std::size_t p = 0; p < count; ++p) s.update_progress(p);
   return snapshot;
 }
 
@@ -111,6 +113,7 @@ std::shared_ptr<const GapSnapshot> GapSnapshot::with_person_replaced(std::uint32
   s.role_ = role_;
   s.gender_ = gender_;
   s.status_ = status_;
+  s.progress_ = progress_;
   s.source_ = source_;
   s.agreed_basis_ = agreed_basis_;
   s.self_basis_ = self_basis_;
@@ -125,7 +128,25 @@ std::shared_ptr<const GapSnapshot> GapSnapshot::with_person_replaced(std::uint32
   }
   for (std::size_t a = 0; a < areas(); ++a) s.motivation_[a * count + position] = 0;
   s.fill_facts(facts_of_person, [person, position](std::uint32_t of) { return of == person ? position : UINT32_MAX; });
+  s.update_progress(position);
   return snapshot;
+}
+
+void GapSnapshot::update_progress(std::size_t p) {
+  const std::size_t count = people();
+  bool answered = false;
+  for (std::size_t c = 0; c < competencies() && !answered; ++c) answered = self_basis_[c * count + p] != 0;
+  for (std::size_t a = 0; a < areas() && !answered; ++a) answered = motivation_[a * count + p] != 0;
+  progress_[p] = progress_of(status_[p], answered);
+}
+
+bool GapSnapshot::has_rating(std::size_t p) const {
+  const std::size_t count = people();
+  const std::uint16_t role = role_[p];
+  for (std::size_t c = 0; c < competencies(); ++c) {
+    if (expected(role, c) != 0 && agreed_basis_[c * count + p] != 0) return true;
+  }
+  return false;
 }
 
 void GapSnapshot::index_competencies() {
@@ -195,7 +216,7 @@ std::pair<std::size_t, std::size_t> GapSnapshot::people_in_subtree(std::uint32_t
 
 std::size_t GapSnapshot::memory_bytes() const {
   return unit_.size() * sizeof(std::uint32_t) + role_.size() * sizeof(std::uint16_t) + gender_.size() +
-         status_.size() + source_.size() * sizeof(std::uint32_t) + agreed_basis_.size() + self_basis_.size() +
+         status_.size() + progress_.size() + source_.size() * sizeof(std::uint32_t) + agreed_basis_.size() + self_basis_.size() +
          motivation_.size() + expected_.size();
 }
 

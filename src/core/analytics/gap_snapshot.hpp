@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "core/assessment/assessment.hpp"
+#include "core/assessment/assessment_progress.hpp"
 #include "core/framework/framework.hpp"
 #include "core/org/org.hpp"
 #include "core/assessment/round_facts.hpp"
@@ -68,6 +69,12 @@ class GapSnapshot {
   [[nodiscard]] std::span<const std::uint16_t> role() const { return role_; }
   [[nodiscard]] std::span<const Gender> gender() const { return gender_; }
   [[nodiscard]] std::span<const AssessmentStatus> status() const { return status_; }
+  // Where each person's assessment stands in the one status model (assessment_progress.hpp):
+  // the stored status, and whether the person saved a self level or motivation answer.
+  [[nodiscard]] std::span<const Progress> progress() const { return progress_; }
+  // Whether person p has any level (self or agreed) of a competency their role assesses: the
+  // person counts as assessed.
+  [[nodiscard]] bool has_rating(std::size_t p) const;
   // Index of the person in the `people` vector the snapshot was built from.
   [[nodiscard]] std::span<const std::uint32_t> source_person() const { return source_; }
   // Levels of competency c for every person, on the given basis.
@@ -87,6 +94,8 @@ class GapSnapshot {
   // people index to the snapshot position, UINT32_MAX for people outside the round.
   template <class PositionOf>
   void fill_facts(const RoundFacts& facts, PositionOf position_of);
+  // Sets progress_[p] from status_[p] and p's self levels and motivation answers.
+  void update_progress(std::size_t p);
 
   Round round_;
   Framework framework_;
@@ -99,6 +108,7 @@ class GapSnapshot {
   std::vector<std::uint16_t> role_;
   std::vector<Gender> gender_;
   std::vector<AssessmentStatus> status_;
+  std::vector<Progress> progress_;
   std::vector<std::uint32_t> source_;
   std::vector<std::uint8_t> agreed_basis_;      // competencies × people
   std::vector<std::uint8_t> self_basis_;        // competencies × people

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <utility>
 
+#include "core/assessment/assessment_progress.hpp"
 #include "core/assessment/assessment_rules.hpp"
 
 namespace trappa::core {
@@ -127,6 +128,24 @@ EditOutcome apply_assessment_edit(const Framework& framework, const Person& pers
   if (outcome.refusal) return outcome;
   if (auto problems = validate_assessment(framework, person, outcome.after); !problems.empty()) {
     outcome.refusal = Error{ErrorKind::kInvalidInput, "the assessment was not saved", std::move(problems)};
+    return outcome;
+  }
+  // Recording the conversation locks the person's own part: never without a look at what
+  // is missing (issue 13, item 2).
+  const bool records_conversation = before.status < AssessmentStatus::kConversationHeld &&
+                                    outcome.after.status >= AssessmentStatus::kConversationHeld;
+  if (records_conversation && edit.incomplete != IncompleteConversation::kConfirmed) {
+    const ConversationGaps gaps = conversation_gaps(framework, person, outcome.after);
+    if (!gaps.empty()) {
+      std::vector<Problem> problems;
+      if (gaps.not_submitted) problems.push_back({"confirm_incomplete", "the person has not submitted a self-assessment"});
+      for (const std::string& code : gaps.without_level) {
+        problems.push_back({"confirm_incomplete", "competency " + code + " has no level"});
+      }
+      outcome.refusal = Error{ErrorKind::kInvalidInput,
+                              "recording the conversation needs a confirmation of what is missing",
+                              std::move(problems)};
+    }
   }
   return outcome;
 }

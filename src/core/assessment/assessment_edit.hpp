@@ -15,6 +15,11 @@
 //   edits agreed levels (stamping agreed_by and agreed_at), priorities, notes and the
 //   conversation status. Self levels, motivation and the person's own submission are forbidden.
 //   Nobody reviews their own assessment: a reviewer edit whose editor is the person is forbidden.
+// - Recording the conversation (a status below conversation_held becoming held or followed up)
+//   when the person has not submitted, or some competency of their profile has no level at all
+//   (assessment_progress.hpp, conversation_gaps), needs the reviewer's confirmation
+//   (`incomplete = kConfirmed`); otherwise kInvalidInput with one problem per gap, each at
+//   "confirm_incomplete".
 // - The result must pass validate_assessment (kInvalidInput with the problems, field paths).
 #pragma once
 
@@ -36,6 +41,9 @@ enum class EditorRole : std::uint8_t { kPerson, kReviewer };
 // status), held, or held and followed up.
 enum class ConversationMark : std::uint8_t { kNotHeld, kHeld, kFollowedUp };
 
+// Whether the reviewer confirmed recording a conversation although something is missing.
+enum class IncompleteConversation : std::uint8_t { kRefuse, kConfirmed };
+
 // One change as its author asked for it, independent of what is stored. Absent fields leave
 // the stored values as they are; a level of nullopt removes it.
 struct AssessmentEdit {
@@ -50,6 +58,7 @@ struct AssessmentEdit {
   std::optional<std::string> notes;
   std::optional<AssessmentStatus> status;        // an explicit status (the API, a submit)
   std::optional<ConversationMark> conversation;  // reviewer only
+  IncompleteConversation incomplete = IncompleteConversation::kRefuse;  // reviewer only
 };
 
 // What the edit did. `after` is `before` with the edit applied, also when refused, so a form

@@ -54,11 +54,12 @@ std::string gap_report_json(const core::GapReport& report, const std::optional<c
   root["participation"] = optional_value(report.participation);
   root["share_with_need"] = optional_value(report.share_with_need);
   if (report.status_counts) {
-    const auto& counts = *report.status_counts;
-    root["status"] = json::object{{"not_started", counts[0]},
-                                  {"self_assessed", counts[1]},
-                                  {"conversation_held", counts[2]},
-                                  {"followed_up", counts[3]}};
+    // Keyed by the status model's codes (core/assessment/assessment_progress.hpp).
+    json::object status;
+    for (const core::Progress progress : core::kAllProgress) {
+      status[core::to_code(progress)] = (*report.status_counts)[static_cast<std::size_t>(progress)];
+    }
+    root["status"] = std::move(status);
   } else {
     root["status"] = nullptr;
   }

@@ -75,12 +75,11 @@ StackedBar participation_by_status(const core::GapReport& report, const GapChart
   chart.text = complete(std::move(text), report, options, "status", "chart_status");
   chart.part_heading = words(options, "label_status");
   chart.value_heading = words(options, "chart_count");
-  // In the order of GapReport::status_counts.
-  static constexpr std::array<std::string_view, 4> kStatus{"status_not_started", "status_self_assessed",
-                                                           "status_conversation_held", "status_followed_up"};
+  // The status model's words (status_<code> in the catalogue), in the order of Progress.
   if (report.status_counts && !report.suppressed) {
-    for (std::size_t i = 0; i < kStatus.size(); ++i) {
-      chart.parts.push_back({words(options, kStatus[i]), static_cast<double>((*report.status_counts)[i])});
+    for (const core::Progress progress : core::kAllProgress) {
+      chart.parts.push_back({words(options, "status_" + std::string(core::to_code(progress))),
+                             static_cast<double>((*report.status_counts)[static_cast<std::size_t>(progress)])});
     }
   }
   return chart;

@@ -10,6 +10,7 @@
 #include "app/access/password.hpp"
 #include "core/analytics/gap_query.hpp"
 #include "core/assessment/assessment_edit.hpp"
+#include "core/assessment/assessment_progress.hpp"
 #include "core/assessment/assessment_rules.hpp"
 #include "io/exports/forecast_output.hpp"
 #include "io/exports/gap_report_output.hpp"
@@ -73,6 +74,8 @@ json::object assessment_json(const core::Assessment& assessment, const core::Fra
   return json::object{{"round", assessment.round},
                       {"employee_id", assessment.employee_id},
                       {"status", core::to_code(assessment.status)},
+                      // The state in the one status model (core/assessment/assessment_progress.hpp).
+                      {"progress", core::to_code(core::progress_of(assessment))},
                       {"self_assessed_at", assessment.self_assessed_at},
                       {"conversation_at", assessment.conversation_at},
                       {"followed_up_at", assessment.followed_up_at},
@@ -275,6 +278,10 @@ Response put_assessment(AppContext& app, const PageRequest& page, const app::Rou
                                                     : std::nullopt;
     if (!parsed) problems.push_back({"status", "must be not_started, self_assessed, conversation_held or followed_up"});
     else edit.status = *parsed;
+  }
+  if (auto confirm = input.find("confirm_incomplete"); confirm != input.end()) {
+    if (!confirm->value().is_bool()) problems.push_back({"confirm_incomplete", "must be true or false"});
+    else if (confirm->value().as_bool()) edit.incomplete = core::IncompleteConversation::kConfirmed;
   }
   if (!problems.empty()) return api_error(422, "the assessment was not saved", problems);
   const core::EditOutcome saved = app.assessments->save(round.round.name, person, edit);

@@ -148,6 +148,18 @@ std::string SessionService::sign_in_token(std::string_view existing) const {
 
 bool SessionService::sign_in_token_valid(std::string_view token) const { return sign_in_key_.verify(token, clock_.now()); }
 
+namespace {
+std::string form_owner_subject(std::string_view employee_id) { return "form-owner:" + std::string(employee_id); }
+}  // namespace
+
+std::string SessionService::form_owner_token(std::string_view employee_id) const {
+  return sign_in_key_.issue_bound(form_owner_subject(employee_id), clock_.now(), kFormOwnerLifetime);
+}
+
+bool SessionService::form_owner_valid(std::string_view token, std::string_view employee_id) const {
+  return !employee_id.empty() && sign_in_key_.verify_bound(token, form_owner_subject(employee_id), clock_.now());
+}
+
 std::expected<void, SessionService::Refused> SessionService::check_password(const core::Account& account,
                                                                           std::string_view password,
                                                                           std::string_view address) {
@@ -270,7 +282,14 @@ std::optional<Viewer> SessionService::resolve(const Request& request, const app:
     found->record = *kept;
     cache_[digest] = *found;
   }
-  return make_viewer(*kept, found->account, directory);
+  auto viewer = make_viewer(*kept, found->account, directory);
+  if (viewer) {
+    if (const auto ends = parse_iso_utc(kept->expires_at)) {
+      viewer->session_left = std::max(std::chrono::seconds{0},
+                                      std::chrono::duration_cast<std::chrono::seconds>(*ends - wall_now));
+    }
+  }
+  return viewer;
 }
 
 void SessionService::sign_out(const std::string& digest) {

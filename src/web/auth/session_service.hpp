@@ -103,6 +103,15 @@ class SessionService {
   static constexpr std::chrono::seconds kSignInTokenLifetime{2 * 60 * 60};
   static constexpr std::chrono::seconds kSignInTokenRenewal{30 * 60};
 
+  // A form's owner token: signed like the sign-in token and bound to the person
+  // (SignedTokenKey::issue_bound), valid for kFormOwnerLifetime. A form carries it so that
+  // what it posts after its session ended can be saved once the same person has signed in
+  // again, and by nobody else (web/pages/assessment/held_answers.hpp). It names nobody.
+  [[nodiscard]] std::string form_owner_token(std::string_view employee_id) const;
+  // Whether `token` is a form owner token of `employee_id`, unchanged and unexpired.
+  [[nodiscard]] bool form_owner_valid(std::string_view token, std::string_view employee_id) const;
+  static constexpr std::chrono::seconds kFormOwnerLifetime{24 * 60 * 60};
+
   // The viewer of the request's session cookie, or nullopt (no cookie, unknown, expired,
   // idle too long). Moves the session's idle deadline forward. The viewer's person is looked
   // up in `directory`, which must be the one the request works with and outlive the viewer.

@@ -2,6 +2,7 @@
 // server-side, from the signed-in account and the organisation data.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <string>
 
@@ -17,6 +18,9 @@ struct Viewer {
   const core::Person* person = nullptr;  // owned by the app::Directory, which outlives requests
   std::string csrf_token;
   std::string session_digest;
+  // How long the session lasts without another request (its stored idle deadline, never past
+  // its absolute end), as of this request: pages warn before it ends (issue 13, item 1).
+  std::chrono::seconds session_left{0};
   bool manages_anyone = false;         // someone's manager_id names this person
   // Set per request when `trappa serve --manager-overview` is on and the person manages
   // someone (grant_manager_overview): the overview and key figures of their own unit.

@@ -13,6 +13,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/assessment/assessment_progress.hpp"
 #include "web/ui/application_options.hpp"
 #include "app/serving/services.hpp"
 #include "web/ui/fragment_cache.hpp"
@@ -95,9 +96,14 @@ struct PageRequest {
 [[nodiscard]] std::string format_text(std::string_view pattern,
                                       std::initializer_list<std::pair<std::string_view, std::string>> values);
 
-// Swedish (or English) label of an assessment status / round state / account role.
-[[nodiscard]] std::string_view status_label(const PageRequest& page, core::AssessmentStatus status);
-[[nodiscard]] std::string_view status_code(core::AssessmentStatus status);
+// Swedish (or English) label of an assessment's state in the one status model
+// (core/assessment/assessment_progress.hpp: the catalogue's status_<code>) / round state /
+// account role. status_code is the state's code, also the badge's class (badge-<code>).
+[[nodiscard]] std::string_view status_label(const PageRequest& page, core::Progress progress);
+[[nodiscard]] std::string_view status_code(core::Progress progress);
+// Where the person's stored assessment stands in `round`, as its published snapshot holds it
+// (GapSnapshot::progress); not_started for someone outside the round.
+[[nodiscard]] core::Progress published_progress(const app::RoundView& round, std::uint32_t person);
 [[nodiscard]] std::string_view state_label(const PageRequest& page, core::RoundState state);
 [[nodiscard]] std::string role_label(const PageRequest& page, const Viewer& viewer);
 // The word for an account's role alone ("Medarbetare", "HR", …), as Konton lists it.

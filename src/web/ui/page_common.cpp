@@ -42,6 +42,7 @@ std::string render_layout(const AppContext& app, const PageRequest& page, std::s
     data.set("user_name", viewer.person->name);
     data.set("user_role", role_label(page, viewer));
     data.set("csrf", viewer.csrf_token);
+    data.set("session_seconds", std::to_string(viewer.session_left.count()));
     TemplateData nav = list();
     if (app.router) {
       for (const PageEntry* item : app.router->pages().navigation(viewer)) {
@@ -99,16 +100,15 @@ std::string format_text(std::string_view pattern,
   return result;
 }
 
-std::string_view status_code(core::AssessmentStatus status) { return core::to_code(status); }
+std::string_view status_code(core::Progress progress) { return core::to_code(progress); }
 
-std::string_view status_label(const PageRequest& page, core::AssessmentStatus status) {
-  switch (status) {
-    case core::AssessmentStatus::kNotStarted: return page.t("status_not_started");
-    case core::AssessmentStatus::kSelfAssessed: return page.t("status_self_assessed");
-    case core::AssessmentStatus::kConversationHeld: return page.t("status_conversation_held");
-    case core::AssessmentStatus::kFollowedUp: return page.t("status_followed_up");
-  }
-  return {};
+core::Progress published_progress(const app::RoundView& round, std::uint32_t person) {
+  if (!round.includes(person)) return core::Progress::kNotStarted;
+  return round.snapshot->progress()[static_cast<std::size_t>(round.position[person])];
+}
+
+std::string_view status_label(const PageRequest& page, core::Progress progress) {
+  return page.t("status_" + std::string(core::to_code(progress)));
 }
 
 std::string_view state_label(const PageRequest& page, core::RoundState state) {
@@ -138,9 +138,10 @@ std::string role_label(const PageRequest& page, const Viewer& viewer) {
 }
 
 std::string_view allowed_flash(std::string_view key) {
-  static constexpr std::array<std::string_view, 10> kAllowed{
-      "assessment_saved_draft", "assessment_submitted", "conversation_saved", "rounds_created",
-      "rounds_opened",          "rounds_closed",        "account_password_changed", "signed_out",
+  static constexpr std::array<std::string_view, 11> kAllowed{
+      "assessment_saved_draft", "assessment_submitted", "assessment_restored",
+      "conversation_saved",     "rounds_created",       "rounds_opened",
+      "rounds_closed",          "account_password_changed", "signed_out",
       "accounts_changed",       "accounts_revoked"};
   for (std::string_view allowed : kAllowed) {
     if (allowed == key) return allowed;

@@ -13,7 +13,7 @@
 #include <string_view>
 #include <vector>
 
-#include "core/assessment/assessment.hpp"
+#include "core/assessment/assessment_progress.hpp"
 
 namespace trappa::web {
 
@@ -29,7 +29,7 @@ struct PageEntry {
   // page). Must not be empty.
   std::function<bool(const Viewer& viewer)> visible;
   // The assessment status the tile shows, if any (Min skattning shows the viewer's own).
-  std::function<std::optional<core::AssessmentStatus>(const AppContext& app, const Viewer& viewer)> tile_status;
+  std::function<std::optional<core::Progress>(const AppContext& app, const Viewer& viewer)> tile_status;
 };
 
 class PageTable {

@@ -157,9 +157,11 @@ std::string normalise(std::string html) {
   static const std::regex asset(R"(\?v=[0-9a-f]+")");
   static const std::regex audit_time(R"(<time datetime="[^"]*">[^<]*</time>)");
   static const std::regex signed_out_csrf(R"RE(name="csrf" value="(?!golden-csrf-)[^"]*")RE");
+  static const std::regex form_owner(R"RE(name="form_owner" value="[^"]*")RE");
   html = std::regex_replace(html, asset, "?v=ASSET\"");
   html = std::regex_replace(html, audit_time, "<time datetime=\"TIME\">TIME</time>");
   html = std::regex_replace(html, signed_out_csrf, "name=\"csrf\" value=\"CSRF\"");
+  html = std::regex_replace(html, form_owner, "name=\"form_owner\" value=\"FORM_OWNER\"");
   return html;
 }
 
@@ -205,6 +207,11 @@ std::vector<Page> pages() {
       {"sign-in.failed", "", "/login", 401, "csrf=golden-signin&username={employee}&password=fel&next=%2F"},
       {"account.errors", "employee", "/konto", 422, "csrf=golden-csrf-employee&current=fel&new=kort&repeat=annan"},
       {"assessment.errors", "employee", "/skattning", 422, "csrf=golden-csrf-employee&round=2026&action=submit"},
+      // Recording the conversation of someone who never self-assessed asks first (issue 13).
+      {"conversation.confirm", "manager", "/team/{employee}", 422, "csrf=golden-csrf-manager&round=2026&conversation_held=1"},
+      // Answers posted after the session ended come back inside the sign-in form (issue 13).
+      {"sign-in.held", "", "/skattning", 401,
+       "csrf=ended&form_owner=golden-owner&round=2026&action=draft&level.1.1=3&motivation.1=4"},
       {"rounds.errors", "hr", "/omgangar", 422, "csrf=golden-csrf-hr&name=&framework=digital-kompetens&scope="},
       {"error-415", "employee", "/konto", 415, "csrf=golden-csrf-employee", "text/plain"},
   };

@@ -4,6 +4,8 @@
 
 #include "app/access/password.hpp"
 #include "web/pages/account/account_routes.hpp"
+#include "web/pages/account/held_sign_in.hpp"
+#include "web/pages/assessment/held_answers.hpp"
 #include "web/ui/error_response.hpp"
 #include "web/ui/pages.hpp"
 #include "web/ui/router.hpp"
@@ -27,8 +29,10 @@ std::string safe_next(const std::string& next) {
   return next;
 }
 
+// `held_form`: a form posted after its session ended, carried through the sign-in in a
+// hidden field (held_answers.hpp); empty for an ordinary sign-in.
 Response render_login(AppContext& app, const PageRequest& page, int status, const std::string& error,
-                      const std::string& username, const std::string& next) {
+                      const std::string& username, const std::string& next, const std::string& held_form = {}) {
   // The sign-in form has no session yet, so its CSRF token is kept in a cookie and echoed in
   // the form (double submit; a cross-site form cannot read it), and signed by the server with
   // an expiry, so that a made-up cookie and field pair is refused (session_service.hpp).
@@ -41,6 +45,9 @@ Response render_login(AppContext& app, const PageRequest& page, int status, cons
   data.set("username", username);
   data.set("has_error", flag(!error.empty()));
   if (!error.empty()) data.set("error", error);
+  data.set("has_held", flag(!held_form.empty()));
+  data.set("held_path", std::string(kHeldAnswersPath));
+  data.set("held_form", held_form);
   data.set("demo", flag(app.options.demo_mode && !app.options.demo_accounts.empty()));
   TemplateData accounts = list();
   for (const app::DemoAccount& account : app.options.demo_accounts) {
@@ -85,7 +92,7 @@ bool wants_json(const Request& request) {
 
 // 429 Too Many Requests with Retry-After; the password was not checked.
 Response throttled(AppContext& app, const PageRequest& page, const SessionService::Refused& refused,
-                   const std::string& username, const std::string& next) {
+                   const std::string& username, const std::string& next, const std::string& held_form) {
   const std::string message =
       format_text(page.t(refused.blocked == SignInThrottle::Blocked::kAccount ? "signin_throttled_account"
                                                                                : "signin_throttled_address"),
@@ -98,7 +105,7 @@ Response throttled(AppContext& app, const PageRequest& page, const SessionServic
                               {"problems", boost::json::array{}}};
     response = json_response(429, boost::json::serialize(boost::json::object{{"error", std::move(error)}}) + "\n");
   } else {
-    response = render_login(app, page, 429, message, username, next);
+    response = render_login(app, page, 429, message, username, next, held_form);
   }
   response.headers.emplace_back("Retry-After", std::to_string(refused.retry_after.count()));
   return response;
@@ -116,19 +123,22 @@ Response login_submit(AppContext& app, const PageRequest& page) {
   const FormData form = FormData::parse(page.request.body);
   const std::string username = form.get("username");
   const std::string next = safe_next(form.get("next"));
+  // Answers posted after a session ended travel with the form until the sign-in succeeds.
+  const std::string held_form = form.get("held_path") == kHeldAnswersPath ? form.get("held_form") : std::string{};
   const auto cookies = parse_cookies(page.request);
   auto cookie = cookies.find(std::string(kLoginCsrfCookie));
   if (cookie == cookies.end() || !app::equal_in_constant_time(cookie->second, form.get("csrf")) ||
       !app.sessions->sign_in_token_valid(cookie->second)) {
-    return render_login(app, page, 403, std::string(page.t("signin_expired_form")), username, next);
+    return render_login(app, page, 403, std::string(page.t("signin_expired_form")), username, next, held_form);
   }
   const std::string address = app.sessions->client_address(page.request);
   auto signed_in = app.sessions->sign_in(username, form.get("password"), address);
   if (!signed_in) {
     switch (signed_in.error().failure) {
-      case SessionService::Failure::kThrottled: return throttled(app, page, signed_in.error(), username, next);
+      case SessionService::Failure::kThrottled:
+        return throttled(app, page, signed_in.error(), username, next, held_form);
       case SessionService::Failure::kBadCredentials:
-        return render_login(app, page, 401, std::string(page.t("signin_failed")), username, next);
+        return render_login(app, page, 401, std::string(page.t("signin_failed")), username, next, held_form);
       case SessionService::Failure::kStorage: return error_page(app, page, 500);
     }
   }
@@ -140,12 +150,28 @@ Response login_submit(AppContext& app, const PageRequest& page) {
     auto account = app.accounts->find(signed_in->record.employee_id);
     return account && *account && (*account)->must_change_password;
   }();
-  Response response = redirect_to(account_must_change ? "/konto" : next);
+  // Held answers are saved for their owner only; anyone else signs in as usual.
+  std::string destination = next;
+  if (!held_form.empty()) {
+    switch (save_held_answers(app, page.language, signed_in->record.employee_id, FormData::parse(held_form))) {
+      case HeldAnswersSaved::kSaved: destination = "/skattning?klart=assessment_restored"; break;
+      case HeldAnswersSaved::kRefused: destination = "/skattning?klart=assessment_not_restored"; break;
+      case HeldAnswersSaved::kNotTheOwner: destination = "/"; break;
+    }
+  }
+  Response response = redirect_to(account_must_change ? "/konto" : destination);
   const bool secure = app.sessions->secure_cookies(page.request);
   response.headers.emplace_back("Set-Cookie", app.sessions->session_cookie(page.request, signed_in->token));
   // The sign-in form's token has served; the next sign-in form gets a fresh one.
   response.headers.emplace_back("Set-Cookie", cookie_header(kLoginCsrfCookie, "", secure, CookieLifetime::kExpired));
   return response;
+}
+
+std::optional<Response> sign_in_keeping_answers(AppContext& app, const PageRequest& page) {
+  if (page.viewer || page.request.method != "POST") return std::nullopt;
+  const FormData form = FormData::parse(page.request.body);
+  if (!holds_answers(page.request.path, form)) return std::nullopt;
+  return render_login(app, page, 401, {}, {}, std::string(kHeldAnswersPath), page.request.body);
 }
 
 Response logout_submit(AppContext& app, const PageRequest& page) {
@@ -183,7 +209,7 @@ void set_open_rounds(AppContext& app, const PageRequest& page, TemplateData& dat
     item.set("closes", format_date(page.language, round->round.closes));
     item.set("has_status", flag(own));
     if (own) {
-      const auto status = round->snapshot->status()[static_cast<std::size_t>(round->position[viewer.person_index])];
+      const core::Progress status = published_progress(*round, viewer.person_index);
       item.set("status", std::string(status_label(page, status)));
       item.set("status_code", std::string(status_code(status)));
     }
@@ -208,7 +234,7 @@ Response home_page(AppContext& app, const PageRequest& page) {
     tile.set("href", entry->path);
     tile.set("title", std::string(page.t(entry->title_key)));
     tile.set("text", std::string(page.t(entry->tile_text_key)));
-    const std::optional<core::AssessmentStatus> status =
+    const std::optional<core::Progress> status =
         entry->tile_status ? entry->tile_status(app, viewer) : std::nullopt;
     tile.set("has_status", flag(status.has_value()));
     if (status) {

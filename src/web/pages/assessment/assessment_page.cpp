@@ -7,9 +7,12 @@
 
 #include <spdlog/spdlog.h>
 
+#include "core/assessment/assessment_progress.hpp"
 #include "core/assessment/assessment_rules.hpp"
 #include "core/assessment/assessment_edit.hpp"
 #include "web/pages/assessment/assessment_form.hpp"
+#include "web/pages/assessment/assessment_outcome.hpp"
+#include "web/pages/assessment/held_answers.hpp"
 #include "web/pages/assessment/assessment_routes.hpp"
 #include "web/ui/error_response.hpp"
 #include "web/ui/pages.hpp"
@@ -51,15 +54,20 @@ struct SummaryItem {
   std::string name;
   int level = 0;
   int expected = 0;
+  bool agreed = false;  // the level is the agreed one (else the person's own)
 };
 struct AssessmentView {
   enum class State { kNoRound, kNotInRound, kForm } state = State::kNoRound;
   std::string round_name;
   std::string role;
   std::string closes;
-  core::AssessmentStatus status = core::AssessmentStatus::kNotStarted;
-  bool draft_saved = false;
+  // The state of what is stored (never of a form the rules refused), in the one status model.
+  core::Progress progress = core::Progress::kNotStarted;
   bool locked = false;
+  std::string outcome_html;  // the conversation's outcome, once it is recorded
+  // The form came from an earlier session of the same person: shown with what it posted,
+  // nothing saved (assessment_submit).
+  bool from_earlier_session = false;
   std::vector<std::pair<int, std::string>> scale;
   std::vector<AreaSection> areas;
   std::vector<FieldError> errors;
@@ -69,16 +77,18 @@ struct AssessmentView {
   std::size_t at_expected = 0;
 };
 
+// `shown`: the answers the form shows (stored, or as entered when refused); `stored`: the
+// state of what is stored.
 AssessmentView build_view(const PageRequest& page, const app::RoundView& round, const core::Person& person,
-                          const core::Assessment& shown, const std::vector<FieldError>& errors, bool locked) {
+                          const core::Assessment& shown, const std::vector<FieldError>& errors, bool locked,
+                          core::Progress stored) {
   const core::Framework& framework = round.snapshot->framework();
   AssessmentView view;
   view.state = AssessmentView::State::kForm;
   view.round_name = round.round.name;
   view.role = person.role;
   view.closes = format_date(page.language, round.round.closes);
-  view.status = shown.status;
-  view.draft_saved = shown.status == core::AssessmentStatus::kNotStarted && !shown.ratings.empty();
+  view.progress = stored;
   view.locked = locked;
   view.errors = errors;
   for (int level = framework.scale.min; level <= framework.scale.max; ++level) {
@@ -109,10 +119,11 @@ AssessmentView build_view(const PageRequest& page, const app::RoundView& round, 
       }
       question.error = error_for(errors, level_anchor(competency.code));
       // The summary compares the level that counts (agreed, else self) with the expectation.
-      if (shown.status != core::AssessmentStatus::kNotStarted && rating != nullptr) {
+      if (stored >= core::Progress::kSelfAssessed && rating != nullptr) {
         const std::optional<int> counted = rating->agreed_level ? rating->agreed_level : rating->self_level;
         if (counted) {
-          const SummaryItem item{competency.code, competency.name, *counted, expected->second};
+          const SummaryItem item{competency.code, competency.name, *counted, expected->second,
+                                 rating->agreed_level.has_value()};
           if (*counted < expected->second) view.needs.push_back(item);
           else if (*counted > expected->second) view.strengths.push_back(item);
           else ++view.at_expected;
@@ -122,7 +133,7 @@ AssessmentView build_view(const PageRequest& page, const app::RoundView& round, 
     }
     view.areas.push_back(std::move(section));
   }
-  view.show_summary = shown.status != core::AssessmentStatus::kNotStarted && errors.empty();
+  view.show_summary = stored >= core::Progress::kSelfAssessed && errors.empty();
   return view;
 }
 
@@ -228,9 +239,14 @@ TemplateData to_data(const PageRequest& page, const AssessmentView& view) {
   data.set("role", view.role);
   data.set("has_closes", flag(!view.closes.empty()));
   data.set("closes", view.closes);
-  data.set("status_code", view.draft_saved ? std::string("draft") : std::string(status_code(view.status)));
-  data.set("status_label", std::string(view.draft_saved ? page.t("status_draft") : status_label(page, view.status)));
+  data.set("status_code", std::string(status_code(view.progress)));
+  data.set("status_label", std::string(status_label(page, view.progress)));
   data.set("locked", flag(view.locked));
+  data.set("has_outcome", flag(!view.outcome_html.empty()));
+  data.set("outcome_html", view.outcome_html);
+  // A form sent back with problems holds answers that are not saved yet.
+  data.set("unsaved_state", std::string(view.errors.empty() && !view.from_earlier_session ? "clean" : "changed"));
+  data.set("from_earlier_session", flag(view.from_earlier_session));
   TemplateData& scale = add_list(data, "scale");
   for (const auto& [level, name] : view.scale) {
     TemplateData& item = add_object(scale);
@@ -248,6 +264,7 @@ TemplateData to_data(const PageRequest& page, const AssessmentView& view) {
       entry.set("name", item.name);
       entry.set("level", std::to_string(item.level));
       entry.set("expected", std::to_string(item.expected));
+      entry.set("agreed", flag(item.agreed));
     }
   };
   data.set("need_count", std::to_string(view.needs.size()));
@@ -277,6 +294,9 @@ Response render_page(AppContext& app, const PageRequest& page, int status, const
   data.set("has_other_rounds", flag(view.state == AssessmentView::State::kForm && has_others));
   data.set("other_rounds", others);
   if (view.state == AssessmentView::State::kForm) {
+    // What this form posts after its session ended is kept for this person (held_answers.hpp).
+    data.set("form_owner", app.sessions->form_owner_token(page.viewer->account.employee_id));
+    data.set("form_owner_field", std::string(kFormOwnerField));
     if (view.errors.empty() && round != nullptr) {
       // The questions depend only on the round's framework, the role and the language.
       const std::string key = round->round.name + "|" + round->round.framework_id + "|" +
@@ -294,6 +314,7 @@ Response render_page(AppContext& app, const PageRequest& page, int status, const
     }
   }
   const auto flash = page.request.query.find("klart");
+  data.set("not_restored", flag(flash != page.request.query.end() && flash->second == "assessment_not_restored"));
   return page_response(status, render_layout(app, page, page.t("assessment_title"), "/skattning",
                                              render("assessment", page.language, data),
                                              flash != page.request.query.end() ? allowed_flash(flash->second)
@@ -331,6 +352,26 @@ bool is_locked(const app::RoundView& round, const core::Assessment& assessment) 
          assessment.status >= core::AssessmentStatus::kConversationHeld;
 }
 
+// Min skattning with the answers a form of an earlier session posted, not saved (403).
+Response earlier_session_form(AppContext& app, const PageRequest& page, const FormData& form) {
+  const Viewer& viewer = *page.viewer;
+  auto round = app.rounds->find(form.get("round"));
+  if (!round || !round->includes(viewer.person_index)) return error_page(app, page, 403, page.t("error_csrf_text"));
+  const core::Assessment published = assessment_from_snapshot(*round, viewer.person_index, viewer.account.employee_id);
+  if (is_locked(*round, published)) return error_page(app, page, 403, page.t("error_csrf_text"));
+  const core::Framework& framework = round->snapshot->framework();
+  const SelfAssessmentInput input = read_self_assessment(form, framework, *viewer.person, page.language);
+  const core::AssessmentEdit edit =
+      self_assessment_edit(input, false, viewer.account.employee_id, app.options.clock->utc_timestamp());
+  const core::Assessment shown =
+      core::apply_assessment_edit(framework, *viewer.person, round->round.state, published, edit).after;
+  AssessmentView view = build_view(page, *round, *viewer.person, shown, {}, false,
+                                   published_progress(*round, viewer.person_index));
+  view.show_summary = false;
+  view.from_earlier_session = true;
+  return render_page(app, page, 403, view, round.get());
+}
+
 }  // namespace
 
 Response assessment_page(AppContext& app, const PageRequest& page) {
@@ -354,16 +395,30 @@ Response assessment_page(AppContext& app, const PageRequest& page) {
   // before answering, so it holds the person's latest answers, and a page view costs no
   // database round trip.
   const core::Assessment assessment = assessment_from_snapshot(*round, viewer.person_index, viewer.account.employee_id);
-  return render_page(app, page, 200,
-                     build_view(page, *round, *viewer.person, assessment, {}, is_locked(*round, assessment)),
-                     round.get());
+  const core::Progress progress = published_progress(*round, viewer.person_index);
+  AssessmentView shown = build_view(page, *round, *viewer.person, assessment, {}, is_locked(*round, assessment), progress);
+  if (progress >= core::Progress::kConversationHeld) {
+    // The outcome needs the note and the priorities, which only the store holds.
+    auto stored = app.assessments->load(round->round.name, viewer.account.employee_id);
+    if (!stored) return error_response(app, page, stored.error());
+    shown.outcome_html = render_conversation_outcome(page, round->snapshot->framework(), *viewer.person, *stored);
+  }
+  return render_page(app, page, 200, shown, round.get());
 }
 
 Response assessment_submit(AppContext& app, const PageRequest& page) {
   const Viewer& viewer = *page.viewer;
   if (viewer.is_observer()) return error_page(app, page, 403);
   const FormData form = FormData::parse(page.request.body);
-  if (!csrf_valid(page, form)) return error_page(app, page, 403, page.t("error_csrf_text"));
+  if (!csrf_valid(page, form)) {
+    // A form of this person's from an earlier session (signed in again meanwhile, perhaps in
+    // another tab): refused as any form without its token, but shown again with what it
+    // posted, so that one more click saves it under the new session's token.
+    if (app.sessions->form_owner_valid(form.get(std::string(kFormOwnerField)), viewer.account.employee_id)) {
+      return earlier_session_form(app, page, form);
+    }
+    return error_page(app, page, 403, page.t("error_csrf_text"));
+  }
   auto round = app.rounds->find(form.get("round"));
   if (!round || !round->includes(viewer.person_index)) return error_page(app, page, 404);
 
@@ -386,14 +441,19 @@ Response assessment_submit(AppContext& app, const PageRequest& page) {
     // Nothing is saved; the form comes back with what was entered.
     const core::Assessment shown =
         core::apply_assessment_edit(framework, *viewer.person, round->round.state, published, edit).after;
-    return render_page(app, page, 422, build_view(page, *round, *viewer.person, shown, errors, false), round.get());
+    return render_page(app, page, 422,
+                       build_view(page, *round, *viewer.person, shown, errors, false,
+                                  published_progress(*round, viewer.person_index)),
+                       round.get());
   }
   const core::EditOutcome saved = app.assessments->save(round->round.name, *viewer.person, edit);
   if (saved.refusal) {
     switch (saved.refusal->kind) {
       case core::ErrorKind::kInvalidInput:
         append_rule_errors(saved.refusal->problems, page.language, errors);
-        return render_page(app, page, 422, build_view(page, *round, *viewer.person, saved.after, errors, false),
+        return render_page(app, page, 422,
+                           build_view(page, *round, *viewer.person, saved.after, errors, false,
+                                      published_progress(*round, viewer.person_index)),
                            round.get());
       case core::ErrorKind::kConflict:
         return error_page(app, page, 409,
@@ -420,10 +480,10 @@ void register_assessment(Router& router) {
       .order = 10,
       .visible = [](const Viewer& viewer) { return !viewer.is_observer(); },
       // The tile shows where the viewer's own assessment stands in the round open now.
-      .tile_status = [](const AppContext& app, const Viewer& viewer) -> std::optional<core::AssessmentStatus> {
+      .tile_status = [](const AppContext& app, const Viewer& viewer) -> std::optional<core::Progress> {
         auto round = app.rounds->current_open_round(viewer.person_index);
         if (!round || !round->includes(viewer.person_index)) return std::nullopt;
-        return round->snapshot->status()[static_cast<std::size_t>(round->position[viewer.person_index])];
+        return published_progress(*round, viewer.person_index);
       }});
 }
 

@@ -10,6 +10,7 @@
 #include <spdlog/spdlog.h>
 
 #include "core/assessment/assessment_edit.hpp"
+#include "core/assessment/assessment_progress.hpp"
 #include "core/assessment/assessment_rules.hpp"
 #include "io/exports/gap_report_output.hpp"
 #include "web/pages/assessment/assessment_form.hpp"
@@ -54,7 +55,7 @@ struct ReportRow {
   std::string unit;
   std::string manager;
   bool in_round = false;
-  core::AssessmentStatus status = core::AssessmentStatus::kNotStarted;
+  core::Progress progress = core::Progress::kNotStarted;
   std::size_t needs = 0;
   bool rated = false;  // any level given: needs are counted only then
   std::optional<double> motivation;
@@ -68,7 +69,7 @@ ReportRow report_row(const app::Directory& directory, const app::RoundView& roun
   const core::GapSnapshot& snapshot = *round.snapshot;
   const auto p = static_cast<std::size_t>(round.position[person]);
   row.in_round = true;
-  row.status = snapshot.status()[p];
+  row.progress = snapshot.progress()[p];
   const std::uint16_t role = snapshot.role()[p];
   for (std::size_t c = 0; c < snapshot.competencies(); ++c) {
     const std::uint8_t expected = snapshot.expected(role, c);
@@ -107,8 +108,10 @@ Response team_page(AppContext& app, const PageRequest& page) {
     std::size_t self_assessed = 0, conversations = 0;
     for (std::uint32_t person : people) {
       const ReportRow row = report_row(*app.directory, *round, person);
-      if (row.in_round && row.status >= core::AssessmentStatus::kSelfAssessed) ++self_assessed;
-      if (row.in_round && row.status >= core::AssessmentStatus::kConversationHeld) ++conversations;
+      // Assessed means rated: a conversation recorded without any level counts as held, not
+      // as self-assessed (issue 13, item 2).
+      if (row.in_round && row.rated && row.progress >= core::Progress::kSelfAssessed) ++self_assessed;
+      if (row.in_round && row.progress >= core::Progress::kConversationHeld) ++conversations;
       TemplateData item;
       item.set("employee_id", url_encode(row.employee_id));
       item.set("round_query", url_encode(round->round.name));
@@ -117,8 +120,8 @@ Response team_page(AppContext& app, const PageRequest& page) {
       item.set("unit", row.unit);
       item.set("manager", row.manager);
       item.set("in_round", flag(row.in_round));
-      item.set("status", std::string(status_label(page, row.status)));
-      item.set("status_code", std::string(status_code(row.status)));
+      item.set("status", std::string(status_label(page, row.progress)));
+      item.set("status_code", std::string(status_code(row.progress)));
       item.set("needs", row.in_round && row.rated ? std::to_string(row.needs) : std::string("–"));
       item.set("motivation", io::swedish_decimal(row.motivation, 1));
       rows.push_back(item);
@@ -143,9 +146,19 @@ struct ConversationInput {
   bool followed_up = false;
 };
 
+// What recording the conversation would leave missing, to be confirmed (issue 13, item 2);
+// empty when nothing is asked.
+struct Confirmation {
+  core::ConversationGaps gaps;
+  bool asked = false;
+};
+
+// `shown`: the assessment as the form shows it (stored, or as entered when refused);
+// `stored`: the state of what is stored.
 Response render_conversation(AppContext& app, const PageRequest& page, int status, const app::RoundView& round,
                              std::uint32_t person_index, PersonAccess access, const core::Assessment& shown,
-                             const std::vector<FieldError>& errors) {
+                             core::Progress stored, const std::vector<FieldError>& errors,
+                             const Confirmation& confirmation = {}) {
   const core::Person& person = app.directory->people()[person_index];
   const core::Framework& framework = round.snapshot->framework();
   const bool in_round = round.includes(person_index);
@@ -162,8 +175,19 @@ Response render_conversation(AppContext& app, const PageRequest& page, int statu
   data.set("show_team_link", flag(page.viewer->manages_anyone));
   // HR in scope reach the person's history and data export from here (person_page.cpp).
   data.set("show_person_link", flag(page.viewer->is_hr() && app.directory->in_subtree(person, page.viewer->scope())));
-  data.set("status_code", std::string(status_code(shown.status)));
-  data.set("status_label", std::string(status_label(page, shown.status)));
+  data.set("status_code", std::string(status_code(stored)));
+  data.set("status_label", std::string(status_label(page, stored)));
+  data.set("confirm", flag(confirmation.asked));
+  data.set("confirm_not_submitted", flag(confirmation.gaps.not_submitted));
+  data.set("confirm_has_missing_levels", flag(!confirmation.gaps.without_level.empty()));
+  data.set("confirm_missing_count", std::to_string(confirmation.gaps.without_level.size()));
+  TemplateData& missing = add_list(data, "confirm_missing");
+  for (const std::string& code : confirmation.gaps.without_level) {
+    const core::Competency* competency = framework.find_competency(code);
+    TemplateData& item = add_object(missing);
+    item.set("code", code);
+    item.set("name", competency != nullptr ? competency->name : std::string{});
+  }
   data.set("has_self_assessed_at", flag(!shown.self_assessed_at.empty()));
   data.set("self_assessed_at", format_date(page.language, shown.self_assessed_at));
   data.set("has_conversation_at", flag(!shown.conversation_at.empty()));
@@ -253,7 +277,7 @@ Response conversation_page(AppContext& app, const PageRequest& page, const std::
   if (!round) return error_page(app, page, 404);
   auto loaded = app.assessments->load(round->round.name, employee_id);
   if (!loaded) return error_response(app, page, loaded.error());
-  return render_conversation(app, page, 200, *round, *person, access, *loaded, {});
+  return render_conversation(app, page, 200, *round, *person, access, *loaded, core::progress_of(*loaded), {});
 }
 
 Response conversation_submit(AppContext& app, const PageRequest& page, const std::string& employee_id) {
@@ -303,20 +327,32 @@ Response conversation_submit(AppContext& app, const PageRequest& page, const std
   edit.conversation = held && form.get("followed_up") == "1" ? core::ConversationMark::kFollowedUp
                       : held                                 ? core::ConversationMark::kHeld
                                                              : core::ConversationMark::kNotHeld;
+  edit.incomplete = form.get("confirm_incomplete") == "1" ? core::IncompleteConversation::kConfirmed
+                                                          : core::IncompleteConversation::kRefuse;
+  const core::Progress stored = published_progress(*round, *person);
   if (!errors.empty()) {
     // Nothing is saved; the form comes back with what was entered.
     auto loaded = app.assessments->load(round->round.name, employee_id);
     if (!loaded) return error_response(app, page, loaded.error());
     const core::Assessment shown =
         core::apply_assessment_edit(framework, subject, round->round.state, *loaded, edit).after;
-    return render_conversation(app, page, 422, *round, *person, access, shown, errors);
+    return render_conversation(app, page, 422, *round, *person, access, shown, stored, errors);
   }
   const core::EditOutcome saved = app.assessments->save(round->round.name, subject, edit);
   if (saved.refusal) {
     switch (saved.refusal->kind) {
-      case core::ErrorKind::kInvalidInput:
+      case core::ErrorKind::kInvalidInput: {
+        // Recording the conversation with something missing: ask, naming what is missing.
+        const bool asks = std::any_of(saved.refusal->problems.begin(), saved.refusal->problems.end(),
+                                      [](const core::Problem& problem) { return problem.where == "confirm_incomplete"; });
+        if (asks) {
+          const Confirmation confirmation{core::conversation_gaps(framework, subject, saved.after), true};
+          errors.push_back({"confirm-incomplete", std::string(page.t("conversation_confirm_error"))});
+          return render_conversation(app, page, 422, *round, *person, access, saved.after, stored, errors, confirmation);
+        }
         append_rule_errors(saved.refusal->problems, page.language, errors);
-        return render_conversation(app, page, 422, *round, *person, access, saved.after, errors);
+        return render_conversation(app, page, 422, *round, *person, access, saved.after, stored, errors);
+      }
       case core::ErrorKind::kConflict:
         return error_page(app, page, 409, page.t("conversation_read_only_closed"));
       case core::ErrorKind::kForbidden:
