@@ -531,8 +531,8 @@ test("opening a second round asks HR first and keeps the employee's unfinished r
   await checkAccessibility(employee, "/ with two open rounds, 390 px");
   await Promise.all([employee.waitForNavigation(), rounds.getByRole("link", { name: "Omgång 2026" }).click()]);
   assert.ok(employee.url().endsWith("/skattning?omgang=2026"), employee.url());
-  assert.match(await employee.locator("dl.facts").textContent(), /2026/);
-  assert.match(await employee.locator("dl.facts").textContent(), /Självskattad|Samtal hållet/, "her 2026 answers are there");
+  assert.match(await employee.locator("dl.facts").first().textContent(), /2026/);
+  assert.match(await employee.locator("dl.facts").first().textContent(), /Självskattad|Samtal hållet/, "her 2026 answers are there");
   assert.ok(await employee.getByRole("link", { name: "Omgång e2e-2027" }).isVisible(), "the other open round is linked");
   await checkAccessibility(employee, "/skattning?omgang=2026, 390 px");
   await employee.context().close();

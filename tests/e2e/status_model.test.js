@@ -59,7 +59,7 @@ async function everywhere() {
   const csv = await hr.request.get(`${base}/oversikt.csv?omgang=2026&enhet=${encodeURIComponent(unit)}&tabell=status`);
   assert.equal(csv.status(), 200);
   seen.csv = Object.fromEntries((await csv.text()).replace(/^\uFEFF/, "").trim().split("\n").slice(1)
-    .map((line) => line.split(",")).map(([label, count]) => [label, count]));
+    .map((line) => line.split(";")).map(([label, count]) => [label, count]));
   seen.gaps = (await apiJson(hr, `${base}/api/v1/rounds/2026/gaps?unit=${encodeURIComponent(unit)}`)).status;
   return seen;
 }
