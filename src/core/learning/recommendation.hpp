@@ -1,0 +1,74 @@
+// Ranked recommendations under a time budget (docs/learning.md, "Recommendations"): which
+// open activities close the most of a person's competence needs per hour. Pure function.
+//
+// The rule, exactly as issue 16 states it:
+// - the person's level per competency is the agreed level, else the self level; a need is a
+//   level below the expected level e of the person's role profile (docs/analytics.md);
+// - candidates are the activities of the round's framework with status `open`, `ends` on or
+//   after the date, room left under capacity, an audience that includes the person's role,
+//   and no row of the person's own (any status);
+// - every need starts at the projected level p = level. An activity's gain is the sum, over
+//   its competencies that are needs with p ≥ level_from, of max(0, min(level_to, e) − p);
+// - pick the candidate with the highest gain per hour whose hours fit the remaining budget
+//   and whose gain is above zero (ties: higher gain, then fewer hours, then code ascending);
+//   raise p to max(p, min(level_to, e)) on each competency it counted; repeat until nothing
+//   fits or gains. No budget means no limit.
+// A need is uncovered when no candidate could raise it from the person's level (gain on it
+// above zero at p = level), whatever the budget.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/assessment/assessment.hpp"
+#include "core/base/date.hpp"
+#include "core/framework/framework.hpp"
+#include "core/learning/learning_activity.hpp"
+#include "core/learning/participation.hpp"
+#include "core/org/org.hpp"
+
+namespace trappa::core {
+
+struct LearningNeed {
+  std::string competency;
+  int level = 0;
+  int expected = 0;
+  bool operator==(const LearningNeed&) const = default;
+};
+
+struct ClosedSteps {
+  std::string competency;
+  int from = 0;
+  int to = 0;
+  bool operator==(const ClosedSteps&) const = default;
+};
+
+struct Recommendation {
+  std::string activity;  // code
+  std::string title;
+  double hours = 0;
+  int gain = 0;
+  std::vector<ClosedSteps> closes;  // the competencies whose projected level it raised
+  bool operator==(const Recommendation&) const = default;
+};
+
+struct RecommendationList {
+  std::optional<double> budget_hours;
+  std::vector<LearningNeed> needs;                // framework order
+  std::vector<Recommendation> recommendations;    // pick order
+  double total_hours = 0;
+  int steps_closed = 0;                           // the sum of the gains
+  int steps_open = 0;                             // needs' steps left: Σ (e − p) after the picks
+  std::vector<std::string> uncovered;             // competency codes, framework order
+};
+
+// `assessment` may be null (nobody rated anything: no needs). `participation` is every row
+// of the catalogue's activities (for places taken and the person's own rows).
+[[nodiscard]] RecommendationList recommend(const Person& person, const Assessment* assessment,
+                                           const Framework& framework,
+                                           const std::vector<LearningActivity>& activities,
+                                           const std::vector<Participation>& participation, Date on,
+                                           std::optional<double> budget_hours);
+
+}  // namespace trappa::core
