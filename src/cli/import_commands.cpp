@@ -1,4 +1,4 @@
-// trappa import units|people|employments|framework|profiles|assessments|motivation|activities: the
+// trappa import units|people|employments|framework|profiles|assessments|motivation|activities|participation: the
 // import use case of app/imports (all-or-nothing, every problem listed as FILE:LINE:COLUMN:
 // reason), and --dry-run to validate without writing.
 #include <CLI/CLI.hpp>
@@ -75,6 +75,11 @@ void add_import_commands(CLI::App& app, CommandContext& context, int& exit_statu
                    app::ImportKind::kActivities)
       ->add_option("--framework", request->framework_id, "The framework whose competencies the activities develop")
       ->required();
+  add_file_command("participation",
+                   "Registrations and attendance from the learning platform: CSV with columns "
+                   "employee_id,activity,date,status,hours (docs/learning.md); a person's row for an activity that "
+                   "exists is replaced",
+                   app::ImportKind::kParticipation);
   add_file_command("profiles", "Role profiles: CSV matrix, first column competency code, one column per role",
                    app::ImportKind::kProfiles)
       ->add_option("--framework", request->framework_id, "The framework the profiles belong to")

@@ -24,8 +24,9 @@ namespace trappa::store {
 // "demo" or "system".
 struct Actor {
   std::string name;
-  // An import's file name and the line of each employee id's first record in it: the entries
-  // an import itemises per person end with " (people.csv:12)". Empty for other writes.
+  // An import's file name and the line of each key's first record in it — the employee id, an
+  // activity's code, or a participation row's participation_source_key — so the entries an
+  // import itemises end with " (people.csv:12)". Empty for other writes.
   std::string source{};
   std::unordered_map<std::string, int> source_lines{};
   // Whether people and assessments an import creates get an entry each, as changed ones
@@ -34,9 +35,9 @@ struct Actor {
   bool itemise_created = true;
 
   // " (FILE:LINE)", " (FILE)" when the line is unknown, or "" when there is no source.
-  [[nodiscard]] std::string where(const std::string& employee_id) const {
+  [[nodiscard]] std::string where(const std::string& key) const {
     if (source.empty()) return {};
-    const auto line = source_lines.find(employee_id);
+    const auto line = source_lines.find(key);
     return " (" + source + (line == source_lines.end() ? std::string() : ":" + std::to_string(line->second)) + ")";
   }
 };

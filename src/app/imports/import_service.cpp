@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -11,6 +12,7 @@
 #include "io/imports/assessment_import.hpp"
 #include "io/imports/employment_import.hpp"
 #include "io/imports/org_import.hpp"
+#include "io/imports/participation_import.hpp"
 #include "io/imports/profile_matrix.hpp"
 #include "io/json/framework_json.hpp"
 #include "store/assessment/round_store.hpp"
@@ -27,6 +29,9 @@ std::string describe(const std::vector<core::Unit>& units) { return std::to_stri
 std::string describe(const std::vector<core::Person>& people) { return std::to_string(people.size()) + " people"; }
 std::string describe(const std::vector<core::LearningActivity>& activities) {
   return std::to_string(activities.size()) + " learning activities";
+}
+std::string describe(const std::vector<core::Participation>& rows) {
+  return std::to_string(rows.size()) + " participation rows";
 }
 std::string describe(const std::vector<core::Employment>& employments) {
   return std::to_string(employments.size()) + " employments";
@@ -47,6 +52,19 @@ void point_at(const io::CsvTable& table, store::Actor& actor, std::string_view k
   if (!columns) return;  // the reader refuses the file and says why
   for (const io::CsvRecord& record : table.records) {
     actor.source_lines.try_emplace(columns->get(record, key_column).text, record.line);
+  }
+}
+
+// The same for a participation file, whose rows are keyed by person and activity
+// (store::participation_source_key).
+void point_at_participation(const io::CsvTable& table, store::Actor& actor) {
+  actor.source = table.file;
+  auto columns = io::CsvColumns::bind(table, {"employee_id", "activity"});
+  if (!columns) return;
+  for (const io::CsvRecord& record : table.records) {
+    actor.source_lines.try_emplace(
+        store::participation_source_key(columns->get(record, "employee_id").text, columns->get(record, "activity").text),
+        record.line);
   }
 }
 
@@ -189,6 +207,24 @@ core::Result<ImportOutcome> import_file(store::Store& store, const ImportRequest
           },
           [&](const std::vector<core::LearningActivity>& activities, ImportOutcome&) -> core::Result<void> {
             TRY(store.learning().save_activities(activities, actor));
+            return {};
+          });
+    case ImportKind::kParticipation:
+      return run(
+          request,
+          [&]() -> core::Result<std::vector<core::Participation>> {
+            ASSIGN_OR_RETURN(auto table, io::read_csv_file(request.file));
+            point_at_participation(table, actor);
+            ASSIGN_OR_RETURN(auto activities, store.learning().load_activities());
+            ASSIGN_OR_RETURN(auto people, store.organisation().load_people());
+            ASSIGN_OR_RETURN(auto existing, store.learning().load_participation());
+            std::unordered_set<std::string> employee_ids;
+            employee_ids.reserve(people.size());
+            for (core::Person& person : people) employee_ids.insert(std::move(person.employee_id));
+            return io::read_participation(table, activities, employee_ids, existing);
+          },
+          [&](const std::vector<core::Participation>& rows, ImportOutcome&) -> core::Result<void> {
+            TRY(store.learning().save_participation(rows, actor));
             return {};
           });
     case ImportKind::kAssessments:

@@ -12,7 +12,8 @@
 
 namespace trappa::app {
 
-enum class ImportKind { kUnits, kPeople, kEmployments, kFramework, kProfiles, kAssessments, kMotivation, kActivities };
+enum class ImportKind { kUnits, kPeople, kEmployments, kFramework, kProfiles, kAssessments, kMotivation, kActivities,
+                        kParticipation };
 
 struct ImportRequest {
   ImportKind kind = ImportKind::kUnits;

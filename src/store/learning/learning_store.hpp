@@ -5,19 +5,29 @@
 #pragma once
 
 #include <cstddef>
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/base/result.hpp"
 #include "core/learning/learning_activity.hpp"
+#include "core/learning/participation.hpp"
 #include "store/store.hpp"
 
 namespace trappa::store {
 
+// What a save of activities or participation rows did.
 struct ActivitySaveSummary {
   std::size_t created = 0;
   std::size_t changed = 0;
   std::size_t unchanged = 0;
 };
+using ParticipationSaveSummary = ActivitySaveSummary;
+
+// How an import names a participation row in Actor::source_lines: "EMPLOYEE_ID ACTIVITY".
+[[nodiscard]] inline std::string participation_source_key(std::string_view employee_id, std::string_view activity) {
+  return std::string(employee_id) + ' ' + std::string(activity);
+}
 
 class LearningStore {
  public:
@@ -32,6 +42,17 @@ class LearningStore {
       const std::vector<core::LearningActivity>& activities, const Actor& actor) = 0;
   // Every activity, by code.
   [[nodiscard]] virtual core::Result<std::vector<core::LearningActivity>> load_activities() = 0;
+
+  // Saves participation rows in one transaction: a row whose person and activity have a row
+  // replaces it; an identical row is left alone. Each created or changed row is audited with
+  // the person as subject ("participation.create" with "ACTIVITY: status", "participation.update"
+  // with "ACTIVITY: old→new" for each field that changed) as done by `actor`, and the change
+  // feed records a `learning` change. The caller has checked the rows (people, activities and
+  // capacity: io/imports/participation_import.hpp); the store's keys refuse the rest.
+  [[nodiscard]] virtual core::Result<ParticipationSaveSummary> save_participation(
+      const std::vector<core::Participation>& rows, const Actor& actor) = 0;
+  // Every row, by employee id and activity.
+  [[nodiscard]] virtual core::Result<std::vector<core::Participation>> load_participation() = 0;
 };
 
 }  // namespace trappa::store

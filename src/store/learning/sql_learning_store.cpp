@@ -2,10 +2,14 @@
 
 #include <soci/soci.h>
 
+#include <array>
+#include <charconv>
 #include <map>
 #include <set>
+#include <tuple>
 
 #include "core/base/date.hpp"
+#include "store/sql/row_scan.hpp"
 
 namespace trappa::store {
 
@@ -143,6 +147,105 @@ Result<ActivitySaveSummary> SqlLearningStore::save_activities(const std::vector<
         ++summary.changed;
         entries.push_back({now, actor.name, "activity.update", activity.code,
                            changed_fields(found->second, activity) + actor.where(activity.code)});
+      }
+    }
+    if (!entries.empty()) {
+      append_audit_entries_in_transaction(entries);
+      record_change_in_transaction(ChangeKind::kLearning);
+    }
+    transaction.commit();
+    return summary;
+  });
+}
+
+namespace {
+
+std::string hours_text(const std::optional<double>& hours) {
+  if (!hours) return "–";
+  std::array<char, 32> buffer{};
+  const auto written = std::to_chars(buffer.data(), buffer.data() + buffer.size(), *hours);
+  return std::string(buffer.data(), written.ptr);
+}
+
+// What changed on a participation row: "status registered→attended, hours –→1.5".
+std::string changed_participation(const core::Participation& before, const core::Participation& after) {
+  std::string text;
+  const auto add = [&](std::string_view field, const std::string& old_value, const std::string& new_value) {
+    if (old_value == new_value) return;
+    text += (text.empty() ? "" : ", ") + std::string(field) + " " + old_value + "→" + new_value;
+  };
+  add("status", std::string(core::to_code(before.status)), std::string(core::to_code(after.status)));
+  add("date", core::to_iso(before.date), core::to_iso(after.date));
+  add("hours", hours_text(before.hours), hours_text(after.hours));
+  add("source", before.source, after.source);
+  return text;
+}
+
+}  // namespace
+
+Result<std::vector<core::Participation>> SqlLearningStore::load_participation() {
+  return guarded("reading the learning participation", [&]() -> Result<std::vector<core::Participation>> {
+    std::vector<core::Participation> rows;
+    for (auto scanned = scan("SELECT employee_id, activity, date, status, hours, source FROM learning_participation "
+                             "ORDER BY employee_id, activity",
+                             {});
+         scanned->next();) {
+      core::Participation row;
+      row.employee_id = scanned->text(0);
+      row.activity = scanned->text(1);
+      row.date = core::parse_iso_date(scanned->text(2)).value_or(core::Date{});
+      row.status = core::parse_participation_status(scanned->text(3)).value_or(core::ParticipationStatus::kRegistered);
+      if (!scanned->is_null(4)) {
+        const std::string_view text = scanned->text(4);
+        double hours = 0;
+        std::from_chars(text.data(), text.data() + text.size(), hours);
+        row.hours = hours;
+      }
+      row.source = scanned->text(5);
+      rows.push_back(std::move(row));
+    }
+    return rows;
+  });
+}
+
+Result<ParticipationSaveSummary> SqlLearningStore::save_participation(const std::vector<core::Participation>& rows,
+                                                                      const Actor& actor) {
+  return guarded("saving the learning participation", [&]() -> Result<ParticipationSaveSummary> {
+    WriteTransaction transaction(*session_, *dialect_);
+    ASSIGN_OR_RETURN(auto stored, load_participation());
+    std::map<std::pair<std::string, std::string>, core::Participation> before;
+    for (core::Participation& row : stored) {
+      std::pair key{row.employee_id, row.activity};
+      before.emplace(std::move(key), std::move(row));
+    }
+    ParticipationSaveSummary summary;
+    const std::string now = utc_timestamp_now();
+    std::vector<AuditEntry> entries;
+    for (const core::Participation& row : rows) {
+      const auto found = before.find({row.employee_id, row.activity});
+      if (found != before.end() && found->second == row) {
+        ++summary.unchanged;
+        continue;
+      }
+      const std::string date = core::to_iso(row.date);
+      const std::string status(core::to_code(row.status));
+      const double hours = row.hours.value_or(0);
+      soci::indicator hours_indicator = row.hours ? soci::i_ok : soci::i_null;
+      *session_ << "INSERT INTO learning_participation (employee_id, activity, date, status, hours, source, updated_at) "
+                   "VALUES (:employee, :activity, :date, :status, :hours, :source, :updated) "
+                   "ON CONFLICT (employee_id, activity) DO UPDATE SET date = excluded.date, status = excluded.status, "
+                   "hours = excluded.hours, source = excluded.source, updated_at = excluded.updated_at",
+          soci::use(row.employee_id), soci::use(row.activity), soci::use(date), soci::use(status),
+          soci::use(hours, hours_indicator), soci::use(row.source), soci::use(now);
+      if (found == before.end()) {
+        ++summary.created;
+        entries.push_back({now, actor.name, "participation.create", row.employee_id,
+                           row.activity + ": " + status + actor.where(participation_source_key(row.employee_id, row.activity))});
+      } else {
+        ++summary.changed;
+        entries.push_back({now, actor.name, "participation.update", row.employee_id,
+                           row.activity + ": " + changed_participation(found->second, row) +
+                               actor.where(participation_source_key(row.employee_id, row.activity))});
       }
     }
     if (!entries.empty()) {

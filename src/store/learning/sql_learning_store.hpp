@@ -16,6 +16,9 @@ class SqlLearningStore final : public LearningStore, private SqlCapability {
   core::Result<ActivitySaveSummary> save_activities(const std::vector<core::LearningActivity>& activities,
                                                     const Actor& actor) override;
   core::Result<std::vector<core::LearningActivity>> load_activities() override;
+  core::Result<ParticipationSaveSummary> save_participation(const std::vector<core::Participation>& rows,
+                                                            const Actor& actor) override;
+  core::Result<std::vector<core::Participation>> load_participation() override;
 };
 
 }  // namespace trappa::store
