@@ -2,6 +2,8 @@
 //                      [--target-participants N] [--target-hours-per-participant H]
 //                      [--format json|csv|table] [-o FILE]:
 //   participants and participant hours over a period (docs/learning.md, "Statistics");
+// trappa learning uncovered --round R [--unit CODE] [--by area|competency] [--format json|csv|table]:
+//   the needs no activity of the catalogue could raise (docs/learning.md, "Uncovered needs");
 // trappa recommend EMPLOYEE_ID --round R [--budget-hours H] [--on D] [--format json|table]:
 //   a person's ranked recommendations under a time budget (docs/learning.md, "Recommendations").
 #include <CLI/CLI.hpp>
@@ -29,6 +31,15 @@ struct StatsOptions {
   std::string by;
   std::optional<double> target_participants;
   std::optional<double> target_hours;
+  std::string format = "json";
+  std::string csv_dialect;
+  std::string output;
+};
+
+struct UncoveredOptions {
+  std::string round;
+  std::string unit;
+  std::string by;
   std::string format = "json";
   std::string csv_dialect;
   std::string output;
@@ -79,6 +90,22 @@ int run_stats(const CommandContext& context, const StatsOptions& options) {
   return write_output(text, options.output);
 }
 
+int run_uncovered(const CommandContext& context, const UncoveredOptions& options) {
+  const core::UncoveredGrouping by = options.by == "area"         ? core::UncoveredGrouping::kArea
+                                     : options.by == "competency" ? core::UncoveredGrouping::kCompetency
+                                                                  : core::UncoveredGrouping::kNone;
+  std::optional<std::string> unit;
+  if (!options.unit.empty()) unit = options.unit;
+  auto store = context.open_store();
+  if (!store) return report(store.error());
+  auto needs = app::run_uncovered_needs(**store, options.round, unit, by);
+  if (!needs) return report(needs.error());
+  const std::string text = options.format == "csv"     ? io::write_uncovered_csv(*needs, csv_dialect_option(options.csv_dialect))
+                           : options.format == "table" ? io::write_uncovered_table(*needs, options.round)
+                                                       : io::write_uncovered_json(*needs, options.round, unit, by);
+  return write_output(text, options.output);
+}
+
 int run_recommend(const CommandContext& context, const RecommendOptions& options) {
   app::RecommendationRequest request;
   request.employee_id = options.employee_id;
@@ -123,6 +150,21 @@ void add_learning_commands(CLI::App& app, CommandContext& context, int& exit_sta
   add_csv_dialect_option(stats, stats_options->csv_dialect);
   stats->add_option("-o,--output", stats_options->output, "Write to this file instead of standard output");
   stats->callback([&context, &exit_status, stats_options] { exit_status = run_stats(context, *stats_options); });
+
+  auto uncovered_options = std::make_shared<UncoveredOptions>();
+  CLI::App* uncovered =
+      learning->add_subcommand("uncovered", "People with a need that no activity in the catalogue could raise");
+  uncovered->add_option("--round", uncovered_options->round, "The round whose levels count")->required();
+  uncovered->add_option("--unit", uncovered_options->unit, "Only this unit and the units below it");
+  uncovered->add_option("--by", uncovered_options->by, "Groups")->check(CLI::IsMember({"area", "competency"}));
+  uncovered->add_option("--format", uncovered_options->format, "Output format")
+      ->check(CLI::IsMember({"json", "csv", "table"}))
+      ->capture_default_str();
+  add_csv_dialect_option(uncovered, uncovered_options->csv_dialect);
+  uncovered->add_option("-o,--output", uncovered_options->output, "Write to this file instead of standard output");
+  uncovered->callback([&context, &exit_status, uncovered_options] {
+    exit_status = run_uncovered(context, *uncovered_options);
+  });
 
   auto recommend_options = std::make_shared<RecommendOptions>();
   CLI::App* recommend =

@@ -3,7 +3,8 @@
 # README works every figure out by hand): trappa import participation (every problem as
 # FILE:LINE:COLUMN, the store unchanged after a refused file, a row replaced and audited),
 # trappa learning stats (the total, targets, --by unit/area/gender, CSV), and trappa recommend
-# (no budget, budget edges, a full activity, an audience, the person's own row, uncovered).
+# (no budget, budget edges, a full activity, an audience, the person's own row, uncovered), and
+# trappa learning uncovered.
 # Usage: learning_transcript.sh TRAPPA_BINARY FIXTURES_DIR
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/transcript.bash"
@@ -77,6 +78,14 @@ check_status 0
 
 note "A chef: LEDA for chefs, FORTS left out (her own registration), a1 uncovered"
 run recommend P3 --round 2026 --on 2026-06-01
+check_status 0
+
+note "Uncovered needs: only P7's a2 (level 2, chefs expect 3) has no activity that could raise it"
+run learning uncovered --round 2026
+check_status 0
+run learning uncovered --round 2026 --by competency --format csv
+check_status 0
+run learning uncovered --round 2026 --unit D2 --format table
 check_status 0
 
 note "An attended row replaced by a partial attendance is audited"

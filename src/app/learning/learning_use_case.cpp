@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <set>
+#include <utility>
 
 #include "core/org/unit_tree.hpp"
 #include "store/assessment/round_store.hpp"
@@ -27,19 +28,41 @@ core::Result<core::LearningStats> run_learning_stats(store::Store& store, const 
   return core::compute_learning_stats(people, tree, activities, frameworks, rows, query);
 }
 
+namespace {
+
+// The round and the framework revision it pinned.
+core::Result<std::pair<core::Round, core::Framework>> round_and_framework(store::Store& store, const std::string& name) {
+  ASSIGN_OR_RETURN(auto round, store.rounds().load_round(name));
+  if (!round) return core::fail(core::ErrorKind::kNotFound, "no round named '" + name + "'");
+  ASSIGN_OR_RETURN(auto framework, store.frameworks().load_framework(round->framework_id, round->framework_revision));
+  if (!framework) {
+    return core::fail(core::ErrorKind::kNotFound, "the framework '" + round->framework_id + "' of round '" +
+                                                      round->name + "' is missing from the store");
+  }
+  return std::pair{std::move(*round), std::move(framework->framework)};
+}
+
+}  // namespace
+
+core::Result<core::UncoveredNeeds> run_uncovered_needs(store::Store& store, const std::string& round,
+                                                       const std::optional<std::string>& unit,
+                                                       core::UncoveredGrouping by) {
+  ASSIGN_OR_RETURN(auto pinned, round_and_framework(store, round));
+  ASSIGN_OR_RETURN(auto units, store.organisation().load_units());
+  ASSIGN_OR_RETURN(auto people, store.organisation().load_people());
+  ASSIGN_OR_RETURN(auto assessments, store.rounds().load_assessments(round));
+  ASSIGN_OR_RETURN(auto activities, store.learning().load_activities());
+  return core::find_uncovered_needs(people, core::UnitTree::build(units), assessments, pinned.second, activities, unit,
+                                    by);
+}
+
 core::Result<PersonRecommendations> run_recommendation(store::Store& store, const RecommendationRequest& request) {
-  ASSIGN_OR_RETURN(auto round, store.rounds().load_round(request.round));
-  if (!round) return core::fail(core::ErrorKind::kNotFound, "no round named '" + request.round + "'");
+  ASSIGN_OR_RETURN(auto pinned, round_and_framework(store, request.round));
   ASSIGN_OR_RETURN(auto people, store.organisation().load_people());
   const auto person = std::find_if(people.begin(), people.end(),
                                    [&](const core::Person& candidate) { return candidate.employee_id == request.employee_id; });
   if (person == people.end()) {
     return core::fail(core::ErrorKind::kNotFound, "no person with employee id '" + request.employee_id + "'");
-  }
-  ASSIGN_OR_RETURN(auto framework, store.frameworks().load_framework(round->framework_id, round->framework_revision));
-  if (!framework) {
-    return core::fail(core::ErrorKind::kNotFound, "the framework '" + round->framework_id + "' of round '" +
-                                                      round->name + "' is missing from the store");
   }
   ASSIGN_OR_RETURN(auto assessment, store.rounds().load_assessment(request.round, request.employee_id));
   ASSIGN_OR_RETURN(auto activities, store.learning().load_activities());
@@ -47,7 +70,7 @@ core::Result<PersonRecommendations> run_recommendation(store::Store& store, cons
   PersonRecommendations result;
   result.employee_id = request.employee_id;
   result.round = request.round;
-  result.list = core::recommend(*person, assessment ? &*assessment : nullptr, framework->framework, activities, rows,
+  result.list = core::recommend(*person, assessment ? &*assessment : nullptr, pinned.second, activities, rows,
                                 request.on, request.budget_hours);
   return result;
 }

@@ -1,6 +1,6 @@
 // The learning use cases over the store (docs/learning.md): the statistics of participants
-// and hours, and a person's ranked recommendations. `trappa learning stats` and
-// `trappa recommend` call them; the pages and the API are to call the same functions.
+// and hours, a person's ranked recommendations and the needs no activity covers. `trappa
+// learning stats`, `trappa recommend` and `trappa learning uncovered` call them; the pages and the API are to call the same functions.
 #pragma once
 
 #include <optional>
@@ -10,6 +10,7 @@
 #include "core/base/result.hpp"
 #include "core/learning/learning_stats.hpp"
 #include "core/learning/recommendation.hpp"
+#include "core/learning/uncovered_needs.hpp"
 #include "store/store.hpp"
 
 namespace trappa::app {
@@ -36,5 +37,11 @@ struct PersonRecommendations {
 // core::recommend over the catalogue. kNotFound for an unknown person or round.
 [[nodiscard]] core::Result<PersonRecommendations> run_recommendation(store::Store& store,
                                                                     const RecommendationRequest& request);
+
+// The needs of round `round` that no activity of the catalogue could raise
+// (core::find_uncovered_needs). kNotFound for an unknown round or unit.
+[[nodiscard]] core::Result<core::UncoveredNeeds> run_uncovered_needs(store::Store& store, const std::string& round,
+                                                                     const std::optional<std::string>& unit,
+                                                                     core::UncoveredGrouping by);
 
 }  // namespace trappa::app

@@ -29,12 +29,34 @@ int gain_of(const LearningActivity& activity, const std::map<std::string, Projec
   return gain;
 }
 
+}  // namespace
+
 bool audience_includes(const LearningActivity& activity, const std::string& role) {
   return activity.audience_roles.empty() ||
          std::find(activity.audience_roles.begin(), activity.audience_roles.end(), role) != activity.audience_roles.end();
 }
 
-}  // namespace
+std::vector<LearningNeed> needs_of(const Person& person, const Assessment* assessment, const Framework& framework) {
+  std::vector<LearningNeed> needs;
+  const RoleProfile* profile = framework.profile_of(person.role);
+  if (profile == nullptr || assessment == nullptr) return needs;
+  for (const Area& area : framework.areas) {
+    for (const Competency& competency : area.competencies) {
+      const auto expected = profile->find(competency.code);
+      const Rating* rating = assessment->find_rating(competency.code);
+      if (expected == profile->end() || rating == nullptr) continue;
+      const std::optional<int> level = rating->agreed_level ? rating->agreed_level : rating->self_level;
+      if (level && *level < expected->second) needs.push_back({competency.code, *level, expected->second});
+    }
+  }
+  return needs;
+}
+
+bool could_raise(const LearningActivity& activity, const LearningNeed& need) {
+  return std::find(activity.competencies.begin(), activity.competencies.end(), need.competency) !=
+             activity.competencies.end() &&
+         need.level >= activity.level_from && std::min(activity.level_to, need.expected) > need.level;
+}
 
 RecommendationList recommend(const Person& person, const Assessment* assessment, const Framework& framework,
                              const std::vector<LearningActivity>& activities,
@@ -43,22 +65,9 @@ RecommendationList recommend(const Person& person, const Assessment* assessment,
   RecommendationList list;
   list.budget_hours = budget_hours;
 
-  // Needs, in framework order.
+  list.needs = needs_of(person, assessment, framework);
   std::map<std::string, Projection, std::less<>> needs;
-  const RoleProfile* profile = framework.profile_of(person.role);
-  if (profile != nullptr && assessment != nullptr) {
-    for (const Area& area : framework.areas) {
-      for (const Competency& competency : area.competencies) {
-        const auto expected = profile->find(competency.code);
-        const Rating* rating = assessment->find_rating(competency.code);
-        if (expected == profile->end() || rating == nullptr) continue;
-        const std::optional<int> level = rating->agreed_level ? rating->agreed_level : rating->self_level;
-        if (!level || *level >= expected->second) continue;
-        list.needs.push_back({competency.code, *level, expected->second});
-        needs.emplace(competency.code, Projection{expected->second, *level});
-      }
-    }
-  }
+  for (const LearningNeed& need : list.needs) needs.emplace(need.competency, Projection{need.expected, need.level});
 
   // Candidates.
   std::unordered_map<std::string_view, std::size_t> places_taken;
@@ -76,11 +85,8 @@ RecommendationList recommend(const Person& person, const Assessment* assessment,
   }
 
   for (const LearningNeed& need : list.needs) {
-    const bool raisable = std::any_of(candidates.begin(), candidates.end(), [&](const LearningActivity* activity) {
-      return std::find(activity->competencies.begin(), activity->competencies.end(), need.competency) !=
-                 activity->competencies.end() &&
-             need.level >= activity->level_from && std::min(activity->level_to, need.expected) > need.level;
-    });
+    const bool raisable = std::any_of(candidates.begin(), candidates.end(),
+                                      [&](const LearningActivity* activity) { return could_raise(*activity, need); });
     if (!raisable) list.uncovered.push_back(need.competency);
   }
 

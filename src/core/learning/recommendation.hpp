@@ -37,6 +37,18 @@ struct LearningNeed {
   bool operator==(const LearningNeed&) const = default;
 };
 
+// The person's needs in framework order: competencies of their role profile whose level (agreed,
+// else self) is below the expected level. None without an assessment or a profile.
+[[nodiscard]] std::vector<LearningNeed> needs_of(const Person& person, const Assessment* assessment,
+                                                 const Framework& framework);
+
+// Whether `activity` could raise `need` from its level: it develops the competency, suits the
+// level (level_from ≤ level) and leads above it (min(level_to, expected) > level).
+[[nodiscard]] bool could_raise(const LearningActivity& activity, const LearningNeed& need);
+
+// Whether the activity is open to people in `role` (an empty audience is everyone's).
+[[nodiscard]] bool audience_includes(const LearningActivity& activity, const std::string& role);
+
 struct ClosedSteps {
   std::string competency;
   int from = 0;

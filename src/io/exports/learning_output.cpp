@@ -177,4 +177,66 @@ std::string write_recommendations_table(const std::string& employee_id, const st
   return text;
 }
 
+namespace {
+
+std::string_view grouping_code(core::UncoveredGrouping by) {
+  return by == core::UncoveredGrouping::kArea ? "area" : by == core::UncoveredGrouping::kCompetency ? "competency" : "";
+}
+
+json::object uncovered_object(const core::UncoveredFigures& figures) {
+  return json::object{{"people_with_need", figures.people_with_need},
+                      {"people_uncovered", figures.people_uncovered},
+                      {"needs", figures.needs},
+                      {"needs_uncovered", figures.needs_uncovered}};
+}
+
+}  // namespace
+
+std::string write_uncovered_json(const core::UncoveredNeeds& needs, const std::string& round,
+                                 const std::optional<std::string>& unit, core::UncoveredGrouping by) {
+  json::object root;
+  root["round"] = round;
+  root["unit"] = unit ? json::value(*unit) : json::value(nullptr);
+  root["by"] = by == core::UncoveredGrouping::kNone ? json::value(nullptr) : json::value(grouping_code(by));
+  for (auto& [key, value] : uncovered_object(needs.total)) root[key] = value;
+  json::array groups;
+  for (const core::UncoveredFigures& figures : needs.groups) {
+    json::object group{{"key", figures.key}, {"name", figures.name}};
+    for (auto& [key, value] : uncovered_object(figures)) group[key] = value;
+    groups.push_back(std::move(group));
+  }
+  root["groups"] = std::move(groups);
+  return write_json_text(root);
+}
+
+std::string write_uncovered_csv(const core::UncoveredNeeds& needs, const CsvDialect& dialect) {
+  std::string text(csv_start(dialect));
+  text += csv_line({"group", "name", "people_with_need", "people_uncovered", "needs", "needs_uncovered"}, dialect);
+  const auto record = [&](const std::string& key, const std::string& name, const core::UncoveredFigures& figures) {
+    text += CsvRow(dialect)
+                .text(key)
+                .text(name)
+                .number(std::to_string(figures.people_with_need))
+                .number(std::to_string(figures.people_uncovered))
+                .number(std::to_string(figures.needs))
+                .number(std::to_string(figures.needs_uncovered))
+                .line();
+  };
+  record("total", "", needs.total);
+  for (const core::UncoveredFigures& figures : needs.groups) record(figures.key, figures.name, figures);
+  return text;
+}
+
+std::string write_uncovered_table(const core::UncoveredNeeds& needs, const std::string& round) {
+  std::string text = fmt::format("Behov som ingen aktivitet täcker, omgång {}\n", round);
+  const auto line = [&](const std::string& label, const core::UncoveredFigures& figures) {
+    text += fmt::format("  {:<30} {:>10} {:>10} {:>8} {:>10}\n", label, figures.people_with_need,
+                        figures.people_uncovered, figures.needs, figures.needs_uncovered);
+  };
+  text += fmt::format("  {:<30} {:>10} {:>10} {:>8} {:>10}\n", "", "med behov", "otäckta", "behov", "otäckta");
+  line("Totalt", needs.total);
+  for (const core::UncoveredFigures& figures : needs.groups) line(figures.key + " " + figures.name, figures);
+  return text;
+}
+
 }  // namespace trappa::io

@@ -7,6 +7,7 @@
 
 #include "core/learning/learning_stats.hpp"
 #include "core/learning/recommendation.hpp"
+#include "core/learning/uncovered_needs.hpp"
 #include "io/csv/csv_writer.hpp"
 
 namespace trappa::io {
@@ -32,5 +33,13 @@ namespace trappa::io {
                                                      const core::RecommendationList& list);
 [[nodiscard]] std::string write_recommendations_table(const std::string& employee_id, const std::string& round,
                                                       const core::RecommendationList& list);
+
+// { "round", "unit" (or null), "by" (or null), "people_with_need", "people_uncovered", "needs",
+//   "needs_uncovered", "groups": [{key, name, people_with_need, people_uncovered, needs,
+//   needs_uncovered}] }; CSV: group,name and the same four counts, the first record "total".
+[[nodiscard]] std::string write_uncovered_json(const core::UncoveredNeeds& needs, const std::string& round,
+                                               const std::optional<std::string>& unit, core::UncoveredGrouping by);
+[[nodiscard]] std::string write_uncovered_csv(const core::UncoveredNeeds& needs, const CsvDialect& dialect);
+[[nodiscard]] std::string write_uncovered_table(const core::UncoveredNeeds& needs, const std::string& round);
 
 }  // namespace trappa::io
