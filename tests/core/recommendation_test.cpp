@@ -30,7 +30,12 @@ class Recommend : public ::testing::Test {
                  activity("MID", {"1.2"}, 2, 4, 4)};
   }
   RecommendationList run(std::optional<double> budget) {
-    return recommend(person, &assessment, framework, catalogue, participation, day("2026-06-01"), budget);
+    std::vector<Participation> own;
+    for (const Participation& row : participation) {
+      if (row.employee_id == person.employee_id) own.push_back(row);
+    }
+    return recommend(person, &assessment, framework, catalogue, places_taken(catalogue, participation), own,
+                     day("2026-06-01"), budget);
   }
   static std::vector<std::string> picked(const RecommendationList& list) {
     std::vector<std::string> codes;
@@ -116,7 +121,7 @@ TEST_F(Recommend, a_person_without_needs_gets_nothing) {
   EXPECT_TRUE(list.recommendations.empty());
   EXPECT_EQ(list.steps_open, 0);
   EXPECT_TRUE(list.uncovered.empty());
-  EXPECT_TRUE(recommend(person, nullptr, framework, catalogue, participation, day("2026-06-01"), 10).needs.empty());
+  EXPECT_TRUE(recommend(person, nullptr, framework, catalogue, {}, {}, day("2026-06-01"), 10).needs.empty());
 }
 
 TEST_F(Recommend, a_need_below_every_activitys_entry_level_is_uncovered) {

@@ -1,6 +1,7 @@
 #include "app/learning/learning_use_case.hpp"
 
 #include <algorithm>
+#include <iterator>
 #include <set>
 #include <utility>
 
@@ -70,8 +71,11 @@ core::Result<PersonRecommendations> run_recommendation(store::Store& store, cons
   PersonRecommendations result;
   result.employee_id = request.employee_id;
   result.round = request.round;
-  result.list = core::recommend(*person, assessment ? &*assessment : nullptr, pinned.second, activities, rows,
-                                request.on, request.budget_hours);
+  std::vector<core::Participation> own;
+  std::copy_if(rows.begin(), rows.end(), std::back_inserter(own),
+               [&](const core::Participation& row) { return row.employee_id == request.employee_id; });
+  result.list = core::recommend(*person, assessment ? &*assessment : nullptr, pinned.second, activities,
+                                core::places_taken(activities, rows), own, request.on, request.budget_hours);
   return result;
 }
 

@@ -4,6 +4,7 @@
 #include <array>
 #include <map>
 #include <set>
+#include <span>
 #include <unordered_map>
 #include <utility>
 
@@ -22,39 +23,6 @@ constexpr std::array<std::pair<LearningGrouping, std::string_view>, 6> kGrouping
     {LearningGrouping::kMonth, "month"},
 }};
 
-// Adds up one set of figures: people are counted once however many rows they have.
-class Tally {
- public:
-  Tally(std::string key, std::string name) {
-    figures_.key = std::move(key);
-    figures_.name = std::move(name);
-  }
-  void add(std::uint32_t person, Gender gender, const Participation& row, double hours) {
-    ++figures_.registrations[static_cast<std::size_t>(row.status)];
-    if (row.status != ParticipationStatus::kAttended) return;
-    figures_.hours += hours;
-    if (attended_.insert(person).second) {
-      ++figures_.participants;
-      ++figures_.participants_by_gender[static_cast<std::size_t>(gender)];
-    }
-  }
-  [[nodiscard]] LearningFigures finish() && {
-    if (figures_.participants > 0) figures_.hours_per_participant = figures_.hours / static_cast<double>(figures_.participants);
-    return std::move(figures_);
-  }
-
- private:
-  LearningFigures figures_;
-  std::set<std::uint32_t> attended_;
-};
-
-struct GroupKey {
-  std::string key;
-  std::string name;
-};
-
-std::string month_of(Date date) { return to_iso(date).substr(0, 7); }
-
 }  // namespace
 
 std::string_view to_code(LearningGrouping grouping) {
@@ -72,107 +40,224 @@ std::optional<LearningGrouping> parse_learning_grouping(std::string_view text) {
   return std::nullopt;
 }
 
-Result<LearningStats> compute_learning_stats(const std::vector<Person>& people, const UnitTree& tree,
-                                             const std::vector<LearningActivity>& activities,
-                                             const std::vector<Framework>& frameworks,
-                                             const std::vector<Participation>& rows,
+LearningFacts build_learning_facts(const std::vector<Person>& people, const UnitTree& tree,
+                                   const std::vector<LearningActivity>& activities,
+                                   const std::vector<Participation>& rows) {
+  std::unordered_map<std::string_view, std::uint32_t> person_by_id;
+  person_by_id.reserve(people.size());
+  for (std::uint32_t i = 0; i < people.size(); ++i) person_by_id.emplace(people[i].employee_id, i);
+  std::unordered_map<std::string_view, std::uint16_t> activity_by_code;
+  for (std::size_t i = 0; i < activities.size() && i < 0xFFFF; ++i) {
+    activity_by_code.emplace(activities[i].code, static_cast<std::uint16_t>(i));
+  }
+  LearningFacts facts;
+  facts.rows.reserve(rows.size());
+  for (const Participation& row : rows) {
+    const auto person = person_by_id.find(row.employee_id);
+    const auto activity = activity_by_code.find(row.activity);
+    if (person == person_by_id.end() || activity == activity_by_code.end()) continue;
+    const Person& who = people[person->second];
+    LearningFacts::Row fact;
+    fact.person = person->second;
+    fact.unit = tree.index_of(who.unit_code).value_or(LearningFacts::kNoUnit);
+    fact.day = day_number(row.date);
+    fact.hours = static_cast<float>(credited_hours(row, activities[activity->second]));
+    fact.activity = activity->second;
+    fact.status = row.status;
+    fact.gender = who.gender;
+    facts.rows.push_back(fact);
+  }
+  // A person's rows next to each other (the distinct-participant count relies on it).
+  std::stable_sort(facts.rows.begin(), facts.rows.end(),
+                   [](const LearningFacts::Row& a, const LearningFacts::Row& b) { return a.person < b.person; });
+  return facts;
+}
+
+namespace {
+
+constexpr std::uint32_t kNoGroup = 0xFFFFFFFF;
+
+// The query's groups: a dense index per group, and for each row the groups it counts in.
+struct Groups {
+  std::vector<LearningFigures> figures;
+  std::vector<std::uint32_t> of_unit;                       // kUnit: tree index → group
+  std::vector<std::vector<std::uint32_t>> of_activity;      // kActivity, kFormat, kArea
+  std::int32_t first_day = 0;
+  std::vector<std::uint32_t> of_day;                        // kMonth: day − first_day → group
+};
+
+std::uint32_t add_group(Groups& groups, std::string key, std::string name) {
+  LearningFigures figures;
+  figures.key = std::move(key);
+  figures.name = std::move(name);
+  groups.figures.push_back(std::move(figures));
+  return static_cast<std::uint32_t>(groups.figures.size() - 1);
+}
+
+Groups make_groups(const UnitTree& tree, const std::vector<LearningActivity>& activities,
+                   const std::vector<Framework>& frameworks, const LearningStatsQuery& query,
+                   const std::vector<std::uint32_t>& unit_roots) {
+  Groups groups;
+  switch (query.by) {
+    case LearningGrouping::kNone:
+      break;
+    case LearningGrouping::kGender:
+      for (Gender gender : {Gender::kWoman, Gender::kMan, Gender::kOther}) {
+        const std::string code(to_code(gender));
+        add_group(groups, code, code);
+      }
+      break;
+    case LearningGrouping::kUnit:
+      groups.of_unit.assign(tree.size(), kNoGroup);
+      for (std::uint32_t root : unit_roots) {
+        const std::uint32_t group = add_group(groups, tree.unit(root).code, tree.unit(root).name);
+        for (std::uint32_t u = root; u < tree.subtree_end(root); ++u) groups.of_unit[u] = group;
+      }
+      break;
+    case LearningGrouping::kActivity:
+      for (const LearningActivity& activity : activities) {
+        groups.of_activity.push_back({add_group(groups, activity.code, activity.title)});
+      }
+      break;
+    case LearningGrouping::kFormat: {
+      std::map<std::string, std::uint32_t> by_code;
+      for (const LearningActivity& activity : activities) {
+        const std::string code(to_code(activity.format));
+        auto [found, inserted] = by_code.try_emplace(code, 0);
+        if (inserted) found->second = add_group(groups, code, code);
+        groups.of_activity.push_back({found->second});
+      }
+      break;
+    }
+    case LearningGrouping::kArea: {
+      std::map<std::string, std::uint32_t> by_code;
+      for (const LearningActivity& activity : activities) {
+        std::vector<std::uint32_t> areas;
+        const auto framework = std::find_if(frameworks.begin(), frameworks.end(),
+                                            [&](const Framework& f) { return f.id == activity.framework_id; });
+        if (framework != frameworks.end()) {
+          for (const std::string& competency : activity.competencies) {
+            const Area* area = framework->area_of(competency);
+            if (area == nullptr) continue;
+            auto [found, inserted] = by_code.try_emplace(area->code, 0);
+            if (inserted) found->second = add_group(groups, area->code, area->name);
+            if (std::find(areas.begin(), areas.end(), found->second) == areas.end()) areas.push_back(found->second);
+          }
+        }
+        groups.of_activity.push_back(std::move(areas));
+      }
+      break;
+    }
+    case LearningGrouping::kMonth: {
+      groups.first_day = day_number(query.from);
+      std::string current;
+      std::uint32_t group = kNoGroup;
+      for (std::int32_t day = groups.first_day; day <= day_number(query.to); ++day) {
+        const std::string month = to_iso(from_day_number(day)).substr(0, 7);
+        if (month != current) {
+          current = month;
+          group = add_group(groups, month, month);
+        }
+        groups.of_day.push_back(group);
+      }
+      break;
+    }
+  }
+  return groups;
+}
+
+// Adds one row's counts (not its participant) to `figures`.
+void count_row(LearningFigures& figures, const LearningFacts::Row& row) {
+  ++figures.registrations[static_cast<std::size_t>(row.status)];
+  figures.hours += row.hours;
+}
+
+void add_participant(LearningFigures& figures, Gender gender) {
+  ++figures.participants;
+  ++figures.participants_by_gender[static_cast<std::size_t>(gender)];
+}
+
+}  // namespace
+
+Result<LearningStats> compute_learning_stats(const UnitTree& tree, const std::vector<LearningActivity>& activities,
+                                             const std::vector<Framework>& frameworks, const LearningFacts& facts,
                                              const LearningStatsQuery& query) {
   if (query.to < query.from) {
     return invalid("the period ends before it starts", {{"to", to_iso(query.to) + " is before " + to_iso(query.from)}});
   }
-  // The selected subtree as an interval of the unit pre-order, and for --by unit the child
-  // (or, without a unit, the root) whose subtree holds each unit.
+  // The selected subtree as an interval of the unit pre-order; for --by unit its children (or,
+  // without a unit, the top units).
   std::uint32_t first = 0;
   std::uint32_t end = static_cast<std::uint32_t>(tree.size());
-  std::vector<std::uint32_t> group_roots;
+  std::vector<std::uint32_t> unit_roots;
   if (query.unit) {
     const auto index = tree.index_of(*query.unit);
     if (!index) return fail(ErrorKind::kNotFound, "no unit with code '" + *query.unit + "'");
     first = *index;
     end = tree.subtree_end(*index);
-    group_roots = tree.children(*index);
+    unit_roots = tree.children(*index);
   } else {
-    group_roots = tree.roots();
+    unit_roots = tree.roots();
   }
+  Groups groups = make_groups(tree, activities, frameworks, query, unit_roots);
+  const std::int32_t from = day_number(query.from);
+  const std::int32_t to = day_number(query.to);
 
-  std::unordered_map<std::string_view, std::uint32_t> person_by_id;
-  person_by_id.reserve(people.size());
-  for (std::uint32_t i = 0; i < people.size(); ++i) person_by_id.emplace(people[i].employee_id, i);
-  std::unordered_map<std::string_view, const LearningActivity*> activity_by_code;
-  for (const LearningActivity& activity : activities) activity_by_code.emplace(activity.code, &activity);
-  std::unordered_map<std::string_view, const Framework*> framework_by_id;
-  for (const Framework& framework : frameworks) framework_by_id.emplace(framework.id, &framework);
-
-  Tally total("", "");
-  std::map<std::string, Tally> groups;  // by key; units are put in tree order afterwards
-  for (const Participation& row : rows) {
-    if (row.date < query.from || query.to < row.date) continue;
-    const auto found_person = person_by_id.find(row.employee_id);
-    const auto found_activity = activity_by_code.find(row.activity);
-    if (found_person == person_by_id.end() || found_activity == activity_by_code.end()) continue;
-    const std::uint32_t person_index = found_person->second;
-    const Person& person = people[person_index];
-    const auto unit = tree.index_of(person.unit_code);
-    if (query.unit && (!unit || *unit < first || *unit >= end)) continue;
-    const LearningActivity& activity = *found_activity->second;
-    const double hours = credited_hours(row, activity);
-    total.add(person_index, person.gender, row, hours);
-
-    std::vector<GroupKey> keys;
-    switch (query.by) {
-      case LearningGrouping::kNone:
-        break;
-      case LearningGrouping::kGender: {
-        const std::string code(to_code(person.gender));
-        keys.push_back(GroupKey{code, code});
-        break;
+  LearningFigures total;
+  std::vector<std::uint32_t> attended_groups;  // of the current person, for distinct counts
+  const auto& rows = facts.rows;
+  for (std::size_t begin = 0; begin < rows.size();) {
+    std::size_t stop = begin;
+    while (stop < rows.size() && rows[stop].person == rows[begin].person) ++stop;
+    bool attended = false;
+    attended_groups.clear();
+    for (std::size_t r = begin; r < stop; ++r) {
+      const LearningFacts::Row& row = rows[r];
+      if (row.day < from || row.day > to) continue;
+      if (query.unit && (row.unit < first || row.unit >= end)) continue;
+      count_row(total, row);
+      const bool attends = row.status == ParticipationStatus::kAttended;
+      attended = attended || attends;
+      // The groups of this row: at most one, except by area (a span of the activity's areas).
+      std::uint32_t single = kNoGroup;
+      std::span<const std::uint32_t> row_groups;
+      switch (query.by) {
+        case LearningGrouping::kNone:
+          break;
+        case LearningGrouping::kGender:
+          single = static_cast<std::uint32_t>(row.gender);
+          break;
+        case LearningGrouping::kUnit:
+          if (row.unit != LearningFacts::kNoUnit) single = groups.of_unit[row.unit];
+          break;
+        case LearningGrouping::kActivity:
+        case LearningGrouping::kFormat:
+        case LearningGrouping::kArea:
+          row_groups = groups.of_activity[row.activity];
+          break;
+        case LearningGrouping::kMonth:
+          single = groups.of_day[static_cast<std::size_t>(row.day - groups.first_day)];
+          break;
       }
-      case LearningGrouping::kUnit: {
-        if (!unit) break;
-        // The group root whose subtree holds the unit; people of the selected unit itself
-        // belong to no child and are counted in the total only.
-        for (std::uint32_t root : group_roots) {
-          if (*unit >= root && *unit < tree.subtree_end(root)) {
-            const Unit& group_unit = tree.unit(root);
-            keys.push_back(GroupKey{group_unit.code, group_unit.name});
-            break;
-          }
-        }
-        break;
-      }
-      case LearningGrouping::kActivity:
-        keys.push_back(GroupKey{activity.code, activity.title});
-        break;
-      case LearningGrouping::kFormat: {
-        const std::string code(to_code(activity.format));
-        keys.push_back(GroupKey{code, code});
-        break;
-      }
-      case LearningGrouping::kArea: {
-        const auto framework = framework_by_id.find(activity.framework_id);
-        if (framework == framework_by_id.end()) break;
-        std::set<std::string> seen;
-        for (const std::string& competency : activity.competencies) {
-          const Area* area = framework->second->area_of(competency);
-          if (area != nullptr && seen.insert(area->code).second) keys.push_back(GroupKey{area->code, area->name});
-        }
-        break;
-      }
-      case LearningGrouping::kMonth: {
-        const std::string month = month_of(row.date);
-        keys.push_back(GroupKey{month, month});
-        break;
+      if (single != kNoGroup) row_groups = std::span<const std::uint32_t>(&single, 1);
+      for (std::uint32_t group : row_groups) {
+        count_row(groups.figures[group], row);
+        if (attends) attended_groups.push_back(group);
       }
     }
-    for (GroupKey& key : keys) {
-      const std::string code = key.key;
-      groups.try_emplace(code, std::move(key.key), std::move(key.name))
-          .first->second.add(person_index, person.gender, row, hours);
-    }
+    if (attended) add_participant(total, rows[begin].gender);
+    std::sort(attended_groups.begin(), attended_groups.end());
+    attended_groups.erase(std::unique(attended_groups.begin(), attended_groups.end()), attended_groups.end());
+    for (std::uint32_t group : attended_groups) add_participant(groups.figures[group], rows[begin].gender);
+    begin = stop;
   }
 
+  const auto finish = [](LearningFigures& figures) {
+    if (figures.participants > 0) figures.hours_per_participant = figures.hours / static_cast<double>(figures.participants);
+  };
   LearningStats stats;
-  stats.total = std::move(total).finish();
+  finish(total);
+  stats.total = std::move(total);
   stats.targets = query.targets;
   if (query.targets.participants || query.targets.hours_per_participant) {
     bool met = true;
@@ -182,18 +267,27 @@ Result<LearningStats> compute_learning_stats(const std::vector<Person>& people, 
     }
     stats.met = met;
   }
-  if (query.by == LearningGrouping::kUnit) {
-    // Every child unit, in tree order, also those without a row.
-    for (std::uint32_t root : group_roots) {
-      const Unit& unit = tree.unit(root);
-      auto found = groups.find(unit.code);
-      stats.groups.push_back(found != groups.end() ? std::move(found->second).finish()
-                                                   : Tally(unit.code, unit.name).finish());
-    }
-  } else {
-    for (auto& [key, tally] : groups) stats.groups.push_back(std::move(tally).finish());
+  for (LearningFigures& figures : groups.figures) {
+    finish(figures);
+    std::size_t rows_in_group = 0;
+    for (std::size_t count : figures.registrations) rows_in_group += count;
+    // Every child unit is listed; other groups only when a row falls in them.
+    if (query.by == LearningGrouping::kUnit || rows_in_group > 0) stats.groups.push_back(std::move(figures));
+  }
+  if (query.by != LearningGrouping::kUnit) {
+    std::sort(stats.groups.begin(), stats.groups.end(),
+              [](const LearningFigures& a, const LearningFigures& b) { return a.key < b.key; });
   }
   return stats;
+}
+
+Result<LearningStats> compute_learning_stats(const std::vector<Person>& people, const UnitTree& tree,
+                                             const std::vector<LearningActivity>& activities,
+                                             const std::vector<Framework>& frameworks,
+                                             const std::vector<Participation>& rows,
+                                             const LearningStatsQuery& query) {
+  return compute_learning_stats(tree, activities, frameworks, build_learning_facts(people, tree, activities, rows),
+                                query);
 }
 
 }  // namespace trappa::core

@@ -58,10 +58,21 @@ bool could_raise(const LearningActivity& activity, const LearningNeed& need) {
          need.level >= activity.level_from && std::min(activity.level_to, need.expected) > need.level;
 }
 
+std::vector<std::size_t> places_taken(const std::vector<LearningActivity>& activities,
+                                      const std::vector<Participation>& participation) {
+  std::unordered_map<std::string_view, std::size_t> index;
+  for (std::size_t i = 0; i < activities.size(); ++i) index.emplace(activities[i].code, i);
+  std::vector<std::size_t> taken(activities.size(), 0);
+  for (const Participation& row : participation) {
+    const auto found = index.find(row.activity);
+    if (found != index.end() && takes_a_place(row.status)) ++taken[found->second];
+  }
+  return taken;
+}
+
 RecommendationList recommend(const Person& person, const Assessment* assessment, const Framework& framework,
-                             const std::vector<LearningActivity>& activities,
-                             const std::vector<Participation>& participation, Date on,
-                             std::optional<double> budget_hours) {
+                             const std::vector<LearningActivity>& activities, const std::vector<std::size_t>& taken,
+                             const std::vector<Participation>& own_rows, Date on, std::optional<double> budget_hours) {
   RecommendationList list;
   list.budget_hours = budget_hours;
 
@@ -70,16 +81,13 @@ RecommendationList recommend(const Person& person, const Assessment* assessment,
   for (const LearningNeed& need : list.needs) needs.emplace(need.competency, Projection{need.expected, need.level});
 
   // Candidates.
-  std::unordered_map<std::string_view, std::size_t> places_taken;
   std::set<std::string_view> own;
-  for (const Participation& row : participation) {
-    if (takes_a_place(row.status)) ++places_taken[row.activity];
-    if (row.employee_id == person.employee_id) own.insert(row.activity);
-  }
+  for (const Participation& row : own_rows) own.insert(row.activity);
   std::vector<const LearningActivity*> candidates;
-  for (const LearningActivity& activity : activities) {
+  for (std::size_t i = 0; i < activities.size(); ++i) {
+    const LearningActivity& activity = activities[i];
     if (activity.framework_id != framework.id || activity.status != ActivityStatus::kOpen || activity.ends < on) continue;
-    if (!has_room(activity, places_taken[activity.code]) || !audience_includes(activity, person.role)) continue;
+    if (!has_room(activity, i < taken.size() ? taken[i] : 0) || !audience_includes(activity, person.role)) continue;
     if (own.contains(activity.code)) continue;
     candidates.push_back(&activity);
   }

@@ -75,12 +75,19 @@ struct RecommendationList {
   std::vector<std::string> uncovered;             // competency codes, framework order
 };
 
-// `assessment` may be null (nobody rated anything: no needs). `participation` is every row
-// of the catalogue's activities (for places taken and the person's own rows).
+// The places each activity's rows take (registered and attended), indexed like `activities`.
+[[nodiscard]] std::vector<std::size_t> places_taken(const std::vector<LearningActivity>& activities,
+                                                    const std::vector<Participation>& participation);
+
+// `assessment` may be null (nobody rated anything: no needs). `taken` is places_taken of the
+// catalogue; `own_rows` the person's rows (any status), whose activities are no candidates.
+// Time linear in the activities and the person's needs: recommending for everyone costs
+// one places_taken and then nothing that grows with the rows.
 [[nodiscard]] RecommendationList recommend(const Person& person, const Assessment* assessment,
                                            const Framework& framework,
                                            const std::vector<LearningActivity>& activities,
-                                           const std::vector<Participation>& participation, Date on,
+                                           const std::vector<std::size_t>& taken,
+                                           const std::vector<Participation>& own_rows, Date on,
                                            std::optional<double> budget_hours);
 
 }  // namespace trappa::core
