@@ -8,12 +8,14 @@
 #include "core/assessment/round_facts.hpp"
 #include "core/base/date.hpp"
 #include "demo/history.hpp"
+#include "demo/learning.hpp"
 #include "demo/organisation.hpp"
 #include "demo/rounds.hpp"
 #include "io/json/framework_json.hpp"
 #include "store/assessment/round_store.hpp"
 #include "store/audit/audit_store.hpp"
 #include "store/framework/framework_store.hpp"
+#include "store/learning/learning_store.hpp"
 #include "store/org/organisation_store.hpp"
 #include "store/workforce/employment_store.hpp"
 
@@ -82,6 +84,32 @@ core::Result<std::size_t> add_demo_rounds(store::Store& store, const core::Frame
     }
   }
   return written;
+}
+
+// The culture administration's learning activities and participation (demo/learning.hpp),
+// each written in one transaction: a catalogue that is there is not written again, and
+// participation rows that are there mean it all is.
+core::Result<void> add_demo_learning(store::Store& store, const core::Framework& framework,
+                                     const std::vector<core::Person>& people,
+                                     const std::vector<core::Employment>& employments, const DemoOptions& options,
+                                     const store::Actor& actor) {
+  ASSIGN_OR_RETURN(auto stored_activities, store.learning().load_activities());
+  const std::vector<core::LearningActivity> catalogue = demo::build_demo_catalogue(framework);
+  if (stored_activities.empty()) TRY(store.learning().save_activities(catalogue, actor));
+  ASSIGN_OR_RETURN(auto stored_rows, store.learning().load_participation());
+  if (stored_rows.empty()) {
+    std::vector<core::Assessment> rounds[2];
+    for (std::size_t r = 0; r < 2; ++r) {
+      const demo::DemoRoundSpec& spec = demo::demo_round_specs()[r];
+      const std::vector<bool> in_round = core::takes_part_on(people, employments, *core::parse_iso_date(spec.opens));
+      rounds[r] = demo::build_demo_assessments(framework, people, in_round, 0, people.size(), r, options.seed);
+    }
+    TRY(store.learning().save_participation(
+        demo::build_demo_participation(people, employments, catalogue, framework, rounds[0], rounds[1], options.seed),
+        actor));
+  }
+  options.progress("learning activities and participation written");
+  return {};
 }
 
 }  // namespace
@@ -162,6 +190,7 @@ core::Result<DemoSummary> load_demo(store::Store& store, const DemoOptions& give
   }
   options.progress("employment history written");
   ASSIGN_OR_RETURN(auto rounds, add_demo_rounds(store, framework, organisation.people, employments, options, actor));
+  if (options.scale == 0) TRY(add_demo_learning(store, framework, organisation.people, employments, options, actor));
   const store::AuditEntry completed{store::utc_timestamp_now(), actor.name, std::string(kDemoCompleted),
                                     std::string(kDemoSubject),
                                     fmt::format("{} people, {} assessments", organisation.people.size(), rounds)};
