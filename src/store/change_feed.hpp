@@ -28,7 +28,7 @@ enum class ChangeKind : std::uint8_t {
   kAssessments,   // many assessments of a round at once (an import): that round is re-read
   kAssessment,    // one person's assessment in a round: that person's part is replaced
   kAccounts,      // an account: the session cache forgets it
-  kLearning,      // the learning-activity catalogue: nothing published depends on it yet
+  kLearning,      // learning activities or participation: the learning inputs are read again
 };
 
 [[nodiscard]] std::string_view to_code(ChangeKind kind);

@@ -47,6 +47,7 @@ core::Result<std::shared_ptr<const Published>> Services::load_published(store::S
   published->rounds = std::make_shared<RoundRegistry>(published->directory);
   TRY(published->rounds->load_all(store));
   ASSIGN_OR_RETURN(published->key_figures, KeyFigureInputs::load(store, published->directory));
+  ASSIGN_OR_RETURN(published->learning, LearningInputs::load(store, published->directory));
   published->assessments = std::make_shared<AssessmentService>(*pool_, *published->rounds);
   published->round_administration = std::make_shared<RoundAdministration>(*pool_, *published->rounds);
   return std::shared_ptr<const Published>(std::move(published));
@@ -83,6 +84,16 @@ core::Result<void> Services::apply_changes(store::Store& store, const std::vecto
                  changes.back().id, next->directory->people().size(),
                  std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count());
     return {};
+  }
+  if (std::any_of(changes.begin(), changes.end(),
+                  [](const store::Change& change) { return change.kind == store::ChangeKind::kLearning; })) {
+    // The catalogue or participation changed: a copy of the published state with the
+    // learning inputs read again (the rest is shared).
+    auto next = std::make_shared<Published>(*current);
+    ASSIGN_OR_RETURN(next->learning, LearningInputs::load(store, current->directory));
+    published_.store(next);
+    if (listeners_.republished) listeners_.republished(next);
+    spdlog::info("change feed: learning activities or participation changed (change {})", changes.back().id);
   }
   std::set<std::string> reloaded;  // rounds re-read whole in this batch
   for (const store::Change& change : changes) {

@@ -26,6 +26,7 @@
 #include "app/accounts/stored_throttle_counters.hpp"
 #include "app/assessment/assessment_service.hpp"
 #include "app/frameworks/framework_catalogue.hpp"
+#include "app/learning/learning_inputs.hpp"
 #include "app/people/personal_data.hpp"
 #include "app/published/directory.hpp"
 #include "app/published/disclosure_cache.hpp"
@@ -53,14 +54,16 @@ struct ServicesOptions {
   const core::Clock* clock = &core::system_clock();
 };
 
-// One published state of the organisation. Its directory and key-figure inputs never
-// change; its rounds are refreshed in place when assessments or rounds change.
+// One published state of the organisation. Its directory, key-figure inputs and learning
+// inputs never change (a `learning` change publishes a copy with new learning inputs); its
+// rounds are refreshed in place when assessments or rounds change.
 struct Published {
   std::shared_ptr<const Directory> directory;
   std::shared_ptr<RoundRegistry> rounds;                    // the rounds and their snapshots
   std::shared_ptr<const KeyFigureInputs> key_figures;       // people, employments and units in memory
   std::shared_ptr<AssessmentService> assessments;           // every assessment read for editing and save
   std::shared_ptr<RoundAdministration> round_administration;  // Omgångar: create, open, close
+  std::shared_ptr<const LearningInputs> learning;           // catalogue and participation rows
 };
 
 class Services {

@@ -85,11 +85,6 @@ json::object assessment_json(const core::Assessment& assessment, const core::Fra
                       {"notes", assessment.notes}};
 }
 
-std::string query_value(const Request& request, const char* key) {
-  auto found = request.query.find(key);
-  return found == request.query.end() ? std::string{} : found->second;
-}
-
 // The gap analytics of a round. Everyone but HR gets them through the round's small-group
 // decisions (web/disclosure_cache.hpp), for the snapshot those decisions belong to.
 Response gaps(AppContext& app, const PageRequest& page, std::shared_ptr<const app::RoundView> round_view) {
@@ -401,6 +396,7 @@ void register_api(Router& router) {
   router.get("/api/v1/forecast", forecast);
   router.post("/api/v1/forecast", forecast);
   router.get("/api/v1/rounds", rounds);
+  register_learning_api(router);
   router.get("/api/v1/rounds/{round}",
              with_round([](AppContext&, PageRequest&, const RouteParams&, std::shared_ptr<const app::RoundView> round) {
                return json_response(200, json::serialize(round_json(*round)) + "\n");

@@ -7,5 +7,7 @@ namespace trappa::web {
 class Router;
 
 void register_api(Router& router);
+// /api/v1/learning/stats and /api/v1/people/{id}/recommendations (learning_api.cpp).
+void register_learning_api(Router& router);
 
 }  // namespace trappa::web

@@ -89,6 +89,11 @@ Response redirect_to(std::string location) {
   return response;
 }
 
+std::string query_value(const Request& request, std::string_view name) {
+  auto found = request.query.find(std::string(name));
+  return found == request.query.end() ? std::string() : found->second;
+}
+
 Response json_response(int status, std::string body) {
   return Response{status, "application/json; charset=utf-8", std::move(body), {{"Cache-Control", "no-store"}}};
 }

@@ -31,6 +31,8 @@ class FormData {
 // Cookies of the request by name (the first of duplicates wins).
 [[nodiscard]] std::map<std::string, std::string> parse_cookies(const Request& request);
 [[nodiscard]] std::string header(const Request& request, std::string_view lower_case_name);
+// The value of the query parameter `name`, or empty when the query has none.
+[[nodiscard]] std::string query_value(const Request& request, std::string_view name);
 
 // Whether the client reached us over TLS (directly or through a proxy that says so).
 [[nodiscard]] bool is_secure_request(const Request& request);

@@ -48,11 +48,6 @@ struct Overview {
   std::string error;       // a filter problem, shown above the figures
 };
 
-std::string query_value(const Request& request, const char* key) {
-  auto found = request.query.find(key);
-  return found == request.query.end() ? std::string{} : found->second;
-}
-
 OverviewFilters read_filters(const Request& request) {
   OverviewFilters filters{query_value(request, "omgang"), query_value(request, "enhet"), query_value(request, "roll"),
                           query_value(request, "kon")};

@@ -36,11 +36,6 @@ core::Date default_reference_date(const core::Clock& clock) {
   return core::Date(today.year() - std::chrono::years(1), std::chrono::December, std::chrono::day(31));
 }
 
-std::string query_value(const Request& request, const char* name) {
-  auto found = request.query.find(name);
-  return found == request.query.end() ? std::string() : found->second;
-}
-
 // Reads at/from/enhet (or unit)/retirement_age from the query string, within the viewer's scope.
 FiguresRequest read_request(const AppContext& app, const PageRequest& page) {
   FiguresRequest parsed;

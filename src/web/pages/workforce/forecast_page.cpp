@@ -25,11 +25,6 @@ namespace {
 
 constexpr std::string_view kGrowthPrefix = "tillvaxt:";  // growth:<role>, in percent per year
 
-std::string query_value(const Request& request, const char* name) {
-  auto found = request.query.find(name);
-  return found == request.query.end() ? std::string() : found->second;
-}
-
 // The form's scenario: growth per role in percent (decimal comma or point), recruit or not.
 // The retirement age is the query's retirement-age (read_forecast_parameters).
 void read_form_scenario(const Request& request, ForecastParameters& parameters) {

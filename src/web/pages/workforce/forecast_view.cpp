@@ -11,11 +11,6 @@ namespace trappa::web {
 
 namespace {
 
-std::string query_value(const Request& request, const char* name) {
-  auto found = request.query.find(name);
-  return found == request.query.end() ? std::string() : found->second;
-}
-
 // A whole number within [low, high] from the query string, or a problem naming the parameter.
 template <typename Target>
 void read_int(const Request& request, const char* name, int low, int high, Target& target,
