@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <cstdlib>
+#include <fstream>
 #include <iostream>
 
 #include <fmt/format.h>
@@ -55,6 +56,17 @@ std::optional<std::string> CommandContext::actor_problem() const {
   return fmt::format("{} {} (at character {}); the audit trail records who ran a command, so name them "
                      "without control characters",
                      actor_source, core::describe(*flaw), flaw->characters + 1);
+}
+
+int write_output(const std::string& text, const std::string& output) {
+  if (output.empty() || output == "-") {
+    std::cout << text;
+    return 0;
+  }
+  std::ofstream out(output, std::ios::binary);
+  out << text;
+  if (!out) return report({core::ErrorKind::kInternal, "cannot write '" + output + "'", {}});
+  return 0;
 }
 
 int report(const core::Error& error) {

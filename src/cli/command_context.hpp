@@ -44,6 +44,10 @@ struct CommandContext {
 // Prints the error (message and every problem) to stderr and returns the exit status for it.
 int report(const core::Error& error);
 
+// Writes `text` to the file `output`, or to standard output when it is empty or "-"; returns
+// the exit status (a file that cannot be written is reported).
+int write_output(const std::string& text, const std::string& output);
+
 // Where shipped data (frameworks) lives: $TRAPPA_DATA_DIR, the installed share/trappa, or the
 // source tree this binary was built from.
 [[nodiscard]] std::filesystem::path data_directory();

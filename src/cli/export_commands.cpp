@@ -33,16 +33,7 @@ struct ExportOptions {
 };
 
 // Writes `text` to --output or standard output.
-int emit(const ExportOptions& options, const std::string& text) {
-  if (options.output.empty() || options.output == "-") {
-    std::cout << text;
-    return 0;
-  }
-  std::ofstream out(options.output, std::ios::binary);
-  out << text;
-  if (!out) return report({core::ErrorKind::kInternal, "cannot write '" + options.output + "'", {}});
-  return 0;
-}
+int emit(const ExportOptions& options, const std::string& text) { return write_output(text, options.output); }
 
 int export_framework(const CommandContext& context, const ExportOptions& options) {
   auto store = context.open_store();

@@ -70,14 +70,7 @@ int run_figures(const CommandContext& context, const FiguresOptions& options) {
   const std::string text = options.format == "csv"     ? io::write_key_figures_csv(*figures, csv_dialect_option(options.csv_dialect))
                            : options.format == "table" ? io::write_key_figures_table(*figures)
                                                        : io::write_key_figures_json(*figures);
-  if (options.output.empty() || options.output == "-") {
-    std::cout << text;
-    return 0;
-  }
-  std::ofstream out(options.output, std::ios::binary);
-  out << text;
-  if (!out) return report({core::ErrorKind::kInternal, "cannot write '" + options.output + "'", {}});
-  return 0;
+  return write_output(text, options.output);
 }
 
 }  // namespace

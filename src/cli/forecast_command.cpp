@@ -64,14 +64,7 @@ int run_forecast_command(const CommandContext& context, const ForecastOptions& o
   const std::string text = options.format == "csv"     ? io::write_forecast_csv(*forecast, csv_dialect_option(options.csv_dialect))
                            : options.format == "table" ? io::write_forecast_table(*forecast)
                                                        : io::write_forecast_json(*forecast);
-  if (options.output.empty() || options.output == "-") {
-    std::cout << text;
-    return 0;
-  }
-  std::ofstream out(options.output, std::ios::binary);
-  out << text;
-  if (!out) return report({core::ErrorKind::kInternal, "cannot write '" + options.output + "'", {}});
-  return 0;
+  return write_output(text, options.output);
 }
 
 }  // namespace

@@ -53,17 +53,6 @@ struct RecommendOptions {
   std::string format = "json";
 };
 
-int write_output(const std::string& text, const std::string& output) {
-  if (output.empty() || output == "-") {
-    std::cout << text;
-    return 0;
-  }
-  std::ofstream out(output, std::ios::binary);
-  out << text;
-  if (!out) return report({core::ErrorKind::kInternal, "cannot write '" + output + "'", {}});
-  return 0;
-}
-
 core::Result<core::Date> date_option(const std::string& name, const std::string& text) {
   if (auto date = core::parse_iso_date(text)) return *date;
   return core::invalid("bad options", {{name, fmt::format("'{}' is not a date (YYYY-MM-DD)", text)}});

@@ -19,15 +19,6 @@ command -v jq >/dev/null || { echo "$test_name: needs jq" >&2; exit 1; }
 
 at_least() { awk -v a="$1" -v b="$2" 'BEGIN { exit !(a + 0 >= b + 0) }' || { echo "  expected at least $2, got $1" >&2; return 1; }; }
 
-get() { curl -s -b "$1" -c "$1" -o "$work/body" -w '%{http_code}' "$base$2"; }
-sign_in() {
-  local jar="$1" user="$2" password="$3"
-  get "$jar" /login > /dev/null
-  local csrf
-  csrf="$(sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' "$work/body" | head -n 1)"
-  curl -s -b "$jar" -c "$jar" -o "$work/body" -w '%{http_code}' "$base/login" --data-urlencode "csrf=$csrf" \
-    --data-urlencode "username=$user" --data-urlencode "password=$password" --data-urlencode "next=/"
-}
 # post JAR PATH FILE: POSTs FILE as JSON with the session's CSRF token; status to stdout.
 post() {
   local token

@@ -1,7 +1,8 @@
 # What the HTTP tests of this folder share; sourced after setting test_name, with the trappa
 # binary as $1. Gives: $trappa, a work directory ($work, the current directory, removed at
 # exit with every server started), $TRAPPA_DB in it, check/equals/contains with the
-# $passed/$failed counts, start_server/stop_server, and the demo accounts' ids and passwords.
+# $passed/$failed counts, start_server/stop_server, get/sign_in with a cookie jar, and the
+# demo accounts' ids and passwords.
 trappa="$(cd "$(dirname "$1")" && pwd)/$(basename "$1")"
 command -v curl >/dev/null || { echo "$test_name: needs curl (scripts/bootstrap.sh test)" >&2; exit 1; }
 work="$(mktemp -d)"
@@ -64,6 +65,19 @@ start_server() {
 stop_server() {
   kill "$server_pid" 2>/dev/null
   wait "$server_pid" 2>/dev/null
+}
+
+# get JAR PATH: GET with the cookie jar JAR; the status to stdout, the body to $work/body.
+get() { curl -s -b "$1" -c "$1" -o "$work/body" -w '%{http_code}' "$base$2"; }
+# sign_in JAR USER PASSWORD: fetches the sign-in form (for its CSRF token), posts it; prints
+# the status (303 when signed in).
+sign_in() {
+  local jar="$1" user="$2" password="$3"
+  get "$jar" /login > /dev/null
+  local csrf
+  csrf="$(sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' "$work/body" | head -n 1)"
+  curl -s -b "$jar" -c "$jar" -o "$work/body" -w '%{http_code}' "$base/login" --data-urlencode "csrf=$csrf" \
+    --data-urlencode "username=$user" --data-urlencode "password=$password" --data-urlencode "next=/"
 }
 
 # The demo accounts are logged when the first server (named "first") starts:

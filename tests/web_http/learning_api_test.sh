@@ -16,15 +16,6 @@ test_name=learning_api_test
 source "$(dirname "${BASH_SOURCE[0]}")/http_test_common.sh"
 command -v jq >/dev/null || { echo "$test_name: needs jq" >&2; exit 1; }
 
-get() { curl -s -b "$1" -c "$1" -o "$work/body" -w '%{http_code}' "$base$2"; }
-sign_in() {
-  local jar="$1" user="$2" password="$3"
-  get "$jar" /login > /dev/null
-  local csrf
-  csrf="$(sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' "$work/body" | head -n 1)"
-  curl -s -b "$jar" -c "$jar" -o "$work/body" -w '%{http_code}' "$base/login" --data-urlencode "csrf=$csrf" \
-    --data-urlencode "username=$user" --data-urlencode "password=$password" --data-urlencode "next=/"
-}
 # same_stats QUERY CLI-OPTIONS...: GET /api/v1/learning/stats?QUERY equals the CLI's JSON.
 same_stats() {
   local query="$1"

@@ -20,18 +20,7 @@ command -v jq >/dev/null || { echo "small_groups_test: needs jq (scripts/bootstr
 at_least() { (( $1 >= $2 )) || { echo "  expected at least $2, got $1" >&2; return 1; }; }
 zero_or_at_least() { (( $1 == 0 || $1 >= $2 )) || { echo "  expected 0 or at least $2, got $1" >&2; return 1; }; }
 
-# get JAR PATH: the status to stdout, the body to $work/body.
-get() { curl -s -b "$1" -c "$1" -o "$work/body" -w '%{http_code}' "$base$2"; }
 
-# sign_in JAR USER PASSWORD: fetches the form (for its CSRF token), posts it; prints the status.
-sign_in() {
-  local jar="$1" user="$2" password="$3"
-  get "$jar" /login > /dev/null
-  local csrf
-  csrf="$(sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' "$work/body" | head -n 1)"
-  curl -s -b "$jar" -c "$jar" -o "$work/body" -w '%{http_code}' "$base/login" --data-urlencode "csrf=$csrf" \
-    --data-urlencode "username=$user" --data-urlencode "password=$password" --data-urlencode "next=/"
-}
 
 # json JAR PATH FILTER: the jq filter applied to the JSON at PATH (raw output).
 json() {
