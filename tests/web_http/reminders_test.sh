@@ -124,6 +124,16 @@ scoped_hr="$(sqlite3 "$TRAPPA_DB" "SELECT employee_id FROM people WHERE unit_cod
   AND employee_id NOT IN (SELECT employee_id FROM accounts) ORDER BY employee_id LIMIT 1")"
 scoped_otp="$("$trappa" user add "$scoped_hr" --role hr --scope "$scoped_unit" | sed -n 's/^One-time password: //p')"
 check "an HR account for unit $scoped_unit is made" test -n "$scoped_otp"
+# A manager every one of whose reports has saved levels of their own in round 2026.
+done_manager="$(sqlite3 "$TRAPPA_DB" "SELECT m.employee_id FROM people m
+  WHERE EXISTS (SELECT 1 FROM people r WHERE r.manager_id = m.employee_id)
+    AND NOT EXISTS (SELECT 1 FROM people r WHERE r.manager_id = m.employee_id AND NOT EXISTS (
+      SELECT 1 FROM ratings x JOIN rounds o ON o.id = x.round_id
+      WHERE o.name = '2026' AND x.employee_id = r.employee_id AND x.self_level IS NOT NULL))
+    AND m.employee_id NOT IN (SELECT employee_id FROM accounts)
+  ORDER BY m.employee_id LIMIT 1")"
+done_otp="$("$trappa" user add "$done_manager" --role employee | sed -n 's/^One-time password: //p')"
+check "a manager whose team has all started gets an account" test -n "$done_otp"
 start_server second "${smtp[@]}"
 
 hr_jar="$work/hr.jar"
@@ -216,6 +226,13 @@ check "reminding someone outside the scope is refused" \
 check "the manager cannot remind someone outside the team" \
   equals "$(post "$manager_jar" "$page" "$remind" omgang=2026 bekrafta=ja "person=$second")" 403
 check "nothing was sent or recorded" equals "$(mail_count)|$(reminders_of "$employee")" "2|0"
+
+done_jar="$work/done.jar"
+sign_in "$done_jar" "$done_manager" "$done_otp" > /dev/null
+post "$done_jar" /konto /konto "current=$done_otp" new=chef-klar-lösenord-2026 repeat=chef-klar-lösenord-2026 > /dev/null
+check "a manager whose team has all started opens the page" equals "$(client "$done_jar" "$base$page")" 200
+check "which says everyone has started" contains "$work/body" "Alla har påbörjat sin skattning"
+check "with nothing to download or remind" bash -c "! grep -q -e 'ej-paborjade.csv' -e 'name=\"person\"' '$work/body'"
 
 # The manager reminds the own team.
 team_args=()

@@ -204,6 +204,7 @@ std::vector<Page> pages() {
       {"people-search.results", "hr", "/personer?q=anders", 200},
       {"not-started", "hr", "/omgangar/ej-paborjade?omgang=2026", 200},
       {"not-started.team", "manager", "/omgangar/ej-paborjade?omgang=2026", 200},
+      {"not-started.closed", "manager", "/omgangar/ej-paborjade?omgang=2025", 200},
       {"error-404.not-started", "employee", "/omgangar/ej-paborjade?omgang=2026", 404},
       // The preview of a reminder sends nothing (issue 13, "Who has not started").
       {"reminder-preview", "hr", "/omgangar/ej-paborjade/paminn", 200, "csrf=golden-csrf-hr&omgang=2026&person={employee}"},
