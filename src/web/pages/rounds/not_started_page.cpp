@@ -34,6 +34,9 @@ constexpr std::string_view kPath = "/omgangar/ej-paborjade";
 // Whose not-started list the viewer sees; nullopt: nobody's (404).
 enum class ListScope : std::uint8_t { kHr, kTeam };
 
+// The navigation entry the page belongs to: Omgångar for HR, Mitt team for a manager.
+std::string_view active_path(ListScope scope) { return scope == ListScope::kHr ? "/omgangar" : "/team"; }
+
 std::optional<ListScope> list_scope(const Viewer& viewer) {
   if (viewer.is_hr()) return ListScope::kHr;
   if (viewer.manages_anyone) return ListScope::kTeam;
@@ -228,7 +231,7 @@ Response not_started_page(AppContext& app, const PageRequest& page) {
     data.set("csv_href", std::string(kPath) + ".csv?omgang=" + url_encode(round.round.name));
     data.set("xlsx_href", std::string(kPath) + ".xlsx?omgang=" + url_encode(round.round.name));
   }
-  return page_response(200, render_layout(app, page, page.t("not_started_title"), {},
+  return page_response(200, render_layout(app, page, page.t("not_started_title"), active_path(shown.scope),
                                           render("not_started", page.language, data)));
 }
 
@@ -355,7 +358,7 @@ Response render_preview(AppContext& app, const PageRequest& page, const Listed& 
   data.set("count_text", format_text(page.t(count == 1 ? "reminder_preview_count_one" : "reminder_preview_count"),
                                      {{"count", grouped_number(count)}}));
   data.set("skipped_text", format_text(page.t("reminder_preview_skipped"), {{"count", grouped_number(skipped_count)}}));
-  return page_response(200, render_layout(app, page, page.t("reminder_preview_title"), {},
+  return page_response(200, render_layout(app, page, page.t("reminder_preview_title"), active_path(shown.scope),
                                           render("reminder_preview", page.language, data)));
 }
 
@@ -370,7 +373,7 @@ Response render_sent(AppContext& app, const PageRequest& page, const Listed& sho
   data.set("failed", flag(outcome.failure.has_value()));
   data.set("succeeded", flag(!outcome.failure.has_value()));
   data.set("failure", outcome.failure ? outcome.failure->message : std::string());
-  return page_response(status, render_layout(app, page, page.t("reminder_sent_title"), {},
+  return page_response(status, render_layout(app, page, page.t("reminder_sent_title"), active_path(shown.scope),
                                              render("reminder_sent", page.language, data)));
 }
 
