@@ -11,7 +11,7 @@ build_packages=(
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev libboost-locale1.81-dev
   libsoci-dev libsqlite3-dev libpq-dev
   libkainjow-mustache-dev libsodium-dev libspdlog-dev libfmt-dev
-  libcli11-dev libtoml11-dev libxlsxwriter-dev
+  libcli11-dev libtoml11-dev libxlsxwriter-dev libcurl4-openssl-dev
   libgtest-dev libgmock-dev libbenchmark-dev
 )
 test_packages=(
@@ -25,6 +25,8 @@ test_packages+=(clang-16 libfuzzer-16-dev libclang-rt-16-dev)
 test_packages+=(curl)
 # The small-groups HTTP test (tests/web_http/small_groups_test.sh) reads the API's JSON with jq.
 test_packages+=(jq)
+# The reminder test (tests/web_http/reminders_test.sh) sends its e-mails to a local SMTP sink.
+test_packages+=(python3-aiosmtpd)
 
 wanted=("${build_packages[@]}")
 if [[ "$purpose" == "test" ]]; then

@@ -10,6 +10,7 @@
 
 #include "app/demo/demo_accounts.hpp"
 #include "app/demo/demo_loader.hpp"
+#include "app/mail/smtp_mail.hpp"
 #include "cli/command_context.hpp"
 #include "cli/serve_config.hpp"
 #include "core/disclosure/disclosure_control.hpp"
@@ -30,6 +31,8 @@ struct ServeOptions {
   // Small groups (docs/analytics.md, "Small groups").
   std::size_t min_group = core::kDefaultMinGroup;
   bool manager_overview = false;
+  // Reminder e-mails (docs/operations.md, "E-mail"): off unless --smtp-host is given.
+  app::SmtpSettings smtp;
 };
 
 int serve(const CommandContext& context, const ServeOptions& options) {
@@ -41,6 +44,12 @@ int serve(const CommandContext& context, const ServeOptions& options) {
                                 {{"--min-group", fmt::format("{} is below {}: a group of two could read each other's "
                                                              "figures", options.min_group, core::kSmallestMinGroup)}}});
   }
+  if (!options.smtp.host.empty()) {
+    if (auto smtp = app::validate(options.smtp); !smtp) return report(smtp.error());
+  } else if (!options.smtp.from.empty()) {
+    return report(core::Error{core::ErrorKind::kInvalidInput, "the SMTP settings cannot work",
+                              {{"--smtp-host", "--smtp-from is given without the server to send through"}}});
+  }
   auto store = context.open_store();
   if (!store) return report(store.error());
   web::ApplicationOptions application_options;
@@ -49,6 +58,7 @@ int serve(const CommandContext& context, const ServeOptions& options) {
   application_options.sign_in = options.sign_in;
   application_options.min_group = options.min_group;  // small groups
   application_options.manager_overview = options.manager_overview;
+  if (!options.smtp.host.empty()) application_options.smtp = options.smtp;
   application_options.database = context.database;
   application_options.store_connections = static_cast<std::size_t>(std::max(2, options.threads * 2));
   application_options.io_threads = static_cast<std::size_t>(std::max(1, options.threads));
@@ -112,6 +122,10 @@ core::Result<void> apply_config(const CLI::App& serve_command, CommandContext& c
                options.sign_in.throttle.per_address.free_failures);
   unless_given("--trust-proxy-user-header", config.trust_proxy_user_header, options.sign_in.proxy_user_header);
   unless_given("--trusted-proxy", config.trusted_proxies, options.sign_in.trusted_proxies);
+  unless_given("--smtp-host", config.smtp_host, options.smtp.host);
+  unless_given("--smtp-port", config.smtp_port, options.smtp.port);
+  unless_given("--smtp-starttls", config.smtp_starttls, options.smtp.starttls);
+  unless_given("--smtp-from", config.smtp_from, options.smtp.from);
   if (config.store_url && serve_command.get_parent()->count("--db") == 0) context.database = *config.store_url;
   if (config.store_password) setenv("PGPASSWORD", config.store_password->c_str(), 1);
   return {};
@@ -154,6 +168,14 @@ void add_serve_command(CLI::App& app, CommandContext& context, int& exit_status)
       ->capture_default_str();
   serve_command->add_flag("--manager-overview", options->manager_overview,
                           "Managers see the overview and key figures of their own unit, small groups suppressed");
+  // Reminder e-mails (docs/operations.md, "E-mail").
+  serve_command->add_option("--smtp-host", options->smtp.host,
+                            "SMTP server for reminder e-mails; without it reminders are not available");
+  serve_command->add_option("--smtp-port", options->smtp.port, "Port of the SMTP server (25, or 587 for submission)")
+      ->capture_default_str();
+  serve_command->add_flag("--smtp-starttls", options->smtp.starttls,
+                          "Require STARTTLS: never send a reminder in the clear");
+  serve_command->add_option("--smtp-from", options->smtp.from, "Sender address of reminder e-mails");
   auto config_file = std::make_shared<std::string>();
   serve_command->add_option("--config", *config_file,
                             "A TOML file with these options, the store and the organisation's settings "

@@ -200,6 +200,13 @@ core::Result<ServeConfig> read_serve_config(const std::filesystem::path& file) {
                                  {"failures_per_address", reader.whole(config.failures_per_address, 1)},
                                  {"trust_proxy_user_header", reader.text(config.trust_proxy_user_header)},
                                  {"trusted_proxies", reader.texts(config.trusted_proxies)}});
+                 })},
+                {"smtp", reader.section([&](const std::string& prefix, const toml::value& smtp) {
+                   reader.table(prefix, smtp,
+                                {{"host", reader.text(config.smtp_host)},
+                                 {"port", reader.whole(config.smtp_port, 1)},
+                                 {"starttls", reader.flag(config.smtp_starttls)},
+                                 {"from", reader.text(config.smtp_from)}});
                  })}});
   if (reader.any()) return core::invalid("the configuration file has problems; the server did not start", reader.problems());
   return config;

@@ -35,6 +35,11 @@ struct ServeConfig {
   std::optional<int> failures_per_address;
   std::optional<std::string> trust_proxy_user_header;
   std::optional<std::vector<std::string>> trusted_proxies;
+  // [smtp]
+  std::optional<std::string> smtp_host;
+  std::optional<int> smtp_port;
+  std::optional<bool> smtp_starttls;
+  std::optional<std::string> smtp_from;
 };
 
 [[nodiscard]] core::Result<ServeConfig> read_serve_config(const std::filesystem::path& file);

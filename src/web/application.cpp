@@ -42,6 +42,7 @@ void bind(AppContext& context, std::shared_ptr<const app::Published> published) 
   context.accounts = services.accounts.get();
   context.access_log = services.access_log.get();
   context.disclosures = services.disclosures.get();
+  context.reminders = services.reminders.get();
 }
 
 core::Result<AppContext::Asset> read_asset(const std::filesystem::path& path, std::string content_type) {
@@ -68,7 +69,9 @@ core::Result<std::unique_ptr<Application>> Application::load(store::Store& store
   ASSIGN_OR_RETURN(context->services, app::Services::open(store, app::ServicesOptions{.database = options.database,
                                                                                    .store_connections = options.store_connections,
                                                                                    .min_group = options.min_group,
-                                                                                   .clock = options.clock}));
+                                                                                   .clock = options.clock,
+                                                                                   .smtp = options.smtp,
+                                                                                   .reminder_policy = {}}));
   app::Services& services = *context->services;
   bind(*context, services.published());
   context->figure_gate =

@@ -92,9 +92,11 @@ async function problemsAt(page, target, width, label) {
 for (const [who, extra] of [
   ["visitor", () => ["/login"]],
   ["employee", () => ["/ramverk"]],
-  ["manager", () => [`/team/${encodeURIComponent(accounts.employee.id)}?omgang=2026`]],
+  ["manager", () => [`/team/${encodeURIComponent(accounts.employee.id)}?omgang=2026`,
+                     "/omgangar/ej-paborjade?omgang=2026"]],
   ["hr", () => [`/personer/${encodeURIComponent(accounts.employee.id)}`, "/personer?q=an",
-                `/team/${encodeURIComponent(accounts.employee.id)}?omgang=2026`]],
+                `/team/${encodeURIComponent(accounts.employee.id)}?omgang=2026`,
+                "/omgangar/ej-paborjade?omgang=2026"]],
   ["observer", () => []],
 ]) {
   test(`every page of the ${who} fits a 390 px phone and a 1280 px screen and passes axe, in Swedish and English`,

@@ -171,3 +171,53 @@ TEST_F(StoreRounds, demo_assessments_survive_a_bulk_round_trip) {
 
 }  // namespace
 }  // namespace trappa
+
+namespace trappa {
+namespace {
+
+// Issue 13, "Who has not started": the reminders sent are stored, so the per-round limit holds
+// on every node and after a restart, and every batch is audited under the round and each person.
+class StoreReminders : public StoreRounds {};
+
+TEST_F(StoreReminders, a_batch_is_stored_and_audited_under_the_round_and_each_person) {
+  auto none = store().rounds().load_reminders("2026");
+  ASSERT_TRUE(none.has_value()) << none.error().describe();
+  EXPECT_TRUE(none->empty());
+  ASSERT_TRUE(store().rounds().record_reminders("2026", {"E2", "E1"}, "2026-12-04T07:00:00Z", 1'796'367'600,
+                                                store::Actor{"E9"}).has_value());
+  ASSERT_TRUE(store().rounds().record_reminders("2026", {"E2"}, "2026-12-05T07:00:00Z", 1'796'454'000,
+                                                store::Actor{"E9"}).has_value());
+  auto sent = store().rounds().load_reminders("2026");
+  ASSERT_TRUE(sent.has_value()) << sent.error().describe();
+  EXPECT_EQ(*sent, (std::vector<core::SentReminder>{{"2026", "E1", "2026-12-04T07:00:00Z", 1'796'367'600, "E9"},
+                                                    {"2026", "E2", "2026-12-04T07:00:00Z", 1'796'367'600, "E9"},
+                                                    {"2026", "E2", "2026-12-05T07:00:00Z", 1'796'454'000, "E9"}}));
+  auto round_trail = store().audit().load_audit("2026");
+  ASSERT_TRUE(round_trail.has_value());
+  std::vector<std::string> details;
+  for (const core::AuditEntry& entry : *round_trail) {
+    if (entry.action == "round.reminders") details.push_back(entry.actor + " " + entry.detail);
+  }
+  EXPECT_EQ(details, (std::vector<std::string>{"E9 2 reminder e-mails sent: E2, E1", "E9 1 reminder e-mail sent: E2"}));
+  auto person_trail = store().audit().load_audit("E2");
+  ASSERT_TRUE(person_trail.has_value());
+  std::size_t reminded = 0;
+  for (const core::AuditEntry& entry : *person_trail) reminded += entry.action == "reminder.sent" ? 1 : 0;
+  EXPECT_EQ(reminded, 2u);
+}
+
+TEST_F(StoreReminders, an_empty_batch_writes_nothing_and_an_unknown_round_is_refused) {
+  ASSERT_TRUE(store().rounds().record_reminders("2026", {}, "2026-12-04T07:00:00Z", 1, kActor).has_value());
+  auto trail = store().audit().load_audit("2026");
+  ASSERT_TRUE(trail.has_value());
+  for (const core::AuditEntry& entry : *trail) EXPECT_NE(entry.action, "round.reminders");
+  auto unknown = store().rounds().record_reminders("2099", {"E2"}, "2026-12-04T07:00:00Z", 1, kActor);
+  ASSERT_FALSE(unknown.has_value());
+  EXPECT_EQ(unknown.error().kind, core::ErrorKind::kNotFound);
+  auto stored = store().rounds().load_reminders("2099");
+  ASSERT_TRUE(stored.has_value());
+  EXPECT_TRUE(stored->empty());
+}
+
+}  // namespace
+}  // namespace trappa

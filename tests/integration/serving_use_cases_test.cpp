@@ -26,8 +26,12 @@ class ServingUseCases : public testing::PersonStoreTest {
     PersonStoreTest::SetUp();
     if (HasFatalFailure()) return;
     ASSERT_TRUE(app::initialise_crypto().has_value());
-    auto opened = app::Services::open(
-        store(), app::ServicesOptions{.database = location(), .store_connections = 2, .min_group = 5, .clock = &clock_});
+    app::ServicesOptions options;
+    options.database = location();
+    options.store_connections = 2;
+    options.min_group = 5;
+    options.clock = &clock_;
+    auto opened = app::Services::open(store(), options);
     ASSERT_TRUE(opened.has_value()) << opened.error().describe();
     services_ = std::move(*opened);
   }

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # trappa serve --config FILE with a good file (issue 14 §5, docs/operations.md
 # "Configuration"): the organisation's name, the store and the sign-in settings come from the
-# file; an option given on the command line overrides the file's value.
+# file, and so does the SMTP server for reminders; an option given on the command line overrides
+# the file's value.
 #
 # Usage: tests/web_http/serve_config_test.sh PATH/TO/trappa
 set -uo pipefail
@@ -24,6 +25,12 @@ min_group = 5
 [sign_in]
 failures_per_account = 2
 idle_minutes = 30
+
+[smtp]
+host = "127.0.0.1"
+port = 2525
+starttls = false
+from = "kompetens@konfigstad.se"
 TOML
 
 start_server first --config "$work/trappa.toml"
@@ -40,6 +47,14 @@ wrong() {
 statuses="$(wrong) $(wrong) $(wrong)"
 check "two wrong passwords are allowed, the third attempt is throttled (failures_per_account = 2)" \
   equals "$statuses" "401 401 429"
+hr="$(account_id demo_hr)"
+hr_password="$(account_password demo_hr)"
+curl -s -c "$work/hr.jar" -b "$work/hr.jar" "$base/login" -o "$work/form"
+curl -s -o /dev/null -c "$work/hr.jar" -b "$work/hr.jar" \
+  --data-urlencode "csrf=$(sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' "$work/form" | head -n 1)" \
+  --data-urlencode "username=$hr" --data-urlencode "password=$hr_password" --data-urlencode "next=/" "$base/login"
+check "reminders are available with the file's [smtp] server" \
+  contains <(curl -s -b "$work/hr.jar" "$base/omgangar/ej-paborjade?omgang=2026") 'action="/omgangar/ej-paborjade/paminn"'
 stop_server
 
 start_server second --config "$work/trappa.toml" --organisation-name "Kommandoradsstad"

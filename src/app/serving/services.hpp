@@ -32,6 +32,7 @@
 #include "app/published/disclosure_cache.hpp"
 #include "app/published/key_figure_inputs.hpp"
 #include "app/published/round_registry.hpp"
+#include "app/reminders/reminders.hpp"
 #include "app/rounds/round_administration.hpp"
 #include "core/base/clock.hpp"
 #include "core/base/result.hpp"
@@ -52,6 +53,10 @@ struct ServicesOptions {
   std::size_t min_group = 5;          // K of the small-group rule (docs/analytics.md)
   // Wall time for sessions, audit stamps and "today"; must outlive the Services.
   const core::Clock* clock = &core::system_clock();
+  // Reminder e-mails (app/reminders): the SMTP server, none when not configured, and the
+  // per-round limit.
+  std::optional<SmtpSettings> smtp;
+  core::ReminderPolicy reminder_policy{};
 };
 
 // One published state of the organisation. Its directory, key-figure inputs and learning
@@ -106,6 +111,7 @@ class Services {
   std::unique_ptr<AccessLog> access_log;            // sign-in events the store does not audit
   std::unique_ptr<StoredThrottleCounters> account_failures;  // failed sign-ins per account name
   std::unique_ptr<StoredThrottleCounters> address_failures;  // failed sign-ins per client address
+  std::unique_ptr<Reminders> reminders;                      // reminder e-mails to who has not started
   std::optional<SignedTokenKey> sign_in_form_key;            // the same on every node of the store
 
  private:

@@ -4,12 +4,14 @@
 // rules hold: not thread-safe, one per connection, driver errors returned as kStorage.
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "core/assessment/assessment.hpp"
+#include "core/assessment/reminders.hpp"
 #include "core/assessment/round_facts.hpp"
 #include "core/base/result.hpp"
 #include "core/framework/framework.hpp"
@@ -58,6 +60,17 @@ class RoundStore {
   [[nodiscard]] virtual core::Result<core::RoundFacts> load_round_facts(const std::string& round,
                                                                         const std::vector<std::string>& employee_ids,
                                                                         const core::Framework& framework) = 0;
+
+  // Reminder e-mails (issue 13, "Who has not started"): every reminder sent in `round`, oldest
+  // first, and recording those of one batch that were sent — in one transaction with one audit
+  // entry "round.reminders" under the round's name (detail: how many, which employee ids) and
+  // one "reminder.sent" under each person's employee id. `sent_at` is ISO 8601 UTC and
+  // `sent_unix` the same instant in seconds. Nothing is written for an empty batch.
+  [[nodiscard]] virtual core::Result<std::vector<core::SentReminder>> load_reminders(const std::string& round) = 0;
+  [[nodiscard]] virtual core::Result<void> record_reminders(const std::string& round,
+                                                            const std::vector<std::string>& employee_ids,
+                                                            const std::string& sent_at, std::int64_t sent_unix,
+                                                            const Actor& actor) = 0;
 };
 
 }  // namespace trappa::store

@@ -279,4 +279,51 @@ Result<std::vector<core::Assessment>> SqlRoundStore::load_assessments(const std:
   });
 }
 
+Result<std::vector<core::SentReminder>> SqlRoundStore::load_reminders(const std::string& round) {
+  return guarded("reading the reminders", [&]() -> Result<std::vector<core::SentReminder>> {
+    std::vector<core::SentReminder> reminders;
+    soci::rowset<soci::row> rows =
+        (session_->prepare << "SELECT employee_id, sent_at, sent_unix, sent_by FROM reminders "
+                              "WHERE round_name = :round ORDER BY sent_unix, employee_id",
+         soci::use(round));
+    for (const soci::row& row : rows) {
+      reminders.push_back({round, row.get<std::string>(0), row.get<std::string>(1),
+                           static_cast<std::int64_t>(row.get<long long>(2)), row.get<std::string>(3)});
+    }
+    return reminders;
+  });
+}
+
+Result<void> SqlRoundStore::record_reminders(const std::string& round, const std::vector<std::string>& employee_ids,
+                                             const std::string& sent_at, std::int64_t sent_unix, const Actor& actor) {
+  if (employee_ids.empty()) return {};
+  return guarded("recording the reminders", [&]() -> Result<void> {
+    WriteTransaction transaction(*session_, *dialect_);
+    long long round_id = 0;
+    *session_ << "SELECT id FROM rounds WHERE name = :name", soci::use(round), soci::into(round_id);
+    if (!session_->got_data()) return core::fail(core::ErrorKind::kNotFound, "no round named '" + round + "'");
+    std::vector<std::string> ids_of(employee_ids);
+    std::vector<std::string> rounds(employee_ids.size(), round);
+    std::vector<std::string> at(employee_ids.size(), sent_at);
+    std::vector<long long> unix_at(employee_ids.size(), static_cast<long long>(sent_unix));
+    std::vector<std::string> by(employee_ids.size(), actor.name);
+    *session_ << "INSERT INTO reminders (round_name, employee_id, sent_at, sent_unix, sent_by) "
+                 "VALUES (:round, :employee, :at, :unix_at, :by)",
+        soci::use(rounds), soci::use(ids_of), soci::use(at), soci::use(unix_at), soci::use(by);
+    std::string ids;
+    for (const std::string& id : employee_ids) ids += (ids.empty() ? "" : ", ") + id;
+    std::vector<AuditEntry> entries;
+    entries.reserve(employee_ids.size() + 1);
+    entries.push_back({sent_at, actor.name, "round.reminders", round,
+                       fmt::format("{} reminder e-mail{} sent: {}", employee_ids.size(),
+                                   employee_ids.size() == 1 ? "" : "s", ids)});
+    for (const std::string& id : employee_ids) {
+      entries.push_back({sent_at, actor.name, "reminder.sent", id, "round " + round});
+    }
+    append_audit_entries_in_transaction(entries);
+    transaction.commit();
+    return {};
+  });
+}
+
 }  // namespace trappa::store

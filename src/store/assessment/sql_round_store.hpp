@@ -29,6 +29,9 @@ class SqlRoundStore final : public RoundStore, private SqlCapability {
   core::Result<core::RoundFacts> load_round_facts(const std::string& round,
                                                   const std::vector<std::string>& employee_ids,
                                                   const core::Framework& framework) override;
+  core::Result<std::vector<core::SentReminder>> load_reminders(const std::string& round) override;
+  core::Result<void> record_reminders(const std::string& round, const std::vector<std::string>& employee_ids,
+                                      const std::string& sent_at, std::int64_t sent_unix, const Actor& actor) override;
 
   // For the personal-data capability too: the round's assessments, or one person's.
   std::vector<core::Assessment> read_assessments(long long round_id, const std::string& round,

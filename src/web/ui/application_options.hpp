@@ -4,10 +4,12 @@
 #include <chrono>
 #include <cstddef>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "app/demo/demo_account.hpp"
+#include "app/mail/smtp_mail.hpp"
 #include "core/base/clock.hpp"
 #include "web/auth/sign_in_options.hpp"
 
@@ -33,6 +35,9 @@ struct ApplicationOptions {
   std::chrono::milliseconds change_poll{250};
   // Wall time for sessions, audit stamps and "today"; tests and golden pages fix it.
   const core::Clock* clock = &core::system_clock();
+  // Reminder e-mails to who has not started (docs/web.md): the SMTP server, none when not
+  // configured (the page then says reminders are not available).
+  std::optional<app::SmtpSettings> smtp;
 };
 
 }  // namespace trappa::web

@@ -84,6 +84,8 @@ struct Fixture {
     options.assets_directory = std::filesystem::path(TRAPPA_DATA_DIR) / "web";
     options.demo_accounts = std::move(accounts);
     options.clock = &clock;  // the pages' "today" (default dates, deadlines) does not move
+    // Reminders are available (the preview sends nothing; no page here sends).
+    options.smtp = app::SmtpSettings{.host = "127.0.0.1", .port = 25, .starttls = false, .from = "kompetens@example.se"};
     application = must(Application::load(*store, options));
     // The sign-in form's CSRF token is signed by the server: take one it issued.
     Request login;
@@ -200,6 +202,12 @@ std::vector<Page> pages() {
       {"person", "hr", "/personer/{employee}", 200},
       {"people-search", "hr", "/personer", 200},
       {"people-search.results", "hr", "/personer?q=anders", 200},
+      {"not-started", "hr", "/omgangar/ej-paborjade?omgang=2026", 200},
+      {"not-started.team", "manager", "/omgangar/ej-paborjade?omgang=2026", 200},
+      {"not-started.closed", "manager", "/omgangar/ej-paborjade?omgang=2025", 200},
+      {"error-404.not-started", "employee", "/omgangar/ej-paborjade?omgang=2026", 404},
+      // The preview of a reminder sends nothing (issue 13, "Who has not started").
+      {"reminder-preview", "hr", "/omgangar/ej-paborjade/paminn", 200, "csrf=golden-csrf-hr&omgang=2026&person={employee}"},
       {"error-403", "employee", "/omgangar", 403},
       {"error-404", "employee", "/finns-inte", 404},
       {"error-405", "employee", "/logout", 405},

@@ -208,6 +208,8 @@ void set_open_rounds(AppContext& app, const PageRequest& page, TemplateData& dat
     item.set("has_deadline", flag(!round->round.closes.empty()));
     item.set("closes", format_date(page.language, round->round.closes));
     item.set("has_status", flag(own));
+    // Who has not started (not_started_page.cpp), for HR and managers.
+    item.set("not_started_link", flag(viewer.is_hr() || viewer.manages_anyone));
     if (own) {
       const core::Progress status = published_progress(*round, viewer.person_index);
       item.set("status", std::string(status_label(page, status)));

@@ -35,6 +35,7 @@ std::optional<std::string_view> action_key(std::string_view action) {
       {"account.revoke", "audit_action_account_revoke"},
       {"person.export", "audit_action_person_export"},
       {"person.erase", "audit_action_person_erase"},
+      {"reminder.sent", "audit_action_reminder_sent"},
   };
   for (const auto& [code, key] : kActions) {
     if (code == action) return key;

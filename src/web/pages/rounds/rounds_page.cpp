@@ -205,6 +205,7 @@ void register_rounds(Router& router) {
   router.post("/omgangar/{round}/stang", [](AppContext& app, PageRequest& page, const RouteParams& params) {
     return rounds_change_state(app, page, params.get("round"), core::RoundState::kClosed);
   });
+  register_not_started(router);
   router.pages().add({.path = "/omgangar", .title_key = "nav_rounds", .tile_text_key = "home_rounds_text", .order = 60,
                       .visible = [](const Viewer& viewer) { return viewer.is_hr(); }, .tile_status = {}});
 }

@@ -103,6 +103,7 @@ Response team_page(AppContext& app, const PageRequest& page) {
                                                        : app.directory->direct_reports(viewer.person_index);
     data.set("rounds", round_options(app, round->round.name));
     data.set("round_name", round->round.name);
+    data.set("round_query", url_encode(round->round.name));
     data.set("indirect", flag(indirect));
     TemplateData rows = list();
     std::size_t self_assessed = 0, conversations = 0;
