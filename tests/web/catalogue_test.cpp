@@ -17,6 +17,8 @@
 #include "core/access/account.hpp"
 #include "core/assessment/assessment_progress.hpp"
 #include "i18n/catalogue.hpp"
+#include "io/exports/forecast_output.hpp"
+#include "io/exports/key_figures_json.hpp"
 #include "po_file.hpp"
 #include "web/ui/texts.hpp"
 
@@ -154,6 +156,8 @@ TEST(Catalogues, every_key_made_from_a_code_is_in_both) {
     expect_key(std::string("role_") + role, "account_role_label");
     EXPECT_TRUE(role == std::string_view("manager") || core::parse_account_role(role)) << role;
   }
+  for (std::string_view column : io::kKeyFiguresCsvColumns) expect_key("csv_" + std::string(column), "figures_csv");
+  for (std::string_view column : io::kForecastCsvColumns) expect_key("csv_" + std::string(column), "forecast_csv");
 }
 
 }  // namespace
