@@ -13,6 +13,7 @@ build_packages=(
   libkainjow-mustache-dev libsodium-dev libspdlog-dev libfmt-dev
   libcli11-dev libtoml11-dev libxlsxwriter-dev libcurl4-openssl-dev
   libgtest-dev libgmock-dev libbenchmark-dev
+  gettext  # msgfmt compiles the text catalogues po/*.po (docs/web.md, "Texts and languages")
 )
 test_packages=(
   postgresql-15 postgresql-client-15 sqlite3

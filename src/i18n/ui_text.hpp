@@ -1,6 +1,7 @@
-// Every text the pages and reports show, in Swedish (first) and English, in one catalogue
-// (ui_text.cpp), so the interface can be translated in one place. Templates refer to texts
-// as [[key]]; code uses text(). Thread-safe: the catalogue is immutable.
+// Every text the pages and reports show, in Swedish (first) and English, in the gettext
+// catalogues po/sv.po and po/en.po (i18n/catalogue.hpp; docs/web.md "Texts and languages"), so
+// that translators' tools can work on them. Templates refer to texts as [[key]]; code uses
+// text(). Thread-safe: the catalogue is read once and immutable after.
 #pragma once
 
 #include <optional>

@@ -9,6 +9,7 @@
 #include <spdlog/spdlog.h>
 
 #include "app/serving/services.hpp"
+#include "i18n/catalogue.hpp"
 #include "web/ui/app_context.hpp"
 #include "web/server/input_checks.hpp"
 #include "app/access/password.hpp"
@@ -59,6 +60,11 @@ core::Result<AppContext::Asset> read_asset(const std::filesystem::path& path, st
 
 core::Result<std::unique_ptr<Application>> Application::load(store::Store& store, const ApplicationOptions& options) {
   TRY(app::initialise_crypto());
+  if (i18n::catalogue_info().texts == 0) {
+    return core::fail(core::ErrorKind::kInternal,
+                      "no text catalogue found: build the project (it compiles po/*.po to <build>/locale), install it "
+                      "(share/trappa/locale), or set TRAPPA_LOCALE_DIR to a directory of <language>/LC_MESSAGES/trappa.mo");
+  }
   if (const auto missing = missing_template_texts(); !missing.empty()) {
     std::string list;
     for (const std::string& item : missing) list += "\n  " + item;

@@ -363,7 +363,7 @@ test("HR reads the forecast at 1280 and 390 px in Swedish and English, and chang
   assert.ok((await page.locator("#fc-assumptions-heading + dl").textContent()).includes("67"));
   const csv = await page.request.get(await page.locator('a[href^="/prognos.csv"]').getAttribute("href").then((h) => base + h));
   assert.equal(csv.status(), 200);
-  assert.ok((await csv.text()).replace(/^\uFEFF/, "").startsWith("role;year;start;"));
+  assert.ok((await csv.text()).replace(/^\uFEFF/, "").startsWith("Roll;År;Anställda vid årets början;"));
   const employee = await newPage();
   await signIn(employee, accounts.employee);
   assert.equal((await employee.goto(`${base}/prognos`)).status(), 403);
@@ -449,7 +449,9 @@ test("HR reads a person's history and downloads the personal-data export; others
   const history = page.getByRole("table", { name: /Historik för/ });
   const saved = history.locator("tbody tr", { hasText: "Skattning sparad" }).last();
   assert.ok((await saved.textContent()).includes(`${accounts.hr.name} (${accounts.hr.id})`), await saved.textContent());
-  assert.ok((await saved.textContent()).includes("notes changed"));
+  // The change in the reader's language (issue 13), not the stored "notes changed".
+  assert.ok((await saved.textContent()).includes("anteckningen ändrad"), await saved.textContent());
+  assert.ok(!(await history.textContent()).includes("notes changed"), "no stored English audit line on the page");
   assert.ok(!(await history.textContent()).includes(note), "the history never quotes the note");
   await checkAccessibility(page, "/personer/ID");
 

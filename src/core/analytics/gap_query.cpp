@@ -224,6 +224,7 @@ Result<Resolved> resolve(const GapSnapshot& snapshot, const GapQuery& query, Gap
   }
   if (query.gender) plan.gender = static_cast<int>(*query.gender);
   plan.group_by = query.group_by;
+  report.group_by = query.group_by;
   switch (query.group_by) {
     case GroupBy::kNone: break;
     case GroupBy::kUnit: {

@@ -91,6 +91,9 @@ struct GapReport {
   std::vector<AreaFigures> areas;
   std::vector<CompetencyFigures> competencies;
   std::vector<GroupFigures> groups;       // only with group_by
+  // How `groups` were formed. Group names are Swedish ("Kvinnor"); a report in another language
+  // names gender groups by their key (report/analytics/gap_charts.cpp).
+  GroupBy group_by = GroupBy::kNone;
 };
 
 // Fails (kNotFound) for an unknown unit; an unknown role simply matches nobody.

@@ -8,6 +8,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/base/result.hpp"
@@ -55,6 +56,9 @@ struct Framework {
   std::string version;
   std::string description;
   std::string provenance;  // for administrators: where the content comes from; no page shows it
+  // The language of the framework's texts (names, descriptions, levels), a BCP 47 code; empty:
+  // Swedish. Pages in another language mark those texts with it (lang="sv").
+  std::string language;
   LevelScale scale;
   std::vector<std::string> roles;               // in the order the framework lists them
   std::vector<Area> areas;
@@ -64,6 +68,7 @@ struct Framework {
   // roles are then not assessed. Names a key of `profiles` (validate_framework checks it).
   std::string default_profile;
 
+  [[nodiscard]] std::string_view text_language() const { return language.empty() ? std::string_view("sv") : language; }
   [[nodiscard]] const Competency* find_competency(const std::string& code) const;
   [[nodiscard]] const Area* find_area(const std::string& code) const;
   // The area a competency belongs to, or nullptr.

@@ -130,10 +130,11 @@ std::string write_forecast_json(const core::Forecast& forecast) {
   return write_json_text(document);
 }
 
-std::string write_forecast_csv(const core::Forecast& forecast, const CsvDialect& dialect) {
+std::string write_forecast_csv(const core::Forecast& forecast, const CsvDialect& dialect,
+                               const std::vector<std::string>& header) {
   std::string text(csv_start(dialect));
-  text += csv_line({"role", "year", "start", "retirements", "leavers", "demand", "recruitment_need", "end",
-                    "turning_65", "turning_67", "turning_69"},
+  text += csv_line(header.empty() ? std::vector<std::string>(kForecastCsvColumns.begin(), kForecastCsvColumns.end())
+                                  : header,
                    dialect);
   for (const core::RoleForecast& role : forecast.roles) {
     for (const core::ForecastYear& year : role.years) {

@@ -164,9 +164,13 @@ json::value to_json(const core::KeyFigures& figures) {
 
 class CsvWriter {
  public:
-  explicit CsvWriter(const CsvDialect& dialect) : dialect_(dialect), text_(csv_start(dialect)) {
+  CsvWriter(const CsvDialect& dialect, const std::vector<std::string>& names) : dialect_(dialect), text_(csv_start(dialect)) {
     CsvRow header(dialect_);
-    for (std::string_view name : {"figure", "date", "group", "measure", "value"}) header.text(name);
+    if (names.empty()) {
+      for (std::string_view name : kKeyFiguresCsvColumns) header.text(name);
+    } else {
+      for (const std::string& name : names) header.text(name);
+    }
     text_ += header.line();
   }
 
@@ -232,8 +236,9 @@ std::string decimal(const std::optional<double>& value) {
 
 std::string write_key_figures_json(const core::KeyFigures& figures) { return write_json_text(to_json(figures)); }
 
-std::string write_key_figures_csv(const core::KeyFigures& figures, const CsvDialect& dialect) {
-  CsvWriter csv(dialect);
+std::string write_key_figures_csv(const core::KeyFigures& figures, const CsvDialect& dialect,
+                                  const std::vector<std::string>& header) {
+  CsvWriter csv(dialect, header);
   const std::string at = core::to_iso(figures.at);
   const std::string period = fmt::format("{}/{}", core::to_iso(figures.from), at);
   for (const core::Headcount& headcount : figures.headcount) {

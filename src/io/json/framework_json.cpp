@@ -152,6 +152,7 @@ core::Result<core::Framework> parse_framework_json(std::string_view text, const 
     framework.version = reader.text(*root, "version", "", false);
     framework.description = reader.text(*root, "description", "", false);
     framework.provenance = reader.text(*root, "provenance", "", false);
+    framework.language = reader.text(*root, "language", "", false);
     if (const json::value* scale = root->if_contains("scale")) {
       if (const json::object* scale_object = reader.object(*scale, "scale")) {
         framework.scale.min = reader.integer(*scale_object, "min", "scale");
@@ -208,6 +209,7 @@ std::string write_framework_json(const core::Framework& framework) {
   root["version"] = framework.version;
   root["description"] = framework.description;
   if (!framework.provenance.empty()) root["provenance"] = framework.provenance;
+  if (!framework.language.empty()) root["language"] = framework.language;
   json::array level_names;
   for (const std::string& name : framework.scale.names) level_names.emplace_back(name);
   root["scale"] = json::object{{"min", framework.scale.min}, {"max", framework.scale.max}, {"levels", level_names}};

@@ -117,12 +117,14 @@ BarChart need_share_by_competency(const core::GapReport& report, const GapChartO
 Heatmap need_share_by_group(const core::GapReport& grouped, const GapChartOptions& options, ChartText text) {
   Heatmap chart;
   chart.text = complete(std::move(text), grouped, options, "karta", "chart_heatmap");
-  chart.row_heading = words(options, "chart_unit");
+  const bool by_gender = grouped.group_by == core::GroupBy::kGender;
+  chart.row_heading = words(options, by_gender ? "label_gender" : "chart_unit");
   for (const core::CompetencyFigures& competency : grouped.competencies) {
     chart.columns.push_back({competency.code, competency.name});
   }
   for (const core::GroupFigures& group : grouped.groups) {
-    HeatmapRow row{group.name.empty() ? group.key : group.name, {}};
+    // Gender groups in the catalogue's words of the chart's language (core names them in Swedish).
+    HeatmapRow row{by_gender ? words(options, "gender_" + group.key) : group.name.empty() ? group.key : group.name, {}};
     for (const core::CompetencyFigures& competency : grouped.competencies) {
       std::optional<double> value;
       if (!group.suppressed && !grouped.suppressed) {

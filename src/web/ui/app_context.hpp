@@ -24,6 +24,10 @@
 #include "web/ui/texts.hpp"
 #include "web/auth/viewer.hpp"
 
+namespace trappa::core {
+struct Framework;
+}  // namespace trappa::core
+
 namespace trappa::web {
 
 class Router;
@@ -107,6 +111,10 @@ struct PageRequest {
 [[nodiscard]] core::Progress published_progress(const app::RoundView& round, std::uint32_t person);
 [[nodiscard]] std::string_view state_label(const PageRequest& page, core::RoundState state);
 [[nodiscard]] std::string role_label(const PageRequest& page, const Viewer& viewer);
+// ` lang="sv"` when the framework's texts (names, descriptions, levels; Framework::language,
+// Swedish unless the file says otherwise) are in another language than the page, else "": the
+// templates put it as {{{fw_lang}}} on every element that shows such a text.
+[[nodiscard]] std::string framework_lang_attribute(const PageRequest& page, const core::Framework& framework);
 // The word for an account's role alone ("Medarbetare", "HR", …), as Konton lists it.
 [[nodiscard]] std::string_view account_role_label(const PageRequest& page, core::AccountRole role);
 

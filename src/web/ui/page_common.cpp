@@ -1,6 +1,8 @@
 #include <array>
 
 #include "web/ui/app_context.hpp"
+
+#include "core/framework/framework.hpp"
 #include "app/access/password.hpp"
 #include "web/ui/router.hpp"
 #include "web/ui/template_engine.hpp"
@@ -101,6 +103,17 @@ std::string format_text(std::string_view pattern,
 }
 
 std::string_view status_code(core::Progress progress) { return core::to_code(progress); }
+
+std::string framework_lang_attribute(const PageRequest& page, const core::Framework& framework) {
+  std::string_view language = framework.text_language();
+  // A code as BCP 47 writes it (letters, digits, '-'); anything else is taken for Swedish.
+  if (language.empty() || language.size() > 35 ||
+      language.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-") != std::string_view::npos) {
+    language = "sv";
+  }
+  if (language == language_code(page.language)) return {};
+  return " lang=\"" + std::string(language) + "\"";
+}
 
 core::Progress published_progress(const app::RoundView& round, std::uint32_t person) {
   if (!round.includes(person)) return core::Progress::kNotStarted;

@@ -121,7 +121,7 @@ Overview compute(AppContext& app, const PageRequest& page, const OverviewFilters
   auto report = core::run_gap_query(*overview.round->snapshot, query);
   if (!report) {
     // The unit exists in the organisation but not in this round's tree: show the whole round.
-    overview.error = report.error().message;
+    overview.error = std::string(page.t("error_unknown_unit"));
     query.unit.clear();
     report = core::run_gap_query(*overview.round->snapshot, query);
     if (!report) return overview;

@@ -4,6 +4,7 @@
 #include <charconv>
 
 #include "core/assessment/assessment_rules.hpp"
+#include "web/server/http_util.hpp"
 
 namespace trappa::web {
 
@@ -36,15 +37,35 @@ std::string error_for(const std::vector<FieldError>& errors, const std::string& 
   return {};
 }
 
-TemplateData errors_data(const std::vector<FieldError>& errors) {
+namespace {
+
+std::string message_html(const FieldError& error, std::string_view fw_lang) {
+  const auto at = error.framework_text.empty() ? std::string::npos : error.message.find(error.framework_text);
+  if (fw_lang.empty() || at == std::string::npos) return html_escape(error.message);
+  return html_escape(std::string_view(error.message).substr(0, at)) + "<span" + std::string(fw_lang) + ">" +
+         html_escape(error.framework_text) + "</span>" +
+         html_escape(std::string_view(error.message).substr(at + error.framework_text.size()));
+}
+
+}  // namespace
+
+TemplateData errors_data(const std::vector<FieldError>& errors, std::string_view fw_lang) {
   TemplateData result = list();
   for (const FieldError& error : errors) {
     TemplateData item;
     item.set("anchor", error.anchor);
     item.set("message", error.message);
+    item.set("message_html", message_html(error, fw_lang));
     result.push_back(item);
   }
   return result;
+}
+
+std::string error_html_for(const std::vector<FieldError>& errors, const std::string& anchor, std::string_view fw_lang) {
+  for (const FieldError& error : errors) {
+    if (error.anchor == anchor) return message_html(error, fw_lang);
+  }
+  return {};
 }
 
 std::string level_name(const core::Framework& framework, int level) {
@@ -115,12 +136,13 @@ void append_completeness_errors(const core::Framework& framework, const core::Pe
       const std::string anchor = level_anchor(competency.code);
       if ((level == input.levels.end() || !level->second) && error_for(errors, anchor).empty()) {
         std::string message = replace_all(std::string(text(language, "error_choose_level")), "{code}", competency.code);
-        errors.push_back({anchor, replace_all(message, "{name}", competency.name)});
+        errors.push_back({anchor, replace_all(message, "{name}", competency.name), competency.name});
       }
     }
     const std::string anchor = motivation_anchor(area->code);
     if (!input.motivation.contains(area->code) && error_for(errors, anchor).empty()) {
-      errors.push_back({anchor, replace_all(std::string(text(language, "error_choose_motivation")), "{name}", area->name)});
+      errors.push_back(
+          {anchor, replace_all(std::string(text(language, "error_choose_motivation")), "{name}", area->name), area->name});
     }
   }
 }
@@ -128,18 +150,20 @@ void append_completeness_errors(const core::Framework& framework, const core::Pe
 void append_rule_errors(const std::vector<core::Problem>& problems, Language language, std::vector<FieldError>& errors) {
   for (const core::Problem& problem : problems) {
     std::string anchor;
+    // The field by its code ("1.1", or the area's "2"); core's own words (English) are not shown.
+    std::string field = problem.where;
     if (problem.where.starts_with("ratings.")) {
       std::string code = problem.where.substr(8);
       if (const auto dot = code.rfind(".self_level"); dot != std::string::npos) code = code.substr(0, dot);
       if (const auto dot = code.rfind(".agreed_level"); dot != std::string::npos) code = code.substr(0, dot);
       anchor = level_anchor(code);
+      field = code;
     } else if (problem.where.starts_with("motivation.")) {
       anchor = motivation_anchor(problem.where.substr(11));
+      field = problem.where.substr(11);
     }
     if (!anchor.empty() && !error_for(errors, anchor).empty()) continue;
-    errors.push_back({anchor, replace_all(std::string(text(language, "error_invalid_value")), "{field}",
-                                          problem.where) +
-                                  " (" + problem.what + ")"});
+    errors.push_back({anchor, replace_all(std::string(text(language, "error_invalid_value")), "{field}", field)});
   }
 }
 

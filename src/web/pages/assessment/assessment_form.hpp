@@ -24,13 +24,21 @@ namespace trappa::web {
 struct FieldError {
   std::string anchor;
   std::string message;
+  // The framework's text inside `message` (a competency's or area's name), which a page in
+  // another language than the framework's marks with the framework's language.
+  std::string framework_text = {};
 };
 
 [[nodiscard]] std::string level_anchor(const std::string& competency);     // "level-1.1-1"
 [[nodiscard]] std::string motivation_anchor(const std::string& area);      // "motivation-1-1"
 [[nodiscard]] std::string agreed_anchor(const std::string& competency);    // "agreed-1.1"
 [[nodiscard]] std::string error_for(const std::vector<FieldError>& errors, const std::string& anchor);
-[[nodiscard]] TemplateData errors_data(const std::vector<FieldError>& errors);
+// The list for {{#errors}}: anchor, message and message_html (the message escaped, its
+// framework text in <span{fw_lang}>; fw_lang as framework_lang_attribute gives it).
+[[nodiscard]] TemplateData errors_data(const std::vector<FieldError>& errors, std::string_view fw_lang = {});
+// The error of `anchor` as HTML, as message_html above; "" when there is none.
+[[nodiscard]] std::string error_html_for(const std::vector<FieldError>& errors, const std::string& anchor,
+                                         std::string_view fw_lang);
 [[nodiscard]] std::string level_name(const core::Framework& framework, int level);
 
 // The codes of the competencies in the role's profile, in framework order.

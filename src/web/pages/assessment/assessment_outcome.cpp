@@ -19,6 +19,7 @@ std::string level_text(const core::Framework& framework, const std::optional<int
 std::string render_conversation_outcome(const PageRequest& page, const core::Framework& framework,
                                         const core::Person& person, const core::Assessment& assessment) {
   TemplateData data;
+  data.set("fw_lang", framework_lang_attribute(page, framework));
   data.set("has_conversation_at", flag(!assessment.conversation_at.empty()));
   data.set("conversation_at", format_date(page.language, assessment.conversation_at));
   data.set("has_followed_up_at", flag(!assessment.followed_up_at.empty()));

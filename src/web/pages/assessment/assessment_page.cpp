@@ -39,6 +39,7 @@ struct CompetencyQuestion {
   std::string expected_name;
   std::vector<LevelChoice> levels;
   std::string error;
+  std::string error_html;  // error, escaped, with the framework text marked (error_html_for)
 };
 struct AreaSection {
   std::string code;
@@ -47,6 +48,7 @@ struct AreaSection {
   std::string motivation_question;
   int motivation = 0;
   std::string motivation_error;
+  std::string motivation_error_html;
   std::vector<CompetencyQuestion> competencies;
 };
 struct SummaryItem {
@@ -58,6 +60,7 @@ struct SummaryItem {
 };
 struct AssessmentView {
   enum class State { kNoRound, kNotInRound, kForm } state = State::kNoRound;
+  std::string fw_lang;  // framework_lang_attribute: the framework's texts marked when not in the page's language
   std::string round_name;
   std::string role;
   std::string closes;
@@ -85,6 +88,7 @@ AssessmentView build_view(const PageRequest& page, const app::RoundView& round, 
   const core::Framework& framework = round.snapshot->framework();
   AssessmentView view;
   view.state = AssessmentView::State::kForm;
+  view.fw_lang = framework_lang_attribute(page, framework);
   view.round_name = round.round.name;
   view.role = person.role;
   view.closes = format_date(page.language, round.round.closes);
@@ -96,9 +100,10 @@ AssessmentView build_view(const PageRequest& page, const app::RoundView& round, 
   }
   const core::RoleProfile* profile = framework.profile_of(person.role);
   for (const core::Area* area : core::assessed_areas(framework, person.role)) {
-    AreaSection section{area->code, area->name, area->description, area->motivation_question, 0, {}, {}};
+    AreaSection section{area->code, area->name, area->description, area->motivation_question, 0, {}, {}, {}};
     if (auto found = shown.motivation.find(area->code); found != shown.motivation.end()) section.motivation = found->second;
     section.motivation_error = error_for(errors, motivation_anchor(area->code));
+    section.motivation_error_html = error_html_for(errors, motivation_anchor(area->code), view.fw_lang);
     for (const core::Competency& competency : area->competencies) {
       auto expected = profile->find(competency.code);
       if (expected == profile->end()) continue;
@@ -118,6 +123,7 @@ AssessmentView build_view(const PageRequest& page, const app::RoundView& round, 
                                    level == chosen, level == expected->second});
       }
       question.error = error_for(errors, level_anchor(competency.code));
+      question.error_html = error_html_for(errors, level_anchor(competency.code), view.fw_lang);
       // The summary compares the level that counts (agreed, else self) with the expectation.
       if (stored >= core::Progress::kSelfAssessed && rating != nullptr) {
         const std::optional<int> counted = rating->agreed_level ? rating->agreed_level : rating->self_level;
@@ -152,6 +158,7 @@ enum class Answers { kMarkers, kValues };
 TemplateData areas_data(const PageRequest& page, const AssessmentView& view, Answers answers) {
   const bool values = answers == Answers::kValues;
   TemplateData data;
+  data.set("fw_lang", view.fw_lang);
   data.set("disabled_attr", values ? std::string(view.locked ? " disabled" : "") : marker("d"));
   TemplateData& areas = add_list(data, "areas");
   for (const AreaSection& section : view.areas) {
@@ -161,7 +168,7 @@ TemplateData areas_data(const PageRequest& page, const AssessmentView& view, Ans
     area.set("description", section.description);
     area.set("motivation_question", section.motivation_question);
     area.set("motivation_has_error", flag(values && !section.motivation_error.empty()));
-    area.set("motivation_error", section.motivation_error);
+    area.set("motivation_error_html", section.motivation_error_html);
     TemplateData& motivation = add_list(area, "motivation");
     for (int value = core::kMotivationMin; value <= core::kMotivationMax; ++value) {
       TemplateData& option = add_object(motivation);
@@ -180,7 +187,7 @@ TemplateData areas_data(const PageRequest& page, const AssessmentView& view, Ans
       item.set("expected", std::to_string(question.expected));
       item.set("expected_name", question.expected_name);
       item.set("has_error", flag(values && !question.error.empty()));
-      item.set("error", question.error);
+      item.set("error_html", question.error_html);
       TemplateData& levels = add_list(item, "levels");
       for (const LevelChoice& choice : question.levels) {
         TemplateData& level = add_object(levels);
@@ -233,6 +240,7 @@ TemplateData to_data(const PageRequest& page, const AssessmentView& view) {
   data.set("no_round", flag(view.state == AssessmentView::State::kNoRound));
   data.set("not_in_round", flag(view.state == AssessmentView::State::kNotInRound));
   data.set("has_form", flag(view.state == AssessmentView::State::kForm));
+  data.set("fw_lang", view.fw_lang);
   if (view.state != AssessmentView::State::kForm) return data;
   data.set("csrf", page.viewer->csrf_token);
   data.set("round_name", view.round_name);
@@ -254,7 +262,7 @@ TemplateData to_data(const PageRequest& page, const AssessmentView& view) {
     item.set("name", name);
   }
   data.set("has_errors", flag(!view.errors.empty()));
-  data.set("errors", errors_data(view.errors));
+  data.set("errors", errors_data(view.errors, view.fw_lang));
   data.set("has_summary", flag(view.show_summary));
   auto items = [&](const char* key, const std::vector<SummaryItem>& source) {
     TemplateData& result = add_list(data, key);

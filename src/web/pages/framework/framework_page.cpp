@@ -36,6 +36,7 @@ Response framework_page(AppContext& app, const PageRequest& page) {
   data.set("has_framework", flag(stored.has_value()));
   if (stored) {
     const core::Framework& framework = stored->framework;
+    data.set("fw_lang", framework_lang_attribute(page, framework));
     data.set("has_choice", flag(frameworks->size() > 1));
     TemplateData choices = list();
     for (const core::FrameworkSummary& summary : *frameworks) {

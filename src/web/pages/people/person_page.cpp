@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "io/exports/person_export_json.hpp"
+#include "web/pages/people/audit_detail.hpp"
 #include "web/pages/people/people_routes.hpp"
 #include "web/ui/error_response.hpp"
 #include "web/ui/pages.hpp"
@@ -95,7 +96,7 @@ Response person_page(AppContext& app, const PageRequest& page, const std::string
     const auto key = action_key(entry.action);
     row.set("action", std::string(key ? page.t(*key) : std::string_view(entry.action)));
     row.set("action_code", entry.action);
-    row.set("detail", entry.detail);
+    row.set("detail", audit_detail_text(page, entry.action, entry.detail));
     if (entry.action == "person.erase") {
       erased = true;
       erased_at = entry.at;

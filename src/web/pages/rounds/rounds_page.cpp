@@ -6,6 +6,7 @@
 #include "core/analytics/gap_query.hpp"
 #include "core/assessment/assessment_rules.hpp"
 #include "core/base/date.hpp"
+#include "core/framework/framework.hpp"
 #include "io/exports/gap_report_output.hpp"
 #include "web/pages/assessment/assessment_form.hpp"
 #include "web/pages/rounds/rounds_routes.hpp"
@@ -61,8 +62,11 @@ Response render_rounds(AppContext& app, const PageRequest& page, int status, con
   }
   data.set("rounds", rows);
   TemplateData framework_options = list();
+  // A framework's name in its own language; a summary carries none, so the default (Swedish).
+  const std::string fw_lang = framework_lang_attribute(page, core::Framework{});
   for (const core::FrameworkSummary& summary : *frameworks) {
     TemplateData option;
+    option.set("fw_lang", fw_lang);
     option.set("value", summary.id);
     option.set("label", summary.name + " (rev. " + std::to_string(summary.revision) + ")");
     option.set("selected", flag(summary.id == form.framework));

@@ -166,6 +166,7 @@ Response render_conversation(AppContext& app, const PageRequest& page, int statu
   const bool round_open = round.round.state == core::RoundState::kOpen;
   const bool read_only = access != PersonAccess::kManage || !round_open;
   TemplateData data;
+  data.set("fw_lang", framework_lang_attribute(page, framework));
   data.set("csrf", page.viewer->csrf_token);
   data.set("employee_id", url_encode(person.employee_id));
   data.set("name", person.name);

@@ -4,8 +4,9 @@
 // and (with --manager-overview) managers see them through the small-group rule of
 // core/key_figure_disclosure.hpp: a unit's set only when the rule shows it, and small cells
 // inside it hidden.
-#include <chrono>
+#include <spdlog/spdlog.h>
 
+#include <chrono>
 
 #include "core/workforce/key_figure_disclosure.hpp"
 #include "core/workforce/key_figures.hpp"
@@ -14,8 +15,10 @@
 #include "io/exports/key_figures_json.hpp"
 #include "report/charts/charts.hpp"
 #include "report/charts/data_table.hpp"
+#include "web/pages/workforce/forecast_view.hpp"
 #include "web/pages/workforce/workforce_routes.hpp"
 #include "web/ui/error_response.hpp"
+#include "web/ui/parameter_problem.hpp"
 #include "web/ui/pages.hpp"
 #include "web/ui/router.hpp"
 #include "web/ui/template_engine.hpp"
@@ -26,7 +29,7 @@ namespace {
 
 struct FiguresRequest {
   core::KeyFigureQuery query;
-  std::vector<core::Problem> problems;
+  std::vector<ParameterProblem> problems;  // in the reader's language, and in English for the API
 };
 
 // Key figures are read "per 31 December" in the yearly plans: the default date is the last
@@ -42,11 +45,11 @@ FiguresRequest read_request(const AppContext& app, const PageRequest& page) {
   parsed.query.at = default_reference_date(*app.options.clock);
   if (const std::string at = query_value(page.request, "at"); !at.empty()) {
     if (auto date = core::parse_iso_date(at)) parsed.query.at = *date;
-    else parsed.problems.push_back({"at", "'" + at + "' is not a date (YYYY-MM-DD)"});
+    else parsed.problems.push_back(not_a_date(page, "at", "figures_date", at));
   }
   if (const std::string from = query_value(page.request, "from"); !from.empty()) {
     if (auto date = core::parse_iso_date(from)) parsed.query.from = *date;
-    else parsed.problems.push_back({"from", "'" + from + "' is not a date (YYYY-MM-DD)"});
+    else parsed.problems.push_back(not_a_date(page, "from", "param_from", from));
   }
   std::string unit = query_value(page.request, "enhet");
   if (unit.empty()) unit = query_value(page.request, "unit");
@@ -54,9 +57,9 @@ FiguresRequest read_request(const AppContext& app, const PageRequest& page) {
   if (unit.empty()) unit = scope;
   if (!unit.empty()) {
     if (!app.directory->tree().index_of(unit)) {
-      parsed.problems.push_back({"unit", "unknown unit '" + unit + "'"});
+      parsed.problems.push_back(unknown_unit(page, "unit", unit));
     } else if (!scope.empty() && !app.directory->unit_in_subtree(unit, scope)) {
-      parsed.problems.push_back({"unit", "unit '" + unit + "' is outside your scope"});
+      parsed.problems.push_back(unit_outside_scope(page, "unit", unit));
     }
   }
   parsed.query.unit_code = unit;
@@ -64,10 +67,25 @@ FiguresRequest read_request(const AppContext& app, const PageRequest& page) {
     try {
       parsed.query.retirement_age = std::stoi(age);
     } catch (const std::exception&) {
-      parsed.problems.push_back({"retirement_age", "'" + age + "' is not a whole number"});
+      parsed.problems.push_back(not_a_whole_number(page, "retirement_age", "param_retirement_age", age));
     }
   }
   return parsed;
+}
+
+// What core::compute_key_figures would refuse in English, checked first for the pages so that
+// they can say it in the reader's language. (The API keeps core's problems: its contract.)
+void check_for_page(const PageRequest& page, FiguresRequest& request) {
+  if (!request.problems.empty()) return;
+  const core::KeyFigureQuery& query = request.query;
+  if (query.from && *query.from > query.at) {
+    request.problems.push_back(parameter_problem(page, "from", "param_from", "problem_from_after_at",
+                                                 {{"from", core::to_iso(*query.from)}, {"at", core::to_iso(query.at)}},
+                                                 core::to_iso(*query.from) + " is after " + core::to_iso(query.at)));
+  }
+  if (query.retirement_age < 40 || query.retirement_age > 100) {
+    request.problems.push_back(out_of_range(page, "retirement_age", "param_retirement_age", 40, 100));
+  }
 }
 
 // The figures as the viewer may see them: `suppressed` when the small-group rule hides the
@@ -188,12 +206,13 @@ Response figures_page(AppContext& app, const PageRequest& page) {
   const Viewer& viewer = *page.viewer;
   if (!viewer.sees_overview()) return error_page(app, page, 403);
   FiguresRequest request = read_request(app, page);
+  check_for_page(page, request);
   TemplateData data;
   data.set("at", core::to_iso(request.query.at));
   data.set("units", select_options(unit_options(*app.directory, viewer.aggregate_scope(), request.query.unit_code),
                                    request.query.unit_code));
   data.set("has_error", flag(!request.problems.empty()));
-  data.set("error", request.problems.empty() ? std::string() : request.problems.front().to_string());
+  data.set("error", shown_problems(request.problems));
   data.set("has_figures", flag(false));
   data.set("suppressed", flag(false));
   data.set("no_data", flag(false));
@@ -209,8 +228,11 @@ Response figures_page(AppContext& app, const PageRequest& page) {
       if (computed.error().kind != core::ErrorKind::kInvalidInput && computed.error().kind != core::ErrorKind::kNotFound) {
         return error_response(app, page, computed.error());
       }
+      // The parameters were checked above; what core still refuses is told in general terms
+      // (and logged with core's own words).
+      spdlog::info("request_id={} key figures refused: {}", page.request.request_id, computed.error().describe());
       data.set("has_error", flag(true));
-      data.set("error", computed.error().describe());
+      data.set("error", std::string(page.t("problem_not_computed")));
     } else if ((*computed)->suppressed) {
       data.set("suppressed", flag(true));
     } else if ((*computed)->figures.headcount[0].all.total() == 0) {
@@ -255,9 +277,13 @@ Response figures_page(AppContext& app, const PageRequest& page) {
 Response figures_csv(AppContext& app, const PageRequest& page) {
   if (!page.viewer->sees_overview()) return error_page(app, page, 403);
   FiguresRequest request = read_request(app, page);
-  if (!request.problems.empty()) return error_page(app, page, 400, request.problems.front().to_string());
+  check_for_page(page, request);
+  if (!request.problems.empty()) return error_page(app, page, 400, shown_problems(request.problems));
   auto computed = compute(app, page, request.query);
-  if (!computed) return error_page(app, page, 400, computed.error().describe());
+  if (!computed) {
+    spdlog::info("request_id={} key figures refused: {}", page.request.request_id, computed.error().describe());
+    return error_page(app, page, 400, page.t("problem_not_computed"));
+  }
   if (!*computed) return too_many_figure_requests(app, page);
   if ((*computed)->suppressed) return error_page(app, page, 403);
   const core::KeyFigures* figures = &(*computed)->figures;
@@ -265,7 +291,7 @@ Response figures_csv(AppContext& app, const PageRequest& page) {
   const io::CsvDialect dialect = io::spreadsheet_csv_for(i18n::language_code(page.language));
   std::string body;
   if (table.empty() || table == "alla") {
-    body = io::write_key_figures_csv(*figures, dialect);
+    body = io::write_key_figures_csv(*figures, dialect, csv_header(page, io::kKeyFiguresCsvColumns));
   } else {
     const FigureCharts charts = build_charts(page, *figures);
     if (table == "kf-headcount") body = report::data_table_csv(report::table_for(charts.headcount), dialect);
@@ -284,7 +310,7 @@ core::Result<std::optional<core::KeyFigures>> key_figures_for(AppContext& app, c
     return core::fail(core::ErrorKind::kForbidden, "key figures are for HR, observers and managers with the overview");
   }
   FiguresRequest request = read_request(app, page);
-  if (!request.problems.empty()) return core::invalid("invalid parameters", std::move(request.problems));
+  if (!request.problems.empty()) return core::invalid("invalid parameters", api_problems(request.problems));
   ASSIGN_OR_RETURN(auto computed, compute(app, page, request.query));
   if (!computed) return std::optional<core::KeyFigures>();
   if (computed->suppressed) {

@@ -4,6 +4,8 @@
 // retirement age, recruit or not) that is a plain GET, so it works without JavaScript, and the
 // same forecast as CSV (`trappa forecast --format csv`) at /prognos.csv. Access and small
 // groups as forecast_view.hpp says.
+#include <spdlog/spdlog.h>
+
 #include <charconv>
 
 #include "core/framework/framework.hpp"
@@ -27,7 +29,8 @@ constexpr std::string_view kGrowthPrefix = "tillvaxt:";  // growth:<role>, in pe
 
 // The form's scenario: growth per role in percent (decimal comma or point), recruit or not.
 // The retirement age is the query's retirement-age (read_forecast_parameters).
-void read_form_scenario(const Request& request, ForecastParameters& parameters) {
+void read_form_scenario(const PageRequest& page, ForecastParameters& parameters) {
+  const Request& request = page.request;
   if (query_value(request, "rekrytera") == "nej") parameters.scenario.recruit = core::RecruitPolicy::kNone;
   for (const auto& [key, value] : request.query) {
     if (!key.starts_with(kGrowthPrefix) || value.empty()) continue;
@@ -39,7 +42,9 @@ void read_form_scenario(const Request& request, ForecastParameters& parameters) 
     double percent = 0;
     const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), percent);
     if (error != std::errc{} || end != text.data() + text.size() || percent < -100 || percent > 100) {
-      parameters.problems.push_back({std::string(kGrowthPrefix) + role, "'" + value + "' is not a percentage from -100 to 100"});
+      parameters.problems.push_back(parameter_problem(page, std::string(kGrowthPrefix) + role, "forecast_growth",
+                                                      "problem_not_a_percentage", {{"role", role}, {"value", value}},
+                                                      "'" + value + "' is not a percentage from -100 to 100"));
       continue;
     }
     core::DemandScenario demand;
@@ -150,7 +155,7 @@ Response forecast_page(AppContext& app, const PageRequest& page) {
   const Viewer& viewer = *page.viewer;
   if (!viewer.sees_overview()) return error_page(app, page, 403);
   ForecastParameters parameters = read_forecast_parameters(app, page);
-  read_form_scenario(page.request, parameters);
+  read_form_scenario(page, parameters);
   TemplateData data;
   data.set("at", core::to_iso(parameters.query.at));
   data.set("years", std::to_string(parameters.query.years));
@@ -172,9 +177,13 @@ Response forecast_page(AppContext& app, const PageRequest& page) {
     } else if (kind == core::ErrorKind::kInvalidInput || kind == core::ErrorKind::kNotFound) {
       status = 400;
       data.set("has_error", flag(true));
-      std::string message;
-      for (const core::Problem& problem : computed.error().problems) message += (message.empty() ? "" : "; ") + problem.to_string();
-      data.set("error", message.empty() ? computed.error().describe() : message);
+      // The parameters' own problems in the reader's language; what core still refuses (a role
+      // the forecast does not know) in general terms, and in core's words in the log.
+      if (parameters.problems.empty()) {
+        spdlog::info("request_id={} forecast refused: {}", page.request.request_id, computed.error().describe());
+      }
+      data.set("error", parameters.problems.empty() ? std::string(page.t("problem_not_computed"))
+                                                    : shown_problems(parameters.problems));
     } else {
       return error_response(app, page, computed.error());
     }
@@ -211,15 +220,20 @@ Response forecast_page(AppContext& app, const PageRequest& page) {
 Response forecast_csv(AppContext& app, const PageRequest& page) {
   if (!page.viewer->sees_overview()) return error_page(app, page, 403);
   ForecastParameters parameters = read_forecast_parameters(app, page);
-  read_form_scenario(page.request, parameters);
+  read_form_scenario(page, parameters);
   auto computed = viewer_forecast(app, page, parameters);
   if (!computed) {
-    if (computed.error().kind == core::ErrorKind::kInvalidInput) return error_page(app, page, 400, computed.error().describe());
+    if (computed.error().kind == core::ErrorKind::kInvalidInput) {
+      if (!parameters.problems.empty()) return error_page(app, page, 400, shown_problems(parameters.problems));
+      spdlog::info("request_id={} forecast refused: {}", page.request.request_id, computed.error().describe());
+      return error_page(app, page, 400, page.t("problem_not_computed"));
+    }
     return error_response(app, page, computed.error());
   }
   if (!*computed) return too_many_requests(app, page);
   const std::string name = "prognos-" + core::to_iso(parameters.query.at) + ".csv";
-  return {200, "text/csv; charset=utf-8", io::write_forecast_csv(**computed, io::spreadsheet_csv_for(i18n::language_code(page.language))),
+  return {200, "text/csv; charset=utf-8", io::write_forecast_csv(**computed, io::spreadsheet_csv_for(i18n::language_code(page.language)),
+                                                             csv_header(page, io::kForecastCsvColumns)),
           {{"Content-Disposition", "attachment; filename=\"" + name + "\""}, {"Cache-Control", "no-store"}}};
 }
 

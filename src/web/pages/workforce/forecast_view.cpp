@@ -13,16 +13,16 @@ namespace {
 
 // A whole number within [low, high] from the query string, or a problem naming the parameter.
 template <typename Target>
-void read_int(const Request& request, const char* name, int low, int high, Target& target,
-              std::vector<core::Problem>& problems) {
-  const std::string text = query_value(request, name);
+void read_int(const PageRequest& page, const char* name, std::string_view field, int low, int high, Target& target,
+              std::vector<ParameterProblem>& problems) {
+  const std::string text = query_value(page.request, name);
   if (text.empty()) return;
   int value = 0;
   const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
   if (error != std::errc{} || end != text.data() + text.size()) {
-    problems.push_back({name, "'" + text + "' is not a whole number"});
+    problems.push_back(not_a_whole_number(page, name, field, text));
   } else if (value < low || value > high) {
-    problems.push_back({name, "must be from " + std::to_string(low) + " to " + std::to_string(high)});
+    problems.push_back(out_of_range(page, name, field, low, high));
   } else {
     target = value;
   }
@@ -36,26 +36,30 @@ ForecastParameters read_forecast_parameters(const AppContext& app, const PageReq
   parsed.query.at = app.options.clock->today();
   if (const std::string at = query_value(request, "at"); !at.empty()) {
     if (auto date = core::parse_iso_date(at)) parsed.query.at = *date;
-    else parsed.problems.push_back({"at", "'" + at + "' is not a date (YYYY-MM-DD)"});
+    else parsed.problems.push_back(not_a_date(page, "at", "figures_date", at));
   }
-  read_int(request, "years", 1, core::kForecastMaxYears, parsed.query.years, parsed.problems);
-  read_int(request, "history-years", 1, core::kForecastMaxHistoryYears, parsed.query.history_years, parsed.problems);
-  read_int(request, "retirement-age", 40, 100, parsed.query.retirement_age, parsed.problems);
+  read_int(page, "years", "forecast_years", 1, core::kForecastMaxYears, parsed.query.years, parsed.problems);
+  read_int(page, "history-years", "param_history_years", 1, core::kForecastMaxHistoryYears, parsed.query.history_years,
+           parsed.problems);
+  read_int(page, "retirement-age", "param_retirement_age", 40, 100, parsed.query.retirement_age, parsed.problems);
   std::string unit = query_value(request, "unit");
   if (unit.empty()) unit = query_value(request, "enhet");
   const std::string scope = page.viewer->aggregate_scope();
   if (unit.empty()) unit = scope;
   if (!unit.empty()) {
     if (!app.directory->tree().index_of(unit)) {
-      parsed.problems.push_back({"unit", "unknown unit '" + unit + "'"});
+      parsed.problems.push_back(unknown_unit(page, "unit", unit));
     } else if (!scope.empty() && !app.directory->unit_in_subtree(unit, scope)) {
-      parsed.problems.push_back({"unit", "unit '" + unit + "' is outside your scope"});
+      parsed.problems.push_back(unit_outside_scope(page, "unit", unit));
     }
   }
   parsed.query.unit_code = unit;
   if (const std::string round = query_value(request, "round"); !round.empty()) {
     parsed.round = round;
-    if (!app.rounds->find(round)) parsed.problems.push_back({"round", "no round named '" + round + "'"});
+    if (!app.rounds->find(round)) {
+      parsed.problems.push_back(parameter_problem(page, "round", "label_round", "problem_unknown_round", {{"value", round}},
+                                                  "no round named '" + round + "'"));
+    }
   }
   return parsed;
 }
@@ -66,7 +70,7 @@ core::Result<std::optional<core::Forecast>> viewer_forecast(AppContext& app, con
   if (!viewer.sees_overview()) {
     return core::fail(core::ErrorKind::kForbidden, "the forecast is for HR, observers and managers with the overview");
   }
-  if (!parameters.problems.empty()) return core::invalid("invalid parameters", parameters.problems);
+  if (!parameters.problems.empty()) return core::invalid("invalid parameters", api_problems(parameters.problems));
   const app::KeyFigureInputs& inputs = *app.key_figures;
   const std::size_t min_group = app.disclosures->min_group();
   auto ticket = app.figure_gate->enter(viewer.session_digest);
@@ -114,6 +118,13 @@ core::Result<std::optional<core::Forecast>> forecast_for(AppContext& app, const 
   ForecastParameters parameters = read_forecast_parameters(app, page);
   parameters.scenario = scenario;
   return viewer_forecast(app, page, parameters);
+}
+
+std::vector<std::string> csv_header(const PageRequest& page, std::span<const std::string_view> columns) {
+  std::vector<std::string> names;
+  names.reserve(columns.size());
+  for (std::string_view column : columns) names.emplace_back(page.t("csv_" + std::string(column)));
+  return names;
 }
 
 }  // namespace trappa::web

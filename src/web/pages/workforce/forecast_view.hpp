@@ -17,12 +17,15 @@
 #pragma once
 
 #include <optional>
+#include <span>
+#include <string_view>
 #include <string>
 #include <vector>
 
 #include "core/base/result.hpp"
 #include "core/forecast/forecast.hpp"
 #include "web/ui/app_context.hpp"
+#include "web/ui/parameter_problem.hpp"
 
 namespace trappa::web {
 
@@ -31,7 +34,9 @@ struct ForecastParameters {
   core::ForecastQuery query;
   core::ForecastScenario scenario;
   std::optional<std::string> round;  // nullopt: the default round (core::default_forecast_round)
-  std::vector<core::Problem> problems;  // each names the parameter ("years") or JSON path ("$.demand")
+  // Each names the parameter ("years"), in the reader's language for the page and in English for
+  // the API (web/ui/parameter_problem.hpp).
+  std::vector<ParameterProblem> problems;
 };
 
 // Reads at, years, unit (or enhet), history-years, retirement-age and round from the query
@@ -44,5 +49,10 @@ struct ForecastParameters {
 // suppressed for this viewer.
 [[nodiscard]] core::Result<std::optional<core::Forecast>> viewer_forecast(AppContext& app, const PageRequest& page,
                                                                           const ForecastParameters& parameters);
+
+// The columns of a CSV download meant for a spreadsheet (Nyckeltal's and Prognos's), named in
+// the reader's language: the catalogue's csv_<column> for each machine column name. The CLI
+// and API keep the machine names (docs/web.md "Texts and languages").
+[[nodiscard]] std::vector<std::string> csv_header(const PageRequest& page, std::span<const std::string_view> columns);
 
 }  // namespace trappa::web
