@@ -344,6 +344,9 @@ std::vector<Page> pages() {
       {"sign-in.held", "", "/skattning", 401,
        "csrf=ended&form_owner=golden-owner&round=2026&action=draft&level.1.1=3&motivation.1=4"},
       {"rounds.errors", "hr", "/omgangar", 422, "csrf=golden-csrf-hr&name=&framework=digital-kompetens&scope="},
+      // A unit that does not exist is refused, not taken for the whole organisation.
+      {"rounds.unknown-unit", "hr", "/omgangar", 422,
+       "csrf=golden-csrf-hr&name=golden-2027&framework=digital-kompetens&scope=FINNS-EJ"},
       // Problems with the parameters, in the reader's language (issue 13).
       {"figures.errors", "hr", "/nyckeltal?at=2099-13-45&enhet=FINNS-EJ", 400},
       {"forecast.errors", "hr", "/prognos?at=2099-13-45&unit=FINNS-EJ&years=99", 400},

@@ -28,6 +28,7 @@ struct RoundForm {
   std::string name_error;
   std::string opens_error;
   std::string closes_error;
+  std::string scope_error;
   std::vector<FieldError> errors;
 };
 
@@ -89,6 +90,7 @@ Response render_rounds(AppContext& app, const PageRequest& page, int status, con
   if (!form.name_error.empty()) data.set("name_error", form.name_error);
   if (!form.opens_error.empty()) data.set("opens_error", form.opens_error);
   if (!form.closes_error.empty()) data.set("closes_error", form.closes_error);
+  if (!form.scope_error.empty()) data.set("scope_error", form.scope_error);
   data.set("has_errors", flag(!form.errors.empty()));
   data.set("errors", errors_data(form.errors));
   const auto flash = page.request.query.find("klart");
@@ -128,7 +130,7 @@ Response rounds_create(AppContext& app, const PageRequest& page) {
   const FormData form_data = FormData::parse(page.request.body);
   if (!csrf_valid(page, form_data)) return error_page(app, page, 403, page.t("error_csrf_text"));
   RoundForm form{form_data.get("name"), form_data.get("framework"), form_data.get("scope"), form_data.get("opens"),
-                 form_data.get("closes"), {}, {}, {}, {}};
+                 form_data.get("closes"), {}, {}, {}, {}, {}};
   while (!form.name.empty() && form.name.back() == ' ') form.name.pop_back();
   while (!form.name.empty() && form.name.front() == ' ') form.name.erase(form.name.begin());
   if (core::round_name_problem(form.name)) {
@@ -142,12 +144,16 @@ Response rounds_create(AppContext& app, const PageRequest& page) {
       form.closes < form.opens) {
     form.closes_error = std::string(page.t("error_closes_before_opens"));
   }
-  // HR creates rounds only within their own scope.
-  if (!viewer.scope().empty() && (form.scope.empty() || !app.directory->unit_in_subtree(form.scope, viewer.scope()))) {
+  // A unit that does not exist is refused: taking it for the whole organisation would open
+  // the round to everyone. HR creates rounds only within their own scope.
+  if (!form.scope.empty() && !app.directory->tree().index_of(form.scope)) {
+    form.scope_error = std::string(page.t("error_unknown_unit"));
+  } else if (!viewer.scope().empty() &&
+             (form.scope.empty() || !app.directory->unit_in_subtree(form.scope, viewer.scope()))) {
     form.scope = viewer.scope();
   }
-  if (!form.scope.empty() && !app.directory->tree().index_of(form.scope)) form.scope.clear();
   if (!form.name_error.empty()) form.errors.push_back({"round-name", form.name_error});
+  if (!form.scope_error.empty()) form.errors.push_back({"round-scope", form.scope_error});
   if (!form.opens_error.empty()) form.errors.push_back({"round-opens", form.opens_error});
   if (!form.closes_error.empty()) form.errors.push_back({"round-closes", form.closes_error});
   if (!form.errors.empty()) return render_rounds(app, page, 422, form);
