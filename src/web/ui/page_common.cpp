@@ -1,6 +1,7 @@
 #include <array>
 
 #include "web/ui/app_context.hpp"
+#include "web/ui/pages.hpp"
 
 #include "core/framework/framework.hpp"
 #include "app/access/password.hpp"
@@ -160,6 +161,19 @@ std::string_view allowed_flash(std::string_view key) {
     if (allowed == key) return allowed;
   }
   return {};
+}
+
+TemplateData round_options(AppContext& app, const std::string& selected) {
+  TemplateData options = list();
+  auto rounds = app.rounds->rounds();
+  for (auto it = rounds->rbegin(); it != rounds->rend(); ++it) {
+    TemplateData option;
+    option.set("value", (*it)->round.name);
+    option.set("label", (*it)->round.name);
+    option.set("selected", flag((*it)->round.name == selected));
+    options.push_back(option);
+  }
+  return options;
 }
 
 }  // namespace trappa::web

@@ -24,6 +24,10 @@ namespace trappa::web {
 [[nodiscard]] TemplateData select_options(const std::vector<std::pair<std::string, std::string>>& options,
                                           const std::string& selected);
 
+// The rounds for a <select>, newest first, the one named `selected` marked (Mitt team,
+// Ej påbörjade).
+[[nodiscard]] TemplateData round_options(AppContext& app, const std::string& selected);
+
 // The figures a request asks for (?at=&from=&unit=&retirement_age=), for /api/v1/figures
 // (figures_page.cpp): kForbidden for viewers without access and for suppressed groups,
 // kInvalidInput naming a bad parameter; nullopt when they must be computed and the session

@@ -147,19 +147,6 @@ std::variant<Listed, Response> listed(AppContext& app, const PageRequest& page, 
   return result;
 }
 
-TemplateData round_options(AppContext& app, const std::string& selected) {
-  TemplateData options = list();
-  auto rounds = app.rounds->rounds();
-  for (auto it = rounds->rbegin(); it != rounds->rend(); ++it) {
-    TemplateData option;
-    option.set("value", (*it)->round.name);
-    option.set("label", (*it)->round.name);
-    option.set("selected", flag((*it)->round.name == selected));
-    options.push_back(option);
-  }
-  return options;
-}
-
 TemplateData group_rows(const std::vector<core::GroupCount>& groups, const std::function<std::string(const std::string&)>& name) {
   TemplateData rows = list();
   for (const core::GroupCount& group : groups) {

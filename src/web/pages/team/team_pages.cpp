@@ -35,19 +35,6 @@ std::shared_ptr<const app::RoundView> chosen_round(AppContext& app, const PageRe
   return rounds->empty() ? nullptr : rounds->back();
 }
 
-TemplateData round_options(AppContext& app, const std::string& selected) {
-  TemplateData options = list();
-  auto rounds = app.rounds->rounds();
-  for (auto it = rounds->rbegin(); it != rounds->rend(); ++it) {
-    TemplateData option;
-    option.set("value", (*it)->round.name);
-    option.set("label", (*it)->round.name);
-    option.set("selected", flag((*it)->round.name == selected));
-    options.push_back(option);
-  }
-  return options;
-}
-
 struct ReportRow {
   std::string employee_id;
   std::string name;
