@@ -10,6 +10,7 @@
 #include "report/analytics/gap_charts.hpp"
 #include "report/charts/charts.hpp"
 #include "report/charts/data_table.hpp"
+#include "xml_tree.hpp"
 
 namespace trappa::report {
 namespace {
@@ -165,6 +166,87 @@ TEST(EnglishCharts, every_gap_chart_builder_says_nothing_in_swedish) {
   EXPECT_EQ(chart.text.summary, "Round 2025, agreed level.");
   EXPECT_EQ(chart.reference->label, "Expected level");
   EXPECT_EQ(chart.category_heading, "Area");
+}
+
+// Issue 13: a Swedish framework's names on an English page are marked lang="sv" wherever a
+// chart shows them — the drawn labels, tooltips, the description, the table.
+
+// The text of `element` and its descendants, leaving out every element marked lang="sv".
+std::string text_outside_swedish(const testing::XmlElement& element) {
+  if (element.attribute("lang") == "sv") return {};
+  std::string text = element.text;
+  for (const auto& child : element.children) text += " " + text_outside_swedish(*child);
+  return text;
+}
+
+std::size_t count_marked(const testing::XmlElement& root, const std::string& name) {
+  std::size_t marked = 0;
+  for (const testing::XmlElement* element : root.all()) {
+    if (element->attribute("lang") == "sv" && element->deep_text().find(name) != std::string::npos) ++marked;
+  }
+  return marked;
+}
+
+// The chart and its table hold the Swedish names only inside elements marked lang="sv", and
+// mark `name` in the drawing (label or tooltip), the description and the table.
+template <typename Chart>
+void expect_names_marked(const Chart& chart, std::string (*draw)(const Chart&), const std::string& name) {
+  for (const std::string& markup : {draw(chart), data_table_html(table_for(chart))}) {
+    const testing::XmlParse parsed = testing::parse_xml(markup);
+    ASSERT_TRUE(parsed.root) << parsed.error << "\n" << markup;
+    const std::string outside = text_outside_swedish(*parsed.root);
+    for (const char* letter : {"å", "ä", "ö"}) {
+      EXPECT_EQ(outside.find(letter), std::string::npos) << "unmarked Swedish in: " << outside;
+    }
+    EXPECT_GE(count_marked(*parsed.root, name), 1U) << markup;
+  }
+  const testing::XmlParse svg = testing::parse_xml(draw(chart));
+  ASSERT_TRUE(svg.root);
+  const auto descriptions = svg.root->all_named("desc");
+  ASSERT_EQ(descriptions.size(), 1U);
+  EXPECT_GE(count_marked(*descriptions.front(), name), 1U) << "the description does not mark " << name;
+}
+
+TEST(EnglishCharts, swedish_framework_names_are_marked_lang_sv_in_drawing_description_and_table) {
+  ChartText text = english_text("areas", "Share with a need per area");
+  text.names_language = "sv";
+  BarChart bars;
+  bars.text = text;
+  bars.bars = {{"1 Digital säkerhet", 0.29, 0.31}, {"2 Kommunikation och samarbete", 0.12, std::nullopt}};
+  bars.comparison_label = "2024";
+  expect_names_marked(bars, &bar_chart, "Digital säkerhet");
+
+  Heatmap map;
+  map.text = text;
+  map.columns = {{"1.1", "Lösenord och åtkomst"}, {"1.2", "Nätfiske"}};
+  map.rows = {{"Unit A", {0.2, 0.4}}, {"Unit B", {std::nullopt, 0.1}}};
+  expect_names_marked(map, &heatmap, "Nätfiske");
+
+  LineChart lines;
+  lines.text = text;
+  lines.format = NumberFormat::share();
+  lines.periods = {"2026", "2027"};
+  lines.series = {{"1 Digital säkerhet", {0.5, 0.55}}, {"2 Källkritik", {0.4, std::nullopt}}};
+  expect_names_marked(lines, &line_chart, "Källkritik");
+}
+
+TEST(EnglishCharts, names_in_the_charts_language_are_not_marked) {
+  ChartText text = english_text("areas", "Share with a need per area");
+  text.names_language = "en";
+  BarChart bars;
+  bars.text = text;
+  bars.bars = {{"Security", 0.29, std::nullopt}, {"Communication", 0.12, std::nullopt}};
+  EXPECT_EQ(bar_chart(bars).find("lang="), std::string::npos);
+  EXPECT_EQ(data_table_html(table_for(bars)).find("lang="), std::string::npos);
+}
+
+TEST(EnglishCharts, gap_charts_take_the_frameworks_language_for_their_names) {
+  GapChartOptions options;
+  options.language = kEnglish;
+  options.names_language = "sv";
+  const BarChart chart = need_share_by_area(english_report("2025"), options);
+  EXPECT_EQ(chart.text.names_language, "sv");
+  EXPECT_NE(bar_chart(chart).find("<span lang=\"sv\">A Communication</span>"), std::string::npos) << bar_chart(chart);
 }
 
 }  // namespace

@@ -30,6 +30,7 @@ ChartText complete(ChartText text, const core::GapReport& report, const GapChart
   if (text.title.empty()) text.title = words(options, title_key);
   if (text.summary.empty() && options.summary == RoundSummary::kInclude) text.summary = summary_of(report, options);
   text.language = options.language;
+  if (text.names_language.empty()) text.names_language = options.names_language;
   return text;
 }
 

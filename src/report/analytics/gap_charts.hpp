@@ -26,6 +26,9 @@ struct GapChartOptions {
   // bar charts (matched by code); null: no comparison. Not owned; read during the call only.
   const core::GapReport* earlier = nullptr;
   RoundSummary summary = RoundSummary::kOmit;
+  // The framework's language (a BCP 47 code) for the areas' and competencies' names, marked
+  // where it is not `language` (ChartText::names_language). Empty: `language`.
+  std::string names_language;
 };
 
 // Each builder's ChartText defaults: id and catalogue title below, summary per the options,

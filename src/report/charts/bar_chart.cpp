@@ -54,15 +54,18 @@ std::string comparison_words(const BarChart& chart) {
   return given_or_words(chart.comparison_label, chart.text.language, "report_comparison");
 }
 
+// The description as markup: the chart's words escaped, each bar's name marked when it is in
+// another language than the chart (ChartText::names_language).
 std::string describe(const BarChart& chart) {
   const i18n::Language language = chart.text.language;
+  const auto name = [&](const Bar& bar) { return name_markup(bar.label, chart.text.names_language, language); };
   std::string text;
-  if (!chart.text.summary.empty()) text = chart.text.summary + " ";
+  if (!chart.text.summary.empty()) text = escape_markup(chart.text.summary) + " ";
   const bool any_comparison = std::ranges::any_of(chart.bars, [](const Bar& bar) { return bar.comparison.has_value(); });
-  text += sentence(language, chart.bars.size() == 1 ? "report_bar_desc_one" : "report_bar_desc_many",
-                   {{"n", std::to_string(chart.bars.size())}});
+  text += sentence_markup(language, chart.bars.size() == 1 ? "report_bar_desc_one" : "report_bar_desc_many",
+                          {{"n", std::to_string(chart.bars.size())}});
   if (any_comparison && !chart.comparison_label.empty()) {
-    text += " " + sentence(language, "report_bar_desc_comparison", {{"label", chart.comparison_label}});
+    text += " " + sentence_markup(language, "report_bar_desc_comparison", {{"label", escape_markup(chart.comparison_label)}});
   }
 
   const Bar* highest = nullptr;
@@ -75,28 +78,29 @@ std::string describe(const BarChart& chart) {
     if (!lowest || *bar.value < *lowest->value) lowest = &bar;
   }
   if (with_value >= 2 && *highest->value != *lowest->value) {
-    text += " " + sentence(language, "report_desc_highest_lowest",
-                           {{"highest", highest->label + " " + format_value(highest->value, chart.format)},
-                            {"lowest", lowest->label + " " + format_value(lowest->value, chart.format)}});
+    text += " " + sentence_markup(language, "report_desc_highest_lowest",
+                                  {{"highest", name(*highest) + " " + escape_markup(format_value(highest->value, chart.format))},
+                                   {"lowest", name(*lowest) + " " + escape_markup(format_value(lowest->value, chart.format))}});
   }
   if (chart.bars.size() <= 15) {
     std::vector<std::string> parts;
     for (const Bar& bar : chart.bars) {
-      std::string part = fmt::format("{}: {}", bar.label, spoken_value(bar.value, chart.format, language));
+      std::string part = name(bar) + ": " + escape_markup(spoken_value(bar.value, chart.format, language));
       if (bar.comparison) {
-        part += fmt::format(" ({} {})", chart.comparison_label.empty() ? lower_first(comparison_words(chart)) : chart.comparison_label,
-                            spoken_value(bar.comparison, chart.format, language));
+        part += escape_markup(fmt::format(" ({} {})",
+                                          chart.comparison_label.empty() ? lower_first(comparison_words(chart)) : chart.comparison_label,
+                                          spoken_value(bar.comparison, chart.format, language)));
       }
       parts.push_back(std::move(part));
     }
-    if (!parts.empty()) text += " " + words(language, "report_desc_values") + " " + sentence_list(parts);
+    if (!parts.empty()) text += " " + escape_markup(words(language, "report_desc_values")) + " " + sentence_list(parts);
   } else {
-    text += " " + words(language, "report_desc_all_in_table");
+    text += " " + escape_markup(words(language, "report_desc_all_in_table"));
   }
   if (chart.reference) {
-    text += " " + sentence(language, "report_bar_desc_reference",
-                           {{"label", chart.reference->label},
-                            {"value", spoken_value(chart.reference->value, chart.format, language)}});
+    text += " " + sentence_markup(language, "report_bar_desc_reference",
+                                  {{"label", escape_markup(chart.reference->label)},
+                                   {"value", escape_markup(spoken_value(chart.reference->value, chart.format, language))}});
   }
   return text;
 }
@@ -158,12 +162,13 @@ std::string bar_chart(const BarChart& given) {
   }
   svg += "</g>";
 
+  const std::string name_lang = lang_attribute(chart.text.names_language, chart.text.language);
   svg += "<g>";
   for (std::size_t i = 0; i < chart.bars.size(); ++i) {
     const Bar& bar = chart.bars[i];
     const double row_top = top + static_cast<double>(i) * row_height + (row_height - kBarHeight -
                                                                          (any_comparison ? kComparisonGap + kComparisonHeight : 0)) / 2;
-    svg += label_element(plot_left - 12, row_top + kBarHeight / 2 + 5, bar.label, "end", kFontSize, label_width);
+    svg += label_element(plot_left - 12, row_top + kBarHeight / 2 + 5, bar.label, "end", kFontSize, label_width, name_lang);
     if (bar.value && std::isfinite(*bar.value)) {
       const double end = x_of(*bar.value);
       svg += rect_element(plot_left, row_top, end - plot_left, kBarHeight, kBarFill, "class=\"bar\"");

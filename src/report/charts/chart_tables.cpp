@@ -26,7 +26,8 @@ using detail::words;
 DataTable table_for(const BarChart& given) {
   const BarChart chart = with_defaults(given);
   const i18n::Language language = chart.text.language;
-  DataTable table{chart.text.title, chart.category_heading, {{chart.value_label, chart.format}}, {}, {}, language};
+  DataTable table{chart.text.title, chart.category_heading, {{chart.value_label, chart.format}}, {}, {}, language,
+                  chart.text.names_language};
   const bool any_comparison = std::ranges::any_of(chart.bars, [](const Bar& bar) { return bar.comparison.has_value(); });
   if (any_comparison) {
     table.columns.push_back({given_or_words(chart.comparison_label, language, "report_comparison"), chart.format});
@@ -62,7 +63,7 @@ DataTable table_for(const StackedBar& given) {
 
 DataTable table_for(const Heatmap& given) {
   const Heatmap chart = with_defaults(given);
-  DataTable table{chart.text.title, chart.row_heading, {}, {}, {}, chart.text.language};
+  DataTable table{chart.text.title, chart.row_heading, {}, {}, {}, chart.text.language, {}, chart.text.names_language};
   for (const HeatmapColumn& column : chart.columns) {
     table.columns.push_back({column.name.empty() ? column.code : column.code + " " + column.name,
                              NumberFormat::share(chart.decimals)});
@@ -104,7 +105,7 @@ DataTable table_for(const Pyramid& given) {
 
 DataTable table_for(const LineChart& given) {
   const LineChart chart = with_defaults(given);
-  DataTable table{chart.text.title, chart.period_heading, {}, {}, {}, chart.text.language};
+  DataTable table{chart.text.title, chart.period_heading, {}, {}, {}, chart.text.language, {}, chart.text.names_language};
   for (const LineSeries& series : chart.series) table.columns.push_back({series.label, chart.format});
   for (std::size_t i = 0; i < chart.periods.size(); ++i) {
     DataRow row{chart.periods[i], {}};

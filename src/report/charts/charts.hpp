@@ -19,7 +19,8 @@
 //
 // Every word a chart adds itself (legends, headings left empty, the description) comes from
 // the i18n catalogue in the language of its ChartText; the caller's texts (title, labels)
-// are used as given, so the caller passes them in the same language.
+// are used as given, so the caller passes them in the same language — except the names of
+// the categories (see ChartText::names_language), which may be in another.
 //
 // Missing values (std::nullopt: no data, or a group suppressed for privacy) are drawn as
 // "–" and described as "ingen uppgift" / "no data"; non-finite values count as missing. Negative values
@@ -43,6 +44,12 @@ struct ChartText {
   std::string title;    // e.g. "Andel med kompetensbehov per kompetensområde"
   std::string summary;  // optional; put first in <desc>
   i18n::Language language = i18n::Language::kSwedish;
+  // The language (a BCP 47 code such as "sv") of the category names the caller gives — bar
+  // labels, heatmap column names, line series labels — when it may differ from `language`: a
+  // Swedish framework's area names on an English page. A name in another language than the
+  // chart's is marked lang="…" wherever the chart draws, describes or tables it (WCAG 2.1
+  // 3.1.2). Empty: the chart's language.
+  std::string names_language{};
 };
 
 // --- Horizontal bar chart -------------------------------------------------------------

@@ -43,11 +43,13 @@ std::string data_table_html(const DataTable& table) {
   }
   html += "</caption><thead><tr><th scope=\"col\">" + escape_markup(table.row_heading) + "</th>";
   for (const DataColumn& column : table.columns) {
-    html += "<th scope=\"col\" class=\"num\">" + escape_markup(column.heading) + "</th>";
+    const std::string lang = detail::lang_attribute(table.column_headings_language, table.language);
+    html += "<th scope=\"col\" class=\"num\"" + (lang.empty() ? "" : " " + lang) + ">" + escape_markup(column.heading) + "</th>";
   }
   html += "</tr></thead><tbody>";
   for (const DataRow& row : table.rows) {
-    html += "<tr><th scope=\"row\">" + escape_markup(row.label) + "</th>";
+    const std::string lang = detail::lang_attribute(table.row_labels_language, table.language);
+    html += "<tr><th scope=\"row\"" + (lang.empty() ? "" : " " + lang) + ">" + escape_markup(row.label) + "</th>";
     for (std::size_t c = 0; c < table.columns.size(); ++c) {
       html += "<td class=\"num\">" + escape_markup(format_value(value_at(row, c), table.columns[c].format)) + "</td>";
     }

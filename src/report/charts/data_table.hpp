@@ -49,6 +49,11 @@ struct DataTable {
   std::vector<DataRow> rows;
   std::string note;                    // optional, added to the caption (e.g. the reference value)
   i18n::Language language = i18n::Language::kSwedish;  // of the words the table adds (notes, "(andel 0–1)")
+  // The language (BCP 47) of the row labels and of the column headings when they may differ
+  // from `language` — a framework's names on an English page; the HTML marks them lang="…".
+  // Empty: `language`.
+  std::string row_labels_language{};
+  std::string column_headings_language{};
 };
 
 [[nodiscard]] std::string data_table_html(const DataTable& table);

@@ -31,16 +31,19 @@ std::optional<double> cell(const HeatmapRow& row, std::size_t column) {
   return value;
 }
 
-std::string column_words(const HeatmapColumn& column) {
-  return column.name.empty() ? column.code : column.code + " " + column.name;
+// "code name" as markup, the name marked when it is in another language than the chart's.
+std::string column_markup(const HeatmapColumn& column, const ChartText& text) {
+  if (column.name.empty()) return escape_markup(column.code);
+  return escape_markup(column.code) + " " + name_markup(column.name, text.names_language, text.language);
 }
 
+// The description as markup (column names marked as in column_markup).
 std::string describe(const Heatmap& chart) {
   const i18n::Language language = chart.text.language;
   const NumberFormat format = NumberFormat::share(chart.decimals);
   std::string text;
-  if (!chart.text.summary.empty()) text = chart.text.summary + " ";
-  text += sentence(language, "report_heatmap_desc",
+  if (!chart.text.summary.empty()) text = escape_markup(chart.text.summary) + " ";
+  text += sentence_markup(language, "report_heatmap_desc",
                    {{"rows", std::to_string(chart.rows.size())}, {"columns", std::to_string(chart.columns.size())}});
   struct Found {
     const HeatmapRow* row = nullptr;
@@ -63,31 +66,31 @@ std::string describe(const Heatmap& chart) {
   }
   if (highest.row && highest.value != lowest.value) {
     const auto place = [&](const Found& found) {
-      return fmt::format("{}, {}: {}", found.row->label, column_words(chart.columns[found.column]),
-                         format_value(found.value, format));
+      return escape_markup(found.row->label) + ", " + column_markup(chart.columns[found.column], chart.text) + ": " +
+             escape_markup(format_value(found.value, format));
     };
-    text += " " + sentence(language, "report_desc_highest_lowest", {{"highest", place(highest)}, {"lowest", place(lowest)}});
+    text += " " + sentence_markup(language, "report_desc_highest_lowest", {{"highest", place(highest)}, {"lowest", place(lowest)}});
   }
   if (missing > 0) {
-    text += " " + sentence(language, missing == 1 ? "report_heatmap_missing_one" : "report_heatmap_missing_many",
-                           {{"n", std::to_string(missing)}});
+    text += " " + sentence_markup(language, missing == 1 ? "report_heatmap_missing_one" : "report_heatmap_missing_many",
+                                  {{"n", std::to_string(missing)}});
   }
   if (chart.rows.size() * chart.columns.size() <= kMaxCellsListed) {
     const bool named = std::ranges::any_of(chart.columns, [](const HeatmapColumn& c) { return !c.name.empty(); });
     if (named) {
       std::vector<std::string> names;
-      for (const HeatmapColumn& column : chart.columns) names.push_back(column_words(column));
-      text += " " + words(language, "report_heatmap_columns") + " " + sentence_list(names);
+      for (const HeatmapColumn& column : chart.columns) names.push_back(column_markup(column, chart.text));
+      text += " " + escape_markup(words(language, "report_heatmap_columns")) + " " + sentence_list(names);
     }
     for (const HeatmapRow& row : chart.rows) {
       std::vector<std::string> parts;
       for (std::size_t c = 0; c < chart.columns.size(); ++c) {
-        parts.push_back(fmt::format("{} {}", chart.columns[c].code, spoken_value(cell(row, c), format, language)));
+        parts.push_back(escape_markup(fmt::format("{} {}", chart.columns[c].code, spoken_value(cell(row, c), format, language))));
       }
-      text += fmt::format(" {}: {}", row.label, sentence_list(parts));
+      text += " " + escape_markup(row.label) + ": " + sentence_list(parts);
     }
   } else {
-    text += " " + words(language, "report_desc_all_in_table");
+    text += " " + escape_markup(words(language, "report_desc_all_in_table"));
   }
   return text;
 }
@@ -166,7 +169,7 @@ std::string heatmap(const Heatmap& given) {
     const double centre = grid_left + (static_cast<double>(c) + 0.5) * cell_width;
     const std::string shown = fit_text(column.code, kSmallFontSize, rotated ? kMaxRotatedHeading : cell_width - 6);
     const std::string tooltip = shown != column.code || !column.name.empty()
-                                    ? fmt::format("<title>{}</title>", escape_markup(column_words(column)))
+                                    ? fmt::format("<title>{}</title>", column_markup(column, chart.text))
                                     : "";
     if (rotated) {
       svg += fmt::format(
@@ -195,9 +198,8 @@ std::string heatmap(const Heatmap& given) {
       const std::string fill =
           value ? std::string(scale.fill(*value)) : fmt::format("url(#{}-nodata)", id);
       const std::string_view text_colour = value ? readable_text_colour(fill) : kDarkText;
-      svg += fmt::format("<g><title>{}</title>", escape_markup(fmt::format(
-                                                     "{}, {}: {}", row.label, column_words(chart.columns[c]),
-                                                     spoken_value(value, format, chart.text.language))));
+      svg += fmt::format("<g><title>{}, {}: {}</title>", escape_markup(row.label), column_markup(chart.columns[c], chart.text),
+                         escape_markup(spoken_value(value, format, chart.text.language)));
       svg += rect_element(left, top, cell_width, kCellHeight, fill,
                           value ? "stroke=\"#ffffff\" stroke-width=\"2\" class=\"cell\""
                                 : "stroke=\"#ffffff\" stroke-width=\"2\" class=\"cell no-data\"");

@@ -81,17 +81,19 @@ std::string change_words(double first, double last, const NumberFormat& format, 
   return sentence(language, change > 0 ? "report_change_up" : "report_change_down", {{"amount", amount}});
 }
 
+// The description as markup: the chart's words escaped, each series' name marked when it is
+// in another language than the chart (ChartText::names_language).
 std::string describe(const LineChart& chart) {
   const i18n::Language language = chart.text.language;
   std::string text;
-  if (!chart.text.summary.empty()) text = chart.text.summary + " ";
+  if (!chart.text.summary.empty()) text = escape_markup(chart.text.summary) + " ";
   std::vector<std::string> periods(chart.periods.begin(), chart.periods.end());
-  text += sentence(language, chart.series.size() == 1 ? "report_line_desc_one" : "report_line_desc_many",
-                   {{"n", std::to_string(chart.series.size())}, {"periods", std::to_string(chart.periods.size())}});
+  text += sentence_markup(language, chart.series.size() == 1 ? "report_line_desc_one" : "report_line_desc_many",
+                          {{"n", std::to_string(chart.series.size())}, {"periods", std::to_string(chart.periods.size())}});
   if (!periods.empty()) {
     std::string list = sentence_list(periods);
     list.pop_back();
-    text += fmt::format(" ({})", list);
+    text += escape_markup(fmt::format(" ({})", list));
   }
   text += ".";
   for (const LineSeries& series : chart.series) {
@@ -108,13 +110,13 @@ std::string describe(const LineChart& chart) {
     }
     std::string list = sentence_list(values);
     if (!list.empty()) list.pop_back();
-    text += fmt::format(" {}: {}", series.label, list);
+    text += " " + name_markup(series.label, chart.text.names_language, language) + ": " + escape_markup(list);
     if (first && last && first->first != last->first) {
       text += " (" +
-              sentence(language, "report_line_change",
-                       {{"change", change_words(first->second, last->second, chart.format, language)},
-                        {"first", chart.periods[first->first]},
-                        {"last", chart.periods[last->first]}}) +
+              escape_markup(sentence(language, "report_line_change",
+                                     {{"change", change_words(first->second, last->second, chart.format, language)},
+                                      {"first", chart.periods[first->first]},
+                                      {"last", chart.periods[last->first]}})) +
               ")";
     }
     text += ".";
@@ -157,7 +159,12 @@ std::string line_chart(const LineChart& given) {
 
   double tick_width = 0;
   for (double tick : ticks) tick_width = std::max(tick_width, estimated_text_width(format_value(tick, tick_labels), kSmallFontSize));
-  std::vector<std::string> end_labels;
+  // Each end label: the series' name (cut to fit) and its last value.
+  struct EndText {
+    std::string name;
+    std::string value;
+  };
+  std::vector<EndText> end_labels;
   double end_width = 0;
   for (const LineSeries& series : chart.series) {
     const auto last = last_point(series, period_count);
@@ -166,8 +173,8 @@ std::string line_chart(const LineChart& given) {
     // End labels are semibold: measure them as a wider regular face would set them.
     const double font = (kSmallFontSize + 1) * kBoldWidening;
     const double value_width = estimated_text_width(value, font);
-    std::string label = fit_text(series.label, font, kMaxEndLabelWidth - value_width) + value;
-    end_width = std::max(end_width, estimated_text_width(label, font));
+    EndText label{fit_text(series.label, font, kMaxEndLabelWidth - value_width), value};
+    end_width = std::max(end_width, estimated_text_width(label.name + label.value, font));
     end_labels.push_back(std::move(label));
   }
   end_width = std::min(end_width, kMaxEndLabelWidth);
@@ -245,9 +252,9 @@ std::string line_chart(const LineChart& given) {
     }
     for (std::size_t i = 0; i < period_count; ++i) {
       if (const auto value = point(series, i)) {
-        svg += fmt::format("<g class=\"point\"><title>{}</title>{}</g>",
-                           escape_markup(fmt::format("{}, {}: {}", series.label, chart.periods[i],
-                                                     format_value(value, chart.format))),
+        svg += fmt::format("<g class=\"point\"><title>{}, {}</title>{}</g>",
+                           name_markup(series.label, chart.text.names_language, chart.text.language),
+                           escape_markup(fmt::format("{}: {}", chart.periods[i], format_value(value, chart.format))),
                            marker(style.marker, x_of(i), y_of(*value), style.colour));
       }
     }
@@ -256,7 +263,7 @@ std::string line_chart(const LineChart& given) {
       svg += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"start\" font-size=\"{}\" fill=\"{}\" "
                          "font-weight=\"600\">{}</text>",
                          coordinate(plot_right + 12), coordinate(found->y), coordinate(kSmallFontSize + 1), style.colour,
-                         escape_markup(end_labels[s]));
+                         name_markup(end_labels[s].name, chart.text.names_language, chart.text.language, "tspan") + escape_markup(end_labels[s].value));
     }
     svg += "</g>";
   }

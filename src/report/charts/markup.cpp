@@ -145,7 +145,7 @@ std::string fit_text(std::string_view text, double font_size, double max_width) 
 namespace detail {
 
 std::string open_chart(std::string_view id, std::string_view kind, double width, double height,
-                       std::string_view title, std::string_view description) {
+                       std::string_view title, std::string_view description_markup) {
   return fmt::format(
       "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"trappa-chart trappa-chart-{kind}\" "
       "viewBox=\"0 0 {w} {h}\" width=\"{w}\" height=\"{h}\" role=\"img\" "
@@ -153,7 +153,19 @@ std::string open_chart(std::string_view id, std::string_view kind, double width,
       "<title id=\"{id}-title\">{title}</title><desc id=\"{id}-desc\">{desc}</desc>",
       fmt::arg("kind", kind), fmt::arg("w", coordinate(width)), fmt::arg("h", coordinate(height)),
       fmt::arg("id", id), fmt::arg("font", kFontFamily), fmt::arg("size", coordinate(kFontSize)),
-      fmt::arg("title", escape_markup(title)), fmt::arg("desc", escape_markup(description)));
+      fmt::arg("title", escape_markup(title)), fmt::arg("desc", description_markup));
+}
+
+std::string lang_attribute(std::string_view language, i18n::Language context) {
+  if (language.empty() || language == i18n::language_code(context)) return {};
+  return fmt::format("lang=\"{}\"", escape_markup(language));
+}
+
+std::string name_markup(std::string_view name, std::string_view language, i18n::Language context,
+                        std::string_view element) {
+  const std::string lang = lang_attribute(language, context);
+  if (lang.empty()) return escape_markup(name);
+  return fmt::format("<{0} {1}>{2}</{0}>", element, lang, escape_markup(name));
 }
 
 std::string text_element(double x, double y, std::string_view content, std::string_view anchor, double font_size,
@@ -164,12 +176,12 @@ std::string text_element(double x, double y, std::string_view content, std::stri
 }
 
 std::string label_element(double x, double y, std::string_view label, std::string_view anchor, double font_size,
-                          double max_width) {
+                          double max_width, std::string_view extra) {
   const std::string shown = fit_text(label, font_size, max_width);
-  if (shown == label) return text_element(x, y, label, anchor, font_size, kTextColour);
-  return fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"{}\" font-size=\"{}\" fill=\"{}\"><title>{}</title>{}</text>",
-                     coordinate(x), coordinate(y), anchor, coordinate(font_size), kTextColour, escape_markup(label),
-                     escape_markup(shown));
+  if (shown == label) return text_element(x, y, label, anchor, font_size, kTextColour, extra);
+  return fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"{}\" font-size=\"{}\" fill=\"{}\"{}{}><title>{}</title>{}</text>",
+                     coordinate(x), coordinate(y), anchor, coordinate(font_size), kTextColour, extra.empty() ? "" : " ",
+                     extra, escape_markup(label), escape_markup(shown));
 }
 
 Ticks nice_ticks(double maximum, int target) {
@@ -235,8 +247,10 @@ std::string given_or_words(const std::string& given, i18n::Language language, st
   return given.empty() ? words(language, key) : given;
 }
 
-std::string sentence(i18n::Language language, std::string_view key, std::initializer_list<Placeholder> values) {
-  const std::string_view pattern = i18n::text(language, key);
+namespace {
+
+// The pattern with each "{name}" replaced by its value; a name without a value stays.
+std::string fill_placeholders(std::string_view pattern, std::initializer_list<Placeholder> values) {
   std::string text;
   std::size_t at = 0;
   while (at < pattern.size()) {
@@ -255,6 +269,17 @@ std::string sentence(i18n::Language language, std::string_view key, std::initial
   }
   if (at < pattern.size()) text.append(pattern.substr(at));
   return text;
+}
+
+}  // namespace
+
+std::string sentence(i18n::Language language, std::string_view key, std::initializer_list<Placeholder> values) {
+  return fill_placeholders(i18n::text(language, key), values);
+}
+
+// Escaping leaves "{" and "}" alone, so the placeholders survive it.
+std::string sentence_markup(i18n::Language language, std::string_view key, std::initializer_list<Placeholder> values) {
+  return fill_placeholders(escape_markup(i18n::text(language, key)), values);
 }
 
 std::string lower_first(std::string text) {

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <initializer_list>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -57,8 +58,18 @@ inline constexpr const char* kAxisColour = "#9aa5b1";
 // The opening of a chart: <svg …> with class, viewBox, natural size, role="img",
 // aria-labelledby="ID-title ID-desc", then <title id="ID-title"> and <desc id="ID-desc">.
 // `kind` names the chart in its class ("trappa-chart trappa-chart-KIND"). Close with "</svg>".
+// `description_markup` is markup already (escaped text, and <span lang> around names: <desc>
+// takes HTML content where an HTML page embeds the SVG).
 [[nodiscard]] std::string open_chart(std::string_view id, std::string_view kind, double width, double height,
-                                     std::string_view title, std::string_view description);
+                                     std::string_view title, std::string_view description_markup);
+
+// Marking a category name in another language than the chart's (ChartText::names_language,
+// a BCP 47 code). `lang="sv"` for the element that holds such a name, or "" when it needs no
+// mark (no code, or the code of `context`).
+[[nodiscard]] std::string lang_attribute(std::string_view language, i18n::Language context);
+// The name escaped, inside <span lang="…"> when it needs the mark (<tspan> inside an SVG <text>).
+[[nodiscard]] std::string name_markup(std::string_view name, std::string_view language, i18n::Language context,
+                                      std::string_view element = "span");
 
 // <text> with escaped content; `anchor` is start, middle or end. `extra` is appended to the
 // attributes as is (the caller escapes what it puts there).
@@ -67,8 +78,9 @@ inline constexpr const char* kAxisColour = "#9aa5b1";
 
 // A label drawn cut to `max_width`; when cut, the full text goes in a <title> child so a
 // mouse user can still read it (the chart's own title and desc carry it for everyone else).
+// `extra` as for text_element (a lang attribute, say).
 [[nodiscard]] std::string label_element(double x, double y, std::string_view label, std::string_view anchor,
-                                        double font_size, double max_width);
+                                        double font_size, double max_width, std::string_view extra = {});
 
 // Tick values 0 = t0 < t1 < … ≥ `maximum`, about `target` of them, at 1, 2, 2.5 or 5 × 10^k.
 struct Ticks {
@@ -104,6 +116,9 @@ struct Placeholder {
   std::string value;
 };
 [[nodiscard]] std::string sentence(i18n::Language language, std::string_view key, std::initializer_list<Placeholder> values);
+// The same for markup: the catalogue's text escaped, the values inserted as they are (markup).
+[[nodiscard]] std::string sentence_markup(i18n::Language language, std::string_view key,
+                                          std::initializer_list<Placeholder> values);
 
 // Lower-cases an initial ASCII capital ("Kvinnor" → "kvinnor") for use mid-sentence.
 [[nodiscard]] std::string lower_first(std::string text);

@@ -129,7 +129,7 @@ std::string population_pyramid(const Pyramid& given) {
   const bool note_other = totals.other > 0;
   const double height = axis_y + 26 + (note_other ? 24 : 0) + kPadding;
 
-  std::string svg = open_chart(id, "pyramid", kWidth, height, chart.text.title, describe(chart));
+  std::string svg = open_chart(id, "pyramid", kWidth, height, chart.text.title, escape_markup(describe(chart)));
 
   // Headings: each half named with its total, a colour swatch beside it.
   svg += rect_element(centre_left - 14, kPadding + 4, 14, 14, kWomenFill);

@@ -70,7 +70,7 @@ std::string stacked_bar(const StackedBar& given) {
 
   const double legend_top = kPadding + kBarHeight + 18;
   const double height = legend_top + static_cast<double>(chart.parts.size() + 1) * kLegendRow + kPadding;
-  std::string svg = open_chart(id, "stacked", kWidth, height, chart.text.title, describe(chart));
+  std::string svg = open_chart(id, "stacked", kWidth, height, chart.text.title, escape_markup(describe(chart)));
 
   const double bar_width = kWidth - 2 * kPadding;
   svg += "<g>";

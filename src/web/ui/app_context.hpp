@@ -115,6 +115,9 @@ struct PageRequest {
 // Swedish unless the file says otherwise) are in another language than the page, else "": the
 // templates put it as {{{fw_lang}}} on every element that shows such a text.
 [[nodiscard]] std::string framework_lang_attribute(const PageRequest& page, const core::Framework& framework);
+// The framework's language as a BCP 47 code ("sv" when it names none or a malformed one): what
+// charts take as ChartText::names_language.
+[[nodiscard]] std::string framework_language_code(const core::Framework& framework);
 // The word for an account's role alone ("Medarbetare", "HR", …), as Konton lists it.
 [[nodiscard]] std::string_view account_role_label(const PageRequest& page, core::AccountRole role);
 

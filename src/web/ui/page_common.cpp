@@ -105,15 +105,20 @@ std::string format_text(std::string_view pattern,
 
 std::string_view status_code(core::Progress progress) { return core::to_code(progress); }
 
-std::string framework_lang_attribute(const PageRequest& page, const core::Framework& framework) {
-  std::string_view language = framework.text_language();
+std::string framework_language_code(const core::Framework& framework) {
+  const std::string_view language = framework.text_language();
   // A code as BCP 47 writes it (letters, digits, '-'); anything else is taken for Swedish.
   if (language.empty() || language.size() > 35 ||
       language.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-") != std::string_view::npos) {
-    language = "sv";
+    return "sv";
   }
+  return std::string(language);
+}
+
+std::string framework_lang_attribute(const PageRequest& page, const core::Framework& framework) {
+  const std::string language = framework_language_code(framework);
   if (language == language_code(page.language)) return {};
-  return " lang=\"" + std::string(language) + "\"";
+  return " lang=\"" + language + "\"";
 }
 
 core::Progress published_progress(const app::RoundView& round, std::uint32_t person) {

@@ -23,7 +23,6 @@
 #include <map>
 #include <memory>
 #include <regex>
-#include <set>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -395,12 +394,8 @@ TEST_P(GoldenPages, matches_the_expected_html) {
   }
   if (golden.lang == "en") {
     const std::string english = shown_text(response.body, true);
-    // Known gap: the charts and their tables and descriptions (src/report/charts) do not mark
-    // the framework's names yet, so the chart pages are checked for the catalogue's texts only.
-    static const std::set<std::string> kChartPages = {"overview", "overview.observer", "forecast"};
-    std::vector<const std::vector<std::string>*> lists = {&words.swedish};
-    if (!kChartPages.contains(page.file)) lists.push_back(&words.framework);
-    for (const auto* list : lists) {
+    // Charts, their tables and descriptions included (ChartText::names_language).
+    for (const auto* list : {&words.swedish, &words.framework}) {
       for (const std::string& swedish : *list) {
         const auto at = find_words(english, swedish);
         EXPECT_EQ(at, std::string::npos) << "Swedish on the English page: \"" << swedish << "\" in …"

@@ -158,6 +158,7 @@ OverviewCharts build_charts(const PageRequest& page, const Overview& overview) {
   report::GapChartOptions options;
   options.language = page.language;
   options.earlier = overview.earlier_report ? &*overview.earlier_report : nullptr;
+  options.names_language = framework_language_code(overview.round->snapshot->framework());
   OverviewCharts charts{report::participation_by_status(report, options),
                         report::need_share_by_area(report, options),
                         report::mean_level_by_area(report, 5, std::nullopt, options),

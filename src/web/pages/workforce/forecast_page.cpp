@@ -71,9 +71,10 @@ Response too_many_requests(AppContext& app, const PageRequest& page) {
   return response;
 }
 
-std::string area_name(const AppContext& app, const core::Forecast& forecast, const std::string& code) {
-  if (auto round = app.rounds->find(forecast.round)) {
-    for (const core::Area& area : round->snapshot->framework().areas) {
+// "code name" of the area in the round's framework (the code alone without the framework).
+std::string area_name(const core::Framework* framework, const std::string& code) {
+  if (framework) {
+    for (const core::Area& area : framework->areas) {
       if (area.code == code) return area.code + " " + area.name;
     }
   }
@@ -117,11 +118,14 @@ TemplateData flow_chart(const PageRequest& page, const core::Forecast& forecast)
 // The competence share per area, one line each.
 TemplateData area_chart(const AppContext& app, const PageRequest& page, const core::Forecast& forecast) {
   report::LineChart chart;
+  const auto round = app.rounds->find(forecast.round);
+  const core::Framework* framework = round ? &round->snapshot->framework() : nullptr;
   chart.text = {"fc-areas", std::string(page.t("forecast_chart_areas")), {}, page.language};
+  if (framework) chart.text.names_language = framework_language_code(*framework);
   chart.format = report::NumberFormat::share(0);
   chart.period_heading = std::string(page.t("figures_year"));
   for (const core::ForecastYear& year : forecast.totals) chart.periods.push_back(std::to_string(year.year));
-  for (const core::AreaForecast& area : forecast.areas) chart.series.push_back({area_name(app, forecast, area.code), area.shares});
+  for (const core::AreaForecast& area : forecast.areas) chart.series.push_back({area_name(framework, area.code), area.shares});
   return chart_item(chart.text.id, chart.text.title, report::line_chart(chart), report::table_for(chart));
 }
 
