@@ -82,10 +82,24 @@ StatsRequest read_stats_request(const AppContext& app, const PageRequest& page) 
   return request;
 }
 
+// ` lang="sv"` on an English page around the catalogue's own texts (titles, descriptions),
+// which are in the organisation's language, Swedish.
+std::string data_lang(const PageRequest& page) {
+  return page.language == Language::kSwedish ? std::string() : std::string(" lang=\"sv\"");
+}
+
 std::string hours_text(double hours) { return report::format_value(hours, report::NumberFormat::decimal(1)); }
 
 std::string grouping_label(const PageRequest& page, std::string_view code) {
   return std::string(page.t(code.empty() ? "learning_by_none" : "learning_by_" + std::string(code)));
+}
+
+// The grouping's label inside a sentence: "per enhet", "by unit" (every label starts with an
+// ASCII letter).
+std::string grouping_in_text(const PageRequest& page, std::string_view code) {
+  std::string label = grouping_label(page, code);
+  if (!label.empty() && label[0] >= 'A' && label[0] <= 'Z') label[0] = static_cast<char>(label[0] - 'A' + 'a');
+  return label;
 }
 
 std::string status_text(const PageRequest& page, core::ActivityStatus status) {
@@ -140,7 +154,7 @@ void add_statistics(AppContext& app, const PageRequest& page, const StatsRequest
   data.set("per_participant",
            total_hidden || !total.hours_per_participant ? std::string("–") : hours_text(*total.hours_per_participant));
   const core::LearningTargets& targets = stats->targets;
-  data.set("target_participants", targets.participants ? hours_text(*targets.participants) : std::string("–"));
+  data.set("target_participants", report::format_value(targets.participants, report::NumberFormat::count()));
   data.set("target_hours", targets.hours_per_participant ? hours_text(*targets.hours_per_participant) : std::string("–"));
   if (stats->met && !total_hidden) {
     data.set("met_text", std::string(page.t(*stats->met ? "learning_met" : "learning_not_met")));
@@ -157,14 +171,14 @@ void add_statistics(AppContext& app, const PageRequest& page, const StatsRequest
   if (stats->groups.empty()) return;
   report::BarChart participants_chart;
   participants_chart.text = {"learning-participants",
-                             format_text(page.t("learning_chart_participants"), {{"by", grouping_label(page, request.by_text)}}),
+                             format_text(page.t("learning_chart_participants"), {{"by", grouping_in_text(page, request.by_text)}}),
                              {}, page.language};
   participants_chart.format = report::NumberFormat::count();
   participants_chart.value_label = std::string(page.t("learning_participants"));
   participants_chart.category_heading = grouping_label(page, request.by_text);
   report::BarChart hours_chart;
   hours_chart.text = {"learning-hours",
-                      format_text(page.t("learning_chart_hours"), {{"by", grouping_label(page, request.by_text)}}),
+                      format_text(page.t("learning_chart_hours"), {{"by", grouping_in_text(page, request.by_text)}}),
                       {}, page.language};
   hours_chart.format = report::NumberFormat::decimal(1);
   hours_chart.value_label = std::string(page.t("learning_per_participant"));
@@ -224,6 +238,7 @@ void add_catalogue(AppContext& app, const PageRequest& page, TemplateData& data)
                                              : std::string(page.t("learning_unlimited"))));
   }
   data.set("activities", rows);
+  data.set("data_lang", data_lang(page));
   data.set("activities_count", format_text(page.t("learning_catalogue_count"), {{"count", grouped_number(shown)}}));
 }
 
@@ -490,6 +505,7 @@ Response render_activity(AppContext& app, const PageRequest& page, int status, c
     item.set("label", std::string(page.t("learning_field_" + field)));
     item.set("value", get(field));
     item.set("type", field == "starts" || field == "ends" ? std::string("date") : std::string("text"));
+    item.set("own_text", flag(field == "title" || field == "description" || field == "provider" || field == "theme"));
     item.set("required", flag(field == "code" || field == "title" || field == "competencies" || field == "level_from" ||
                               field == "level_to" || field == "hours" || field == "starts" || field == "ends"));
     for (const FieldError& error : form.errors) {
@@ -497,6 +513,7 @@ Response render_activity(AppContext& app, const PageRequest& page, int status, c
     }
   }
   data.set("fields", fields);
+  data.set("data_lang", data_lang(page));
   if (!create) data.set("code", code);
   TemplateData formats = list();
   for (std::string_view format : core::activity_format_codes()) {
