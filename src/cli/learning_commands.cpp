@@ -4,6 +4,8 @@
 //   participants and participant hours over a period (docs/learning.md, "Statistics");
 // trappa learning uncovered --round R [--unit CODE] [--by area|competency] [--format json|csv|table]:
 //   the needs no activity of the catalogue could raise (docs/learning.md, "Uncovered needs");
+// trappa learning participants --from D --to D [--unit CODE] [--format csv|xlsx] [--csv-dialect sv|en] [-o FILE]:
+//   the ESF participant list, one record per attended row (docs/learning.md, "Participant list");
 // trappa recommend EMPLOYEE_ID --round R [--budget-hours H] [--on D] [--format json|table]:
 //   a person's ranked recommendations under a time budget (docs/learning.md, "Recommendations").
 #include <CLI/CLI.hpp>
@@ -19,6 +21,7 @@
 #include "core/base/clock.hpp"
 #include "core/base/date.hpp"
 #include "io/exports/learning_output.hpp"
+#include "io/xlsx/xlsx_writer.hpp"
 
 namespace trappa::cli {
 
@@ -41,6 +44,15 @@ struct UncoveredOptions {
   std::string unit;
   std::string by;
   std::string format = "json";
+  std::string csv_dialect;
+  std::string output;
+};
+
+struct ParticipantsOptions {
+  std::string from;
+  std::string to;
+  std::string unit;
+  std::string format = "csv";
   std::string csv_dialect;
   std::string output;
 };
@@ -93,6 +105,28 @@ int run_uncovered(const CommandContext& context, const UncoveredOptions& options
                            : options.format == "table" ? io::write_uncovered_table(*needs, options.round)
                                                        : io::write_uncovered_json(*needs, options.round, unit, by);
   return write_output(text, options.output);
+}
+
+int run_participants(const CommandContext& context, const ParticipantsOptions& options) {
+  auto from = date_option("--from", options.from);
+  if (!from) return report(from.error());
+  auto to = date_option("--to", options.to);
+  if (!to) return report(to.error());
+  if (options.format == "xlsx" && options.output.empty()) {
+    return report(core::Error{core::ErrorKind::kInvalidInput, "bad options", {{"-o", "an XLSX workbook needs a file (-o FILE)"}}});
+  }
+  std::optional<std::string> unit;
+  if (!options.unit.empty()) unit = options.unit;
+  auto store = context.open_store();
+  if (!store) return report(store.error());
+  auto rows = app::run_participant_list(**store, *from, *to, unit);
+  if (!rows) return report(rows.error());
+  if (options.format == "xlsx") {
+    auto workbook = io::write_xlsx({{"Deltagare", io::participant_list_table(*rows)}});
+    if (!workbook) return report(workbook.error());
+    return write_output(*workbook, options.output);
+  }
+  return write_output(io::write_participant_list_csv(*rows, csv_dialect_option(options.csv_dialect)), options.output);
 }
 
 int run_recommend(const CommandContext& context, const RecommendOptions& options) {
@@ -153,6 +187,22 @@ void add_learning_commands(CLI::App& app, CommandContext& context, int& exit_sta
   uncovered->add_option("-o,--output", uncovered_options->output, "Write to this file instead of standard output");
   uncovered->callback([&context, &exit_status, uncovered_options] {
     exit_status = run_uncovered(context, *uncovered_options);
+  });
+
+  auto participants_options = std::make_shared<ParticipantsOptions>();
+  CLI::App* participants = learning->add_subcommand(
+      "participants", "The ESF participant list: person, gender, unit, activity, date and hours of each attended row");
+  participants->add_option("--from", participants_options->from, "First day of the period, YYYY-MM-DD")->required();
+  participants->add_option("--to", participants_options->to, "Last day of the period, YYYY-MM-DD")->required();
+  participants->add_option("--unit", participants_options->unit, "Only this unit and the units below it");
+  participants->add_option("--format", participants_options->format, "Output format")
+      ->check(CLI::IsMember({"csv", "xlsx"}))
+      ->capture_default_str();
+  add_csv_dialect_option(participants, participants_options->csv_dialect);
+  participants->add_option("-o,--output", participants_options->output,
+                           "Write to this file instead of standard output (required for xlsx)");
+  participants->callback([&context, &exit_status, participants_options] {
+    exit_status = run_participants(context, *participants_options);
   });
 
   auto recommend_options = std::make_shared<RecommendOptions>();

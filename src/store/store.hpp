@@ -58,6 +58,7 @@ class AccessStore;
 class AuditStore;
 class PersonalDataStore;
 class LearningStore;
+class SettingsStore;
 class ChangeFeed;
 
 class Store {
@@ -82,6 +83,7 @@ class Store {
   [[nodiscard]] virtual AccessStore& access() = 0;              // store/access/access_store.hpp
   [[nodiscard]] virtual AuditStore& audit() = 0;                // store/audit/audit_store.hpp
   [[nodiscard]] virtual LearningStore& learning() = 0;         // store/learning/learning_store.hpp
+  [[nodiscard]] virtual SettingsStore& settings() = 0;         // store/settings/settings_store.hpp
   [[nodiscard]] virtual PersonalDataStore& personal_data() = 0;  // store/people/personal_data_store.hpp
   [[nodiscard]] virtual ChangeFeed& changes() = 0;               // store/change_feed.hpp
 };

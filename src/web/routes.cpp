@@ -7,6 +7,7 @@
 #include "web/pages/analytics/analytics_routes.hpp"
 #include "web/pages/assessment/assessment_routes.hpp"
 #include "web/pages/framework/framework_routes.hpp"
+#include "web/pages/learning/learning_routes.hpp"
 #include "web/pages/people/people_routes.hpp"
 #include "web/pages/rounds/rounds_routes.hpp"
 #include "web/pages/team/team_routes.hpp"
@@ -24,6 +25,7 @@ void register_routes(Router& router) {
   register_framework(router);
   register_rounds(router);
   register_people(router);
+  register_learning(router);
   register_api(router);
 }
 

@@ -96,8 +96,10 @@ for (const [who, extra] of [
                      "/omgangar/ej-paborjade?omgang=2026"]],
   ["hr", () => [`/personer/${encodeURIComponent(accounts.employee.id)}`, "/personer?q=an",
                 `/team/${encodeURIComponent(accounts.employee.id)}?omgang=2026`,
-                "/omgangar/ej-paborjade?omgang=2026"]],
-  ["observer", () => []],
+                "/omgangar/ej-paborjade?omgang=2026",
+                "/laraktiviteter?fran=2023-09-01&till=2026-02-28&per=unit", "/laraktiviteter?per=area&status=open",
+                "/laraktiviteter/ny", "/laraktiviteter/a/AI-01"]],
+  ["observer", () => ["/laraktiviteter?fran=2023-09-01&till=2026-02-28&per=activity"]],
 ]) {
   test(`every page of the ${who} fits a 390 px phone and a 1280 px screen and passes axe, in Swedish and English`,
        async () => {

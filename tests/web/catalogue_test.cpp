@@ -16,6 +16,8 @@
 
 #include "core/access/account.hpp"
 #include "core/assessment/assessment_progress.hpp"
+#include "core/learning/learning_activity.hpp"
+#include "core/learning/participation.hpp"
 #include "i18n/catalogue.hpp"
 #include "io/exports/forecast_output.hpp"
 #include "io/exports/key_figures_json.hpp"
@@ -120,6 +122,7 @@ const std::set<std::string> kNotTexts = {
     "account_admin", "account_issued", "account_revoke", "accounts_admin",  // templates
     "assessment_areas", "assessment_outcome", "people_search", "held_form",  // templates
     "not_started", "reminder_preview", "reminder_sent",                      // templates
+    "learning_activity",                                                     // a template
     "held_path",                                                             // a form field
     "conversation_held", "followed_up",                                      // form fields, status codes
 };
@@ -159,6 +162,24 @@ TEST(Catalogues, every_key_made_from_a_code_is_in_both) {
   }
   for (std::string_view column : io::kKeyFiguresCsvColumns) expect_key("csv_" + std::string(column), "figures_csv");
   for (std::string_view column : io::kForecastCsvColumns) expect_key("csv_" + std::string(column), "forecast_csv");
+  // Läraktiviteter (learning_page.cpp): groupings, statuses, fields and their errors.
+  for (const char* by : {"none", "gender", "unit", "activity", "format", "area", "month"}) {
+    expect_key(std::string("learning_by_") + by, "learning_page.cpp");
+  }
+  for (std::size_t i = 0; i < core::kParticipationStatuses; ++i) {
+    expect_key("learning_participation_" + std::string(core::to_code(static_cast<core::ParticipationStatus>(i))),
+               "learning_page.cpp");
+  }
+  for (const char* status : {"planned", "open", "closed", "cancelled"}) {
+    EXPECT_TRUE(core::parse_activity_status(status)) << status;
+    expect_key(std::string("learning_status_") + status, "learning_page.cpp");
+  }
+  for (const char* field : {"code", "title", "description", "format", "provider", "framework", "competencies",
+                            "level_from", "level_to", "hours", "starts", "ends", "capacity", "audience_roles", "theme"}) {
+    expect_key(std::string("learning_field_") + field, "learning_page.cpp");
+    expect_key(std::string("learning_error_") + field, "learning_page.cpp");
+  }
+  expect_key("learning_error_status", "learning_page.cpp");
 }
 
 }  // namespace

@@ -44,14 +44,15 @@ TEST(PageTable, each_viewer_sees_the_navigation_of_their_role_in_order) {
   EXPECT_EQ(paths(pages.navigation(viewer_with(core::AccountRole::kEmployee, true))),
             (Paths{"/", "/skattning", "/team", "/ramverk"}));
   EXPECT_EQ(paths(pages.navigation(viewer_with(core::AccountRole::kEmployee, true, true))),
-            (Paths{"/", "/skattning", "/team", "/oversikt", "/nyckeltal", "/prognos", "/ramverk"}));
+            (Paths{"/", "/skattning", "/team", "/oversikt", "/nyckeltal", "/prognos", "/ramverk", "/laraktiviteter"}));
   EXPECT_EQ(paths(pages.navigation(viewer_with(core::AccountRole::kHr))),
-            (Paths{"/", "/skattning", "/oversikt", "/nyckeltal", "/prognos", "/ramverk", "/personer", "/omgangar"}));
+            (Paths{"/", "/skattning", "/oversikt", "/nyckeltal", "/prognos", "/ramverk", "/personer", "/laraktiviteter",
+                   "/omgangar"}));
   EXPECT_EQ(paths(pages.navigation(viewer_with(core::AccountRole::kAdmin))),
-            (Paths{"/", "/skattning", "/oversikt", "/nyckeltal", "/prognos", "/ramverk", "/personer", "/omgangar",
-                   "/konton"}));
+            (Paths{"/", "/skattning", "/oversikt", "/nyckeltal", "/prognos", "/ramverk", "/personer", "/laraktiviteter",
+                   "/omgangar", "/konton"}));
   EXPECT_EQ(paths(pages.navigation(viewer_with(core::AccountRole::kObserver))),
-            (Paths{"/", "/oversikt", "/nyckeltal", "/prognos", "/ramverk"}));
+            (Paths{"/", "/oversikt", "/nyckeltal", "/prognos", "/ramverk", "/laraktiviteter"}));
 }
 
 TEST(PageTable, the_home_tiles_are_the_navigation_without_the_home_page) {

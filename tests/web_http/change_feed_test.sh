@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Data written elsewhere is visible without a restart (issue 14, docs/operations.md "Several
 # nodes"): two `trappa serve` nodes on one store (SQLite file or PostgreSQL database) and the
-# command line beside them. A save on node A, a round created and a person imported from the
-# command line all appear on node B's pages without a restart, no request to B fails while B
+# command line beside them. A save on node A, a round created, a learning target set and a
+# person imported from the command line all appear on node B's pages without a restart, no request to B fails while B
 # refreshes, and failed sign-ins on either node count against the same account. Prints the delays it saw (the benchmark measures them under load; tests assert
 # no timings, only an upper bound of 30 s that a stalled feed would miss).
 #
@@ -98,6 +98,16 @@ has_round() {
 }
 check "the new round is listed by node B" wait_until "round 2099 on node B" has_round
 echo "round created → listed on B (ms): $(cat "$work/delay")"
+
+# 2b. Learning targets set from the command line reach node B's statistics (the `settings` kind).
+check "a learning target is set from the command line" \
+  bash -c "'$trappa' settings set learning.target_participants 4321 > '$work/settings.out' 2>&1"
+has_target() {
+  curl -s -b "$work/hr.jar" "$node_b/api/v1/learning/stats?from=2025-01-01&to=2025-12-31" |
+    jq -e '.targets.participants == 4321' > /dev/null
+}
+check "node B's statistics use the new target" wait_until "target 4321 on node B" has_target
+echo "target set → used on B (ms): $(cat "$work/delay")"
 
 # 3. A person imported from the command line can sign in on node B (the directory is rebuilt).
 unit="$(store_sql "SELECT unit_code FROM people WHERE employee_id = '$employee'")"

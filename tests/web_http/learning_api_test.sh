@@ -4,7 +4,7 @@
 #
 # Checks: HR's statistics equal `trappa learning stats --format json` byte for byte for the same
 # parameters (HR's scope as --unit), bad parameters are 400s naming them, a unit outside the
-# scope is 403, observers and employees are refused; recommendations equal `trappa recommend
+# scope is 403, employees are refused, observers get the figures under the small-group rule; recommendations equal `trappa recommend
 # --format json` for people HR may see, a person reads her own, and someone else's is 404; a
 # participation file imported from the command line while the server runs shows in the
 # statistics within seconds (the change feed).
@@ -63,8 +63,19 @@ check "... naming by" problem 400 by
 check "a negative target is 400" equals "$(get "$hr_jar" "/api/v1/learning/stats?from=2025-01-01&to=2025-12-31&target_participants=-1")" 400
 check "a reversed period is 400" equals "$(get "$hr_jar" "/api/v1/learning/stats?from=2025-12-31&to=2025-01-01")" 400
 check "an unknown unit is refused" test "$(get "$hr_jar" "/api/v1/learning/stats?from=2025-01-01&to=2025-12-31&unit=FINNS-EJ")" -ge 403
-check "the observer is refused" equals "$(get "$observer_jar" "/api/v1/learning/stats?from=2025-01-01&to=2025-12-31")" 403
 check "the employee is refused" equals "$(get "$employee_jar" "/api/v1/learning/stats?from=2025-01-01&to=2025-12-31")" 403
+
+echo "# Observers: the small-group rule (docs/learning.md, Small groups)"
+check "the observer gets the statistics" equals "$(get "$observer_jar" "/api/v1/learning/stats?from=2023-09-01&to=2026-02-28&by=gender")" 200
+check "... with the threshold" test "$(jq -r .min_group "$work/body")" -ge 3
+check "... the total shown" test "$(jq -r .participants.total "$work/body")" -gt 1000
+check "... no registration counts" equals "$(jq -r .registrations "$work/body")" null
+check "... the 4 people of gender X hidden" equals "$(jq -r .participants.X "$work/body")" null
+check "... and the smaller gender with them" equals "$(jq -r .participants.M "$work/body")" null
+check "... the X group suppressed" equals "$(jq -r '.groups[] | select(.key == "X") | .suppressed' "$work/body")" true
+check "... the stored targets without parameters" equals "$(jq -r .targets.participants "$work/body")" 1098
+check "a small period is suppressed whole" equals "$(get "$observer_jar" "/api/v1/learning/stats?from=2026-02-27&to=2026-02-28")" 200
+check "... participants null or at least 5" jq -e '(.participants == null and .suppressed == true) or (.participants.total >= 5) or (.participants.total == 0)' "$work/body"
 check "without a session: 401" equals "$(curl -s -o /dev/null -w '%{http_code}' "$base/api/v1/learning/stats?from=2025-01-01&to=2025-12-31")" 401
 
 echo "# Recommendations: the CLI's, for everyone HR may see"

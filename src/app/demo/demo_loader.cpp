@@ -1,6 +1,8 @@
 #include "app/demo/demo_loader.hpp"
 
 #include <cstdio>
+#include <map>
+#include <optional>
 #include <string_view>
 
 #include <fmt/format.h>
@@ -17,6 +19,7 @@
 #include "store/framework/framework_store.hpp"
 #include "store/learning/learning_store.hpp"
 #include "store/org/organisation_store.hpp"
+#include "store/settings/settings_store.hpp"
 #include "store/workforce/employment_store.hpp"
 
 namespace trappa::app {
@@ -108,6 +111,15 @@ core::Result<void> add_demo_learning(store::Store& store, const core::Framework&
         demo::build_demo_participation(people, employments, catalogue, framework, rounds[0], rounds[1], options.seed),
         actor));
   }
+  // The project's goals (seed 001): 1 098 participants, 18 hours each — kept as the
+  // organisation's learning targets (app/learning/learning_settings.hpp) unless set already.
+  ASSIGN_OR_RETURN(auto settings, store.settings().load_settings());
+  std::map<std::string, std::optional<std::string>> targets;
+  if (!settings.contains("learning.target_participants")) targets.emplace("learning.target_participants", "1098");
+  if (!settings.contains("learning.target_hours_per_participant")) {
+    targets.emplace("learning.target_hours_per_participant", "18");
+  }
+  if (!targets.empty()) TRY(store.settings().save_settings(targets, actor));
   options.progress("learning activities and participation written");
   return {};
 }

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "store/framework/framework_store.hpp"
+#include "app/learning/learning_settings.hpp"
 #include "store/learning/learning_store.hpp"
 
 namespace trappa::app {
@@ -21,12 +22,19 @@ core::Result<std::shared_ptr<const LearningInputs>> LearningInputs::load(store::
   }
   inputs->facts_ = core::build_learning_facts(directory->people(), directory->tree(), inputs->activities_, rows);
   inputs->places_ = core::places_taken(inputs->activities_, rows);
+  ASSIGN_OR_RETURN(inputs->targets_, load_learning_targets(store));
+  inputs->rows_ = std::move(rows);
   inputs->directory_ = std::move(directory);
   return std::shared_ptr<const LearningInputs>(std::move(inputs));
 }
 
 core::Result<core::LearningStats> LearningInputs::stats(const core::LearningStatsQuery& query) const {
   return core::compute_learning_stats(directory_->tree(), activities_, frameworks_, facts_, query);
+}
+
+core::Result<std::vector<core::ParticipantListRow>> LearningInputs::participant_list(
+    core::Date from, core::Date to, const std::optional<std::string>& unit) const {
+  return core::participant_list(directory_->people(), directory_->tree(), activities_, rows_, from, to, unit);
 }
 
 core::RecommendationList LearningInputs::recommend(std::uint32_t person, const core::Assessment* assessment,

@@ -5,6 +5,7 @@
 #include <set>
 #include <utility>
 
+#include "app/learning/learning_settings.hpp"
 #include "core/org/unit_tree.hpp"
 #include "store/assessment/round_store.hpp"
 #include "store/framework/framework_store.hpp"
@@ -26,7 +27,23 @@ core::Result<core::LearningStats> run_learning_stats(store::Store& store, const 
     if (stored) frameworks.push_back(std::move(stored->framework));
   }
   const core::UnitTree tree = core::UnitTree::build(units);
-  return core::compute_learning_stats(people, tree, activities, frameworks, rows, query);
+  core::LearningStatsQuery with_targets = query;
+  ASSIGN_OR_RETURN(const core::LearningTargets stored, load_learning_targets(store));
+  if (!with_targets.targets.participants) with_targets.targets.participants = stored.participants;
+  if (!with_targets.targets.hours_per_participant) {
+    with_targets.targets.hours_per_participant = stored.hours_per_participant;
+  }
+  return core::compute_learning_stats(people, tree, activities, frameworks, rows, with_targets);
+}
+
+core::Result<std::vector<core::ParticipantListRow>> run_participant_list(store::Store& store, core::Date from,
+                                                                        core::Date to,
+                                                                        const std::optional<std::string>& unit) {
+  ASSIGN_OR_RETURN(auto units, store.organisation().load_units());
+  ASSIGN_OR_RETURN(auto people, store.organisation().load_people());
+  ASSIGN_OR_RETURN(auto activities, store.learning().load_activities());
+  ASSIGN_OR_RETURN(auto rows, store.learning().load_participation());
+  return core::participant_list(people, core::UnitTree::build(units), activities, rows, from, to, unit);
 }
 
 namespace {

@@ -9,6 +9,7 @@
 #include "core/base/date.hpp"
 #include "core/base/result.hpp"
 #include "core/learning/learning_stats.hpp"
+#include "core/learning/participant_list.hpp"
 #include "core/learning/recommendation.hpp"
 #include "core/learning/uncovered_needs.hpp"
 #include "store/store.hpp"
@@ -16,9 +17,16 @@
 namespace trappa::app {
 
 // Loads the organisation, the catalogue (with the frameworks it names) and every
-// participation row, and runs core::compute_learning_stats. Its errors, and kStorage.
+// participation row, and runs core::compute_learning_stats; a target the query does not give
+// comes from the organisation's settings (app/learning/learning_settings.hpp). Its errors,
+// and kStorage.
 [[nodiscard]] core::Result<core::LearningStats> run_learning_stats(store::Store& store,
                                                                    const core::LearningStatsQuery& query);
+
+// The ESF participant list (core::participant_list) over the stored people, units, catalogue
+// and rows; its errors, and kStorage.
+[[nodiscard]] core::Result<std::vector<core::ParticipantListRow>> run_participant_list(
+    store::Store& store, core::Date from, core::Date to, const std::optional<std::string>& unit);
 
 struct RecommendationRequest {
   std::string employee_id;

@@ -37,6 +37,7 @@ core::Result<std::unique_ptr<Services>> Services::open(store::Store& store, cons
   services->account_failures = std::make_unique<StoredThrottleCounters>(pool, "account");
   services->address_failures = std::make_unique<StoredThrottleCounters>(pool, "address");
   services->reminders = std::make_unique<Reminders>(pool, options.smtp, options.reminder_policy, clock);
+  services->learning = std::make_unique<LearningAdministration>(pool);
   ASSIGN_OR_RETURN(services->sign_in_form_key, services->accounts->sign_in_form_key());
   return services;
 }
@@ -87,14 +88,16 @@ core::Result<void> Services::apply_changes(store::Store& store, const std::vecto
     return {};
   }
   if (std::any_of(changes.begin(), changes.end(),
-                  [](const store::Change& change) { return change.kind == store::ChangeKind::kLearning; })) {
-    // The catalogue or participation changed: a copy of the published state with the
+                  [](const store::Change& change) {
+                    return change.kind == store::ChangeKind::kLearning || change.kind == store::ChangeKind::kSettings;
+                  })) {
+    // The catalogue, participation or the targets changed: a copy of the published state with the
     // learning inputs read again (the rest is shared).
     auto next = std::make_shared<Published>(*current);
     ASSIGN_OR_RETURN(next->learning, LearningInputs::load(store, current->directory));
     published_.store(next);
     if (listeners_.republished) listeners_.republished(next);
-    spdlog::info("change feed: learning activities or participation changed (change {})", changes.back().id);
+    spdlog::info("change feed: learning activities, participation or targets changed (change {})", changes.back().id);
   }
   std::set<std::string> reloaded;  // rounds re-read whole in this batch
   for (const store::Change& change : changes) {

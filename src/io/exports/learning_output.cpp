@@ -25,10 +25,27 @@ json::value hours_or_null(const std::optional<double>& hours) {
 
 std::string number(double value) { return fmt::format("{}", hours_value(value)); }
 
-json::object figures_object(const core::LearningFigures& figures) {
+// `cell`: the small-group decisions of the figures (nullptr: everything shown); `genders`
+// whether the cell's gender figures are shown at all.
+json::object figures_object(const core::LearningFigures& figures, const core::LearningCellDisclosure* cell = nullptr,
+                            bool genders = true) {
+  if (cell != nullptr && cell->suppressed) {
+    json::object object;
+    object["participants"] = nullptr;
+    object["hours"] = nullptr;
+    object["registrations"] = nullptr;
+    object["suppressed"] = true;
+    return object;
+  }
   json::object participants;
   participants["total"] = figures.participants;
-  for (std::size_t g = 0; g < kGenderCodes.size(); ++g) participants[kGenderCodes[g]] = figures.participants_by_gender[g];
+  for (std::size_t g = 0; g < kGenderCodes.size(); ++g) {
+    if (cell != nullptr && (!genders || cell->gender_suppressed[g])) {
+      participants[kGenderCodes[g]] = nullptr;
+    } else {
+      participants[kGenderCodes[g]] = figures.participants_by_gender[g];
+    }
+  }
   json::object hours;
   hours["total"] = hours_value(figures.hours);
   hours["per_participant"] = hours_or_null(figures.hours_per_participant);
@@ -39,31 +56,43 @@ json::object figures_object(const core::LearningFigures& figures) {
   json::object object;
   object["participants"] = std::move(participants);
   object["hours"] = std::move(hours);
-  object["registrations"] = std::move(registrations);
+  if (cell != nullptr) {
+    object["registrations"] = nullptr;
+    object["suppressed"] = false;
+  } else {
+    object["registrations"] = std::move(registrations);
+  }
   return object;
 }
 
 }  // namespace
 
-std::string write_learning_stats_json(const core::LearningStats& stats, const core::LearningStatsQuery& query) {
+std::string write_learning_stats_json(const core::LearningStats& stats, const core::LearningStatsQuery& query,
+                                      const core::LearningDisclosure* disclosure) {
   json::object root;
   root["from"] = core::to_iso(query.from);
   root["to"] = core::to_iso(query.to);
   root["unit"] = query.unit ? json::value(*query.unit) : json::value(nullptr);
   root["by"] = query.by == core::LearningGrouping::kNone ? json::value(nullptr) : json::value(core::to_code(query.by));
-  for (auto& [key, value] : figures_object(stats.total)) root[key] = value;
+  if (disclosure != nullptr) root["min_group"] = disclosure->min_group;
+  for (auto& [key, value] : figures_object(stats.total, disclosure != nullptr ? &disclosure->total : nullptr)) {
+    root[key] = value;
+  }
   json::object targets;
   targets["participants"] = stats.targets.participants ? json::value(*stats.targets.participants) : json::value(nullptr);
   targets["hours_per_participant"] =
       stats.targets.hours_per_participant ? json::value(*stats.targets.hours_per_participant) : json::value(nullptr);
-  targets["met"] = stats.met ? json::value(*stats.met) : json::value(nullptr);
+  const bool met_shown = stats.met && (disclosure == nullptr || !disclosure->total.suppressed);
+  targets["met"] = met_shown ? json::value(*stats.met) : json::value(nullptr);
   root["targets"] = std::move(targets);
   json::array groups;
-  for (const core::LearningFigures& figures : stats.groups) {
+  for (std::size_t i = 0; i < stats.groups.size(); ++i) {
+    const core::LearningFigures& figures = stats.groups[i];
     json::object group;
     group["key"] = figures.key;
     group["name"] = figures.name;
-    for (auto& [key, value] : figures_object(figures)) group[key] = value;
+    const core::LearningCellDisclosure* cell = disclosure != nullptr ? &disclosure->groups[i] : nullptr;
+    for (auto& [key, value] : figures_object(figures, cell, false)) group[key] = value;
     groups.push_back(std::move(group));
   }
   root["groups"] = std::move(groups);
@@ -236,6 +265,37 @@ std::string write_uncovered_table(const core::UncoveredNeeds& needs, const std::
   text += fmt::format("  {:<30} {:>10} {:>10} {:>8} {:>10}\n", "", "med behov", "otäckta", "behov", "otäckta");
   line("Totalt", needs.total);
   for (const core::UncoveredFigures& figures : needs.groups) line(figures.key + " " + figures.name, figures);
+  return text;
+}
+
+namespace {
+
+const std::vector<std::string>& participant_list_header() {
+  static const std::vector<std::string> header{"employee_id", "name",           "gender", "unit", "unit_name",
+                                               "activity",    "activity_title", "date",   "hours"};
+  return header;
+}
+
+}  // namespace
+
+std::vector<std::vector<std::string>> participant_list_table(const std::vector<core::ParticipantListRow>& rows) {
+  std::vector<std::vector<std::string>> table{participant_list_header()};
+  for (const core::ParticipantListRow& row : rows) {
+    table.push_back({row.employee_id, row.name, std::string(core::to_code(row.gender)), row.unit_code, row.unit_name,
+                     row.activity, row.activity_title, core::to_iso(row.date), number(row.hours)});
+  }
+  return table;
+}
+
+std::string write_participant_list_csv(const std::vector<core::ParticipantListRow>& rows, const CsvDialect& dialect) {
+  std::string text(csv_start(dialect));
+  text += csv_line(participant_list_header(), dialect);
+  for (const core::ParticipantListRow& row : rows) {
+    CsvRow record(dialect);
+    record.text(row.employee_id).text(row.name).text(core::to_code(row.gender)).text(row.unit_code).text(row.unit_name);
+    record.text(row.activity).text(row.activity_title).text(core::to_iso(row.date)).number(number(row.hours));
+    text += record.line();
+  }
   return text;
 }
 

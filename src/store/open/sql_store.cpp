@@ -52,6 +52,7 @@ SqlStore::SqlStore(std::unique_ptr<Connection> connection)
       access_(connection_->sql),
       audit_(connection_->sql),
       learning_(connection_->sql),
+      settings_(connection_->sql),
       personal_data_(connection_->sql, rounds_),
       changes_(connection_->sql) {}
 

@@ -12,6 +12,7 @@
 #include "store/learning/sql_learning_store.hpp"
 #include "store/org/sql_organisation_store.hpp"
 #include "store/people/sql_personal_data_store.hpp"
+#include "store/settings/sql_settings_store.hpp"
 #include "store/sql/sql_session.hpp"
 #include "store/store.hpp"
 #include "store/workforce/sql_employment_store.hpp"
@@ -33,6 +34,7 @@ class SqlStore final : public Store, private SqlCapability {
   AccessStore& access() override { return access_; }
   AuditStore& audit() override { return audit_; }
   LearningStore& learning() override { return learning_; }
+  SettingsStore& settings() override { return settings_; }
   PersonalDataStore& personal_data() override { return personal_data_; }
   ChangeFeed& changes() override { return changes_; }
 
@@ -51,6 +53,7 @@ class SqlStore final : public Store, private SqlCapability {
   SqlAccessStore access_;
   SqlAuditStore audit_;
   SqlLearningStore learning_;
+  SqlSettingsStore settings_;
   SqlPersonalDataStore personal_data_;
   SqlChangeFeed changes_;
 };

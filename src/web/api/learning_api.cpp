@@ -2,8 +2,9 @@
 // web"; docs/openapi.yaml): the documents of `trappa learning stats --format json` and
 // `trappa recommend --format json`, from the published learning inputs.
 //
-// The statistics are for HR and administrators, within their scope; observers and managers
-// will get them with the small-group rule (not built yet: 403 until then). Recommendations
+// The statistics are for HR and administrators, within their scope, and for observers and
+// managers with the overview under the small-group rule (core/learning/learning_disclosure.hpp,
+// K = trappa serve --min-group); targets not given come from the organisation's settings. Recommendations
 // are for the person, their manager and HR in scope; anyone else gets 404, as for the
 // person's assessment.
 #include <charconv>
@@ -13,6 +14,7 @@
 
 #include "core/base/clock.hpp"
 #include "core/base/date.hpp"
+#include "core/learning/learning_disclosure.hpp"
 #include "core/learning/learning_stats.hpp"
 #include "io/exports/learning_output.hpp"
 #include "web/api/api_routes.hpp"
@@ -52,13 +54,16 @@ std::optional<core::Date> date_parameter(const Request& request, const char* nam
 
 Response learning_stats(AppContext& app, PageRequest& page, const RouteParams&) {
   const Viewer& viewer = *page.viewer;
-  if (!viewer.is_hr()) return json_error(403, "the learning statistics are for HR and administrators");
+  if (!viewer.sees_overview()) {
+    return json_error(403, "the learning statistics are for HR, administrators, observers and managers with the overview");
+  }
+  const bool suppressed = !viewer.is_hr();
   std::vector<core::Problem> problems;
   core::LearningStatsQuery query;
   const auto from = date_parameter(page.request, "from", true, problems);
   const auto to = date_parameter(page.request, "to", true, problems);
   std::string unit = query_value(page.request, "unit");
-  if (unit.empty()) unit = viewer.scope();
+  if (unit.empty()) unit = viewer.aggregate_scope();
   if (!unit.empty()) query.unit = unit;
   if (const std::string by = query_value(page.request, "by"); !by.empty()) {
     if (auto grouping = core::parse_learning_grouping(by)) query.by = *grouping;
@@ -66,8 +71,11 @@ Response learning_stats(AppContext& app, PageRequest& page, const RouteParams&) 
   }
   query.targets = {number_parameter(page.request, "target_participants", problems),
                    number_parameter(page.request, "target_hours_per_participant", problems)};
+  const core::LearningTargets& stored = app.published->learning->targets();
+  if (!query.targets.participants) query.targets.participants = stored.participants;
+  if (!query.targets.hours_per_participant) query.targets.hours_per_participant = stored.hours_per_participant;
   if (!problems.empty()) return json_error(400, "the parameters are not valid", problems);
-  if (!app.directory->unit_in_subtree(unit, viewer.scope())) {
+  if (!app.directory->unit_in_subtree(unit, viewer.aggregate_scope())) {
     return json_error(403, "unit '" + unit + "' is outside your scope");
   }
   query.from = *from;
@@ -78,6 +86,11 @@ Response learning_stats(AppContext& app, PageRequest& page, const RouteParams&) 
       return json_error(400, stats.error().message, stats.error().problems);
     }
     return json_error_response(page, stats.error());
+  }
+  if (suppressed) {
+    const core::LearningDisclosure disclosure =
+        core::decide_learning_disclosure(*stats, query.by, app.disclosures->min_group());
+    return json_response(200, io::write_learning_stats_json(*stats, query, &disclosure));
   }
   return json_response(200, io::write_learning_stats_json(*stats, query));
 }

@@ -330,6 +330,10 @@ std::vector<Page> pages() {
       {"error-404.not-started", "employee", "/omgangar/ej-paborjade?omgang=2026", 404},
       // The preview of a reminder sends nothing (issue 13, "Who has not started").
       {"reminder-preview", "hr", "/omgangar/ej-paborjade/paminn", 200, "csrf=golden-csrf-hr&omgang=2026&person={employee}"},
+      {"learning", "hr", "/laraktiviteter?fran=2025-01-01&till=2025-12-31&per=gender", 200},
+      {"learning.observer", "observer", "/laraktiviteter?fran=2025-01-01&till=2025-12-31&per=unit", 200},
+      {"learning-activity", "hr", "/laraktiviteter/a/AI-01", 200},
+      {"learning-activity.new", "hr", "/laraktiviteter/ny", 200},
       {"error-403", "employee", "/omgangar", 403},
       {"error-404", "employee", "/finns-inte", 404},
       {"error-405", "employee", "/logout", 405},
@@ -348,6 +352,11 @@ std::vector<Page> pages() {
        "csrf=golden-csrf-hr&name=golden-2027&framework=digital-kompetens&scope=FINNS-EJ"},
       // Problems with the parameters, in the reader's language (issue 13).
       {"figures.errors", "hr", "/nyckeltal?at=2099-13-45&enhet=FINNS-EJ", 400},
+      {"learning.errors", "hr", "/laraktiviteter/mal", 422,
+       "csrf=golden-csrf-hr&target_participants=m%C3%A5nga&target_hours_per_participant=18"},
+      {"learning-activity.errors", "hr", "/laraktiviteter/ny", 422,
+       "csrf=golden-csrf-hr&code=AI-01&title=&format=kurs&framework=digital-kompetens&competencies=1.1&level_from=x"
+       "&level_to=2&hours=0&starts=2026-01-01&ends=2025-01-01&capacity=&audience_roles=&status=open"},
       {"forecast.errors", "hr", "/prognos?at=2099-13-45&unit=FINNS-EJ&years=99", 400},
       {"error-415", "employee", "/konto", 415, "csrf=golden-csrf-employee", "text/plain"},
   };
