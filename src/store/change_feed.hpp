@@ -29,6 +29,7 @@ enum class ChangeKind : std::uint8_t {
   kAssessment,    // one person's assessment in a round: that person's part is replaced
   kAccounts,      // an account: the session cache forgets it
   kLearning,      // learning activities or participation: the learning inputs are read again
+  kPlans,         // a development plan: nothing published holds plans (pages read them from the store)
 };
 
 [[nodiscard]] std::string_view to_code(ChangeKind kind);

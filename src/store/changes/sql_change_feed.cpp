@@ -9,7 +9,7 @@ namespace trappa::store {
 
 namespace {
 
-constexpr std::array<std::pair<ChangeKind, std::string_view>, 8> kChangeCodes{{
+constexpr std::array<std::pair<ChangeKind, std::string_view>, 9> kChangeCodes{{
     {ChangeKind::kOrganisation, "organisation"},
     {ChangeKind::kEmployments, "employments"},
     {ChangeKind::kFrameworks, "frameworks"},
@@ -18,6 +18,7 @@ constexpr std::array<std::pair<ChangeKind, std::string_view>, 8> kChangeCodes{{
     {ChangeKind::kAssessment, "assessment"},
     {ChangeKind::kAccounts, "accounts"},
     {ChangeKind::kLearning, "learning"},
+    {ChangeKind::kPlans, "plans"},
 }};
 
 }  // namespace
