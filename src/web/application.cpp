@@ -44,6 +44,8 @@ void bind(AppContext& context, std::shared_ptr<const app::Published> published) 
   context.access_log = services.access_log.get();
   context.disclosures = services.disclosures.get();
   context.reminders = services.reminders.get();
+  context.plans = context.published->plans.get();
+  context.registrations = services.registrations.get();
 }
 
 core::Result<AppContext::Asset> read_asset(const std::filesystem::path& path, std::string content_type) {
