@@ -152,11 +152,13 @@ std::string role_label(const PageRequest& page, const Viewer& viewer) {
 }
 
 std::string_view allowed_flash(std::string_view key) {
-  static constexpr std::array<std::string_view, 11> kAllowed{
+  static constexpr std::array<std::string_view, 16> kAllowed{
       "assessment_saved_draft", "assessment_submitted", "assessment_restored",
       "conversation_saved",     "rounds_created",       "rounds_opened",
       "rounds_closed",          "account_password_changed", "signed_out",
-      "accounts_changed",       "accounts_revoked"};
+      "accounts_changed",       "accounts_revoked",     "plan_saved",
+      "plan_agreed",            "plan_followed_up",     "registration_registered",
+      "registration_cancelled"};
   for (std::string_view allowed : kAllowed) {
     if (allowed == key) return allowed;
   }
