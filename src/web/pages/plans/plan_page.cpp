@@ -140,6 +140,20 @@ Response render_plan(AppContext& app, const PageRequest& page, const PlanTarget&
   data.set("fw_lang", framework_lang_attribute(page, framework));
   data.set("round_name", round->round.name);
   data.set("round_query", url_encode(round->round.name));
+  // The rounds the person takes part in, newest first, to look at another round's plan.
+  TemplateData& round_choices = add_list(data, "round_choices");
+  std::size_t choice_count = 0;
+  const auto all_rounds = app.rounds->rounds();
+  for (auto it = all_rounds->rbegin(); it != all_rounds->rend(); ++it) {
+    if (!(*it)->includes(target.person)) continue;
+    TemplateData& option = add_object(round_choices);
+    option.set("value", (*it)->round.name);
+    option.set("label", (*it)->round.name);
+    option.set("selected", flag((*it)->round.name == round->round.name));
+    ++choice_count;
+  }
+  data.set("has_round_choices", flag(choice_count > 1));
+  data.set("hours_label", std::string(page.t(target.self ? "plan_my_hours" : "plan_hours")));
   data.set("today", core::to_iso(app.options.clock->today()));
 
   auto assessment = app.assessments->load(round->round.name, person.employee_id);
@@ -159,6 +173,10 @@ Response render_plan(AppContext& app, const PageRequest& page, const PlanTarget&
   data.set("agreed_by", agreed ? person_name(app, plan->agreed_by) : std::string{});
   data.set("agreed_at", agreed ? i18n::format_date(page.language, plan->agreed_at) : std::string{});
 
+  // The goals shown: as entered when the form comes back, else as stored.
+  const std::vector<core::PlanGoal> shown_goals = state.entered ? state.entered->goals
+                                                  : plan        ? plan->goals
+                                                                : std::vector<core::PlanGoal>{};
   // Needs: the agreed level, else the self level, below the profile's expected level.
   const core::RoleProfile* profile = framework.profile_of(person.role);
   std::map<std::string, int> levels;
@@ -176,9 +194,8 @@ Response render_plan(AppContext& app, const PageRequest& page, const PlanTarget&
       }
       const auto level = levels.find(competency.code);
       const bool need = expected > 0 && level != levels.end() && level->second < expected;
-      const bool has_goal = plan && std::any_of(plan->goals.begin(), plan->goals.end(), [&](const core::PlanGoal& goal) {
-                              return goal.competency == competency.code;
-                            });
+      const bool has_goal = std::any_of(shown_goals.begin(), shown_goals.end(),
+                                        [&](const core::PlanGoal& goal) { return goal.competency == competency.code; });
       if (need || has_goal) goal_competencies.push_back(&competency);
       if (!need) continue;
       ++need_count;
@@ -195,9 +212,6 @@ Response render_plan(AppContext& app, const PageRequest& page, const PlanTarget&
   const bool editable = !agreed && target.role != app::PlanRole::kReader;
   data.set("editable", flag(editable));
   data.set("read_only_reason", std::string(page.t(agreed ? "plan_read_only_agreed" : "plan_read_only_reader")));
-  const std::vector<core::PlanGoal>& shown_goals = state.entered ? state.entered->goals
-                                                   : plan        ? plan->goals
-                                                                 : std::vector<core::PlanGoal>{};
   const auto goal_of = [&](const std::string& code) -> const core::PlanGoal* {
     auto found = std::find_if(shown_goals.begin(), shown_goals.end(),
                               [&](const core::PlanGoal& goal) { return goal.competency == code; });
@@ -411,9 +425,9 @@ Response save(AppContext& app, const PageRequest& page, const std::optional<Plan
       if (auto date = core::parse_iso_date(date_text)) {
         goal.target_date = *date;
       } else {
+        // Kept without a date, so that the row comes back with the level entered.
         errors.push_back({"goal-" + competency.code + "-date",
                           format_text(page.t("plan_error_date"), {{"competency", competency.code}})});
-        continue;
       }
       content.goals.push_back(goal);
     }
