@@ -50,7 +50,7 @@ get "$employee_jar" /utvecklingsplan > /dev/null
 check "... and nothing was saved" contains "$work/body" "Ingen plan ännu"
 token
 check "a level outside the scale is 422" equals "$(post "$employee_jar" /utvecklingsplan round=2026 goal.1.1.level=9 goal.1.1.date=2026-06-30)" 422
-check "... naming the target level" contains "$work/body" "1.1 Målnivå"
+check "... naming the target level and the scale" contains "$work/body" "Målnivån för 1.1 ska vara en nivå från 1 till 5."
 check "the employee saves a draft" equals "$(post "$employee_jar" /utvecklingsplan round=2026 goal.1.1.level=3 goal.1.1.date=2026-06-30 "note=Börja med sökning")" 303
 get "$employee_jar" "/utvecklingsplan?klart=plan_saved" > /dev/null
 check "... shown as a draft" contains "$work/body" "Utkast"

@@ -376,23 +376,31 @@ std::vector<std::string> catalogue_codes(const AppContext& app, const core::Fram
   return codes;
 }
 
-// A plan error of core (field path "goals[2].target_level") as a form error at its row.
-std::vector<FieldError> plan_errors(const PageRequest& page, const core::Error& error, const core::PlanContent& content) {
+// A plan error of core (field path "goals[2].target_level") as a form error at its row, in
+// the reader's language. Dates the form refused itself are not repeated.
+std::vector<FieldError> plan_errors(const PageRequest& page, const std::vector<core::Problem>& problems,
+                                    const core::PlanContent& content, const core::Framework& framework) {
   std::vector<FieldError> errors;
-  for (const core::Problem& problem : error.problems) {
-    std::string anchor = "plan-note";
-    std::string field = problem.where;
+  for (const core::Problem& problem : problems) {
     if (problem.where.starts_with("goals[")) {
       const std::size_t index = std::stoul(problem.where.substr(6));
       const std::string code = index < content.goals.size() ? content.goals[index].competency : std::string{};
-      const bool date = problem.where.ends_with(".target_date");
-      anchor = "goal-" + code + (date ? "-date" : "-level");
-      field = code + " " + std::string(page.t(date ? "plan_col_target_date" : "plan_col_target_level"));
-    } else if (problem.where.starts_with("activities")) {
-      anchor = "goals-heading";
-      field = std::string(page.t("plan_chosen_activities"));
+      if (problem.where.ends_with(".target_date")) continue;
+      if (problem.where.ends_with(".target_level")) {
+        errors.push_back({"goal-" + code + "-level",
+                          format_text(page.t("plan_error_level"), {{"competency", code},
+                                                                   {"min", std::to_string(framework.scale.min)},
+                                                                   {"max", std::to_string(framework.scale.max)}})});
+      } else {
+        errors.push_back({"goal-" + code + "-level", format_text(page.t("plan_error_goal"), {{"competency", code}})});
+      }
+    } else if (problem.where.starts_with("activities[")) {
+      const std::size_t index = std::stoul(problem.where.substr(11));
+      const std::string code = index < content.activities.size() ? content.activities[index] : std::string{};
+      errors.push_back({"goals-heading", format_text(page.t("plan_error_activity"), {{"activity", code}})});
+    } else {
+      errors.push_back({"plan-note", std::string(page.t("plan_error_note"))});
     }
-    errors.push_back({anchor, field + ": " + problem.what});
   }
   return errors;
 }
@@ -435,15 +443,24 @@ Response save(AppContext& app, const PageRequest& page, const std::optional<Plan
   content.activities = form.all("activity");
   content.note = form.get("note");
   const core::Person& person = app.directory->people()[target->person];
-  if (errors.empty()) {
-    auto saved = app.plans->save(person, *round, target->role, page.viewer->account.employee_id, content,
-                                 catalogue_codes(app, framework));
+  const std::vector<std::string> codes = catalogue_codes(app, framework);
+  if (!errors.empty()) {
+    // The rest of the content's problems beside those of the form, so that all come at once.
+    core::DevelopmentPlan probe;
+    probe.goals = content.goals;
+    probe.activities = content.activities;
+    probe.note = content.note;
+    for (FieldError& error : plan_errors(page, core::validate_plan(probe, framework, codes), content, framework)) {
+      errors.push_back(std::move(error));
+    }
+  } else {
+    auto saved = app.plans->save(person, *round, target->role, page.viewer->account.employee_id, content, codes);
     if (saved) return redirect_to(target->base + "?omgang=" + url_encode(round->round.name) + "&klart=plan_saved");
     if (saved.error().kind == core::ErrorKind::kConflict) {
       return render_plan(app, page, *target, round->round.name, {409, std::string(page.t("plan_read_only_agreed")), {}, {}});
     }
     if (saved.error().kind != core::ErrorKind::kInvalidInput) return error_response(app, page, saved.error());
-    errors = plan_errors(page, saved.error(), content);
+    errors = plan_errors(page, saved.error().problems, content, framework);
   }
   return render_plan(app, page, *target, round->round.name, {422, {}, errors, content});
 }
