@@ -8,13 +8,15 @@
 # manager follows it up; HR in scope reads it but cannot agree (403); registration: a full
 # activity is refused with the capacity message, a registration with room succeeds, a second
 # one for the same activity is refused, and the registration is cancelled. Every refusal
-# leaves the plan as it was.
+# leaves the plan as it was. The plans' aggregates: HR reads every figure, an observer gets a
+# group of one suppressed, an employee none.
 #
 # Usage: tests/web_http/development_plan_test.sh PATH/TO/trappa
 set -uo pipefail
 
 test_name=development_plan_test
 source "$(dirname "${BASH_SOURCE[0]}")/http_test_common.sh"
+command -v jq >/dev/null || { echo "$test_name: needs jq" >&2; exit 1; }
 
 # post JAR PATH FIELD=VALUE...: POST with the CSRF token of the page last fetched with JAR.
 post() {
@@ -126,6 +128,23 @@ check "the plan's writes are audited" contains "$work/audit.txt" "plan.create $e
 check "... the agreement by the manager" contains "$work/audit.txt" "plan.agree $manager"
 check "... the follow-up" contains "$work/audit.txt" "plan.follow_up $manager"
 check "... and the registrations" contains "$work/audit.txt" "participation.update $manager"
+
+echo "# Plans in aggregate"
+observer="$(account_id demo_observer)"
+observer_jar="$work/observer.jar"
+check "the observer signs in" equals "$(sign_in "$observer_jar" "$observer" "$(account_password demo_observer)")" 303
+check "HR reads the summary of 2026" equals "$(get "$hr_jar" "/api/v1/plans/summary?round=2026")" 200
+check "... with the one agreed plan and its follow-up" \
+  bash -c "jq -e '.suppressed == false and .people_with_agreed_plan == 1 and .goals == 1 and .goals_done == 0 and .min_group == null' '$work/body' > /dev/null"
+check "the observer's summary of 2026 hides the group of one" equals "$(get "$observer_jar" "/api/v1/plans/summary?round=2026")" 200
+check "... as suppressed, without figures" \
+  bash -c "jq -e '.suppressed == true and .people_with_agreed_plan == null and (.areas | length) == 0' '$work/body' > /dev/null"
+check "HR reads the demo's plans of 2025" equals "$(get "$hr_jar" "/api/v1/plans/summary?round=2025")" 200
+check "... most with an agreed plan" bash -c "jq -e '.people_with_agreed_plan > 50 and .goals > .people_with_agreed_plan' '$work/body' > /dev/null"
+check "the employee gets no aggregates" equals "$(get "$employee_jar" "/api/v1/plans/summary?round=2025")" 403
+check "no round is 400" equals "$(get "$hr_jar" "/api/v1/plans/summary")" 400
+check "... naming it" bash -c "jq -e '.error.problems[0].where == \"round\"' '$work/body' > /dev/null"
+check "an unknown round is 404" equals "$(get "$hr_jar" "/api/v1/plans/summary?round=1999")" 404
 
 echo "$test_name: $passed passed, $failed failed"
 (( failed == 0 ))

@@ -22,6 +22,11 @@ core::Result<std::optional<core::DevelopmentPlan>> DevelopmentPlans::load(const 
   return store->learning().load_plan(employee_id, round);
 }
 
+core::Result<std::vector<core::DevelopmentPlan>> DevelopmentPlans::load_round(const std::string& round) {
+  auto store = pool_.borrow();
+  return store->learning().load_plans(round);
+}
+
 core::Result<core::DevelopmentPlan> DevelopmentPlans::save(const core::Person& person, const RoundView& round,
                                                            PlanRole role, const std::string& editor_id,
                                                            const core::PlanContent& content,

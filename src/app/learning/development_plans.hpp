@@ -38,6 +38,9 @@ class DevelopmentPlans {
   [[nodiscard]] core::Result<std::optional<core::DevelopmentPlan>> load(const std::string& employee_id,
                                                                        const std::string& round);
 
+  // Every plan of the round (for the observers' aggregates, app/learning/plan_summary.hpp).
+  [[nodiscard]] core::Result<std::vector<core::DevelopmentPlan>> load_round(const std::string& round);
+
   // Saves goals, activities and note (core::edit_plan): kForbidden for a reader, kConflict
   // once agreed, kInvalidInput with the problems. `catalogue` holds the activity codes a plan
   // may choose. Audited as plan.create or plan.update by `editor_id`.
