@@ -162,7 +162,6 @@ Response render_plan(AppContext& app, const PageRequest& page, const PlanTarget&
   if (!stored_plan) return error_response(app, page, stored_plan.error());
   const std::optional<core::DevelopmentPlan>& plan = *stored_plan;
   const bool agreed = plan && plan->state == core::PlanState::kAgreed;
-  const bool round_open = round->round.state == core::RoundState::kOpen;
 
   data.set("has_plan", flag(plan.has_value()));
   data.set("state_code", plan ? std::string(core::to_code(plan->state)) : std::string{});
@@ -357,7 +356,6 @@ Response render_plan(AppContext& app, const PageRequest& page, const PlanTarget&
     option.set("value", std::string(core::to_code(progress)));
     option.set("label", std::string(progress_label(page, progress)));
   }
-  (void)round_open;
   return page_response(state.status,
                        render_layout(app, page, title, active, render("plan", page.language, data), flash_key));
 }
