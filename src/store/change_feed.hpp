@@ -30,6 +30,7 @@ enum class ChangeKind : std::uint8_t {
   kAccounts,      // an account: the session cache forgets it
   kLearning,      // learning activities or participation: the learning inputs are read again
   kSettings,      // the organisation's settings (learning targets): the learning inputs are read again
+  kPlans,         // a development plan: nothing published holds plans (pages read them from the store)
 };
 
 [[nodiscard]] std::string_view to_code(ChangeKind kind);

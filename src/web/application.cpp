@@ -45,6 +45,8 @@ void bind(AppContext& context, std::shared_ptr<const app::Published> published) 
   context.disclosures = services.disclosures.get();
   context.reminders = services.reminders.get();
   context.learning = services.learning.get();
+  context.plans = context.published->plans.get();
+  context.registrations = services.registrations.get();
 }
 
 core::Result<AppContext::Asset> read_asset(const std::filesystem::path& path, std::string content_type) {

@@ -9,6 +9,7 @@
 #include "web/pages/framework/framework_routes.hpp"
 #include "web/pages/learning/learning_routes.hpp"
 #include "web/pages/people/people_routes.hpp"
+#include "web/pages/plans/plans_routes.hpp"
 #include "web/pages/rounds/rounds_routes.hpp"
 #include "web/pages/team/team_routes.hpp"
 #include "web/pages/workforce/workforce_routes.hpp"
@@ -20,6 +21,7 @@ void register_routes(Router& router) {
   register_account(router);
   register_assessment(router);
   register_team(router);
+  register_plans(router);
   register_analytics(router);
   register_workforce(router);
   register_framework(router);

@@ -91,8 +91,9 @@ async function problemsAt(page, target, width, label) {
 
 for (const [who, extra] of [
   ["visitor", () => ["/login"]],
-  ["employee", () => ["/ramverk"]],
+  ["employee", () => ["/ramverk", "/utvecklingsplan?budget_hours=8"]],
   ["manager", () => [`/team/${encodeURIComponent(accounts.employee.id)}?omgang=2026`,
+                     `/team/${encodeURIComponent(accounts.employee.id)}/plan?budget_hours=8`,
                      "/omgangar/ej-paborjade?omgang=2026"]],
   ["hr", () => [`/personer/${encodeURIComponent(accounts.employee.id)}`, "/personer?q=an",
                 `/team/${encodeURIComponent(accounts.employee.id)}?omgang=2026`,

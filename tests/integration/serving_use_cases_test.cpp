@@ -4,6 +4,7 @@
 // the Services open, as the web application uses them.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <chrono>
 #include <memory>
 #include <string>
@@ -13,7 +14,9 @@
 #include "app/serving/services.hpp"
 #include "core/base/clock.hpp"
 #include "person_fixture.hpp"
+#include "store/assessment/round_store.hpp"
 #include "store/audit/audit_store.hpp"
+#include "store/learning/learning_store.hpp"
 
 namespace trappa {
 namespace {
@@ -253,6 +256,99 @@ TEST_F(ServingUseCases, opening_a_round_over_an_open_one_or_early_waits_for_a_co
   ASSERT_TRUE(confirmed.has_value()) << confirmed.error().describe();
   EXPECT_FALSE(confirmed->unconfirmed.has_value());
   EXPECT_EQ(services_->published()->rounds->find("2100")->round.state, core::RoundState::kOpen);
+}
+
+// Development plans (app/learning/development_plans.hpp): the person saves a draft, cannot
+// agree it, the manager agrees, and the first follow-up brings the held conversation's
+// assessment to followed_up through the assessment's own rules.
+TEST_F(ServingUseCases, a_follow_up_of_an_agreed_plan_brings_the_assessment_to_followed_up) {
+  const auto published = services_->published();
+  const core::Person* person = published->directory->find("E2");
+  ASSERT_NE(person, nullptr);
+  const auto round = published->rounds->find("2026");
+  ASSERT_NE(round, nullptr);
+  app::DevelopmentPlans& plans = *published->plans;
+  const core::PlanContent content{{{"1.2", 5, *core::parse_iso_date("2027-06-30")}}, {}, "Fördjupa"};
+  auto saved = plans.save(*person, *round, app::PlanRole::kPerson, "E2", content, {});
+  ASSERT_TRUE(saved.has_value()) << saved.error().describe();
+  EXPECT_EQ(saved->proposed_by, "E2");
+  auto refused = plans.save(*person, *round, app::PlanRole::kReader, "E1", content, {});
+  ASSERT_FALSE(refused.has_value());
+  EXPECT_EQ(refused.error().kind, core::ErrorKind::kForbidden);
+  auto own = plans.agree(*person, *round, app::PlanRole::kPerson, "E2");
+  ASSERT_FALSE(own.has_value());
+  EXPECT_EQ(own.error().kind, core::ErrorKind::kForbidden);
+  auto early = plans.follow_up(*person, *round, app::PlanRole::kManager,
+                               {*core::parse_iso_date("2026-04-01"), core::GoalProgress::kInProgress, "", "E1"});
+  ASSERT_FALSE(early.has_value());
+  EXPECT_EQ(early.error().kind, core::ErrorKind::kConflict);
+
+  auto agreed = plans.agree(*person, *round, app::PlanRole::kManager, "E1");
+  ASSERT_TRUE(agreed.has_value()) << agreed.error().describe();
+  EXPECT_EQ(agreed->agreed_by, "E1");
+  EXPECT_EQ(agreed->agreed_at, clock_.utc_timestamp());
+  auto followed = plans.follow_up(*person, *round, app::PlanRole::kManager,
+                                  {*core::parse_iso_date("2026-04-01"), core::GoalProgress::kInProgress, "Bra", "E1"});
+  ASSERT_TRUE(followed.has_value()) << followed.error().describe();
+
+  auto assessments = store().rounds().load_assessments("2026");
+  ASSERT_TRUE(assessments.has_value()) << assessments.error().describe();
+  const auto e2 = std::find_if(assessments->begin(), assessments->end(),
+                               [](const core::Assessment& a) { return a.employee_id == "E2"; });
+  ASSERT_NE(e2, assessments->end());
+  EXPECT_EQ(e2->status, core::AssessmentStatus::kFollowedUp);
+  EXPECT_EQ(e2->followed_up_at, clock_.utc_timestamp());
+  auto stored = plans.load("E2", "2026");
+  ASSERT_TRUE(stored.has_value() && stored->has_value());
+  EXPECT_EQ(**stored, *followed);
+}
+
+// Registration from the web (app/learning/registration_use_case.hpp): capacity, a second
+// registration, cancel and registering over a cancelled row; refusals write nothing.
+TEST_F(ServingUseCases, registrations_respect_capacity_and_one_row_per_person) {
+  core::LearningActivity activity;
+  activity.code = "ONE";
+  activity.title = "En plats";
+  activity.framework_id = framework_.id;
+  activity.competencies = {"1.1"};
+  activity.level_from = 1;
+  activity.level_to = 3;
+  activity.hours = 2;
+  activity.starts = *core::parse_iso_date("2099-01-01");
+  activity.ends = *core::parse_iso_date("2100-12-31");
+  activity.capacity = 1;
+  activity.status = core::ActivityStatus::kOpen;
+  core::LearningActivity closed = activity;
+  closed.code = "SHUT";
+  closed.status = core::ActivityStatus::kClosed;
+  core::LearningActivity over = activity;
+  over.code = "OVER";
+  over.ends = *core::parse_iso_date("2099-12-01");
+  ASSERT_TRUE(store().learning().save_activities({activity, closed, over}, store::Actor{"test"}).has_value());
+  app::Registrations& registrations = *services_->registrations;
+  using app::RegistrationOutcome;
+  EXPECT_EQ(registrations.register_person("E2", "NONE", "E2").value(), RegistrationOutcome::kUnknownActivity);
+  EXPECT_EQ(registrations.register_person("E2", "SHUT", "E2").value(), RegistrationOutcome::kNotOpen);
+  EXPECT_EQ(registrations.register_person("E2", "OVER", "E2").value(), RegistrationOutcome::kEnded);
+  EXPECT_EQ(registrations.register_person("E2", "ONE", "E2").value(), RegistrationOutcome::kRegistered);
+  EXPECT_EQ(registrations.register_person("E2", "ONE", "E1").value(), RegistrationOutcome::kAlreadyHasRow);
+  EXPECT_EQ(registrations.register_person("E3", "ONE", "E1").value(), RegistrationOutcome::kFull);
+  EXPECT_EQ(registrations.cancel("E3", "ONE", "E3").value(), RegistrationOutcome::kNotRegistered);
+  EXPECT_EQ(registrations.cancel("E2", "ONE", "E2").value(), RegistrationOutcome::kCancelled);
+  EXPECT_EQ(registrations.register_person("E3", "ONE", "E1").value(), RegistrationOutcome::kRegistered);
+  auto rows = store().learning().load_participation_of_activity("ONE");
+  ASSERT_TRUE(rows.has_value());
+  ASSERT_EQ(rows->size(), 2u);
+  EXPECT_EQ((*rows)[0].status, core::ParticipationStatus::kCancelled);
+  EXPECT_EQ((*rows)[1].status, core::ParticipationStatus::kRegistered);
+  EXPECT_EQ((*rows)[1].source, "web");
+  EXPECT_EQ((*rows)[1].date, clock_.today());
+  auto trail = store().audit().load_audit("E3");
+  ASSERT_TRUE(trail.has_value());
+  ASSERT_FALSE(trail->empty());
+  EXPECT_EQ(trail->back().action, "participation.create");
+  EXPECT_EQ(trail->back().actor, "E1");
+  EXPECT_EQ(trail->back().detail, "ONE: registered");
 }
 
 }  // namespace

@@ -11,6 +11,7 @@
 #include "core/base/date.hpp"
 #include "demo/history.hpp"
 #include "demo/learning.hpp"
+#include "demo/plans.hpp"
 #include "demo/organisation.hpp"
 #include "demo/rounds.hpp"
 #include "io/json/framework_json.hpp"
@@ -100,16 +101,26 @@ core::Result<void> add_demo_learning(store::Store& store, const core::Framework&
   const std::vector<core::LearningActivity> catalogue = demo::build_demo_catalogue(framework);
   if (stored_activities.empty()) TRY(store.learning().save_activities(catalogue, actor));
   ASSIGN_OR_RETURN(auto stored_rows, store.learning().load_participation());
-  if (stored_rows.empty()) {
+  ASSIGN_OR_RETURN(auto stored_plans, store.learning().load_plans(demo::demo_round_specs()[0].name));
+  if (stored_rows.empty() || stored_plans.empty()) {
     std::vector<core::Assessment> rounds[2];
     for (std::size_t r = 0; r < 2; ++r) {
       const demo::DemoRoundSpec& spec = demo::demo_round_specs()[r];
       const std::vector<bool> in_round = core::takes_part_on(people, employments, *core::parse_iso_date(spec.opens));
       rounds[r] = demo::build_demo_assessments(framework, people, in_round, 0, people.size(), r, options.seed);
     }
-    TRY(store.learning().save_participation(
-        demo::build_demo_participation(people, employments, catalogue, framework, rounds[0], rounds[1], options.seed),
-        actor));
+    if (stored_rows.empty()) {
+      stored_rows = demo::build_demo_participation(people, employments, catalogue, framework, rounds[0], rounds[1],
+                                                   options.seed);
+      TRY(store.learning().save_participation(stored_rows, actor));
+    }
+    // Development plans of round 2025, agreed by the managers (demo/plans.hpp): written once,
+    // after the rows they choose activities from.
+    if (stored_plans.empty()) {
+      TRY(store.learning().save_plans(
+          demo::build_demo_plans(people, framework, rounds[0], catalogue, stored_rows, options.seed),
+          store::PlanWrite::kContent, actor));
+    }
   }
   // The project's goals (seed 001): 1 098 participants, 18 hours each — kept as the
   // organisation's learning targets (app/learning/learning_settings.hpp) unless set already.

@@ -21,6 +21,7 @@ core::Result<std::unique_ptr<Services>> Services::open(store::Store& store, cons
   std::unique_ptr<Services> services(new Services());
   const core::Clock& clock = *options.clock;
   services->database_ = options.database;
+  services->clock_ = &clock;
   // The feed's position before anything is read: a change committed while the state loads
   // is applied again afterwards, which is harmless (every refresh re-reads what it refreshes).
   ASSIGN_OR_RETURN(services->feed_position_, store.changes().latest_change());
@@ -38,6 +39,7 @@ core::Result<std::unique_ptr<Services>> Services::open(store::Store& store, cons
   services->address_failures = std::make_unique<StoredThrottleCounters>(pool, "address");
   services->reminders = std::make_unique<Reminders>(pool, options.smtp, options.reminder_policy, clock);
   services->learning = std::make_unique<LearningAdministration>(pool);
+  services->registrations = std::make_unique<Registrations>(pool, clock);
   ASSIGN_OR_RETURN(services->sign_in_form_key, services->accounts->sign_in_form_key());
   return services;
 }
@@ -52,6 +54,7 @@ core::Result<std::shared_ptr<const Published>> Services::load_published(store::S
   ASSIGN_OR_RETURN(published->learning, LearningInputs::load(store, published->directory));
   published->assessments = std::make_shared<AssessmentService>(*pool_, *published->rounds);
   published->round_administration = std::make_shared<RoundAdministration>(*pool_, *published->rounds);
+  published->plans = std::make_shared<DevelopmentPlans>(*pool_, *published->assessments, *clock_);
   return std::shared_ptr<const Published>(std::move(published));
 }
 

@@ -27,7 +27,9 @@
 #include "app/assessment/assessment_service.hpp"
 #include "app/frameworks/framework_catalogue.hpp"
 #include "app/learning/attendance_use_case.hpp"
+#include "app/learning/development_plans.hpp"
 #include "app/learning/learning_inputs.hpp"
+#include "app/learning/registration_use_case.hpp"
 #include "app/people/personal_data.hpp"
 #include "app/published/directory.hpp"
 #include "app/published/disclosure_cache.hpp"
@@ -70,6 +72,7 @@ struct Published {
   std::shared_ptr<AssessmentService> assessments;           // every assessment read for editing and save
   std::shared_ptr<RoundAdministration> round_administration;  // Omgångar: create, open, close
   std::shared_ptr<const LearningInputs> learning;           // catalogue and participation rows
+  std::shared_ptr<DevelopmentPlans> plans;                  // Min utvecklingsplan and the manager's side
 };
 
 class Services {
@@ -114,6 +117,7 @@ class Services {
   std::unique_ptr<StoredThrottleCounters> address_failures;  // failed sign-ins per client address
   std::unique_ptr<Reminders> reminders;                      // reminder e-mails to who has not started
   std::unique_ptr<LearningAdministration> learning;          // Läraktiviteter: attendance, activities, targets
+  std::unique_ptr<Registrations> registrations;              // registering for learning activities in the web
   std::optional<SignedTokenKey> sign_in_form_key;            // the same on every node of the store
 
  private:
@@ -124,6 +128,7 @@ class Services {
   [[nodiscard]] core::Result<void> apply_changes(store::Store& store, const std::vector<store::Change>& changes);
 
   std::string database_;
+  const core::Clock* clock_ = &core::system_clock();
   long long feed_position_ = 0;  // the change feed's position when the state was first read
   std::atomic<std::shared_ptr<const Published>> published_;
   Listeners listeners_;

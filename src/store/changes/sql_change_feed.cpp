@@ -9,7 +9,7 @@ namespace trappa::store {
 
 namespace {
 
-constexpr std::array<std::pair<ChangeKind, std::string_view>, 9> kChangeCodes{{
+constexpr std::array<std::pair<ChangeKind, std::string_view>, 10> kChangeCodes{{
     {ChangeKind::kOrganisation, "organisation"},
     {ChangeKind::kEmployments, "employments"},
     {ChangeKind::kFrameworks, "frameworks"},
@@ -19,6 +19,7 @@ constexpr std::array<std::pair<ChangeKind, std::string_view>, 9> kChangeCodes{{
     {ChangeKind::kAccounts, "accounts"},
     {ChangeKind::kLearning, "learning"},
     {ChangeKind::kSettings, "settings"},
+    {ChangeKind::kPlans, "plans"},
 }};
 
 }  // namespace

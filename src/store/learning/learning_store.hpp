@@ -5,11 +5,13 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "core/base/result.hpp"
+#include "core/learning/development_plan.hpp"
 #include "core/learning/learning_activity.hpp"
 #include "core/learning/participation.hpp"
 #include "store/store.hpp"
@@ -23,6 +25,10 @@ struct ActivitySaveSummary {
   std::size_t unchanged = 0;
 };
 using ParticipationSaveSummary = ActivitySaveSummary;
+
+// What a plan write does, named in its audit entry: "plan.create" or "plan.update" (content),
+// "plan.agree", "plan.follow_up".
+enum class PlanWrite { kContent, kAgree, kFollowUp };
 
 // How an import names a participation row in Actor::source_lines: "EMPLOYEE_ID ACTIVITY".
 [[nodiscard]] inline std::string participation_source_key(std::string_view employee_id, std::string_view activity) {
@@ -53,6 +59,25 @@ class LearningStore {
       const std::vector<core::Participation>& rows, const Actor& actor) = 0;
   // Every row, by employee id and activity.
   [[nodiscard]] virtual core::Result<std::vector<core::Participation>> load_participation() = 0;
+  // The rows of one person (by activity), and of one activity (by employee id).
+  [[nodiscard]] virtual core::Result<std::vector<core::Participation>> load_participation_of_person(
+      const std::string& employee_id) = 0;
+  [[nodiscard]] virtual core::Result<std::vector<core::Participation>> load_participation_of_activity(
+      const std::string& activity) = 0;
+
+  // Development plans (core/learning/development_plan.hpp). Saves each plan whole (goals,
+  // activities and follow-ups replace what is stored) in one transaction, audited with the
+  // person as subject: "plan.create" or "plan.update" for kContent (as the plan was or was
+  // not stored), "plan.agree", "plan.follow_up" (detail "ROUND: …"); the change feed records
+  // a `plans` change. The caller has validated the plans; kNotFound for a person or round the
+  // store does not hold (nothing written then).
+  [[nodiscard]] virtual core::Result<void> save_plans(const std::vector<core::DevelopmentPlan>& plans, PlanWrite what,
+                                                      const Actor& actor) = 0;
+  // The person's plan in the round; nullopt when there is none.
+  [[nodiscard]] virtual core::Result<std::optional<core::DevelopmentPlan>> load_plan(const std::string& employee_id,
+                                                                                     const std::string& round) = 0;
+  // Every plan of the round, by employee id.
+  [[nodiscard]] virtual core::Result<std::vector<core::DevelopmentPlan>> load_plans(const std::string& round) = 0;
 };
 
 }  // namespace trappa::store

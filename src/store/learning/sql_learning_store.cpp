@@ -184,12 +184,26 @@ std::string changed_participation(const core::Participation& before, const core:
 }  // namespace
 
 Result<std::vector<core::Participation>> SqlLearningStore::load_participation() {
+  return participation_where(nullptr, {});
+}
+
+Result<std::vector<core::Participation>> SqlLearningStore::load_participation_of_person(const std::string& employee_id) {
+  return participation_where("employee_id = $1", employee_id);
+}
+
+Result<std::vector<core::Participation>> SqlLearningStore::load_participation_of_activity(const std::string& activity) {
+  return participation_where("activity = $1", activity);
+}
+
+Result<std::vector<core::Participation>> SqlLearningStore::participation_where(const char* condition,
+                                                                                const std::string& value) {
   return guarded("reading the learning participation", [&]() -> Result<std::vector<core::Participation>> {
     std::vector<core::Participation> rows;
-    for (auto scanned = scan("SELECT employee_id, activity, date, status, hours, source FROM learning_participation "
-                             "ORDER BY employee_id, activity",
-                             {});
-         scanned->next();) {
+    std::string sql = "SELECT employee_id, activity, date, status, hours, source FROM learning_participation";
+    if (condition != nullptr) sql += std::string(" WHERE ") + condition;
+    sql += " ORDER BY employee_id, activity";
+    auto scanned = condition != nullptr ? scan(sql, {ScanParameter{value}}) : scan(sql, {});
+    while (scanned->next()) {
       core::Participation row;
       row.employee_id = scanned->text(0);
       row.activity = scanned->text(1);

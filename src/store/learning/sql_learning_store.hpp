@@ -19,6 +19,18 @@ class SqlLearningStore final : public LearningStore, private SqlCapability {
   core::Result<ParticipationSaveSummary> save_participation(const std::vector<core::Participation>& rows,
                                                             const Actor& actor) override;
   core::Result<std::vector<core::Participation>> load_participation() override;
+  core::Result<std::vector<core::Participation>> load_participation_of_person(const std::string& employee_id) override;
+  core::Result<std::vector<core::Participation>> load_participation_of_activity(const std::string& activity) override;
+  core::Result<void> save_plans(const std::vector<core::DevelopmentPlan>& plans, PlanWrite what,
+                                const Actor& actor) override;
+  core::Result<std::optional<core::DevelopmentPlan>> load_plan(const std::string& employee_id,
+                                                               const std::string& round) override;
+  core::Result<std::vector<core::DevelopmentPlan>> load_plans(const std::string& round) override;
+
+ private:
+  core::Result<std::vector<core::Participation>> participation_where(const char* condition, const std::string& value);
+  core::Result<std::vector<core::DevelopmentPlan>> plans_where(const char* condition,
+                                                               std::initializer_list<std::string> values);
 };
 
 }  // namespace trappa::store

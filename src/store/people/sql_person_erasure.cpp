@@ -52,6 +52,10 @@ Result<ErasureSummary> SqlPersonalDataStore::erase_person(const std::string& emp
           (session_->prepare << "SELECT notes FROM assessments WHERE employee_id = :id AND notes <> ''",
            soci::use(employee_id));
       for (const std::string& note : notes) removed_texts.insert(note);
+      soci::rowset<std::string> plan_notes =
+          (session_->prepare << "SELECT note FROM development_plans WHERE employee_id = :id AND note <> ''",
+           soci::use(employee_id));
+      for (const std::string& note : plan_notes) removed_texts.insert(note);
     }
 
     const std::string erased_name(core::kErasedName);
@@ -65,6 +69,11 @@ Result<ErasureSummary> SqlPersonalDataStore::erase_person(const std::string& emp
                                  soci::use(employee_id));
       cleared.execute(true);
       summary.assessments_cleared = static_cast<std::size_t>(cleared.get_affected_rows());
+      // A development plan's note and its follow-ups' comments are free texts too.
+      *session_ << "UPDATE development_plans SET note = '' WHERE employee_id = :id AND note <> ''",
+          soci::use(employee_id);
+      *session_ << "UPDATE plan_follow_ups SET comment = '' WHERE employee_id = :id AND comment <> ''",
+          soci::use(employee_id);
     }
     {
       soci::statement sessions =

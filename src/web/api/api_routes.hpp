@@ -9,5 +9,6 @@ class Router;
 void register_api(Router& router);
 // /api/v1/learning/stats and /api/v1/people/{id}/recommendations (learning_api.cpp).
 void register_learning_api(Router& router);
+void register_plans_api(Router& router);
 
 }  // namespace trappa::web

@@ -55,6 +55,8 @@ struct AppContext {
   app::DisclosureCache* disclosures = nullptr;  // small-group decisions per round snapshot
   app::Reminders* reminders = nullptr;          // reminder e-mails to who has not started
   app::LearningAdministration* learning = nullptr;  // Läraktiviteter: attendance, activities, targets
+  app::DevelopmentPlans* plans = nullptr;       // development plans (Min utvecklingsplan, the manager's side)
+  app::Registrations* registrations = nullptr;  // registering for learning activities
   std::shared_ptr<SessionService> sessions;
   // People, employments and units for the key figures, in memory (key_figure_inputs.hpp).
   std::shared_ptr<const app::KeyFigureInputs> key_figures;

@@ -157,12 +157,14 @@ std::string role_label(const PageRequest& page, const Viewer& viewer) {
 }
 
 std::string_view allowed_flash(std::string_view key) {
-  static constexpr std::array<std::string_view, 14> kAllowed{
-      "assessment_saved_draft", "assessment_submitted", "assessment_restored",
-      "conversation_saved",     "rounds_created",       "rounds_opened",
-      "rounds_closed",          "account_password_changed", "signed_out",
-      "accounts_changed",       "accounts_revoked",     "learning_targets_saved",
-      "learning_activity_saved", "learning_attendance_saved"};
+  static constexpr std::array<std::string_view, 19> kAllowed{
+      "assessment_saved_draft",  "assessment_submitted",    "assessment_restored",
+      "conversation_saved",      "rounds_created",          "rounds_opened",
+      "rounds_closed",           "account_password_changed", "signed_out",
+      "accounts_changed",        "accounts_revoked",        "learning_targets_saved",
+      "learning_activity_saved", "learning_attendance_saved", "plan_saved",
+      "plan_agreed",             "plan_followed_up",        "registration_registered",
+      "registration_cancelled"};
   for (std::string_view allowed : kAllowed) {
     if (allowed == key) return allowed;
   }

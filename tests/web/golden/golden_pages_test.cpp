@@ -314,6 +314,8 @@ std::vector<Page> pages() {
       {"assessment", "employee", "/skattning", 200},
       {"team", "manager", "/team", 200},
       {"conversation", "manager", "/team/{employee}", 200},
+      {"plan", "employee", "/utvecklingsplan", 200},
+      {"plan.manager", "manager", "/team/{employee}/plan?omgang=2025&budget_hours=8", 200},
       {"overview", "hr", "/oversikt", 200},
       {"overview.observer", "observer", "/oversikt", 200},
       {"figures", "hr", "/nyckeltal?at=2025-12-31", 200},
@@ -341,6 +343,8 @@ std::vector<Page> pages() {
       {"sign-in.failed", "", "/login", 401, "csrf=golden-signin&username={employee}&password=fel&next=%2F"},
       {"account.errors", "employee", "/konto", 422, "csrf=golden-csrf-employee&current=fel&new=kort&repeat=annan"},
       {"assessment.errors", "employee", "/skattning", 422, "csrf=golden-csrf-employee&round=2026&action=submit"},
+      {"plan.errors", "employee", "/utvecklingsplan", 422,
+       "csrf=golden-csrf-employee&round=2026&goal.1.1.level=3&goal.1.1.date=&goal.1.2.level=9&goal.1.2.date=2026-06-30"},
       // Recording the conversation of someone who never self-assessed asks first (issue 13).
       {"conversation.confirm", "manager", "/team/{employee}", 422, "csrf=golden-csrf-manager&round=2026&conversation_held=1"},
       // Answers posted after the session ended come back inside the sign-in form (issue 13).
