@@ -2,6 +2,8 @@
 // Internal to the store layer.
 #pragma once
 
+#include <map>
+#include <string>
 #include <vector>
 
 #include "store/learning/learning_store.hpp"
@@ -19,6 +21,9 @@ class SqlLearningStore final : public LearningStore, private SqlCapability {
   core::Result<ParticipationSaveSummary> save_participation(const std::vector<core::Participation>& rows,
                                                             const Actor& actor) override;
   core::Result<std::vector<core::Participation>> load_participation() override;
+  core::Result<std::map<std::string, core::StoredXapiStatement>> load_xapi_statements(
+      const std::vector<std::string>& ids) override;
+  core::Result<void> save_xapi_batch(const core::XapiBatch& batch, const Actor& actor) override;
 };
 
 }  // namespace trappa::store
