@@ -37,6 +37,7 @@ core::Result<std::unique_ptr<Services>> Services::open(store::Store& store, cons
   services->account_failures = std::make_unique<StoredThrottleCounters>(pool, "account");
   services->address_failures = std::make_unique<StoredThrottleCounters>(pool, "address");
   services->reminders = std::make_unique<Reminders>(pool, options.smtp, options.reminder_policy, clock);
+  services->xapi = std::make_unique<XapiStatements>(pool, clock);
   ASSIGN_OR_RETURN(services->sign_in_form_key, services->accounts->sign_in_form_key());
   return services;
 }

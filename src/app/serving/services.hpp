@@ -27,6 +27,7 @@
 #include "app/assessment/assessment_service.hpp"
 #include "app/frameworks/framework_catalogue.hpp"
 #include "app/learning/learning_inputs.hpp"
+#include "app/learning/xapi_service.hpp"
 #include "app/people/personal_data.hpp"
 #include "app/published/directory.hpp"
 #include "app/published/disclosure_cache.hpp"
@@ -112,6 +113,7 @@ class Services {
   std::unique_ptr<StoredThrottleCounters> account_failures;  // failed sign-ins per account name
   std::unique_ptr<StoredThrottleCounters> address_failures;  // failed sign-ins per client address
   std::unique_ptr<Reminders> reminders;                      // reminder e-mails to who has not started
+  std::unique_ptr<XapiStatements> xapi;                      // xAPI statements from the learning platform
   std::optional<SignedTokenKey> sign_in_form_key;            // the same on every node of the store
 
  private:

@@ -54,6 +54,7 @@ struct AppContext {
   app::AccessLog* access_log = nullptr;  // sign-in events the store does not audit by itself
   app::DisclosureCache* disclosures = nullptr;  // small-group decisions per round snapshot
   app::Reminders* reminders = nullptr;          // reminder e-mails to who has not started
+  app::XapiStatements* xapi = nullptr;          // xAPI statements (HTTP Basic, not sessions)
   std::shared_ptr<SessionService> sessions;
   // People, employments and units for the key figures, in memory (key_figure_inputs.hpp).
   std::shared_ptr<const app::KeyFigureInputs> key_figures;
