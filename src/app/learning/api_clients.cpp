@@ -17,7 +17,7 @@ bool is_api_client_name(std::string_view name) {
 core::Result<NewApiClient> add_api_client(store::Store& store, const std::string& name, const store::Actor& actor) {
   if (!is_api_client_name(name)) {
     return core::invalid("the client was not made",
-                         {{"NAME", "'" + name + "' is not 1–64 letters, digits, '.', '_' or '-'"}});
+                         {{"NAME", "'" + name + "' is not 1–64 ASCII letters (a–z, A–Z), digits, '.', '_' or '-'"}});
   }
   TRY(initialise_crypto());
   NewApiClient made;
