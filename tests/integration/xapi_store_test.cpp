@@ -16,6 +16,7 @@
 #include "store/framework/framework_store.hpp"
 #include "store/learning/learning_store.hpp"
 #include "store/org/organisation_store.hpp"
+#include "store/people/personal_data_store.hpp"
 #include "test_store.hpp"
 
 namespace trappa::testing {
@@ -228,6 +229,22 @@ TEST_F(XapiStoreTest, a_row_changed_behind_the_plans_back_refuses_the_whole_batc
             std::vector<core::Participation>{imported});
   EXPECT_TRUE(store().learning().load_xapi_statements({"00000000-0000-4000-8000-0000000000e5"}).value_or(
       std::map<std::string, core::StoredXapiStatement>{{"x", {}}}).empty());
+}
+
+TEST_F(XapiStoreTest, erasing_a_person_keeps_only_the_ids_of_the_statements_that_credited_them) {
+  seed();
+  const std::string id = "00000000-0000-4000-8000-0000000000a7";
+  core::XapiStatement statement = credit(id, "E1", "https://lms.stad.se/course/1");
+  statement.received = "{\"actor\":{\"mbox\":\"mailto:E1@stad.se\",\"name\":\"Person E1\"},\"id\":\"" + id + "\"}";
+  statement.served = statement.received;
+  ASSERT_TRUE(deliver({statement}).has_value());
+  auto erased = store().personal_data().erase_person("E1", store::Actor{"cli:dataskydd"});
+  ASSERT_TRUE(erased.has_value()) << erased.error().describe();
+  auto kept = store().learning().load_xapi_statements({id});
+  ASSERT_TRUE(kept.has_value());
+  EXPECT_EQ(kept->at(id).statement, "{\"id\":\"" + id + "\"}");
+  EXPECT_EQ(kept->at(id).received, "{\"id\":\"" + id + "\"}");
+  EXPECT_EQ(store().learning().load_participation().value_or(std::vector<core::Participation>{}).size(), 1u);
 }
 
 }  // namespace
