@@ -217,7 +217,7 @@ TEST_F(XapiPlan, every_bad_statement_is_named_and_the_batch_refused) {
       nobody,
       statement("00000000-0000-4000-8000-000000000016", kAttended, "P1", "https://lms/ai", "PT1Y"),
       statement("00000000-0000-4000-8000-000000000017", kAttended, "P1", "https://lms/ai", "P500D"),
-      voiding("00000000-0000-4000-8000-000000000018", "00000000-0000-4000-8000-0000000000ff"),
+      statement("00000000-0000-4000-8000-000000000018", kCompleted, "P1", "https://lms/ai", "PT1H 30M"),
       statement("00000000-0000-4000-8000-000000000010", kCompleted, "P1", "https://lms/ai"),
   });
   ASSERT_FALSE(outcome.has_value());
@@ -227,7 +227,26 @@ TEST_F(XapiPlan, every_bad_statement_is_named_and_the_batch_refused) {
   EXPECT_EQ(where, (std::vector<std::string>{"statements[1].verb.id", "statements[2].actor.account.name",
                                              "statements[3].object.id", "statements[4].actor.mbox", "statements[5].actor",
                                              "statements[6].result.duration", "statements[7].result.duration",
-                                             "statements[8].object.id", "statements[9].id"}));
+                                             "statements[8].result.duration", "statements[9].id"}));
+}
+
+TEST_F(XapiPlan, a_voiding_statement_may_come_before_its_target_which_then_credits_nothing) {
+  const std::string target = "00000000-0000-4000-8000-000000000030";
+  const auto early = plan({voiding("00000000-0000-4000-8000-000000000031", target)});
+  ASSERT_TRUE(early.has_value()) << early.error().describe();
+  ASSERT_EQ(early->batch.statements.size(), 1u);
+  EXPECT_EQ(early->batch.statements[0].voids, target);
+  EXPECT_TRUE(early->batch.voided.empty());
+  EXPECT_TRUE(early->batch.rows.empty());
+  stored[early->batch.statements[0].id] = early->batch.statements[0];
+  const auto late = plan({statement(target, kCompleted, "P1", "https://lms/ai")});
+  ASSERT_TRUE(late.has_value()) << late.error().describe();
+  ASSERT_EQ(late->batch.statements.size(), 1u);
+  EXPECT_EQ(late->batch.statements[0].voided_by, "00000000-0000-4000-8000-000000000031");
+  EXPECT_TRUE(late->batch.rows.empty());
+  // A second voiding of the same absent target is refused as voided already.
+  const auto twice = plan({voiding("00000000-0000-4000-8000-000000000032", target)});
+  ASSERT_FALSE(twice.has_value());
 }
 
 TEST_F(XapiPlan, a_voiding_statement_cannot_be_voided_nor_a_statement_voided_twice) {

@@ -162,6 +162,16 @@ check "... and found by voidedStatementId" equals "$(xapi "/api/v1/xapi/statemen
 check "a statement not voided is 404 by voidedStatementId" equals "$(xapi "/api/v1/xapi/statements?voidedStatementId=$attended_id")" 404
 check "voiding again is 400" equals "$(post "$work/void.json" && sed -i "s/$void_id/0f4cad54-b180-4edc-b5d6-7a8b9cadbec6/; s/$void_kim_id/1a5dbe65-c291-4fed-86e7-8b9cadbecfd7/" "$work/void.json" && post "$work/void.json")" "200400"
 check "... naming the statement" problem_at "statements[0].object.id"
+late_id=2b6ecf76-d3a2-4f0e-97e8-9cadbecfd0e8
+cat > "$work/void_first.json" <<JSON
+{"id": "3c7fd087-e4b3-4a1f-a8f9-adbecfd0e1f9", "actor": {"mbox": "mailto:lms-admin@stad.se"},
+ "verb": {"id": "http://adlnet.gov/expapi/verbs/voided"}, "object": {"objectType": "StatementRef", "id": "$late_id"}}
+JSON
+check "voiding a statement not stored yet is accepted (xAPI: SHOULD NOT reject)" equals "$(post "$work/void_first.json")" 200
+sed "s/$completed_id/$late_id/" "$work/batch.json" | jq '.[0]' > "$work/late.json"
+check "the statement it voids, coming later, is accepted" equals "$(post "$work/late.json")" 200
+check "... stored voided" equals "$(xapi "/api/v1/xapi/statements?voidedStatementId=$late_id")" 200
+check "... crediting nothing" equals "$(row "$jose" AI-01)" ""
 
 echo "# Bad requests store nothing"
 statements_before="$(count "SELECT COUNT(*) FROM xapi_statements")"

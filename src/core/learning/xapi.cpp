@@ -156,6 +156,11 @@ Result<XapiOutcome> plan_xapi_statements(const std::vector<XapiStatement>& state
   // within the batch.
   std::map<std::string, std::size_t> in_batch;
   std::set<std::string> voided_now;
+  // Voiding statements stored before the statement they void: target id → voiding id.
+  std::map<std::string, std::string> voided_early;
+  for (const auto& [id, kept] : stored) {
+    if (!kept.voids.empty()) voided_early.emplace(kept.voids, id);
+  }
 
   for (std::size_t i = 0; i < statements.size(); ++i) {
     const XapiStatement& statement = statements[i];
@@ -196,7 +201,16 @@ Result<XapiOutcome> plan_xapi_statements(const std::vector<XapiStatement>& state
         target = &kept->second;
       }
       if (target == nullptr) {
-        problem("object.id", "no statement with id '" + statement.object_id + "' is stored");
+        // xAPI: the LRS should not refuse a voiding statement whose target it has not seen. It
+        // is kept; the target, should it come later, is stored voided and credits nothing.
+        if (voided_early.contains(target_id)) {
+          problem("object.id", "statement '" + target_id + "' is voided already");
+          continue;
+        }
+        voided_early.emplace(target_id, statement.id);
+        record.voids = target_id;
+        in_batch.emplace(record.id, outcome.batch.statements.size());
+        outcome.batch.statements.push_back(std::move(record));
         continue;
       }
       if (target->verb == to_code(XapiVerb::kVoided)) {
@@ -269,6 +283,12 @@ Result<XapiOutcome> plan_xapi_statements(const std::vector<XapiStatement>& state
     const auto row = current.find(key);
     record.employee_id = key.first;
     record.activity = key.second;
+    if (const auto early = voided_early.find(statement.id); early != voided_early.end()) {
+      record.voided_by = early->second;  // voided before it came: stored, credits nothing
+      in_batch.emplace(record.id, outcome.batch.statements.size());
+      outcome.batch.statements.push_back(std::move(record));
+      continue;
+    }
     record.previous_row = row == current.end() ? std::nullopt : row->second;
     current[key] = Participation{key.first, key.second, statement.date.value_or(today),
                                  ParticipationStatus::kAttended, hours, xapi_source(statement.id)};

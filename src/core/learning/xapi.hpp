@@ -110,10 +110,14 @@ struct XapiOutcome {
 //   hours. The person's row for the activity becomes attended on the statement's day with the
 //   hours (none: the activity's) and source "xapi:<id>"; what it was before is kept on the
 //   statement;
-// - voided: the object must be a StatementRef to a statement stored or earlier in the batch
-//   that is neither voided nor itself a voiding statement. The credited row goes back to
-//   what it was before the voided statement — removed when it had no row — if the row still
-//   carries that statement's source; a row a later statement or import replaced stays;
+// - voided: the object must be a StatementRef to a statement that is neither voided nor
+//   itself a voiding statement. The credited row goes back to what it was before the voided
+//   statement — removed when it had no row — if the row still carries that statement's
+//   source; a row a later statement or import replaced stays. A target neither stored nor
+//   earlier in the batch is no refusal (xAPI: the LRS should not reject a voiding statement
+//   because its object is not present): the voiding statement is kept, and the target, when
+//   it comes, is stored already voided and credits nothing. `stored` must therefore also hold
+//   the stored statements that void any of the batch's ids;
 // - any other verb is refused.
 [[nodiscard]] Result<XapiOutcome> plan_xapi_statements(const std::vector<XapiStatement>& statements,
                                                        const std::vector<Person>& people,

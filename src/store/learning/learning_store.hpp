@@ -56,7 +56,8 @@ class LearningStore {
   // Every row, by employee id and activity.
   [[nodiscard]] virtual core::Result<std::vector<core::Participation>> load_participation() = 0;
 
-  // The stored xAPI statements among `ids` (lowercase UUIDs), by id; unknown ids are absent.
+  // The stored xAPI statements among `ids` (lowercase UUIDs), and those that void one of
+  // `ids`, by id; unknown ids are absent.
   [[nodiscard]] virtual core::Result<std::map<std::string, core::StoredXapiStatement>> load_xapi_statements(
       const std::vector<std::string>& ids) = 0;
   // Writes a batch planned by core::plan_xapi_statements in one transaction: the new

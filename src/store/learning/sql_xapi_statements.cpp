@@ -2,6 +2,7 @@
 // participation rows a batch of statements changes (store/learning/learning_store.hpp).
 #include <soci/soci.h>
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 
@@ -64,11 +65,10 @@ Result<std::map<std::string, core::StoredXapiStatement>> SqlLearningStore::load_
   return guarded("reading the xAPI statements", [&]() -> Result<std::map<std::string, core::StoredXapiStatement>> {
     std::map<std::string, core::StoredXapiStatement> found;
     for (const std::string& id : ids) {
-      if (found.contains(id)) continue;
       soci::rowset<soci::row> rows =
           (session_->prepare << "SELECT id, client, received, statement, verb, employee_id, activity, voids, "
-                                "voided_by, previous_row FROM xapi_statements WHERE id = :id",
-           soci::use(id));
+                                "voided_by, previous_row FROM xapi_statements WHERE id = :id OR voids = :voids",
+           soci::use(id), soci::use(id));
       for (const soci::row& row : rows) {
         core::StoredXapiStatement statement;
         statement.id = row.get<std::string>(0);
@@ -129,16 +129,24 @@ Result<void> SqlLearningStore::save_xapi_batch(const core::XapiBatch& batch, con
       soci::indicator activity_indicator = statement.activity.empty() ? soci::i_null : soci::i_ok;
       soci::indicator voids_indicator = statement.voids.empty() ? soci::i_null : soci::i_ok;
       soci::indicator previous_indicator = statement.previous_row ? soci::i_ok : soci::i_null;
+      soci::indicator voided_indicator = statement.voided_by.empty() ? soci::i_null : soci::i_ok;
       *session_ << "INSERT INTO xapi_statements (id, client, received, statement, stored_at, verb, employee_id, "
                    "activity, voids, voided_by, previous_row) VALUES (:id, :client, :received, :statement, :stored, "
-                   ":verb, :employee, :activity, :voids, NULL, :previous)",
+                   ":verb, :employee, :activity, :voids, :voided_by, :previous)",
           soci::use(statement.id), soci::use(statement.client), soci::use(statement.received),
           soci::use(statement.statement), soci::use(now), soci::use(statement.verb),
           soci::use(statement.employee_id, employee_indicator), soci::use(statement.activity, activity_indicator),
-          soci::use(statement.voids, voids_indicator), soci::use(previous, previous_indicator);
+          soci::use(statement.voids, voids_indicator), soci::use(statement.voided_by, voided_indicator),
+          soci::use(previous, previous_indicator);
       if (statement.voids.empty()) {
         entries.push_back({now, actor.name, "xapi.statement", statement.employee_id,
-                           statement.verb + " " + statement.activity + " (xapi:" + statement.id + ")"});
+                           statement.verb + " " + statement.activity +
+                               (statement.voided_by.empty() ? "" : ", voided already by xapi:" + statement.voided_by) +
+                               " (xapi:" + statement.id + ")"});
+      } else if (std::none_of(batch.voided.begin(), batch.voided.end(),
+                              [&](const auto& pair) { return pair.second == statement.id; })) {
+        entries.push_back({now, actor.name, "xapi.statement", "xapi",
+                           "voided xapi:" + statement.voids + ", not stored yet (xapi:" + statement.id + ")"});
       }
     }
     for (const auto& [voided, voiding] : batch.voided) {
