@@ -231,6 +231,25 @@ TEST_F(XapiStoreTest, a_row_changed_behind_the_plans_back_refuses_the_whole_batc
       std::map<std::string, core::StoredXapiStatement>{{"x", {}}}).empty());
 }
 
+TEST_F(XapiStoreTest, a_statement_voided_before_it_came_is_stored_voided_and_credits_nothing) {
+  seed();
+  const std::string target = "00000000-0000-4000-8000-0000000000b8";
+  core::XapiStatement early = credit("00000000-0000-4000-8000-0000000000b9", "E1", target);
+  early.verb_id = "http://adlnet.gov/expapi/verbs/voided";
+  early.object_type = "StatementRef";
+  auto voided = deliver({early});
+  ASSERT_TRUE(voided.has_value()) << voided.error().describe();
+  auto late = deliver({credit(target, "E1", "https://lms.stad.se/course/1")});
+  ASSERT_TRUE(late.has_value()) << late.error().describe();
+  reopen();
+  auto kept = store().learning().load_xapi_statements({target});
+  ASSERT_TRUE(kept.has_value());
+  ASSERT_EQ(kept->size(), 2u);  // the target and the statement that voids it
+  EXPECT_EQ(kept->at(target).voided_by, early.id);
+  EXPECT_EQ(kept->at(early.id).voids, target);
+  EXPECT_TRUE(store().learning().load_participation().value_or(std::vector<core::Participation>{{}}).empty());
+}
+
 TEST_F(XapiStoreTest, erasing_a_person_keeps_only_the_ids_of_the_statements_that_credited_them) {
   seed();
   const std::string id = "00000000-0000-4000-8000-0000000000a7";
