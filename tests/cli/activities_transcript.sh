@@ -29,8 +29,8 @@ check_status 0
 check_equal "$(sqlite3 $store "SELECT count(*) FROM learning_activities")" 3 "activities after re-importing"
 check_equal "$(sqlite3 $store "SELECT count(*) FROM audit_log WHERE action LIKE 'activity.%'")" 3 "activity entries"
 
-note "A changed activity is updated, not duplicated; it gets its xAPI object id (xapi_id)"
-sed '/^AI-01,/{s/,3,1.1 3.1,/,4,1.1 3.1,/;s|,open,$|,closed,https://lms.stad.se/course/view.php?id=12|}' exported.csv > changed.csv
+note "A changed activity is updated, not duplicated (here also its xAPI object id, xapi_id)"
+sed '/^AI-01,/{s/,3,1.1 3.1,/,4,1.1 3.1,/;s|,open,https://lms.stad.se/course/view.php?id=12$|,closed,https://lms.stad.se/course/view.php?id=13|}' exported.csv > changed.csv
 run --db $store import activities changed.csv --framework digital-kompetens
 check_status 0
 query $store "SELECT code, hours, status, xapi_id FROM learning_activities ORDER BY code"
@@ -50,7 +50,7 @@ X-5,Kurs fem,kurs,2,1.1,1,2,,2026-01-01,2026-02-01,,https://lms.stad.se/x
 CSV
 cat > taken_xapi.csv <<'CSV'
 code,title,format,hours,competencies,level_from,level_to,audience_roles,starts,ends,capacity,xapi_id
-X-6,Kurs sex,kurs,2,1.1,1,2,,2026-01-01,2026-02-01,,https://lms.stad.se/course/view.php?id=12
+X-6,Kurs sex,kurs,2,1.1,1,2,,2026-01-01,2026-02-01,,https://lms.stad.se/course/view.php?id=13
 CSV
 before="$(store_dump $store)"
 for dry_run in "" --dry-run; do
