@@ -166,6 +166,8 @@ TEST_F(XapiStoreTest, a_batch_writes_statements_rows_audit_and_a_change_and_void
             (std::vector<core::Participation>{
                 {"E1", "KURS", day, core::ParticipationStatus::kAttended, std::nullopt, "xapi:" + a},
                 {"E2", "PASS", day, core::ParticipationStatus::kAttended, 1.5, "xapi:" + b}}));
+  EXPECT_EQ(store().learning().load_participation_of({"E2", "E2", "E9"}).value_or(std::vector<core::Participation>{}),
+            (std::vector<core::Participation>{{"E2", "PASS", day, core::ParticipationStatus::kAttended, 1.5, "xapi:" + b}}));
   auto stored = store().learning().load_xapi_statements({a, b, "00000000-0000-4000-8000-000000000000"});
   ASSERT_TRUE(stored.has_value());
   ASSERT_EQ(stored->size(), 2u);

@@ -44,7 +44,24 @@ core::Result<std::vector<std::string>> XapiStatements::receive(const std::string
   ASSIGN_OR_RETURN(auto stored, store->learning().load_xapi_statements(ids));
   ASSIGN_OR_RETURN(auto people, store->organisation().load_people());
   ASSIGN_OR_RETURN(auto activities, store->learning().load_activities());
-  ASSIGN_OR_RETURN(auto rows, store->learning().load_participation());
+  // Only the rows of the people the batch names (by employee id or e-mail) or whose credit it
+  // voids: a batch is a handful of statements, the participation table is the city's.
+  std::set<std::string> names;
+  std::set<std::string> mailboxes;
+  for (const core::XapiStatement& statement : statements) {
+    if (!statement.actor_account_name.empty()) names.insert(statement.actor_account_name);
+    if (!statement.actor_mbox.empty()) mailboxes.insert(core::fold_case(statement.actor_mbox));
+  }
+  std::vector<std::string> employee_ids(names.begin(), names.end());
+  for (const core::Person& person : people) {
+    if (!person.email.empty() && mailboxes.contains("mailto:" + core::fold_case(person.email))) {
+      employee_ids.push_back(person.employee_id);
+    }
+  }
+  for (const auto& [id, kept] : stored) {
+    if (!kept.employee_id.empty()) employee_ids.push_back(kept.employee_id);
+  }
+  ASSIGN_OR_RETURN(auto rows, store->learning().load_participation_of(employee_ids));
   ASSIGN_OR_RETURN(auto outcome, core::plan_xapi_statements(statements, people, activities, rows, stored, client,
                                                            clock_.today()));
   if (!outcome.batch.statements.empty()) {

@@ -55,6 +55,9 @@ class LearningStore {
       const std::vector<core::Participation>& rows, const Actor& actor) = 0;
   // Every row, by employee id and activity.
   [[nodiscard]] virtual core::Result<std::vector<core::Participation>> load_participation() = 0;
+  // The rows of the people `employee_ids` only, by employee id and activity.
+  [[nodiscard]] virtual core::Result<std::vector<core::Participation>> load_participation_of(
+      const std::vector<std::string>& employee_ids) = 0;
 
   // The stored xAPI statements among `ids` (lowercase UUIDs), and those that void one of
   // `ids`, by id; unknown ids are absent.

@@ -21,6 +21,7 @@ class SqlLearningStore final : public LearningStore, private SqlCapability {
   core::Result<ParticipationSaveSummary> save_participation(const std::vector<core::Participation>& rows,
                                                             const Actor& actor) override;
   core::Result<std::vector<core::Participation>> load_participation() override;
+  core::Result<std::vector<core::Participation>> load_participation_of(const std::vector<std::string>& employee_ids) override;
   core::Result<std::map<std::string, core::StoredXapiStatement>> load_xapi_statements(
       const std::vector<std::string>& ids) override;
   core::Result<void> save_xapi_batch(const core::XapiBatch& batch, const Actor& actor) override;
