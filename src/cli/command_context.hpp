@@ -67,6 +67,7 @@ void add_settings_commands(CLI::App& app, CommandContext& context, int& exit_sta
 void add_round_commands(CLI::App& app, CommandContext& context, int& exit_status);
 void add_analyze_command(CLI::App& app, CommandContext& context, int& exit_status);
 void add_user_command(CLI::App& app, CommandContext& context, int& exit_status);
+void add_client_command(CLI::App& app, CommandContext& context, int& exit_status);
 // Audit trail and personal-data rights (audit_command.cpp, person_commands.cpp).
 void add_audit_command(CLI::App& app, CommandContext& context, int& exit_status);
 void add_person_commands(CLI::App& app, CommandContext& context, int& exit_status);

@@ -71,7 +71,7 @@ int export_table(const CommandContext& context, const ExportOptions& options, co
     auto activities = (*store)->learning().load_activities();
     if (!activities) return report(activities.error());
     text += io::csv_line({"code", "title", "format", "hours", "competencies", "level_from", "level_to", "audience_roles",
-                          "starts", "ends", "capacity", "description", "provider", "theme", "status"},
+                          "starts", "ends", "capacity", "description", "provider", "theme", "status", "xapi_id"},
                          dialect);
     const auto joined = [](const std::vector<std::string>& codes) {
       std::string list;
@@ -86,6 +86,7 @@ int export_table(const CommandContext& context, const ExportOptions& options, co
       row.text(joined(activity.audience_roles)).text(core::to_iso(activity.starts)).text(core::to_iso(activity.ends));
       row.number(activity.capacity ? std::to_string(*activity.capacity) : std::string());
       row.text(activity.description).text(activity.provider).text(activity.theme).text(core::to_code(activity.status));
+      row.text(activity.xapi_id);
       text += row.line();
     }
   } else if (what == "participants") {

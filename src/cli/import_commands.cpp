@@ -70,7 +70,7 @@ void add_import_commands(CLI::App& app, CommandContext& context, int& exit_statu
   }
   add_file_command("activities",
                    "Learning activities: CSV with columns code,title,format,hours,competencies,level_from,level_to,"
-                   "audience_roles,starts,ends,capacity[,description,provider,theme,status] (docs/learning.md); a "
+                   "audience_roles,starts,ends,capacity[,description,provider,theme,status,xapi_id] (docs/learning.md); a "
                    "code that exists is updated",
                    app::ImportKind::kActivities)
       ->add_option("--framework", request->framework_id, "The framework whose competencies the activities develop")

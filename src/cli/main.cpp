@@ -36,6 +36,7 @@ int main(int argc, char** argv) {
   trappa::cli::add_round_commands(app, context, exit_status);
   trappa::cli::add_analyze_command(app, context, exit_status);
   trappa::cli::add_user_command(app, context, exit_status);
+  trappa::cli::add_client_command(app, context, exit_status);
   // Audit trail and personal-data rights (issue 6).
   trappa::cli::add_audit_command(app, context, exit_status);
   trappa::cli::add_person_commands(app, context, exit_status);

@@ -47,6 +47,7 @@ void bind(AppContext& context, std::shared_ptr<const app::Published> published) 
   context.learning = services.learning.get();
   context.plans = context.published->plans.get();
   context.registrations = services.registrations.get();
+  context.xapi = services.xapi.get();
 }
 
 core::Result<AppContext::Asset> read_asset(const std::filesystem::path& path, std::string content_type) {
@@ -194,8 +195,10 @@ Response route(AppContext& app, PageRequest& page) {
   const Router& router = *app.router;
   if (is_api(path)) {
     if (!path.starts_with("/api/v1/")) return json_error(404, "use /api/v1");
-    if (!page.viewer) return json_error(401, "sign in first: POST /login, then send the trappa_session cookie");
     const RouteMatch match = router.match(method, api_route_path(path));
+    // Public API routes (the xAPI statements) authenticate their callers themselves.
+    if (match.outcome == RouteMatch::Outcome::kFound && match.access == Access::kPublic) return call(match, app, page);
+    if (!page.viewer) return json_error(401, "sign in first: POST /login, then send the trappa_session cookie");
     switch (match.outcome) {
       case RouteMatch::Outcome::kFound: return call(match, app, page);
       case RouteMatch::Outcome::kMethodNotAllowed: return method_not_allowed_json(match.allow);

@@ -49,6 +49,8 @@ TEST(ActivityImport, reads_the_fixture_with_lists_decimal_commas_optional_column
   EXPECT_EQ(ai.status, core::ActivityStatus::kOpen);
   EXPECT_EQ(ai.framework_id, "digital-kompetens");
   EXPECT_EQ(core::to_iso(ai.ends), "2025-12-19");
+  EXPECT_EQ(ai.xapi_id, "https://lms.stad.se/course/view.php?id=12");
+  EXPECT_EQ((*read)[1].xapi_id, "");
   EXPECT_DOUBLE_EQ((*read)[1].hours, 1.5);
   EXPECT_EQ((*read)[1].format, core::ActivityFormat::kELearning);
   EXPECT_EQ((*read)[1].capacity, std::nullopt);

@@ -40,6 +40,7 @@ core::Result<std::unique_ptr<Services>> Services::open(store::Store& store, cons
   services->reminders = std::make_unique<Reminders>(pool, options.smtp, options.reminder_policy, clock);
   services->learning = std::make_unique<LearningAdministration>(pool);
   services->registrations = std::make_unique<Registrations>(pool, clock);
+  services->xapi = std::make_unique<XapiStatements>(pool, clock);
   ASSIGN_OR_RETURN(services->sign_in_form_key, services->accounts->sign_in_form_key());
   return services;
 }

@@ -30,6 +30,7 @@
 #include "app/learning/development_plans.hpp"
 #include "app/learning/learning_inputs.hpp"
 #include "app/learning/registration_use_case.hpp"
+#include "app/learning/xapi_service.hpp"
 #include "app/people/personal_data.hpp"
 #include "app/published/directory.hpp"
 #include "app/published/disclosure_cache.hpp"
@@ -118,6 +119,7 @@ class Services {
   std::unique_ptr<Reminders> reminders;                      // reminder e-mails to who has not started
   std::unique_ptr<LearningAdministration> learning;          // Läraktiviteter: attendance, activities, targets
   std::unique_ptr<Registrations> registrations;              // registering for learning activities in the web
+  std::unique_ptr<XapiStatements> xapi;                      // xAPI statements from the learning platform
   std::optional<SignedTokenKey> sign_in_form_key;            // the same on every node of the store
 
  private:

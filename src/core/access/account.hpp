@@ -30,6 +30,19 @@ struct Account {
   bool operator==(const Account&) const = default;
 };
 
+// A program allowed to call the xAPI endpoints (`trappa client`, docs/learning.md): it sends
+// its name and secret by HTTP Basic authentication. The secret itself is never stored: only
+// its digest. A revoked client keeps its row (and its name) for the audit trail.
+struct ApiClient {
+  std::string name;
+  std::string secret_digest;  // hex BLAKE2b digest of the secret
+  std::string created_at;     // ISO 8601 UTC
+  std::string created_by;     // the actor
+  std::optional<std::string> revoked_at;
+
+  bool operator==(const ApiClient&) const = default;
+};
+
 // A signed-in browser. The token itself is never stored: only its digest.
 struct SessionRecord {
   std::string token_digest;  // hex digest of the cookie's token

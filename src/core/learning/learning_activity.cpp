@@ -7,6 +7,7 @@
 
 #include "core/base/case_fold.hpp"
 #include "core/base/date.hpp"
+#include "core/learning/xapi.hpp"
 
 namespace trappa::core {
 
@@ -109,6 +110,9 @@ std::vector<ActivityProblem> activity_problems(const LearningActivity& activity,
     if (std::find(framework.roles.begin(), framework.roles.end(), role) == framework.roles.end()) {
       problems.push_back({"audience_roles", "'" + role + "' is not a role of framework '" + framework.id + "'"});
     }
+  }
+  if (!activity.xapi_id.empty() && !is_absolute_iri(activity.xapi_id)) {
+    problems.push_back({"xapi_id", "'" + activity.xapi_id + "' is not an absolute IRI (e.g. https://lms.example.se/course/42)"});
   }
   return problems;
 }

@@ -55,6 +55,7 @@ struct LearningActivity {
   std::vector<std::string> audience_roles;  // role ids of the framework; empty: everyone
   std::string theme;        // e.g. a theme month; may be empty
   ActivityStatus status = ActivityStatus::kPlanned;
+  std::string xapi_id;      // the activity's xAPI object id (an absolute IRI); empty: none
 
   bool operator==(const LearningActivity&) const = default;
 };
@@ -69,7 +70,8 @@ struct ActivityProblem {
 // Every rule an activity must meet against its framework: a code and a title; at least one
 // competency, each in the framework, none twice; level_from and level_to inside the scale
 // with level_from ≤ level_to; hours more than 0 and at most 10 000; ends not before starts;
-// a capacity of at least 1 when given; audience roles among the framework's roles. Empty
+// a capacity of at least 1 when given; audience roles among the framework's roles; an
+// xapi_id, when given, an absolute IRI (core/learning/xapi.hpp). Empty
 // when the activity is valid.
 [[nodiscard]] std::vector<ActivityProblem> activity_problems(const LearningActivity& activity, const Framework& framework);
 

@@ -37,10 +37,11 @@ core::Result<std::vector<core::LearningActivity>> read_activities(const CsvTable
                    CsvColumns::bind(table,
                                     {"code", "title", "format", "hours", "competencies", "level_from", "level_to",
                                      "audience_roles", "starts", "ends", "capacity"},
-                                    {"description", "provider", "theme", "status"}));
+                                    {"description", "provider", "theme", "status", "xapi_id"}));
   std::vector<core::Problem> problems;
   std::vector<core::LearningActivity> activities;
   std::map<std::string, int, std::less<>> first_line;  // code → the line it first appeared on
+  std::map<std::string, int, std::less<>> first_xapi_line;  // xapi_id → the line it first appeared on
   const auto optional_field = [&](const CsvRecord& record, std::string_view name) {
     return columns.has(name) ? columns.get(record, name) : CsvField{};
   };
@@ -53,7 +54,7 @@ core::Result<std::vector<core::LearningActivity>> read_activities(const CsvTable
                                   "audience_roles", "starts", "ends", "capacity"}) {
       fields.emplace(name, columns.get(record, name));
     }
-    for (std::string_view name : {"description", "provider", "theme", "status"}) {
+    for (std::string_view name : {"description", "provider", "theme", "status", "xapi_id"}) {
       fields.emplace(name, optional_field(record, name));
     }
     const auto field = [&](std::string_view name) -> const CsvField& { return fields.find(name)->second; };
@@ -67,6 +68,7 @@ core::Result<std::vector<core::LearningActivity>> read_activities(const CsvTable
     activity.description = field("description").text;
     activity.provider = field("provider").text;
     activity.theme = field("theme").text;
+    activity.xapi_id = field("xapi_id").text;
     if (auto format = core::parse_activity_format(field("format").text)) {
       activity.format = *format;
     } else {
@@ -124,6 +126,11 @@ core::Result<std::vector<core::LearningActivity>> read_activities(const CsvTable
     if (!activity.code.empty()) {
       if (auto [found, inserted] = first_line.emplace(activity.code, record.line); !inserted) {
         problem("code", fmt::format("the code '{}' is already on line {}", activity.code, found->second));
+      }
+    }
+    if (!activity.xapi_id.empty()) {
+      if (auto [found, inserted] = first_xapi_line.emplace(activity.xapi_id, record.line); !inserted) {
+        problem("xapi_id", fmt::format("the xapi_id '{}' is already on line {}", activity.xapi_id, found->second));
       }
     }
     if (problems.size() == problems_before) activities.push_back(std::move(activity));

@@ -12,8 +12,8 @@
 namespace trappa::io {
 
 // Columns code,title,format,hours,competencies,level_from,level_to,audience_roles,starts,ends,
-// capacity and the optional description,provider,theme,status (absent or empty status:
-// planned). `competencies` and `audience_roles` are lists separated by spaces; `capacity`
+// capacity and the optional description,provider,theme,status,xapi_id (absent or empty status:
+// planned; an xapi_id, when given, is an absolute IRI and appears once in the file). `competencies` and `audience_roles` are lists separated by spaces; `capacity`
 // empty means unlimited; hours may use a decimal comma. Every activity belongs to
 // `framework` and must meet core::activity_problems; a code may appear once in the file. In
 // file order. On any problem, returns every one found as FILE:LINE:COLUMN: reason and

@@ -29,6 +29,14 @@ class AccessStore {
   // Removes the person's account and every session of it, audited as "account.revoke" by
   // `actor`. False when the person had no account (nothing written then).
   [[nodiscard]] virtual core::Result<bool> revoke_account(const std::string& employee_id, const Actor& actor) = 0;
+  // API clients (core::ApiClient). create_api_client writes the client and audits
+  // "client.create" as done by `actor`; false (nothing written) when the name is taken, also by
+  // a revoked client. revoke_api_client stamps revoked_at and audits "client.revoke"; false
+  // when there is no such client or it is revoked already.
+  [[nodiscard]] virtual core::Result<bool> create_api_client(const core::ApiClient& client, const Actor& actor) = 0;
+  [[nodiscard]] virtual core::Result<std::optional<core::ApiClient>> load_api_client(const std::string& name) = 0;
+  [[nodiscard]] virtual core::Result<std::vector<core::ApiClient>> list_api_clients() = 0;  // by name
+  [[nodiscard]] virtual core::Result<bool> revoke_api_client(const std::string& name, const Actor& actor) = 0;
   [[nodiscard]] virtual core::Result<void> create_session(const core::SessionRecord& session) = 0;
   [[nodiscard]] virtual core::Result<std::optional<core::SessionRecord>> load_session(const std::string& token_digest) = 0;
   [[nodiscard]] virtual core::Result<void> delete_session(const std::string& token_digest) = 0;

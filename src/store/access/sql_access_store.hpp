@@ -18,6 +18,10 @@ class SqlAccessStore final : public AccessStore, private SqlCapability {
   core::Result<std::optional<core::Account>> load_account(const std::string& employee_id) override;
   core::Result<std::vector<core::Account>> list_accounts() override;
   core::Result<bool> revoke_account(const std::string& employee_id, const Actor& actor) override;
+  core::Result<bool> create_api_client(const core::ApiClient& client, const Actor& actor) override;
+  core::Result<std::optional<core::ApiClient>> load_api_client(const std::string& name) override;
+  core::Result<std::vector<core::ApiClient>> list_api_clients() override;
+  core::Result<bool> revoke_api_client(const std::string& name, const Actor& actor) override;
   core::Result<void> create_session(const core::SessionRecord& session) override;
   core::Result<std::optional<core::SessionRecord>> load_session(const std::string& token_digest) override;
   core::Result<void> delete_session(const std::string& token_digest) override;

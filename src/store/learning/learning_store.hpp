@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <optional>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -14,6 +15,7 @@
 #include "core/learning/development_plan.hpp"
 #include "core/learning/learning_activity.hpp"
 #include "core/learning/participation.hpp"
+#include "core/learning/xapi.hpp"
 #include "store/store.hpp"
 
 namespace trappa::store {
@@ -78,6 +80,23 @@ class LearningStore {
                                                                                      const std::string& round) = 0;
   // Every plan of the round, by employee id.
   [[nodiscard]] virtual core::Result<std::vector<core::DevelopmentPlan>> load_plans(const std::string& round) = 0;
+  // The rows of the people `employee_ids` only, by employee id and activity.
+  [[nodiscard]] virtual core::Result<std::vector<core::Participation>> load_participation_of(
+      const std::vector<std::string>& employee_ids) = 0;
+
+  // The stored xAPI statements among `ids` (lowercase UUIDs), and those that void one of
+  // `ids`, by id; unknown ids are absent.
+  [[nodiscard]] virtual core::Result<std::map<std::string, core::StoredXapiStatement>> load_xapi_statements(
+      const std::vector<std::string>& ids) = 0;
+  // Writes a batch planned by core::plan_xapi_statements in one transaction: the new
+  // statements, the voided marks and the participation rows (created, replaced or deleted).
+  // Each row change is audited with the person as subject as done by `actor`
+  // ("participation.create", "participation.update", "participation.delete", each ending with
+  // " (xapi:<statement id>)" or " (voided by xapi:<id>)"), each statement as
+  // "xapi.statement" (subject: the person, or the voided statement's person), and the change
+  // feed records a `learning` change. kConflict (nothing written) when a statement's id is
+  // stored meanwhile or a row is no longer as the plan found it.
+  [[nodiscard]] virtual core::Result<void> save_xapi_batch(const core::XapiBatch& batch, const Actor& actor) = 0;
 };
 
 }  // namespace trappa::store

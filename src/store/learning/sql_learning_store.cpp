@@ -53,6 +53,7 @@ std::string changed_fields(const core::LearningActivity& before, const core::Lea
   if (before.audience_roles != after.audience_roles) names.emplace_back("audience_roles");
   if (before.theme != after.theme) names.emplace_back("theme");
   if (before.status != after.status) names.emplace_back("status");
+  if (before.xapi_id != after.xapi_id) names.emplace_back("xapi_id");
   std::string text;
   for (const std::string& name : names) text += (text.empty() ? "" : ", ") + name;
   return text;
@@ -65,7 +66,7 @@ Result<std::vector<core::LearningActivity>> SqlLearningStore::load_activities() 
     std::vector<core::LearningActivity> activities;
     soci::rowset<soci::row> rows =
         (session_->prepare << "SELECT code, title, description, format, provider, framework_id, competencies, "
-                              "level_from, level_to, hours, starts, ends, capacity, audience_roles, theme, status "
+                              "level_from, level_to, hours, starts, ends, capacity, audience_roles, theme, status, xapi_id "
                               "FROM learning_activities ORDER BY code");
     for (const soci::row& row : rows) {
       core::LearningActivity activity;
@@ -85,6 +86,7 @@ Result<std::vector<core::LearningActivity>> SqlLearningStore::load_activities() 
       activity.audience_roles = split(row.get<std::string>(13));
       activity.theme = row.get<std::string>(14);
       activity.status = core::parse_activity_status(row.get<std::string>(15)).value_or(core::ActivityStatus::kPlanned);
+      if (row.get_indicator(16) == soci::i_ok) activity.xapi_id = row.get<std::string>(16);
       activities.push_back(std::move(activity));
     }
     return activities;
@@ -108,6 +110,20 @@ Result<ActivitySaveSummary> SqlLearningStore::save_activities(const std::vector<
       std::string code = activity.code;
       before.emplace(std::move(code), std::move(activity));
     }
+    // An xapi_id names one activity: check the catalogue as the save leaves it.
+    {
+      std::map<std::string, std::string> xapi_owner;  // xapi_id → code
+      std::map<std::string, const core::LearningActivity*> after;
+      for (const auto& [code, activity] : before) after[code] = &activity;
+      for (const core::LearningActivity& activity : activities) after[activity.code] = &activity;
+      for (const auto& [code, activity] : after) {
+        if (activity->xapi_id.empty()) continue;
+        if (auto [owner, inserted] = xapi_owner.emplace(activity->xapi_id, code); !inserted) {
+          return core::fail(core::ErrorKind::kConflict, "the xapi_id '" + activity->xapi_id + "' of activity '" + code +
+                                                            "' is the xapi_id of activity '" + owner->second + "' already");
+        }
+      }
+    }
     ActivitySaveSummary summary;
     const std::string now = utc_timestamp_now();
     std::vector<AuditEntry> entries;
@@ -125,21 +141,24 @@ Result<ActivitySaveSummary> SqlLearningStore::save_activities(const std::vector<
       const std::string ends = core::to_iso(activity.ends);
       const int capacity = activity.capacity.value_or(0);
       soci::indicator capacity_indicator = activity.capacity ? soci::i_ok : soci::i_null;
+      soci::indicator xapi_indicator = activity.xapi_id.empty() ? soci::i_null : soci::i_ok;
       *session_ << "INSERT INTO learning_activities (code, title, description, format, provider, framework_id, "
                    "competencies, level_from, level_to, hours, starts, ends, capacity, audience_roles, theme, status, "
-                   "updated_at) VALUES (:code, :title, :description, :format, :provider, :framework, :competencies, "
-                   ":level_from, :level_to, :hours, :starts, :ends, :capacity, :roles, :theme, :status, :updated) "
+                   "updated_at, xapi_id) VALUES (:code, :title, :description, :format, :provider, :framework, "
+                   ":competencies, :level_from, :level_to, :hours, :starts, :ends, :capacity, :roles, :theme, :status, "
+                   ":updated, :xapi_id) "
                    "ON CONFLICT (code) DO UPDATE SET title = excluded.title, description = excluded.description, "
                    "format = excluded.format, provider = excluded.provider, framework_id = excluded.framework_id, "
                    "competencies = excluded.competencies, level_from = excluded.level_from, "
                    "level_to = excluded.level_to, hours = excluded.hours, starts = excluded.starts, "
                    "ends = excluded.ends, capacity = excluded.capacity, audience_roles = excluded.audience_roles, "
-                   "theme = excluded.theme, status = excluded.status, updated_at = excluded.updated_at",
+                   "theme = excluded.theme, status = excluded.status, updated_at = excluded.updated_at, "
+                   "xapi_id = excluded.xapi_id",
           soci::use(activity.code), soci::use(activity.title), soci::use(activity.description), soci::use(format),
           soci::use(activity.provider), soci::use(activity.framework_id), soci::use(competencies),
           soci::use(activity.level_from), soci::use(activity.level_to), soci::use(activity.hours), soci::use(starts),
           soci::use(ends), soci::use(capacity, capacity_indicator), soci::use(roles), soci::use(activity.theme),
-          soci::use(status), soci::use(now);
+          soci::use(status), soci::use(now), soci::use(activity.xapi_id, xapi_indicator);
       if (found == before.end()) {
         ++summary.created;
         entries.push_back({now, actor.name, "activity.create", activity.code, activity.title + actor.where(activity.code)});

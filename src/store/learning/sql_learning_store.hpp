@@ -2,6 +2,8 @@
 // Internal to the store layer.
 #pragma once
 
+#include <map>
+#include <string>
 #include <vector>
 
 #include "store/learning/learning_store.hpp"
@@ -31,6 +33,10 @@ class SqlLearningStore final : public LearningStore, private SqlCapability {
   core::Result<std::vector<core::Participation>> participation_where(const char* condition, const std::string& value);
   core::Result<std::vector<core::DevelopmentPlan>> plans_where(const char* condition,
                                                                std::initializer_list<std::string> values);
+  core::Result<std::vector<core::Participation>> load_participation_of(const std::vector<std::string>& employee_ids) override;
+  core::Result<std::map<std::string, core::StoredXapiStatement>> load_xapi_statements(
+      const std::vector<std::string>& ids) override;
+  core::Result<void> save_xapi_batch(const core::XapiBatch& batch, const Actor& actor) override;
 };
 
 }  // namespace trappa::store

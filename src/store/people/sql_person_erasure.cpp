@@ -85,6 +85,11 @@ Result<ErasureSummary> SqlPersonalDataStore::erase_person(const std::string& emp
       account.execute(true);
       summary.account_removed = account.get_affected_rows() > 0;
     }
+    // xAPI statements that credited the person hold their name and e-mail as the learning
+    // platform sent them: only the id stays (the participation rows, anonymous facts, stay).
+    *session_ << "UPDATE xapi_statements SET received = '{\"id\":\"' || id || '\"}', "
+                 "statement = '{\"id\":\"' || id || '\"}' WHERE employee_id = :id",
+        soci::use(employee_id);
 
     // The audit trail is append-only, with this one permitted change: in the same transaction
     // as the erasure, any removed text that an earlier entry about the person quotes is

@@ -398,6 +398,7 @@ void register_api(Router& router) {
   router.get("/api/v1/rounds", rounds);
   register_learning_api(router);
   register_plans_api(router);
+  register_xapi_api(router);
   router.get("/api/v1/rounds/{round}",
              with_round([](AppContext&, PageRequest&, const RouteParams&, std::shared_ptr<const app::RoundView> round) {
                return json_response(200, json::serialize(round_json(*round)) + "\n");

@@ -57,6 +57,7 @@ struct AppContext {
   app::LearningAdministration* learning = nullptr;  // Läraktiviteter: attendance, activities, targets
   app::DevelopmentPlans* plans = nullptr;       // development plans (Min utvecklingsplan, the manager's side)
   app::Registrations* registrations = nullptr;  // registering for learning activities
+  app::XapiStatements* xapi = nullptr;          // xAPI statements (HTTP Basic, not sessions)
   std::shared_ptr<SessionService> sessions;
   // People, employments and units for the key figures, in memory (key_figure_inputs.hpp).
   std::shared_ptr<const app::KeyFigureInputs> key_figures;
