@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
+#include <iterator>
 #include <set>
 
 #include "core/base/date.hpp"
@@ -93,28 +94,14 @@ Result<std::map<std::string, core::StoredXapiStatement>> SqlLearningStore::load_
 
 Result<std::vector<core::Participation>> SqlLearningStore::load_participation_of(
     const std::vector<std::string>& employee_ids) {
-  return guarded("reading the learning participation", [&]() -> Result<std::vector<core::Participation>> {
-    std::set<std::string> people(employee_ids.begin(), employee_ids.end());
-    std::vector<core::Participation> rows;
-    for (const std::string& employee_id : people) {
-      soci::rowset<soci::row> found =
-          (session_->prepare << "SELECT activity, date, status, hours, source FROM learning_participation "
-                                "WHERE employee_id = :employee ORDER BY activity",
-           soci::use(employee_id));
-      for (const soci::row& row : found) {
-        core::Participation participation;
-        participation.employee_id = employee_id;
-        participation.activity = row.get<std::string>(0);
-        participation.date = core::parse_iso_date(row.get<std::string>(1)).value_or(core::Date{});
-        participation.status =
-            core::parse_participation_status(row.get<std::string>(2)).value_or(core::ParticipationStatus::kRegistered);
-        if (row.get_indicator(3) == soci::i_ok) participation.hours = row.get<double>(3);
-        participation.source = row.get<std::string>(4);
-        rows.push_back(std::move(participation));
-      }
-    }
-    return rows;
-  });
+  const std::set<std::string> people(employee_ids.begin(), employee_ids.end());
+  std::vector<core::Participation> rows;
+  for (const std::string& employee_id : people) {
+    auto own = load_participation_of_person(employee_id);
+    if (!own) return own;
+    rows.insert(rows.end(), std::make_move_iterator(own->begin()), std::make_move_iterator(own->end()));
+  }
+  return rows;
 }
 
 Result<void> SqlLearningStore::save_xapi_batch(const core::XapiBatch& batch, const Actor& actor) {
