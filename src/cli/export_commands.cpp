@@ -73,17 +73,12 @@ int export_table(const CommandContext& context, const ExportOptions& options, co
     text += io::csv_line({"code", "title", "format", "hours", "competencies", "level_from", "level_to", "audience_roles",
                           "starts", "ends", "capacity", "description", "provider", "theme", "status", "xapi_id"},
                          dialect);
-    const auto joined = [](const std::vector<std::string>& codes) {
-      std::string list;
-      for (const std::string& code : codes) list += (list.empty() ? "" : " ") + code;
-      return list;
-    };
     for (const core::LearningActivity& activity : *activities) {
       io::CsvRow row(dialect);
       row.text(activity.code).text(activity.title).text(core::to_code(activity.format));
-      row.number(fmt::format("{}", activity.hours)).text(joined(activity.competencies));
+      row.number(fmt::format("{}", activity.hours)).text(core::format_code_list(activity.competencies));
       row.number(std::to_string(activity.level_from)).number(std::to_string(activity.level_to));
-      row.text(joined(activity.audience_roles)).text(core::to_iso(activity.starts)).text(core::to_iso(activity.ends));
+      row.text(core::format_code_list(activity.audience_roles)).text(core::to_iso(activity.starts)).text(core::to_iso(activity.ends));
       row.number(activity.capacity ? std::to_string(*activity.capacity) : std::string());
       row.text(activity.description).text(activity.provider).text(activity.theme).text(core::to_code(activity.status));
       row.text(activity.xapi_id);

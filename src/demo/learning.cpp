@@ -87,16 +87,6 @@ constexpr ActivitySpec kCatalogue[] = {
     {"RESA-01", "Studieresa: digitala museer i Norden", F::kStudyVisit, 24, "6.2 3.1 2.3", 2, 4, "", "2024-09-23", "2024-09-26", 72, "", S::kClosed},
 };
 
-std::vector<std::string> words(std::string_view text) {
-  std::vector<std::string> result;
-  std::size_t start = 0;
-  while (start < text.size()) {
-    const std::size_t end = std::min(text.find(' ', start), text.size());
-    if (end > start) result.emplace_back(text.substr(start, end - start));
-    start = end + 1;
-  }
-  return result;
-}
 
 // A level as the needs count it: agreed, else self.
 std::map<std::string, int> levels_of(const core::Assessment& assessment) {
@@ -118,14 +108,14 @@ std::vector<core::LearningActivity> build_demo_catalogue(const core::Framework& 
     activity.format = spec.format;
     activity.provider = "Kulturförvaltningen";
     activity.framework_id = framework.id;
-    activity.competencies = words(spec.competencies);
+    activity.competencies = core::parse_code_list(spec.competencies);
     activity.level_from = spec.level_from;
     activity.level_to = spec.level_to;
     activity.hours = spec.hours;
     activity.starts = *core::parse_iso_date(spec.starts);
     activity.ends = *core::parse_iso_date(spec.ends);
     if (spec.capacity > 0) activity.capacity = spec.capacity;
-    activity.audience_roles = words(spec.audience);
+    activity.audience_roles = core::parse_code_list(spec.audience);
     activity.theme = spec.theme;
     activity.status = spec.status;
     activities.push_back(std::move(activity));

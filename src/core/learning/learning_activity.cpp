@@ -117,4 +117,21 @@ std::vector<ActivityProblem> activity_problems(const LearningActivity& activity,
   return problems;
 }
 
+std::vector<std::string> parse_code_list(std::string_view text) {
+  std::vector<std::string> codes;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    const std::size_t end = std::min(text.find_first_of(" \t,", start), text.size());
+    if (end > start) codes.emplace_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+  return codes;
+}
+
+std::string format_code_list(const std::vector<std::string>& codes) {
+  std::string text;
+  for (const std::string& code : codes) text += (text.empty() ? "" : " ") + code;
+  return text;
+}
+
 }  // namespace trappa::core

@@ -38,6 +38,12 @@ enum class ActivityStatus { kPlanned, kOpen, kClosed, kCancelled };
 // Every format's code, in the order above (for messages and select lists).
 [[nodiscard]] std::vector<std::string_view> activity_format_codes();
 
+// The lists of codes an activity holds (competencies, audience_roles) as files, forms and the
+// store write them: separated by single spaces. Reading also takes tabs and commas between
+// codes and ignores empty pieces, so "1.1  3.1", "1.1,3.1" and "1.1, 3.1" are the same list.
+[[nodiscard]] std::vector<std::string> parse_code_list(std::string_view text);
+[[nodiscard]] std::string format_code_list(const std::vector<std::string>& codes);
+
 struct LearningActivity {
   std::string code;         // unique in the catalogue
   std::string title;

@@ -11,17 +11,6 @@ namespace trappa::io {
 
 namespace {
 
-std::vector<std::string> words_of(std::string_view text) {
-  std::vector<std::string> words;
-  std::size_t start = 0;
-  while (start < text.size()) {
-    const std::size_t end = text.find_first_of(" \t", start);
-    const std::size_t stop = end == std::string_view::npos ? text.size() : end;
-    if (stop > start) words.emplace_back(text.substr(start, stop - start));
-    start = stop + 1;
-  }
-  return words;
-}
 
 std::string format_list() {
   std::string list;
@@ -113,8 +102,8 @@ core::Result<std::vector<core::LearningActivity>> read_activities(const CsvTable
         activity.capacity = static_cast<int>(std::max<long long>(*parsed, -1));
       }
     }
-    activity.competencies = words_of(field("competencies").text);
-    activity.audience_roles = words_of(field("audience_roles").text);
+    activity.competencies = core::parse_code_list(field("competencies").text);
+    activity.audience_roles = core::parse_code_list(field("audience_roles").text);
 
     // The catalogue's own rules, on the fields that could be read.
     for (const core::ActivityProblem& rule : core::activity_problems(activity, framework)) {

@@ -17,23 +17,6 @@ using core::Result;
 
 namespace {
 
-std::string joined(const std::vector<std::string>& codes) {
-  std::string text;
-  for (const std::string& code : codes) text += (text.empty() ? "" : " ") + code;
-  return text;
-}
-
-std::vector<std::string> split(const std::string& text) {
-  std::vector<std::string> codes;
-  std::size_t start = 0;
-  while (start < text.size()) {
-    const std::size_t end = text.find(' ', start);
-    const std::size_t stop = end == std::string::npos ? text.size() : end;
-    if (stop > start) codes.push_back(text.substr(start, stop - start));
-    start = stop + 1;
-  }
-  return codes;
-}
 
 // The fields that differ, by their names in the catalogue file: "title, hours".
 std::string changed_fields(const core::LearningActivity& before, const core::LearningActivity& after) {
@@ -76,14 +59,14 @@ Result<std::vector<core::LearningActivity>> SqlLearningStore::load_activities() 
       activity.format = core::parse_activity_format(row.get<std::string>(3)).value_or(core::ActivityFormat::kCourse);
       activity.provider = row.get<std::string>(4);
       activity.framework_id = row.get<std::string>(5);
-      activity.competencies = split(row.get<std::string>(6));
+      activity.competencies = core::parse_code_list(row.get<std::string>(6));
       activity.level_from = row.get<int>(7);
       activity.level_to = row.get<int>(8);
       activity.hours = row.get<double>(9);
       activity.starts = core::parse_iso_date(row.get<std::string>(10)).value_or(core::Date{});
       activity.ends = core::parse_iso_date(row.get<std::string>(11)).value_or(core::Date{});
       if (row.get_indicator(12) == soci::i_ok) activity.capacity = row.get<int>(12);
-      activity.audience_roles = split(row.get<std::string>(13));
+      activity.audience_roles = core::parse_code_list(row.get<std::string>(13));
       activity.theme = row.get<std::string>(14);
       activity.status = core::parse_activity_status(row.get<std::string>(15)).value_or(core::ActivityStatus::kPlanned);
       if (row.get_indicator(16) == soci::i_ok) activity.xapi_id = row.get<std::string>(16);
@@ -135,8 +118,8 @@ Result<ActivitySaveSummary> SqlLearningStore::save_activities(const std::vector<
       }
       const std::string format(core::to_code(activity.format));
       const std::string status(core::to_code(activity.status));
-      const std::string competencies = joined(activity.competencies);
-      const std::string roles = joined(activity.audience_roles);
+      const std::string competencies = core::format_code_list(activity.competencies);
+      const std::string roles = core::format_code_list(activity.audience_roles);
       const std::string starts = core::to_iso(activity.starts);
       const std::string ends = core::to_iso(activity.ends);
       const int capacity = activity.capacity.value_or(0);

@@ -382,43 +382,25 @@ struct ActivityForm {
 
 ActivityForm form_of(const core::LearningActivity& activity) {
   ActivityForm form;
-  const auto joined = [](const std::vector<std::string>& codes) {
-    std::string text;
-    for (const std::string& code : codes) text += (text.empty() ? "" : " ") + code;
-    return text;
-  };
   form.values["code"] = activity.code;
   form.values["title"] = activity.title;
   form.values["description"] = activity.description;
   form.values["format"] = std::string(core::to_code(activity.format));
   form.values["provider"] = activity.provider;
   form.values["framework"] = activity.framework_id;
-  form.values["competencies"] = joined(activity.competencies);
+  form.values["competencies"] = core::format_code_list(activity.competencies);
   form.values["level_from"] = std::to_string(activity.level_from);
   form.values["level_to"] = std::to_string(activity.level_to);
   form.values["hours"] = app::setting_number(activity.hours);
   form.values["starts"] = core::to_iso(activity.starts);
   form.values["ends"] = core::to_iso(activity.ends);
   form.values["capacity"] = activity.capacity ? std::to_string(*activity.capacity) : std::string();
-  form.values["audience_roles"] = joined(activity.audience_roles);
+  form.values["audience_roles"] = core::format_code_list(activity.audience_roles);
   form.values["theme"] = activity.theme;
   form.status = std::string(core::to_code(activity.status));
   return form;
 }
 
-std::vector<std::string> split_codes(const std::string& text) {
-  std::vector<std::string> codes;
-  std::string current;
-  for (char c : text + ' ') {
-    if (c == ' ' || c == ',' || c == '\t') {
-      if (!current.empty()) codes.push_back(current);
-      current.clear();
-    } else {
-      current += c;
-    }
-  }
-  return codes;
-}
 
 std::optional<int> whole_number(const std::string& text) {
   int value = 0;
@@ -452,8 +434,8 @@ core::LearningActivity read_activity(const PageRequest& page, ActivityForm& form
   activity.provider = value("provider");
   activity.framework_id = value("framework");
   activity.theme = value("theme");
-  activity.competencies = split_codes(value("competencies"));
-  activity.audience_roles = split_codes(value("audience_roles"));
+  activity.competencies = core::parse_code_list(value("competencies"));
+  activity.audience_roles = core::parse_code_list(value("audience_roles"));
   if (auto format = core::parse_activity_format(value("format"))) activity.format = *format;
   else add_field_error(page, form, "format");
   if (auto status = core::parse_activity_status(form.status)) activity.status = *status;
