@@ -10,6 +10,7 @@
 #include "app/published/snapshot_loader.hpp"
 #include "cli/command_context.hpp"
 #include "cli/csv_dialect_option.hpp"
+#include "cli/xlsx_output.hpp"
 #include "io/csv/csv_writer.hpp"
 #include "core/base/date.hpp"
 #include "core/learning/learning_activity.hpp"
@@ -48,7 +49,8 @@ int export_framework(const CommandContext& context, const ExportOptions& options
 int export_table(const CommandContext& context, const ExportOptions& options, const std::string& what) {
   auto store = context.open_store();
   if (!store) return report(store.error());
-  const io::CsvDialect dialect = csv_dialect_option(options.csv_dialect);
+  const bool xlsx = options.format == "xlsx";
+  const io::CsvDialect dialect = xlsx ? io::kMachineCsv : csv_dialect_option(options.csv_dialect);
   std::string text(io::csv_start(dialect));
   if (what == "units") {
     auto units = (*store)->organisation().load_units();
@@ -120,6 +122,16 @@ int export_table(const CommandContext& context, const ExportOptions& options, co
       }
     }
   }
+  if (xlsx) {
+    // Levels, hours, years and motivation are numbers; ids, codes and names stay text.
+    return write_csv_as_xlsx(text, what, [](std::string_view column) {
+      for (std::string_view number : {"birth_year", "hours", "level_from", "level_to", "self_level", "agreed_level",
+                                      "motivation"}) {
+        if (column == number) return io::XlsxColumn::kNumber;
+      }
+      return io::XlsxColumn::kText;
+    }, options.output);
+  }
   return emit(options, text);
 }
 
@@ -144,6 +156,8 @@ void add_export_commands(CLI::App& app, CommandContext& context, int& exit_statu
     if (per_round) command->add_option("--round", options->round, "The round")->required();
     command->add_option("-o,--output", options->output, "Write to this file instead of standard output");
     add_csv_dialect_option(command, options->csv_dialect);
+    command->add_option("--format", options->format, "csv (default) or xlsx (a workbook; needs -o FILE)")
+        ->check(CLI::IsMember({"csv", "xlsx"}));
     command->callback([&context, &exit_status, options, what] { exit_status = export_table(context, *options, what); });
   }
 }
