@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# XLSX exports that open right in a spreadsheet (issue 15): `export people`, `analyze gaps
+# XLSX exports that open right in a spreadsheet (issue 15): `export people|employments`, `analyze gaps
 # --compare` and `figures` with --format xlsx write workbooks whose numbers are number cells
 # (no t="s"), whose shares are percentages, and whose codes and ids stay text cells; the gaps
 # workbook keeps the comparison columns. Read back with python3's zipfile (no spreadsheet needed).
@@ -57,5 +57,27 @@ check_status 0
 check_equal "$(cell figures.xlsx value 1 | cut -d' ' -f1)" "number" "a key figure's value is a number"
 check_equal "$(python3 -c "import zipfile,sys; print('60 och äldre' in zipfile.ZipFile('figures.xlsx').read('xl/sharedStrings.xml').decode())")" \
   "True" "the oldest age band is labelled 60 och äldre"
+
+note "Employments: exported in the import's format, re-imported as they were, fte a number"
+run --db demo.db export units -o units.csv
+check_status 0
+run --db demo.db export people -o people.csv
+check_status 0
+run --db demo.db export employments --csv-dialect sv -o employments-sv.csv
+check_status 0
+run --db copy.db import units units.csv
+check_status 0
+run --db copy.db import people people.csv
+check_status 0
+run --db copy.db import employments employments-sv.csv
+check_status 0
+check_equal "$("$trappa_binary" --db copy.db export employments | md5sum)" \
+  "$("$trappa_binary" --db demo.db export employments | md5sum)" "the employments after a round trip through the sv dialect"
+check_equal "$(grep -c ';0,75;' employments-sv.csv || true)" "$(grep -c ',0.75,' <("$trappa_binary" --db demo.db export employments))" \
+  "fte has a decimal comma in the sv dialect"
+run --db demo.db export employments --format xlsx -o employments.xlsx
+check_status 0
+check_equal "$(cell employments.xlsx fte 1 | cut -d' ' -f1)" "number" "fte is a number cell"
+check_equal "$(cell employments.xlsx start_date 1 | cut -d' ' -f1)" "text" "start_date is a text cell"
 
 transcript_finish
