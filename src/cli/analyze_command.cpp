@@ -5,6 +5,7 @@
 
 #include "cli/command_context.hpp"
 #include "cli/csv_dialect_option.hpp"
+#include "cli/xlsx_output.hpp"
 #include "core/analytics/gap_query.hpp"
 #include "io/exports/gap_report_output.hpp"
 #include "app/published/snapshot_loader.hpp"
@@ -24,6 +25,7 @@ struct AnalyzeOptions {
   std::size_t min_group = 0;
   std::string format = "json";
   std::string csv_dialect;
+  std::string output;
 };
 
 int analyze_gaps(const CommandContext& context, const AnalyzeOptions& options) {
@@ -57,6 +59,21 @@ int analyze_gaps(const CommandContext& context, const AnalyzeOptions& options) {
     earlier = std::move(*earlier_result);
     comparison = core::compare_reports(*result, *earlier);
   }
+  if (options.format == "xlsx") {
+    // The CSV's table, comparison columns included: codes, names and group keys as text,
+    // shares (participation, need_share, share_with_need) as percentages, the rest as numbers.
+    return write_csv_as_xlsx(io::gap_report_csv(*result, earlier ? &*earlier : nullptr, io::kMachineCsv), "gaps",
+                             [](std::string_view column) {
+                               if (column == "code" || column == "name" || column == "area" || column == "key") {
+                                 return io::XlsxColumn::kText;
+                               }
+                               if (column == "need_share" || column == "share_with_need" || column == "participation") {
+                                 return io::XlsxColumn::kPercentage;
+                               }
+                               return io::XlsxColumn::kNumber;
+                             },
+                             options.output);
+  }
   if (options.format == "csv") {
     std::cout << io::gap_report_csv(*result, earlier ? &*earlier : nullptr, csv_dialect_option(options.csv_dialect));
   } else if (options.format == "table") {
@@ -86,9 +103,10 @@ void add_analyze_command(CLI::App& app, CommandContext& context, int& exit_statu
       ->capture_default_str();
   gaps->add_option("--min-group", options->min_group, "Suppress results with fewer assessed people than this");
   gaps->add_option("--format", options->format, "Output format")
-      ->check(CLI::IsMember({"json", "csv", "table"}))
+      ->check(CLI::IsMember({"json", "csv", "table", "xlsx"}))
       ->capture_default_str();
   add_csv_dialect_option(gaps, options->csv_dialect);
+  gaps->add_option("-o,--output", options->output, "The workbook's file (--format xlsx)");
   gaps->callback([&context, &exit_status, options] { exit_status = analyze_gaps(context, *options); });
 }
 

@@ -10,6 +10,7 @@
 #include "app/published/snapshot_loader.hpp"
 #include "cli/command_context.hpp"
 #include "cli/csv_dialect_option.hpp"
+#include "cli/xlsx_output.hpp"
 #include "io/csv/csv_writer.hpp"
 #include "core/base/date.hpp"
 #include "core/learning/learning_activity.hpp"
@@ -18,6 +19,8 @@
 #include "store/framework/framework_store.hpp"
 #include "store/learning/learning_store.hpp"
 #include "store/org/organisation_store.hpp"
+#include "store/workforce/employment_store.hpp"
+#include "core/workforce/employment.hpp"
 
 namespace trappa::cli {
 
@@ -48,7 +51,8 @@ int export_framework(const CommandContext& context, const ExportOptions& options
 int export_table(const CommandContext& context, const ExportOptions& options, const std::string& what) {
   auto store = context.open_store();
   if (!store) return report(store.error());
-  const io::CsvDialect dialect = csv_dialect_option(options.csv_dialect);
+  const bool xlsx = options.format == "xlsx";
+  const io::CsvDialect dialect = xlsx ? io::kMachineCsv : csv_dialect_option(options.csv_dialect);
   std::string text(io::csv_start(dialect));
   if (what == "units") {
     auto units = (*store)->organisation().load_units();
@@ -66,6 +70,26 @@ int export_table(const CommandContext& context, const ExportOptions& options, co
       text += io::csv_line({person.employee_id, person.name, person.email, std::string(core::to_code(person.gender)),
                             std::to_string(person.birth_year), person.unit_code, person.role, person.manager_id,
                             person.city_start_date.value_or("")}, dialect);
+    }
+  } else if (what == "employments") {
+    // The employment history in the import's format (docs/formats.md, employments).
+    auto employments = (*store)->employments().load_employments();
+    if (!employments) return report(employments.error());
+    text += io::csv_line({"employee_id", "start_date", "end_date", "employment_type", "position", "fte", "unit_code",
+                          "recruitment_route", "departure_route", "departure_reason"}, dialect);
+    for (const core::Employment& employment : *employments) {
+      text += io::CsvRow(dialect)
+                  .text(employment.employee_id)
+                  .text(core::to_iso(employment.start))
+                  .text(employment.end ? core::to_iso(*employment.end) : std::string())
+                  .text(core::to_code(employment.type))
+                  .text(employment.position)
+                  .number(fmt::format("{}", employment.fte))
+                  .text(employment.unit_code)
+                  .text(core::to_code(employment.recruitment_route))
+                  .text(core::to_code(employment.departure_route))
+                  .text(employment.departure_reason)
+                  .line();
     }
   } else if (what == "activities") {
     auto activities = (*store)->learning().load_activities();
@@ -116,6 +140,16 @@ int export_table(const CommandContext& context, const ExportOptions& options, co
       }
     }
   }
+  if (xlsx) {
+    // Levels, hours, years and motivation are numbers; ids, codes and names stay text.
+    return write_csv_as_xlsx(text, what, [](std::string_view column) {
+      for (std::string_view number : {"birth_year", "fte", "hours", "level_from", "level_to", "self_level", "agreed_level",
+                                      "motivation"}) {
+        if (column == number) return io::XlsxColumn::kNumber;
+      }
+      return io::XlsxColumn::kText;
+    }, options.output);
+  }
   return emit(options, text);
 }
 
@@ -133,13 +167,15 @@ void add_export_commands(CLI::App& app, CommandContext& context, int& exit_statu
   framework->add_option("-o,--output", options->output, "Write to this file instead of standard output");
   framework->callback([&context, &exit_status, options] { exit_status = export_framework(context, *options); });
 
-  for (const std::string what : {"units", "people", "activities", "assessments", "motivation", "participants"}) {
+  for (const std::string what : {"units", "people", "employments", "activities", "assessments", "motivation", "participants"}) {
     const bool per_round = what == "assessments" || what == "motivation" || what == "participants";
     CLI::App* command = export_command->add_subcommand(
         what, per_round ? "A round's " + what + " as CSV in the import format" : "All " + what + " as CSV in the import format");
     if (per_round) command->add_option("--round", options->round, "The round")->required();
     command->add_option("-o,--output", options->output, "Write to this file instead of standard output");
     add_csv_dialect_option(command, options->csv_dialect);
+    command->add_option("--format", options->format, "csv (default) or xlsx (a workbook; needs -o FILE)")
+        ->check(CLI::IsMember({"csv", "xlsx"}));
     command->callback([&context, &exit_status, options, what] { exit_status = export_table(context, *options, what); });
   }
 }

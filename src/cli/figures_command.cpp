@@ -9,6 +9,7 @@
 
 #include "cli/command_context.hpp"
 #include "cli/csv_dialect_option.hpp"
+#include "cli/xlsx_output.hpp"
 #include "core/base/date.hpp"
 #include "core/workforce/key_figures.hpp"
 #include "io/exports/key_figures_json.hpp"
@@ -67,6 +68,14 @@ int run_figures(const CommandContext& context, const FiguresOptions& options) {
     std::cerr << fmt::format("trappa: warning: {} employments name no known person and were skipped\n",
                              figures->unmatched_employments);
   }
+  if (options.format == "xlsx") {
+    // One value per row as in the CSV: figure, date, group and measure as text, the value a number.
+    return write_csv_as_xlsx(io::write_key_figures_csv(*figures, io::kMachineCsv), "nyckeltal",
+                             [](std::string_view column) {
+                               return column == "value" ? io::XlsxColumn::kNumber : io::XlsxColumn::kText;
+                             },
+                             options.output);
+  }
   const std::string text = options.format == "csv"     ? io::write_key_figures_csv(*figures, csv_dialect_option(options.csv_dialect))
                            : options.format == "table" ? io::write_key_figures_table(*figures)
                                                        : io::write_key_figures_json(*figures);
@@ -85,7 +94,7 @@ void add_figures_command(CLI::App& app, CommandContext& context, int& exit_statu
       ->capture_default_str()
       ->check(CLI::Range(40, 100));
   figures->add_option("--format", options->format, "Output format")
-      ->check(CLI::IsMember({"json", "csv", "table"}))
+      ->check(CLI::IsMember({"json", "csv", "table", "xlsx"}))
       ->capture_default_str();
   add_csv_dialect_option(figures, options->csv_dialect);
   figures->add_option("-o,--output", options->output, "Write to this file instead of standard output");

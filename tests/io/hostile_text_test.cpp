@@ -66,6 +66,23 @@ TEST(CsvDoors, every_text_written_reads_back_byte_for_byte) {
   for (std::size_t i = 0; i < texts.size(); ++i) EXPECT_EQ(table->records[i].fields[1].text, texts[i]);
 }
 
+TEST(CsvDoors, spreadsheet_dialects_keep_codes_as_text_and_read_them_back) {
+  // A spreadsheet turns 1.1 into a number (or 1 January), 007 into 7; the sv and en dialects
+  // write them with the apostrophe that keeps them text, numbers and plain years stay as they are.
+  const std::string line = CsvRow(kSwedishSpreadsheetCsv).text("1.1").text("007").text("1/2").text("1961")
+                               .text("2025-12-31").text("P01").number("-0.5").line();
+  EXPECT_EQ(line, "'1.1;'007;'1/2;1961;2025-12-31;P01;-0,5\n");
+  EXPECT_EQ(CsvRow(kEnglishSpreadsheetCsv).text("1.2.3").line(), "'1.2.3\n");
+  EXPECT_EQ(CsvRow(kMachineCsv).text("1.1").line(), "1.1\n");
+  const auto table = parse_csv(std::string(csv_start(kSwedishSpreadsheetCsv)) + "code;x;y;z\n" + line, "f.csv");
+  ASSERT_TRUE(table) << table.error().describe();
+  ASSERT_EQ(table->records.size(), 1U);
+  EXPECT_EQ(table->records[0].fields[0].text, "1.1");
+  EXPECT_EQ(table->records[0].fields[1].text, "007");
+  EXPECT_EQ(table->records[0].fields[2].text, "1/2");
+  EXPECT_EQ(table->records[0].fields[3].text, "1961");
+}
+
 struct JsonCase {
   const char* name;
   std::string text;

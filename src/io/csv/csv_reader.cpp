@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "core/base/text_checks.hpp"
+#include "io/csv/csv_writer.hpp"
 
 namespace trappa::io {
 
@@ -40,9 +41,12 @@ std::string_view trim(std::string_view text) {
 }
 
 // The apostrophe that csv_writer.hpp puts before a text a spreadsheet would run as a formula
-// (and that spreadsheets add themselves): '=…, '+…, '-…, '@…, '<tab>…, '<CR>….
+// (and that spreadsheets add themselves): '=…, '+…, '-…, '@…, '<tab>…, '<CR>…, and the one it
+// puts before a code a spreadsheet would read as a number ('1.1, '007).
 bool neutralised_formula(std::string_view text) {
-  return text.size() >= 2 && text.front() == '\'' && std::string_view("=+-@\t\r").find(text[1]) != std::string_view::npos;
+  return text.size() >= 2 && text.front() == '\'' &&
+         (std::string_view("=+-@\t\r").find(text[1]) != std::string_view::npos ||
+          spreadsheet_reads_as_number(text.substr(1)));
 }
 
 std::string ascii_lower(std::string_view text) {

@@ -11,6 +11,26 @@ bool runs_as_formula(std::string_view text) {
   return !text.empty() && std::string_view("=+-@\t\r").find(text.front()) != std::string_view::npos;
 }
 
+}  // namespace
+
+bool spreadsheet_reads_as_number(std::string_view text) {
+  if (text.empty() || text.front() < '0' || text.front() > '9') return false;
+  // A date as Trappa writes it (2025-12-31) should become a date in the spreadsheet.
+  if (text.size() == 10 && text[4] == '-' && text[7] == '-' &&
+      text.find_first_not_of("0123456789-") == std::string_view::npos) {
+    return false;
+  }
+  bool mark = false;
+  for (char c : text) {
+    if (c >= '0' && c <= '9') continue;
+    if (std::string_view(".,/:-").find(c) == std::string_view::npos) return false;
+    mark = true;
+  }
+  return mark || (text.size() > 1 && text.front() == '0');
+}
+
+namespace {
+
 void append_quoted(std::string& out, std::string_view text, char separator) {
   // Leading and trailing spaces and tabs are quoted too: the reader trims unquoted fields.
   // Both separators are quoted whatever the dialect, so a reader that guesses the
@@ -54,7 +74,7 @@ void CsvRow::separate() {
 
 CsvRow& CsvRow::text(std::string_view cell) {
   separate();
-  if (runs_as_formula(cell)) {
+  if (runs_as_formula(cell) || (dialect_.byte_order_mark && spreadsheet_reads_as_number(cell))) {
     append_quoted(line_, "'" + std::string(cell), dialect_.separator);
   } else {
     append_quoted(line_, cell, dialect_.separator);

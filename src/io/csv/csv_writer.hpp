@@ -8,6 +8,10 @@
 //     apostrophe, so a spreadsheet never runs it as a formula (=HYPERLINK(…) in a name);
 //     the CSV reader removes that apostrophe again (csv_reader.hpp), so exports re-import as
 //     they were. Number cells are never changed that way: -0.5 stays a number;
+//   - in the spreadsheet dialects (en, sv) a text cell a spreadsheet would turn into a number
+//     or a date — a code such as 1.1 or 1.2.3, 1/2, 1-2, an id with a leading zero such as
+//     007 — gets the same leading apostrophe, so it stays text (see spreadsheet_reads_as_number);
+//     the reader removes it again. The machine dialect writes such cells as they are;
 //   - the dialect (docs/formats.md, "CSV for spreadsheets") decides the separator, the decimal
 //     mark of number cells and the byte order mark that spreadsheets need to see å, ä and ö:
 //       machine  ',' '.'  no mark   — the CLI's default, for programs;
@@ -41,6 +45,13 @@ inline constexpr CsvDialect kSwedishSpreadsheetCsv{';', ',', true};
 
 // What a file in `dialect` begins with: the UTF-8 byte order mark, or nothing.
 [[nodiscard]] std::string_view csv_start(const CsvDialect& dialect);
+
+// Whether a spreadsheet opening a CSV would read this text as a number or a date rather than
+// as text: it begins with a digit, holds only digits and . , / : -, and either holds one of
+// those marks (1.1, 1,5, 1/2, 10:30, 1-2) or begins with a 0 and is longer than one digit
+// (007, which would lose its zeros). A plain whole number such as 1961 is not counted: it
+// reads as the same number; nor is a date written YYYY-MM-DD, which should become a date.
+[[nodiscard]] bool spreadsheet_reads_as_number(std::string_view text);
 
 // One record, cell by cell.
 class CsvRow {

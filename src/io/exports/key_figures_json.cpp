@@ -341,9 +341,10 @@ std::string write_key_figures_table(const core::KeyFigures& figures) {
                    turnover.unknown_route_recruitments));
   line("");
   line(fmt::format("Age: mean {}, median {}", decimal(figures.age.mean), decimal(figures.age.median)));
-  line(fmt::format("  {:<8}{:>7}{:>7}{:>7}{:>7}", "band", "total", "K", "M", "X"));
-  for (const core::AgeBand& band : figures.age.bands) {
-    line(fmt::format("  {:<8}{:>7}{:>7}{:>7}{:>7}", band.label, band.people.total(),
+  line(fmt::format("  {:<14}{:>7}{:>7}{:>7}{:>7}", "band", "total", "K", "M", "X"));
+  for (std::size_t b = 0; b < figures.age.bands.size(); ++b) {
+    const core::AgeBand& band = figures.age.bands[b];
+    line(fmt::format("  {:<14}{:>7}{:>7}{:>7}{:>7}", csv_band_label(b), band.people.total(),
                      band.people.of(core::Gender::kWoman), band.people.of(core::Gender::kMan),
                      band.people.of(core::Gender::kOther)));
   }

@@ -5,6 +5,9 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <optional>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -40,6 +43,15 @@ class TemporaryFile {
   std::string path_;
 };
 
+// The value of a decimal written with '.', nothing for anything else (or for nan/inf).
+std::optional<double> decimal_value(const std::string& text) {
+  if (text.empty()) return std::nullopt;
+  double value = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc() || end != text.data() + text.size() || !std::isfinite(value)) return std::nullopt;
+  return value;
+}
+
 bool valid_sheet_name(const std::string& name) {
   return !name.empty() && name.size() <= 31 && name.find_first_of("[]:*?/\\") == std::string::npos;
 }
@@ -58,6 +70,8 @@ core::Result<std::string> write_xlsx(const std::vector<XlsxSheet>& sheets) {
   if (workbook == nullptr) return core::fail(core::ErrorKind::kStorage, "the workbook could not be started");
   lxw_format* bold = workbook_add_format(workbook);
   format_set_bold(bold);
+  lxw_format* percentage = workbook_add_format(workbook);
+  format_set_num_format(percentage, "0.0%");
   for (const XlsxSheet& sheet : sheets) {
     lxw_worksheet* worksheet = workbook_add_worksheet(workbook, sheet.name.c_str());
     std::vector<std::size_t> widths;
@@ -65,8 +79,16 @@ core::Result<std::string> write_xlsx(const std::vector<XlsxSheet>& sheets) {
       const auto& row = sheet.rows[r];
       widths.resize(std::max(widths.size(), row.size()), 8);
       for (std::size_t c = 0; c < row.size(); ++c) {
-        worksheet_write_string(worksheet, static_cast<lxw_row_t>(r), static_cast<lxw_col_t>(c), row[c].c_str(),
-                               r == 0 ? bold : nullptr);
+        const XlsxColumn kind = c < sheet.columns.size() ? sheet.columns[c] : XlsxColumn::kText;
+        const auto at_row = static_cast<lxw_row_t>(r);
+        const auto at_column = static_cast<lxw_col_t>(c);
+        if (r > 0 && kind != XlsxColumn::kText && row[c].empty()) continue;  // a missing value
+        if (const auto value = r > 0 && kind != XlsxColumn::kText ? decimal_value(row[c]) : std::nullopt) {
+          worksheet_write_number(worksheet, at_row, at_column, *value,
+                                 kind == XlsxColumn::kPercentage ? percentage : nullptr);
+        } else {
+          worksheet_write_string(worksheet, at_row, at_column, row[c].c_str(), r == 0 ? bold : nullptr);
+        }
         widths[c] = std::max(widths[c], std::min<std::size_t>(row[c].size() + 2, 60));
       }
     }

@@ -19,7 +19,7 @@ using namespace detail;
 
 constexpr double kWidth = 720;
 constexpr double kPadding = 12;
-constexpr double kCentreWidth = 84;
+constexpr double kCentreWidth = 104;  // room for "60 och äldre"
 constexpr double kRowHeight = 30;
 constexpr double kBarHeight = 20;
 constexpr double kHeaderHeight = 30;

@@ -145,11 +145,16 @@ FigureCharts build_charts(const PageRequest& page, const core::KeyFigures& figur
   const core::HiddenKeyFigureCells& hidden = figures.hidden;
   for (std::size_t b = 0; b < figures.age.bands.size(); ++b) {
     const core::AgeBand& band = figures.age.bands[b];
-    // "-29" and "60-" read as "–29" and "60–" in print (and a leading '-' would look like a
-    // formula to a spreadsheet).
+    // "-29" and "60-" read as negative numbers to a spreadsheet and to many readers: the page
+    // says "0–29", "30–39", … and "60 och äldre" / "60 and older" (docs/formats.md).
     std::string label(band.label);
-    if (label.starts_with('-')) label = "\u2013" + label.substr(1);
-    if (label.ends_with('-')) label = label.substr(0, label.size() - 1) + "\u2013";
+    if (label.starts_with('-')) label = "0\u2013" + label.substr(1);
+    if (label.ends_with('-')) {
+      label = format_text(page.t("figures_age_band_and_older"), {{"age", label.substr(0, label.size() - 1)}});
+    }
+    for (std::size_t dash = label.find('-'); dash != std::string::npos; dash = label.find('-')) {
+      label.replace(dash, 1, "\u2013");
+    }
     auto cell = [&](core::Gender gender) -> std::optional<double> {
       if (hidden.age[b][static_cast<std::size_t>(gender)]) return std::nullopt;  // too few to show
       return static_cast<double>(band.people.of(gender));
