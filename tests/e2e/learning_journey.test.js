@@ -31,6 +31,18 @@ async function figure(page, name) {
   return Number(text.replace(/\s/g, "").replace(/[^\d,.-]/g, "").replace(",", "."));
 }
 
+// A serving node reads the catalogue and participation again when its change feed reports a
+// learning change (at most a second's poll on SQLite, docs/web.md): reload `url` until
+// `ready()` holds, for at most five seconds.
+async function reloadUntil(page, url, ready) {
+  const deadline = Date.now() + 5000;
+  await page.goto(url);
+  while (!(await ready()) && Date.now() < deadline) {
+    await page.waitForTimeout(200);
+    await page.goto(url);
+  }
+}
+
 async function submitForm(page, button) {
   await Promise.all([page.waitForNavigation(), button.click()]);
 }
@@ -68,8 +80,8 @@ test("employee registers from a recommendation, the manager agrees the plan, HR 
   assert.ok(hr.url().includes("klart=learning_activity_saved"), hr.url());
 
   // Min utvecklingsplan recommends it; she registers with one click.
-  await employee.goto(base + "/utvecklingsplan?omgang=2026");
   const recommended = employee.locator("#rec-heading ~ div table tbody tr", { hasText: kActivity });
+  await reloadUntil(employee, base + "/utvecklingsplan?omgang=2026", async () => (await recommended.count()) === 1);
   assert.equal(await recommended.count(), 1, "the new activity is recommended");
   const hoursOfHerOwnBefore = await figure(employee, "hours");
   await submitForm(employee, recommended.locator("button[type=submit]"));
@@ -106,12 +118,13 @@ test("employee registers from a recommendation, the manager agrees the plan, HR 
   await demo.checkAccessibility(hr, "the activity's registrations after marking attendance");
 
   // The hours appear in HR's statistics for this year and on her page.
-  await hr.goto(base + "/laraktiviteter");
-  assert.ok(Math.abs(await figure(hr, "hours") - (hoursBefore + kHours)) < 0.01, "HR's statistics count her hours");
+  const counted = async (page, before) => Math.abs(await figure(page, "hours") - (before + kHours)) < 0.01;
+  await reloadUntil(hr, base + "/laraktiviteter", () => counted(hr, hoursBefore));
+  assert.ok(await counted(hr, hoursBefore), "HR's statistics count her hours");
   await hr.context().close();
 
-  await employee.goto(base + "/utvecklingsplan?omgang=2026");
-  assert.ok(Math.abs(await figure(employee, "hours") - (hoursOfHerOwnBefore + kHours)) < 0.01, "her own hours");
+  await reloadUntil(employee, base + "/utvecklingsplan?omgang=2026", () => counted(employee, hoursOfHerOwnBefore));
+  assert.ok(await counted(employee, hoursOfHerOwnBefore), "her own hours");
   assert.match(await employee.locator("#reg-heading ~ div table tbody tr", { hasText: kActivity }).textContent(), /Deltog/);
   // The plan is agreed: read-only, no goal form left.
   assert.equal(await employee.locator(`select[name="goal.${competency}.level"]`).count(), 0);
