@@ -36,13 +36,12 @@ core::Result<AttendanceSummary> mark_attendance(store::Store& store, const Atten
   const core::UnitTree tree = core::UnitTree::build(units);
   std::map<std::string, std::string> unit_of;
   for (const core::Person& person : people) unit_of.emplace(person.employee_id, person.unit_code);
-  ASSIGN_OR_RETURN(auto stored, store.learning().load_participation());
+  // The activity's own rows only: marking one session must not read the city's participation.
+  ASSIGN_OR_RETURN(auto stored, store.learning().load_participation_of_activity(request.activity));
   std::map<std::string, core::Participation> rows;
   for (core::Participation& row : stored) {
-    if (row.activity == request.activity) {
-      std::string id = row.employee_id;
-      rows.emplace(std::move(id), std::move(row));
-    }
+    std::string id = row.employee_id;
+    rows.emplace(std::move(id), std::move(row));
   }
   std::vector<core::Problem> problems;
   std::vector<core::Participation> changed;
