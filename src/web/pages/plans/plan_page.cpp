@@ -10,6 +10,7 @@
 // reads the plan and may register; an indirect manager reads. Anyone else: 404.
 #include <algorithm>
 #include <charconv>
+#include <cmath>
 #include <map>
 
 #include "core/assessment/assessment_rules.hpp"
@@ -76,7 +77,8 @@ std::shared_ptr<const app::RoundView> plan_round(const AppContext& app, const st
   return nullptr;
 }
 
-std::string hours_text(double hours) { return io::swedish_decimal(hours, hours == static_cast<long>(hours) ? 0 : 1); }
+// Whole hours without decimals ("6"), others with one ("2,5").
+std::string hours_text(double hours) { return io::swedish_decimal(hours, hours == std::trunc(hours) ? 0 : 1); }
 
 std::string_view progress_label(const PageRequest& page, core::GoalProgress progress) {
   switch (progress) {
