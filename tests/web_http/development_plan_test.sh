@@ -22,9 +22,7 @@ command -v jq >/dev/null || { echo "$test_name: needs jq" >&2; exit 1; }
 post() {
   local jar="$1" path="$2"
   shift 2
-  local args=()
-  for field in "$@"; do args+=(--data-urlencode "$field"); done
-  curl -s -b "$jar" -c "$jar" -o "$work/body" -w '%{http_code}' "$base$path" --data-urlencode "csrf=$csrf" "${args[@]}"
+  post_form "$jar" "$path" "csrf=$csrf" "$@"
 }
 token() { csrf="$(sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' "$work/body" | head -n 1)"; }
 

@@ -69,6 +69,15 @@ stop_server() {
 
 # get JAR PATH: GET with the cookie jar JAR; the status to stdout, the body to $work/body.
 get() { curl -s -b "$1" -c "$1" -o "$work/body" -w '%{http_code}' "$base$2"; }
+# post_form JAR PATH FIELDS...: POST the fields (NAME=VALUE, urlencoded) as a form with the
+# cookie jar JAR; the status to stdout, the body to $work/body.
+post_form() {
+  local jar="$1" path="$2"
+  shift 2
+  local args=()
+  for field in "$@"; do args+=(--data-urlencode "$field"); done
+  curl -s -b "$jar" -c "$jar" -o "$work/body" -w '%{http_code}' "$base$path" "${args[@]}"
+}
 # sign_in JAR USER PASSWORD: fetches the sign-in form (for its CSRF token), posts it; prints
 # the status (303 when signed in).
 sign_in() {

@@ -17,14 +17,6 @@ source "$(dirname "${BASH_SOURCE[0]}")/http_test_common.sh"
 command -v jq >/dev/null || { echo "$test_name: needs jq" >&2; exit 1; }
 
 form_csrf() { sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' "$work/body" | head -n 1; }
-# post JAR PATH FIELDS...: POST a form (urlencoded); status to stdout, body to $work/body.
-post() {
-  local jar="$1" path="$2"
-  shift 2
-  local args=()
-  for field in "$@"; do args+=(--data-urlencode "$field"); done
-  curl -s -b "$jar" -c "$jar" -o "$work/body" -w '%{http_code}' "$base$path" "${args[@]}"
-}
 stats() { get "$hr_jar" "/api/v1/learning/stats?from=2000-01-01&to=2030-12-31" > /dev/null; jq -r "$1" "$work/body"; }
 
 start_server first
@@ -82,15 +74,15 @@ done
 check "a registration in HR's scope" test -n "$person"
 csrf="$(form_csrf)"
 before="$(sqlite3 "$TRAPPA_DB" "SELECT status, coalesce(hours, '') FROM learning_participation WHERE employee_id = '$person' AND activity = '$activity'")"
-check "hours on a bad number are 422" equals "$(post "$hr_jar" "/laraktiviteter/a/$activity/narvaro" "csrf=$csrf" "person_$index=$person" "status_$index=attended" "hours_$index=mycket")" 422
+check "hours on a bad number are 422" equals "$(post_form "$hr_jar" "/laraktiviteter/a/$activity/narvaro" "csrf=$csrf" "person_$index=$person" "status_$index=attended" "hours_$index=mycket")" 422
 check "... naming the person" contains "$work/body" "$person: timmar"
-check "hours on a no-show are 422" equals "$(post "$hr_jar" "/laraktiviteter/a/$activity/narvaro" "csrf=$csrf" "person_$index=$person" "status_$index=no_show" "hours_$index=2")" 422
-check "a cancel mark is 422" equals "$(post "$hr_jar" "/laraktiviteter/a/$activity/narvaro" "csrf=$csrf" "person_$index=$person" "status_$index=cancelled")" 422
-check "someone without a row is 422" equals "$(post "$hr_jar" "/laraktiviteter/a/$activity/narvaro" "csrf=$csrf" "person_0=NOBODY" status_0=attended)" 422
+check "hours on a no-show are 422" equals "$(post_form "$hr_jar" "/laraktiviteter/a/$activity/narvaro" "csrf=$csrf" "person_$index=$person" "status_$index=no_show" "hours_$index=2")" 422
+check "a cancel mark is 422" equals "$(post_form "$hr_jar" "/laraktiviteter/a/$activity/narvaro" "csrf=$csrf" "person_$index=$person" "status_$index=cancelled")" 422
+check "someone without a row is 422" equals "$(post_form "$hr_jar" "/laraktiviteter/a/$activity/narvaro" "csrf=$csrf" "person_0=NOBODY" status_0=attended)" 422
 check "... naming them" contains "$work/body" 'NOBODY'
-check "without the CSRF token: 403" equals "$(post "$hr_jar" "/laraktiviteter/a/$activity/narvaro" "person_$index=$person" "status_$index=attended")" 403
+check "without the CSRF token: 403" equals "$(post_form "$hr_jar" "/laraktiviteter/a/$activity/narvaro" "person_$index=$person" "status_$index=attended")" 403
 check "... nothing changed" equals "$(sqlite3 "$TRAPPA_DB" "SELECT status, coalesce(hours, '') FROM learning_participation WHERE employee_id = '$person' AND activity = '$activity'")" "$before"
-check "HR marks the person attended for 1.5 hours" equals "$(post "$hr_jar" "/laraktiviteter/a/$activity/narvaro" "csrf=$csrf" "person_$index=$person" "status_$index=attended" "hours_$index=1,5")" 303
+check "HR marks the person attended for 1.5 hours" equals "$(post_form "$hr_jar" "/laraktiviteter/a/$activity/narvaro" "csrf=$csrf" "person_$index=$person" "status_$index=attended" "hours_$index=1,5")" 303
 check "... stored with source web" equals "$(sqlite3 "$TRAPPA_DB" "SELECT status, hours, source FROM learning_participation WHERE employee_id = '$person' AND activity = '$activity'")" "attended|1.5|web"
 check "... audited" equals "$(sqlite3 "$TRAPPA_DB" "SELECT actor, action FROM audit_log WHERE subject = '$person' ORDER BY id DESC LIMIT 1")" "$hr|participation.update"
 changed=no
@@ -104,18 +96,18 @@ check "... and its hours" equals "$(jq -r "(.hours.total - $hours_before) * 100 
 echo "# An activity's form: errors name the field"
 get "$hr_jar" /laraktiviteter/ny > /dev/null
 csrf="$(form_csrf)"
-check "a bad new activity is 422" equals "$(post "$hr_jar" /laraktiviteter/ny "csrf=$csrf" code=WEB-1 title=Webbkurs format=kurs framework=digital-kompetens competencies=1.1 level_from=1 level_to=2 hours=noll starts=2026-03-01 ends=2026-02-01 status=open)" 422
+check "a bad new activity is 422" equals "$(post_form "$hr_jar" /laraktiviteter/ny "csrf=$csrf" code=WEB-1 title=Webbkurs format=kurs framework=digital-kompetens competencies=1.1 level_from=1 level_to=2 hours=noll starts=2026-03-01 ends=2026-02-01 status=open)" 422
 check "... naming the hours" contains "$work/body" 'Timmar per deltagare: ange ett tal'
 check "... and nothing written" equals "$(sqlite3 "$TRAPPA_DB" "SELECT count(*) FROM learning_activities WHERE code = 'WEB-1'")" 0
-check "a good new activity is saved" equals "$(post "$hr_jar" /laraktiviteter/ny "csrf=$csrf" code=WEB-1 title=Webbkurs format=kurs framework=digital-kompetens competencies=1.1 level_from=1 level_to=2 hours=2 starts=2026-03-01 ends=2026-04-01 capacity=10 status=open)" 303
+check "a good new activity is saved" equals "$(post_form "$hr_jar" /laraktiviteter/ny "csrf=$csrf" code=WEB-1 title=Webbkurs format=kurs framework=digital-kompetens competencies=1.1 level_from=1 level_to=2 hours=2 starts=2026-03-01 ends=2026-04-01 capacity=10 status=open)" 303
 check "... audited" equals "$(sqlite3 "$TRAPPA_DB" "SELECT action FROM audit_log WHERE subject = 'WEB-1'")" activity.create
 
 echo "# Targets"
 get "$hr_jar" /laraktiviteter > /dev/null
 csrf="$(form_csrf)"
-check "a bad target is 422" equals "$(post "$hr_jar" /laraktiviteter/mal "csrf=$csrf" target_participants=många target_hours_per_participant=18)" 422
+check "a bad target is 422" equals "$(post_form "$hr_jar" /laraktiviteter/mal "csrf=$csrf" target_participants=många target_hours_per_participant=18)" 422
 check "... naming the field" contains "$work/body" 'Mål för antal deltagare: ange ett tal'
-check "HR stores the targets" equals "$(post "$hr_jar" /laraktiviteter/mal "csrf=$csrf" target_participants=1200 target_hours_per_participant=20)" 303
+check "HR stores the targets" equals "$(post_form "$hr_jar" /laraktiviteter/mal "csrf=$csrf" target_participants=1200 target_hours_per_participant=20)" 303
 check "... audited" equals "$(sqlite3 "$TRAPPA_DB" "SELECT detail FROM audit_log WHERE action = 'setting.update' AND subject = 'learning.target_participants' ORDER BY id DESC LIMIT 1")" "1098→1200"
 changed=no
 for _ in $(seq 1 100); do
