@@ -1,6 +1,7 @@
 // /api/v1: the JSON API (docs/openapi.yaml). Same sessions and access rules as the pages;
 // no session answers 401. Writes need the session's CSRF token in X-CSRF-Token and a JSON
-// body. Errors are {"error": {"status", "message", "problems": [{"where", "what"}]}}.
+// body. Errors are {"error": {"status", "message", "problems": [{"where", "what"}]}}, with the
+// status of their kind and only the listed query parameters (web/api/api_conventions.hpp).
 #include <algorithm>
 #include <charconv>
 #include <limits>
