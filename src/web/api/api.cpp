@@ -85,7 +85,10 @@ json::object assessment_json(const core::Assessment& assessment, const core::Fra
 // decisions (web/disclosure_cache.hpp), for the snapshot those decisions belong to.
 Response gaps(AppContext& app, const PageRequest& page, std::shared_ptr<const app::RoundView> round_view) {
   const Viewer& viewer = *page.viewer;
-  if (!viewer.sees_overview()) return api_error(ApiErrorKind::kForbidden, "the gap analytics are for HR, observers and managers with the overview");
+  if (!viewer.sees_overview()) {
+    return api_error(ApiErrorKind::kForbidden,
+                     "the gap analytics are for HR, observers and managers with the overview");
+  }
   std::shared_ptr<const core::GapDisclosure> disclosure;
   std::shared_ptr<const core::GapDisclosure> reader;  // a manager's own reports, readable one by one
   if (viewer.suppressed_aggregates()) {
@@ -196,8 +199,12 @@ Response put_assessment(AppContext& app, const PageRequest& page, const app::Rou
   if (!header(page.request, "content-type").starts_with("application/json")) {
     return api_error(ApiErrorKind::kUnsupportedMediaType, "the body must be application/json");
   }
-  if (!round.includes(person_index)) return api_error(ApiErrorKind::kNotFound, "the person is not part of round '" + round.round.name + "'");
-  if (round.round.state != core::RoundState::kOpen) return api_error(ApiErrorKind::kConflict, "round '" + round.round.name + "' is not open");
+  if (!round.includes(person_index)) {
+    return api_error(ApiErrorKind::kNotFound, "the person is not part of round '" + round.round.name + "'");
+  }
+  if (round.round.state != core::RoundState::kOpen) {
+    return api_error(ApiErrorKind::kConflict, "round '" + round.round.name + "' is not open");
+  }
   // The same strict reader as framework files: duplicate keys, invalid UTF-8 and nesting
   // deeper than 32 are refused with their place ("body:LINE:COLUMN").
   auto parsed = io::parse_json_text(page.request.body, "body");
@@ -301,7 +308,9 @@ Response assessment(AppContext& app, const PageRequest& page, const app::RoundVi
     }
     return put_assessment(app, page, round, *person, self);
   }
-  if (!round.includes(*person)) return api_error(ApiErrorKind::kNotFound, "the person is not part of round '" + round.round.name + "'");
+  if (!round.includes(*person)) {
+    return api_error(ApiErrorKind::kNotFound, "the person is not part of round '" + round.round.name + "'");
+  }
   auto loaded = app.assessments->load(round.round.name, employee_id);
   if (!loaded) return api_failure(page, loaded.error());
   return json_response(200, json::serialize(assessment_json(*loaded, round.snapshot->framework(),
@@ -342,7 +351,8 @@ Response figures(AppContext& app, PageRequest& page, const RouteParams&) {
   auto figures = key_figures_for(app, page);
   if (!figures) return api_failure(page, figures.error());
   if (!*figures) {  // the session or the server already computes as many as it may
-    Response response = api_error(ApiErrorKind::kBusy, "key figures are already being computed for this session or others; retry in a second");
+    Response response = api_error(
+        ApiErrorKind::kBusy, "key figures are already being computed for this session or others; retry in a second");
     response.headers.emplace_back("Retry-After", "1");
     return response;
   }
@@ -356,7 +366,8 @@ Response forecast(AppContext& app, PageRequest& page, const RouteParams&) {
   core::ForecastScenario scenario;
   if (page.request.method == "POST") {
     if (!app::equal_in_constant_time(header(page.request, "x-csrf-token"), page.viewer->csrf_token)) {
-      return api_error(ApiErrorKind::kForbidden, "missing or wrong X-CSRF-Token header (GET /api/v1/me gives the token)");
+      return api_error(ApiErrorKind::kForbidden,
+                       "missing or wrong X-CSRF-Token header (GET /api/v1/me gives the token)");
     }
     if (!header(page.request, "content-type").starts_with("application/json")) {
       return api_error(ApiErrorKind::kUnsupportedMediaType, "the body must be application/json");
@@ -368,7 +379,9 @@ Response forecast(AppContext& app, PageRequest& page, const RouteParams&) {
   auto computed = forecast_for(app, page, scenario);
   if (!computed) return api_failure(page, computed.error());
   if (!*computed) {
-    Response response = api_error(ApiErrorKind::kBusy, "a forecast or key figures are already being computed for this session or others; retry in a second");
+    Response response = api_error(
+        ApiErrorKind::kBusy,
+        "a forecast or key figures are already being computed for this session or others; retry in a second");
     response.headers.emplace_back("Retry-After", "1");
     return response;
   }
@@ -394,12 +407,15 @@ void register_api(Router& router) {
   register_plans_api(router);
   register_xapi_api(router);
   add_api_route(router, Method::kGet, "/api/v1/rounds/{round}",
-                with_round([](AppContext&, PageRequest&, const RouteParams&, std::shared_ptr<const app::RoundView> round) {
+                with_round([](AppContext&, PageRequest&, const RouteParams&,
+                              std::shared_ptr<const app::RoundView> round) {
                   return json_response(200, json::serialize(round_json(*round)) + "\n");
                 }));
   add_api_route(router, Method::kGet, "/api/v1/rounds/{round}/gaps",
                 with_round([](AppContext& app, PageRequest& page, const RouteParams&,
-                              std::shared_ptr<const app::RoundView> round) { return gaps(app, page, std::move(round)); }));
+                              std::shared_ptr<const app::RoundView> round) {
+                  return gaps(app, page, std::move(round));
+                }));
   // GET reads the assessment, PUT changes it (assessment() tells them apart by the method).
   const Handler assessment_handler =
       with_round([](AppContext& app, PageRequest& page, const RouteParams& params,

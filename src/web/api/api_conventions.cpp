@@ -147,20 +147,16 @@ void add_api_route(Router& router, Method method, std::string_view pattern, Hand
                            " is not listed in kApiRoutes (web/api/api_conventions.cpp)");
   }
   const ApiRoute& route = *found;
-  router.add(method, pattern,
-             [&route, handler = std::move(handler), finish](AppContext& app, PageRequest& page, const RouteParams& params) {
-               if (auto problems = unknown_parameters(route, page.request); !problems.empty()) {
-                 std::string names;
-                 for (const core::Problem& problem : problems) names += (names.empty() ? "" : ", ") + problem.where;
-                 Response refusal = api_error(ApiErrorKind::kMalformed,
-                                              (problems.size() == 1 ? "unknown query parameter: " : "unknown query parameters: ") +
-                                                  names,
-                                              problems);
-                 return finish != nullptr ? finish(std::move(refusal)) : refusal;
-               }
-               return handler(app, page, params);
-             },
-             access);
+  auto checked = [&route, handler = std::move(handler), finish](AppContext& app, PageRequest& page,
+                                                                 const RouteParams& params) {
+    const std::vector<core::Problem> problems = unknown_parameters(route, page.request);
+    if (problems.empty()) return handler(app, page, params);
+    std::string message = problems.size() == 1 ? "unknown query parameter: " : "unknown query parameters: ";
+    for (std::size_t i = 0; i < problems.size(); ++i) message += (i > 0 ? ", " : "") + problems[i].where;
+    Response refusal = api_error(ApiErrorKind::kMalformed, std::move(message), problems);
+    return finish != nullptr ? finish(std::move(refusal)) : refusal;
+  };
+  router.add(method, pattern, std::move(checked), access);
 }
 
 }  // namespace trappa::web

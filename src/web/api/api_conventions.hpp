@@ -44,7 +44,8 @@ enum class ApiErrorKind {
 [[nodiscard]] ApiErrorKind api_error_kind_of(core::ErrorKind kind);
 
 // The JSON error {"error": {"status", "message", "problems"}} of `kind`.
-[[nodiscard]] Response api_error(ApiErrorKind kind, std::string message, const std::vector<core::Problem>& problems = {});
+[[nodiscard]] Response api_error(ApiErrorKind kind, std::string message,
+                                 const std::vector<core::Problem>& problems = {});
 // `error` with the status of its kind; a 500 is logged and shows only the request id.
 [[nodiscard]] Response api_failure(const PageRequest& page, const core::Error& error);
 

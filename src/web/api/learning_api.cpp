@@ -56,7 +56,8 @@ std::optional<core::Date> date_parameter(const Request& request, const char* nam
 Response learning_stats(AppContext& app, PageRequest& page, const RouteParams&) {
   const Viewer& viewer = *page.viewer;
   if (!viewer.sees_overview()) {
-    return api_error(ApiErrorKind::kForbidden, "the learning statistics are for HR, administrators, observers and managers with the overview");
+    return api_error(ApiErrorKind::kForbidden,
+                     "the learning statistics are for HR, administrators, observers and managers with the overview");
   }
   const bool suppressed = !viewer.is_hr();
   std::vector<core::Problem> problems;
@@ -106,7 +107,10 @@ Response recommendations(AppContext& app, PageRequest& page, const RouteParams& 
   std::shared_ptr<const app::RoundView> round;
   if (const std::string name = query_value(page.request, "round"); !name.empty()) {
     round = app.rounds->find(name);
-    if (!round) return api_error(ApiErrorKind::kNotFound, "no round named '" + name + "'", {{"round", "no round named '" + name + "'"}});
+    if (!round) {
+      return api_error(ApiErrorKind::kNotFound, "no round named '" + name + "'",
+                       {{"round", "no round named '" + name + "'"}});
+    }
   } else {
     round = app.rounds->current_open_round(*person);
     if (!round) return api_error(ApiErrorKind::kNotFound, "no open round; name one with the parameter round");

@@ -24,10 +24,13 @@ boost::json::value count_or_null(bool suppressed, std::size_t value) {
 Response plans_summary(AppContext& app, PageRequest& page, const RouteParams&) {
   const Viewer& viewer = *page.viewer;
   if (!viewer.sees_overview()) {
-    return api_error(ApiErrorKind::kForbidden, "the plans' aggregates are for HR, observers and managers with the overview");
+    return api_error(ApiErrorKind::kForbidden,
+                     "the plans' aggregates are for HR, observers and managers with the overview");
   }
   const std::string round_name = query_value(page.request, "round");
-  if (round_name.empty()) return api_error(ApiErrorKind::kMalformed, "the parameters are not valid", {{"round", "is required"}});
+  if (round_name.empty()) {
+    return api_error(ApiErrorKind::kMalformed, "the parameters are not valid", {{"round", "is required"}});
+  }
   auto round = app.rounds->find(round_name);
   if (!round) {
     return api_error(ApiErrorKind::kNotFound, "no round named '" + round_name + "'",

@@ -87,7 +87,10 @@ core::Result<std::optional<std::string>> authenticated_client(AppContext& app, c
 std::optional<Response> refused(AppContext& app, PageRequest& page, std::string& client) {
   auto found = authenticated_client(app, page.request);
   if (!found) return with_version(api_failure(page, found.error()));
-  if (!*found) return xapi_error(ApiErrorKind::kUnauthenticated, "authenticate as an API client (HTTP Basic: name and secret of `trappa client add`)");
+  if (!*found) {
+    return xapi_error(ApiErrorKind::kUnauthenticated,
+                      "authenticate as an API client (HTTP Basic: name and secret of `trappa client add`)");
+  }
   client = **found;
   const std::string version = header(page.request, "x-experience-api-version");
   if (version.empty()) {
