@@ -66,4 +66,11 @@ if [[ "$purpose" == "test" ]]; then
     echo "bootstrap: installing browser-test packages with npm"
     (cd "$e2e_dir" && npm install --no-audit --no-fund --silent)
   fi
+  # The API contract test lints docs/openapi.yaml (@redocly/cli) and validates live answers
+  # against it (ajv).
+  api_dir="$(cd "$(dirname "$0")/.." && pwd)/tests/api"
+  if [[ -f "$api_dir/package.json" && ! -d "$api_dir/node_modules/@redocly/cli" ]]; then
+    echo "bootstrap: installing API-contract test packages with npm"
+    (cd "$api_dir" && npm install --no-audit --no-fund --silent)
+  fi
 fi

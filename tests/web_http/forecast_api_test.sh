@@ -76,10 +76,10 @@ check "history-years=x is 400" equals "$(get "$hr_jar" "/api/v1/forecast?at=2025
 check "  naming history-years" problem 400 history-years
 check "retirement-age=30 is 400" equals "$(get "$hr_jar" "/api/v1/forecast?at=2025-12-31&retirement-age=30")" 400
 check "  naming retirement-age" problem 400 retirement-age
-check "unit=NOPE is 400" equals "$(get "$hr_jar" "/api/v1/forecast?at=2025-12-31&unit=NOPE")" 400
-check "  naming unit" problem 400 unit
-check "round=NOPE is 400" equals "$(get "$hr_jar" "/api/v1/forecast?at=2025-12-31&round=NOPE")" 400
-check "  naming round" problem 400 round
+check "unit=NOPE is 404 (an unknown unit, as on every route)" equals "$(get "$hr_jar" "/api/v1/forecast?at=2025-12-31&unit=NOPE")" 404
+check "  naming unit" problem 404 unit
+check "round=NOPE is 404 (an unknown round, as on every route)" equals "$(get "$hr_jar" "/api/v1/forecast?at=2025-12-31&round=NOPE")" 404
+check "  naming round" problem 404 round
 echo '{"format": "trappa-forecast-scenario", "version": 1, "demand": {"ingen-sådan-roll": {"growth": 0.1}}}' > "$work/bad.json"
 check "a scenario naming an unknown role is 400" equals "$(post "$hr_jar" "/api/v1/forecast?at=2025-12-31" "$work/bad.json")" 400
 check "  naming its JSON path" problem 400 '$.demand'

@@ -1,9 +1,11 @@
 // /api/v1: the JSON API (docs/openapi.yaml). Same sessions and access rules as the pages;
 // no session answers 401. Writes need the session's CSRF token in X-CSRF-Token and a JSON
-// body. Errors are {"error": {"status", "message", "problems": [{"where", "what"}]}}.
+// body. Errors are {"error": {"status", "message", "problems": [{"where", "what"}]}}, with the
+// status of their kind and only the listed query parameters (web/api/api_conventions.hpp).
 #include <algorithm>
 #include <charconv>
 #include <limits>
+#include <optional>
 
 #include <boost/json.hpp>
 
@@ -17,6 +19,7 @@
 #include "io/exports/key_figures_json.hpp"
 #include "io/json/forecast_scenario_json.hpp"
 #include "io/json/json_text.hpp"
+#include "web/api/api_conventions.hpp"
 #include "web/api/api_routes.hpp"
 #include "web/pages/assessment/assessment_form.hpp"
 #include "web/ui/error_response.hpp"
@@ -28,13 +31,6 @@ namespace trappa::web {
 namespace json = boost::json;
 
 namespace {
-
-// The shared JSON error mapping (error_response.hpp), under the names the handlers use.
-Response api_error(int status, std::string message, const std::vector<core::Problem>& problems = {}) {
-  return json_error(status, std::move(message), problems);
-}
-
-Response api_failure(const PageRequest& page, const core::Error& error) { return json_error_response(page, error); }
 
 json::value optional_int(const std::optional<int>& value) {
   if (!value) return nullptr;
@@ -89,7 +85,10 @@ json::object assessment_json(const core::Assessment& assessment, const core::Fra
 // decisions (web/disclosure_cache.hpp), for the snapshot those decisions belong to.
 Response gaps(AppContext& app, const PageRequest& page, std::shared_ptr<const app::RoundView> round_view) {
   const Viewer& viewer = *page.viewer;
-  if (!viewer.sees_overview()) return api_error(403, "the gap analytics are for HR, observers and managers with the overview");
+  if (!viewer.sees_overview()) {
+    return api_error(ApiErrorKind::kForbidden,
+                     "the gap analytics are for HR, observers and managers with the overview");
+  }
   std::shared_ptr<const core::GapDisclosure> disclosure;
   std::shared_ptr<const core::GapDisclosure> reader;  // a manager's own reports, readable one by one
   if (viewer.suppressed_aggregates()) {
@@ -110,9 +109,7 @@ Response gaps(AppContext& app, const PageRequest& page, std::shared_ptr<const ap
   else if (!basis.empty() && basis != "agreed") problems.push_back({"basis", "must be agreed or self"});
   query.unit = query_value(page.request, "unit");
   if (query.unit.empty()) query.unit = viewer.aggregate_scope();
-  if (!app.directory->unit_in_subtree(query.unit, viewer.aggregate_scope())) {
-    return api_error(403, "unit '" + query.unit + "' is outside your scope");
-  }
+  if (auto refusal = refuse_unit(app, "unit", query.unit, viewer.aggregate_scope())) return std::move(*refusal);
   query.role = query_value(page.request, "role");
   if (const std::string gender = query_value(page.request, "gender"); !gender.empty()) {
     query.gender = core::parse_gender(gender);
@@ -134,9 +131,10 @@ Response gaps(AppContext& app, const PageRequest& page, std::shared_ptr<const ap
   std::shared_ptr<const app::RoundView> earlier;
   std::shared_ptr<const core::GapDisclosure> earlier_disclosure;
   std::shared_ptr<const core::GapDisclosure> earlier_reader;
+  std::optional<core::Problem> unknown_compare;
   if (const std::string compare = query_value(page.request, "compare"); !compare.empty()) {
     earlier = app.rounds->find(compare);
-    if (!earlier) problems.push_back({"compare", "no round named '" + compare + "'"});
+    if (!earlier) unknown_compare = {"compare", "no round named '" + compare + "'"};
     if (earlier && viewer.suppressed_aggregates()) {
       auto decided = app.disclosures->decided(earlier);
       earlier = decided.view;
@@ -146,7 +144,8 @@ Response gaps(AppContext& app, const PageRequest& page, std::shared_ptr<const ap
       }
     }
   }
-  if (!problems.empty()) return api_error(400, "invalid query parameters", problems);
+  if (!problems.empty()) return api_error(ApiErrorKind::kMalformed, "invalid query parameters", problems);
+  if (unknown_compare) return api_error(ApiErrorKind::kNotFound, "no round named to compare with", {*unknown_compare});
   auto report = core::run_gap_query(*round.snapshot, query);
   if (!report) return api_failure(page, report.error());
   std::optional<core::GapComparison> comparison;
@@ -195,19 +194,23 @@ Response put_assessment(AppContext& app, const PageRequest& page, const app::Rou
   const Viewer& viewer = *page.viewer;
   const core::Person& person = app.directory->people()[person_index];
   if (!app::equal_in_constant_time(header(page.request, "x-csrf-token"), viewer.csrf_token)) {
-    return api_error(403, "missing or wrong X-CSRF-Token header (GET /api/v1/me gives the token)");
+    return api_error(ApiErrorKind::kForbidden, "missing or wrong X-CSRF-Token header (GET /api/v1/me gives the token)");
   }
   if (!header(page.request, "content-type").starts_with("application/json")) {
-    return api_error(415, "the body must be application/json");
+    return api_error(ApiErrorKind::kUnsupportedMediaType, "the body must be application/json");
   }
-  if (!round.includes(person_index)) return api_error(404, "the person is not part of round '" + round.round.name + "'");
-  if (round.round.state != core::RoundState::kOpen) return api_error(409, "round '" + round.round.name + "' is not open");
+  if (!round.includes(person_index)) {
+    return api_error(ApiErrorKind::kNotFound, "the person is not part of round '" + round.round.name + "'");
+  }
+  if (round.round.state != core::RoundState::kOpen) {
+    return api_error(ApiErrorKind::kConflict, "round '" + round.round.name + "' is not open");
+  }
   // The same strict reader as framework files: duplicate keys, invalid UTF-8 and nesting
   // deeper than 32 are refused with their place ("body:LINE:COLUMN").
   auto parsed = io::parse_json_text(page.request.body, "body");
-  if (!parsed) return api_error(400, "the body is not valid JSON", parsed.error().problems);
+  if (!parsed) return api_error(ApiErrorKind::kMalformed, "the body is not valid JSON", parsed.error().problems);
   const json::value body = std::move(*parsed);
-  if (!body.is_object()) return api_error(400, "the body must be a JSON object");
+  if (!body.is_object()) return api_error(ApiErrorKind::kMalformed, "the body must be a JSON object");
   const json::object& input = body.as_object();
 
   core::AssessmentEdit edit;
@@ -278,11 +281,11 @@ Response put_assessment(AppContext& app, const PageRequest& page, const app::Rou
     if (!confirm->value().is_bool()) problems.push_back({"confirm_incomplete", "must be true or false"});
     else if (confirm->value().as_bool()) edit.incomplete = core::IncompleteConversation::kConfirmed;
   }
-  if (!problems.empty()) return api_error(422, "the assessment was not saved", problems);
+  if (!problems.empty()) return api_error(ApiErrorKind::kRuleBroken, "the assessment was not saved", problems);
   const core::EditOutcome saved = app.assessments->save(round.round.name, person, edit);
   if (saved.refusal) {
     if (saved.refusal->kind == core::ErrorKind::kInvalidInput) {
-      return api_error(422, saved.refusal->message, saved.refusal->problems);
+      return api_error(ApiErrorKind::kRuleBroken, saved.refusal->message, saved.refusal->problems);
     }
     return api_failure(page, *saved.refusal);
   }
@@ -292,20 +295,22 @@ Response put_assessment(AppContext& app, const PageRequest& page, const app::Rou
 Response assessment(AppContext& app, const PageRequest& page, const app::RoundView& round, const std::string& employee_id) {
   const Viewer& viewer = *page.viewer;
   auto person = app.directory->index_of(employee_id);
-  if (!person) return api_error(404, "no such assessment");
+  if (!person) return api_error(ApiErrorKind::kNotFound, "no such assessment");
   const bool self = *person == viewer.person_index && !viewer.is_observer();
   const PersonAccess access = access_to_person(*app.directory, viewer, *person);
-  if (!self && access == PersonAccess::kNone) return api_error(404, "no such assessment");
+  if (!self && access == PersonAccess::kNone) return api_error(ApiErrorKind::kNotFound, "no such assessment");
   if (page.request.method == "PUT") {
     if (!self) {
       const core::AssessmentActor actor{viewer.account.employee_id, viewer.is_hr() && access == PersonAccess::kManage};
       if (access != PersonAccess::kManage || !core::may_agree_levels(actor, app.directory->people()[*person])) {
-        return api_error(403, "only the person's manager or HR may change this assessment");
+        return api_error(ApiErrorKind::kForbidden, "only the person's manager or HR may change this assessment");
       }
     }
     return put_assessment(app, page, round, *person, self);
   }
-  if (!round.includes(*person)) return api_error(404, "the person is not part of round '" + round.round.name + "'");
+  if (!round.includes(*person)) {
+    return api_error(ApiErrorKind::kNotFound, "the person is not part of round '" + round.round.name + "'");
+  }
   auto loaded = app.assessments->load(round.round.name, employee_id);
   if (!loaded) return api_failure(page, loaded.error());
   return json_response(200, json::serialize(assessment_json(*loaded, round.snapshot->framework(),
@@ -323,7 +328,10 @@ using RoundHandler = Response (*)(AppContext& app, PageRequest& page, const Rout
 Handler with_round(RoundHandler handler) {
   return [handler](AppContext& app, PageRequest& page, const RouteParams& params) {
     auto round = app.rounds->find(params.get("round"));
-    if (!round) return api_error(404, "no round named '" + params.get("round") + "'");
+    if (!round) {
+      return api_error(ApiErrorKind::kNotFound, "no round named '" + params.get("round") + "'",
+                       {{"round", "no round named '" + params.get("round") + "'"}});
+    }
     return handler(app, page, params, std::move(round));
   };
 }
@@ -343,7 +351,8 @@ Response figures(AppContext& app, PageRequest& page, const RouteParams&) {
   auto figures = key_figures_for(app, page);
   if (!figures) return api_failure(page, figures.error());
   if (!*figures) {  // the session or the server already computes as many as it may
-    Response response = json_error(429, "key figures are already being computed for this session or others; retry in a second");
+    Response response = api_error(
+        ApiErrorKind::kBusy, "key figures are already being computed for this session or others; retry in a second");
     response.headers.emplace_back("Retry-After", "1");
     return response;
   }
@@ -357,24 +366,22 @@ Response forecast(AppContext& app, PageRequest& page, const RouteParams&) {
   core::ForecastScenario scenario;
   if (page.request.method == "POST") {
     if (!app::equal_in_constant_time(header(page.request, "x-csrf-token"), page.viewer->csrf_token)) {
-      return api_error(403, "missing or wrong X-CSRF-Token header (GET /api/v1/me gives the token)");
+      return api_error(ApiErrorKind::kForbidden,
+                       "missing or wrong X-CSRF-Token header (GET /api/v1/me gives the token)");
     }
     if (!header(page.request, "content-type").starts_with("application/json")) {
-      return api_error(415, "the body must be application/json");
+      return api_error(ApiErrorKind::kUnsupportedMediaType, "the body must be application/json");
     }
     auto parsed = io::parse_forecast_scenario(page.request.body, "body");
-    if (!parsed) return api_error(400, "the scenario is not valid", parsed.error().problems);
+    if (!parsed) return api_error(ApiErrorKind::kMalformed, "the scenario is not valid", parsed.error().problems);
     scenario = std::move(*parsed);
   }
   auto computed = forecast_for(app, page, scenario);
-  if (!computed) {
-    if (computed.error().kind == core::ErrorKind::kInvalidInput) {
-      return api_error(400, computed.error().message, computed.error().problems);
-    }
-    return api_failure(page, computed.error());
-  }
+  if (!computed) return api_failure(page, computed.error());
   if (!*computed) {
-    Response response = json_error(429, "a forecast or key figures are already being computed for this session or others; retry in a second");
+    Response response = api_error(
+        ApiErrorKind::kBusy,
+        "a forecast or key figures are already being computed for this session or others; retry in a second");
     response.headers.emplace_back("Retry-After", "1");
     return response;
   }
@@ -391,27 +398,30 @@ Response rounds(AppContext& app, PageRequest&, const RouteParams&) {
 
 // Every endpoint needs a session; the application answers 401 before routing here.
 void register_api(Router& router) {
-  router.get("/api/v1/me", me);
-  router.get("/api/v1/figures", figures);
-  router.get("/api/v1/forecast", forecast);
-  router.post("/api/v1/forecast", forecast);
-  router.get("/api/v1/rounds", rounds);
+  add_api_route(router, Method::kGet, "/api/v1/me", me);
+  add_api_route(router, Method::kGet, "/api/v1/figures", figures);
+  add_api_route(router, Method::kGet, "/api/v1/forecast", forecast);
+  add_api_route(router, Method::kPost, "/api/v1/forecast", forecast);
+  add_api_route(router, Method::kGet, "/api/v1/rounds", rounds);
   register_learning_api(router);
   register_plans_api(router);
   register_xapi_api(router);
-  router.get("/api/v1/rounds/{round}",
-             with_round([](AppContext&, PageRequest&, const RouteParams&, std::shared_ptr<const app::RoundView> round) {
-               return json_response(200, json::serialize(round_json(*round)) + "\n");
-             }));
-  router.get("/api/v1/rounds/{round}/gaps",
-             with_round([](AppContext& app, PageRequest& page, const RouteParams&,
-                           std::shared_ptr<const app::RoundView> round) { return gaps(app, page, std::move(round)); }));
+  add_api_route(router, Method::kGet, "/api/v1/rounds/{round}",
+                with_round([](AppContext&, PageRequest&, const RouteParams&,
+                              std::shared_ptr<const app::RoundView> round) {
+                  return json_response(200, json::serialize(round_json(*round)) + "\n");
+                }));
+  add_api_route(router, Method::kGet, "/api/v1/rounds/{round}/gaps",
+                with_round([](AppContext& app, PageRequest& page, const RouteParams&,
+                              std::shared_ptr<const app::RoundView> round) {
+                  return gaps(app, page, std::move(round));
+                }));
   // GET reads the assessment, PUT changes it (assessment() tells them apart by the method).
   const Handler assessment_handler =
       with_round([](AppContext& app, PageRequest& page, const RouteParams& params,
                     std::shared_ptr<const app::RoundView> round) { return assessment(app, page, *round, params.get("id")); });
-  router.get("/api/v1/rounds/{round}/assessments/{id}", assessment_handler);
-  router.put("/api/v1/rounds/{round}/assessments/{id}", assessment_handler);
+  add_api_route(router, Method::kGet, "/api/v1/rounds/{round}/assessments/{id}", assessment_handler);
+  add_api_route(router, Method::kPut, "/api/v1/rounds/{round}/assessments/{id}", assessment_handler);
 }
 
 }  // namespace trappa::web

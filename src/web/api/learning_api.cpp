@@ -17,6 +17,7 @@
 #include "core/learning/learning_disclosure.hpp"
 #include "core/learning/learning_stats.hpp"
 #include "io/exports/learning_output.hpp"
+#include "web/api/api_conventions.hpp"
 #include "web/api/api_routes.hpp"
 #include "web/server/http_util.hpp"
 #include "web/ui/error_response.hpp"
@@ -55,7 +56,8 @@ std::optional<core::Date> date_parameter(const Request& request, const char* nam
 Response learning_stats(AppContext& app, PageRequest& page, const RouteParams&) {
   const Viewer& viewer = *page.viewer;
   if (!viewer.sees_overview()) {
-    return json_error(403, "the learning statistics are for HR, administrators, observers and managers with the overview");
+    return api_error(ApiErrorKind::kForbidden,
+                     "the learning statistics are for HR, administrators, observers and managers with the overview");
   }
   const bool suppressed = !viewer.is_hr();
   std::vector<core::Problem> problems;
@@ -74,19 +76,12 @@ Response learning_stats(AppContext& app, PageRequest& page, const RouteParams&) 
   const core::LearningTargets& stored = app.published->learning->targets();
   if (!query.targets.participants) query.targets.participants = stored.participants;
   if (!query.targets.hours_per_participant) query.targets.hours_per_participant = stored.hours_per_participant;
-  if (!problems.empty()) return json_error(400, "the parameters are not valid", problems);
-  if (!app.directory->unit_in_subtree(unit, viewer.aggregate_scope())) {
-    return json_error(403, "unit '" + unit + "' is outside your scope");
-  }
+  if (!problems.empty()) return api_error(ApiErrorKind::kMalformed, "the parameters are not valid", problems);
+  if (auto refusal = refuse_unit(app, "unit", unit, viewer.aggregate_scope())) return std::move(*refusal);
   query.from = *from;
   query.to = *to;
   auto stats = app.published->learning->stats(query);
-  if (!stats) {
-    if (stats.error().kind == core::ErrorKind::kInvalidInput) {
-      return json_error(400, stats.error().message, stats.error().problems);
-    }
-    return json_error_response(page, stats.error());
-  }
+  if (!stats) return api_failure(page, stats.error());
   if (suppressed) {
     const core::LearningDisclosure disclosure =
         core::decide_learning_disclosure(*stats, query.by, app.disclosures->min_group());
@@ -99,28 +94,31 @@ Response recommendations(AppContext& app, PageRequest& page, const RouteParams& 
   const Viewer& viewer = *page.viewer;
   const std::string employee_id = params.get("id");
   const auto person = app.directory->index_of(employee_id);
-  if (!person) return json_error(404, "no such person");
+  if (!person) return api_error(ApiErrorKind::kNotFound, "no such person");
   const bool self = *person == viewer.person_index && !viewer.is_observer();
   if (!self && access_to_person(*app.directory, viewer, *person) == PersonAccess::kNone) {
-    return json_error(404, "no such person");
+    return api_error(ApiErrorKind::kNotFound, "no such person");
   }
   std::vector<core::Problem> problems;
   const auto budget = number_parameter(page.request, "budget_hours", problems);
   const auto on = date_parameter(page.request, "on", false, problems);
-  if (!problems.empty()) return json_error(400, "the parameters are not valid", problems);
+  if (!problems.empty()) return api_error(ApiErrorKind::kMalformed, "the parameters are not valid", problems);
   // The round asked for, else the newest open round the person takes part in.
   std::shared_ptr<const app::RoundView> round;
   if (const std::string name = query_value(page.request, "round"); !name.empty()) {
     round = app.rounds->find(name);
-    if (!round) return json_error(404, "no round named '" + name + "'");
+    if (!round) {
+      return api_error(ApiErrorKind::kNotFound, "no round named '" + name + "'",
+                       {{"round", "no round named '" + name + "'"}});
+    }
   } else {
     round = app.rounds->current_open_round(*person);
-    if (!round) return json_error(404, "no open round; name one with round=");
+    if (!round) return api_error(ApiErrorKind::kNotFound, "no open round; name one with the parameter round");
   }
   std::optional<core::Assessment> assessment;
   if (round->includes(*person)) {
     auto loaded = app.assessments->load(round->round.name, employee_id);
-    if (!loaded) return json_error_response(page, loaded.error());
+    if (!loaded) return api_failure(page, loaded.error());
     assessment = std::move(*loaded);
   }
   const core::RecommendationList list =
@@ -132,8 +130,8 @@ Response recommendations(AppContext& app, PageRequest& page, const RouteParams& 
 }  // namespace
 
 void register_learning_api(Router& router) {
-  router.get("/api/v1/learning/stats", learning_stats);
-  router.get("/api/v1/people/{id}/recommendations", recommendations);
+  add_api_route(router, Method::kGet, "/api/v1/learning/stats", learning_stats);
+  add_api_route(router, Method::kGet, "/api/v1/people/{id}/recommendations", recommendations);
 }
 
 }  // namespace trappa::web

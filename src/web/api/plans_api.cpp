@@ -6,6 +6,7 @@
 #include <boost/json.hpp>
 
 #include "app/learning/plan_summary.hpp"
+#include "web/api/api_conventions.hpp"
 #include "web/api/api_routes.hpp"
 #include "web/server/http_util.hpp"
 #include "web/ui/error_response.hpp"
@@ -23,28 +24,27 @@ boost::json::value count_or_null(bool suppressed, std::size_t value) {
 Response plans_summary(AppContext& app, PageRequest& page, const RouteParams&) {
   const Viewer& viewer = *page.viewer;
   if (!viewer.sees_overview()) {
-    return json_error(403, "the plans' aggregates are for HR, observers and managers with the overview");
+    return api_error(ApiErrorKind::kForbidden,
+                     "the plans' aggregates are for HR, observers and managers with the overview");
   }
   const std::string round_name = query_value(page.request, "round");
-  if (round_name.empty()) return json_error(400, "the parameters are not valid", {{"round", "is required"}});
+  if (round_name.empty()) {
+    return api_error(ApiErrorKind::kMalformed, "the parameters are not valid", {{"round", "is required"}});
+  }
   auto round = app.rounds->find(round_name);
-  if (!round) return json_error(404, "no round named '" + round_name + "'");
+  if (!round) {
+    return api_error(ApiErrorKind::kNotFound, "no round named '" + round_name + "'",
+                     {{"round", "no round named '" + round_name + "'"}});
+  }
   std::string unit = query_value(page.request, "unit");
   if (unit.empty()) unit = viewer.aggregate_scope();
-  if (!app.directory->unit_in_subtree(unit, viewer.aggregate_scope())) {
-    return json_error(403, "unit '" + unit + "' is outside your scope");
-  }
+  if (auto refusal = refuse_unit(app, "unit", unit, viewer.aggregate_scope())) return std::move(*refusal);
   auto plans = app.plans->load_round(round->round.name);
-  if (!plans) return json_error_response(page, plans.error());
+  if (!plans) return api_failure(page, plans.error());
   const std::optional<std::size_t> min_group =
       viewer.suppressed_aggregates() ? std::optional<std::size_t>(app.options.min_group) : std::nullopt;
   auto summary = app::summarise_plans(*app.directory, *round, *plans, unit, min_group);
-  if (!summary) {
-    if (summary.error().kind == core::ErrorKind::kNotFound) {
-      return json_error(400, "the parameters are not valid", {{"unit", summary.error().message}});
-    }
-    return json_error_response(page, summary.error());
-  }
+  if (!summary) return api_failure(page, summary.error());
   const bool hidden = summary->suppressed;
   boost::json::object body;
   body["round"] = summary->round;
@@ -72,6 +72,6 @@ Response plans_summary(AppContext& app, PageRequest& page, const RouteParams&) {
 
 }  // namespace
 
-void register_plans_api(Router& router) { router.get("/api/v1/plans/summary", plans_summary); }
+void register_plans_api(Router& router) { add_api_route(router, Method::kGet, "/api/v1/plans/summary", plans_summary); }
 
 }  // namespace trappa::web

@@ -10,6 +10,7 @@
 
 #include "app/learning/xapi_service.hpp"
 #include "io/json/xapi_json.hpp"
+#include "web/api/api_conventions.hpp"
 #include "web/api/api_routes.hpp"
 #include "web/server/http_util.hpp"
 #include "web/ui/error_response.hpp"
@@ -52,9 +53,9 @@ Response with_version(Response response) {
   return response;
 }
 
-Response xapi_error(int status, std::string message, const std::vector<core::Problem>& problems = {}) {
-  Response response = json_error(status, std::move(message), problems);
-  if (status == 401) {
+Response xapi_error(ApiErrorKind kind, std::string message, const std::vector<core::Problem>& problems = {}) {
+  Response response = api_error(kind, std::move(message), problems);
+  if (kind == ApiErrorKind::kUnauthenticated) {
     for (auto& [name, value] : response.headers) {
       if (name == "WWW-Authenticate") value = "Basic realm=\"trappa-xapi\", charset=\"UTF-8\"";
     }
@@ -85,16 +86,19 @@ core::Result<std::optional<std::string>> authenticated_client(AppContext& app, c
 // instead when either is missing or wrong.
 std::optional<Response> refused(AppContext& app, PageRequest& page, std::string& client) {
   auto found = authenticated_client(app, page.request);
-  if (!found) return with_version(json_error_response(page, found.error()));
-  if (!*found) return xapi_error(401, "authenticate as an API client (HTTP Basic: name and secret of `trappa client add`)");
+  if (!found) return with_version(api_failure(page, found.error()));
+  if (!*found) {
+    return xapi_error(ApiErrorKind::kUnauthenticated,
+                      "authenticate as an API client (HTTP Basic: name and secret of `trappa client add`)");
+  }
   client = **found;
   const std::string version = header(page.request, "x-experience-api-version");
   if (version.empty()) {
-    return xapi_error(400, "the header X-Experience-API-Version is required",
+    return xapi_error(ApiErrorKind::kMalformed, "the header X-Experience-API-Version is required",
                       {{"X-Experience-API-Version", "is missing; send 1.0.3"}});
   }
   if (!(version == "1.0" || version.starts_with("1.0."))) {
-    return xapi_error(400, "this LRS speaks xAPI 1.0.x",
+    return xapi_error(ApiErrorKind::kMalformed, "this LRS speaks xAPI 1.0.x",
                       {{"X-Experience-API-Version", "'" + version + "' is not 1.0.x"}});
   }
   return std::nullopt;
@@ -103,17 +107,8 @@ std::optional<Response> refused(AppContext& app, PageRequest& page, std::string&
 Response post_statements(AppContext& app, PageRequest& page, const RouteParams&) {
   std::string client;
   if (auto refusal = refused(app, page, client)) return std::move(*refusal);
-  if (!page.request.query.empty()) {
-    return xapi_error(400, "POST /api/v1/xapi/statements takes no parameters",
-                      {{"query", "statementId and other parameters are not supported on POST; send the ids in the statements"}});
-  }
   auto ids = app.xapi->receive(client, page.request.body);
-  if (!ids) {
-    if (ids.error().kind == core::ErrorKind::kInvalidInput) {
-      return xapi_error(400, ids.error().message, ids.error().problems);
-    }
-    return with_version(json_error_response(page, ids.error()));
-  }
+  if (!ids) return with_version(api_failure(page, ids.error()));
   return with_version(json_response(200, io::write_xapi_ids(*ids)));
 }
 
@@ -123,20 +118,15 @@ Response get_statement(AppContext& app, PageRequest& page, const RouteParams&) {
   const std::string statement_id = query_value(page.request, "statementId");
   const std::string voided_id = query_value(page.request, "voidedStatementId");
   std::vector<core::Problem> problems;
-  for (const auto& [key, value] : page.request.query) {
-    if (key != "statementId" && key != "voidedStatementId") {
-      problems.push_back({key, "is not supported: ask for one statement by statementId or voidedStatementId"});
-    }
-  }
   if (statement_id.empty() == voided_id.empty()) {
     problems.push_back({"statementId", "send exactly one of statementId and voidedStatementId"});
   }
-  if (!problems.empty()) return xapi_error(400, "the parameters are not valid", problems);
+  if (!problems.empty()) return xapi_error(ApiErrorKind::kMalformed, "the parameters are not valid", problems);
   const bool voided = !voided_id.empty();
   auto found = app.xapi->find(voided ? voided_id : statement_id, voided);
-  if (!found) return with_version(json_error_response(page, found.error()));
+  if (!found) return with_version(api_failure(page, found.error()));
   if (!*found) {
-    return xapi_error(404, voided ? "no voided statement with id '" + voided_id + "'"
+    return xapi_error(ApiErrorKind::kNotFound, voided ? "no voided statement with id '" + voided_id + "'"
                                   : "no statement with id '" + statement_id + "' (a voided one is read by voidedStatementId)");
   }
   return with_version(json_response(200, std::move(**found)));
@@ -145,8 +135,10 @@ Response get_statement(AppContext& app, PageRequest& page, const RouteParams&) {
 }  // namespace
 
 void register_xapi_api(Router& router) {
-  router.post("/api/v1/xapi/statements", post_statements, Access::kPublic);
-  router.get("/api/v1/xapi/statements", get_statement, Access::kPublic);
+  // Unknown query parameters are refused (400, with the version header) before the client is
+  // authenticated: they say nothing about the store.
+  add_api_route(router, Method::kPost, "/api/v1/xapi/statements", post_statements, Access::kPublic, with_version);
+  add_api_route(router, Method::kGet, "/api/v1/xapi/statements", get_statement, Access::kPublic, with_version);
 }
 
 }  // namespace trappa::web

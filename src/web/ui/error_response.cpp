@@ -50,13 +50,6 @@ Response json_error(int status, std::string message, const std::vector<core::Pro
   return response;
 }
 
-Response json_error_response(const PageRequest& page, const core::Error& error) {
-  const int status = http_status(error.kind);
-  log_error(page, error, status);
-  if (status >= 500) return json_error(status, "internal error; quote request id " + page.request.request_id);
-  return json_error(status, error.message, error.problems);
-}
-
 Response method_not_allowed_page(const AppContext& app, const PageRequest& page, const std::string& allow) {
   Response response = error_page(app, page, 405);
   response.headers.emplace_back("Allow", allow);

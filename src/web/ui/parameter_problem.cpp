@@ -31,13 +31,17 @@ ParameterProblem out_of_range(const PageRequest& page, std::string parameter, st
 }
 
 ParameterProblem unknown_unit(const PageRequest& page, std::string parameter, const std::string& value) {
-  return parameter_problem(page, std::move(parameter), "label_unit", "problem_unknown_unit", {{"value", value}},
-                           "unknown unit '" + value + "'");
+  ParameterProblem problem = parameter_problem(page, std::move(parameter), "label_unit", "problem_unknown_unit",
+                                               {{"value", value}}, "unknown unit '" + value + "'");
+  problem.kind = core::ErrorKind::kNotFound;
+  return problem;
 }
 
 ParameterProblem unit_outside_scope(const PageRequest& page, std::string parameter, const std::string& value) {
-  return parameter_problem(page, std::move(parameter), "label_unit", "problem_unit_outside_scope", {{"value", value}},
-                           "unit '" + value + "' is outside your scope");
+  ParameterProblem problem = parameter_problem(page, std::move(parameter), "label_unit", "problem_unit_outside_scope",
+                                               {{"value", value}}, "unit '" + value + "' is outside your scope");
+  problem.kind = core::ErrorKind::kForbidden;
+  return problem;
 }
 
 std::vector<core::Problem> api_problems(const std::vector<ParameterProblem>& problems) {
@@ -45,6 +49,17 @@ std::vector<core::Problem> api_problems(const std::vector<ParameterProblem>& pro
   list.reserve(problems.size());
   for (const ParameterProblem& problem : problems) list.push_back(problem.api);
   return list;
+}
+
+core::Error api_parameter_error(const std::vector<ParameterProblem>& problems) {
+  const auto weight = [](core::ErrorKind kind) {
+    return kind == core::ErrorKind::kForbidden ? 2 : kind == core::ErrorKind::kNotFound ? 1 : 0;
+  };
+  core::ErrorKind kind = core::ErrorKind::kInvalidInput;
+  for (const ParameterProblem& problem : problems) {
+    if (weight(problem.kind) > weight(kind)) kind = problem.kind;
+  }
+  return core::Error{kind, "the parameters are not valid", api_problems(problems)};
 }
 
 std::string shown_problems(const std::vector<ParameterProblem>& problems) {

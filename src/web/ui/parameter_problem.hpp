@@ -18,6 +18,10 @@ namespace trappa::web {
 struct ParameterProblem {
   core::Problem api;  // {"at", "'2099-13-45' is not a date (YYYY-MM-DD)"}
   std::string shown;  // "Datum: ”2099-13-45” är inget datum. Skriv det som ÅÅÅÅ-MM-DD."
+  // What the API answers (web/api/api_conventions.hpp): a value that cannot be read is invalid
+  // input (400), a unit or round that does not exist not found (404), a unit outside the
+  // viewer's scope forbidden (403).
+  core::ErrorKind kind = core::ErrorKind::kInvalidInput;
 };
 
 // `field` is the catalogue key of the field's name, `message` the key of the problem text with
@@ -38,6 +42,9 @@ struct ParameterProblem {
 [[nodiscard]] ParameterProblem unit_outside_scope(const PageRequest& page, std::string parameter, const std::string& value);
 
 [[nodiscard]] std::vector<core::Problem> api_problems(const std::vector<ParameterProblem>& problems);
+// The API's error for `problems` (not empty): every problem, under the kind that weighs most
+// (forbidden, then not found, then invalid input).
+[[nodiscard]] core::Error api_parameter_error(const std::vector<ParameterProblem>& problems);
 // Every problem's text, one after the other, for the page's error message.
 [[nodiscard]] std::string shown_problems(const std::vector<ParameterProblem>& problems);
 

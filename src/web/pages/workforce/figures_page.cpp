@@ -73,8 +73,8 @@ FiguresRequest read_request(const AppContext& app, const PageRequest& page) {
   return parsed;
 }
 
-// What core::compute_key_figures would refuse in English, checked first for the pages so that
-// they can say it in the reader's language. (The API keeps core's problems: its contract.)
+// What core::compute_key_figures would refuse, checked first for the pages (so that they can
+// say it in the reader's language) and for the API (so that it names its own parameters).
 void check_for_page(const PageRequest& page, FiguresRequest& request) {
   if (!request.problems.empty()) return;
   const core::KeyFigureQuery& query = request.query;
@@ -315,7 +315,10 @@ core::Result<std::optional<core::KeyFigures>> key_figures_for(AppContext& app, c
     return core::fail(core::ErrorKind::kForbidden, "key figures are for HR, observers and managers with the overview");
   }
   FiguresRequest request = read_request(app, page);
-  if (!request.problems.empty()) return core::invalid("invalid parameters", api_problems(request.problems));
+  // The same checks as the page's, so that the API's problems name its parameters (from,
+  // retirement_age), not core's command-line flags (--from, --retirement-age).
+  check_for_page(page, request);
+  if (!request.problems.empty()) return std::unexpected(api_parameter_error(request.problems));
   ASSIGN_OR_RETURN(auto computed, compute(app, page, request.query));
   if (!computed) return std::optional<core::KeyFigures>();
   if (computed->suppressed) {

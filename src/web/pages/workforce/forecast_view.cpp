@@ -57,8 +57,10 @@ ForecastParameters read_forecast_parameters(const AppContext& app, const PageReq
   if (const std::string round = query_value(request, "round"); !round.empty()) {
     parsed.round = round;
     if (!app.rounds->find(round)) {
-      parsed.problems.push_back(parameter_problem(page, "round", "label_round", "problem_unknown_round", {{"value", round}},
-                                                  "no round named '" + round + "'"));
+      ParameterProblem problem = parameter_problem(page, "round", "label_round", "problem_unknown_round",
+                                                   {{"value", round}}, "no round named '" + round + "'");
+      problem.kind = core::ErrorKind::kNotFound;
+      parsed.problems.push_back(std::move(problem));
     }
   }
   return parsed;
@@ -70,7 +72,7 @@ core::Result<std::optional<core::Forecast>> viewer_forecast(AppContext& app, con
   if (!viewer.sees_overview()) {
     return core::fail(core::ErrorKind::kForbidden, "the forecast is for HR, observers and managers with the overview");
   }
-  if (!parameters.problems.empty()) return core::invalid("invalid parameters", api_problems(parameters.problems));
+  if (!parameters.problems.empty()) return std::unexpected(api_parameter_error(parameters.problems));
   const app::KeyFigureInputs& inputs = *app.key_figures;
   const std::size_t min_group = app.disclosures->min_group();
   auto ticket = app.figure_gate->enter(viewer.session_digest);
@@ -92,7 +94,10 @@ core::Result<std::optional<core::Forecast>> viewer_forecast(AppContext& app, con
     for (std::size_t i = 0; i < rounds.size(); ++i) {
       if (rounds[i].name == *parameters.round) chosen = i;
     }
-    if (!chosen) return core::invalid("invalid parameters", {{"round", "no round named '" + *parameters.round + "'"}});
+    if (!chosen) {
+      return std::unexpected(core::Error{core::ErrorKind::kNotFound, "the parameters are not valid",
+                                         {{"round", "no round named '" + *parameters.round + "'"}}});
+    }
   } else {
     chosen = core::default_forecast_round(rounds, inputs.units(), parameters.query.unit_code);
   }
