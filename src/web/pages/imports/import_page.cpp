@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "app/imports/web_imports.hpp"
+#include "core/framework/framework.hpp"
 #include "web/pages/assessment/assessment_form.hpp"
 #include "web/pages/imports/imports_routes.hpp"
 #include "web/server/http_util.hpp"
@@ -105,8 +106,11 @@ Response render_form(AppContext& app, const PageRequest& page, int status, const
   data.set("kinds", kinds);
   TemplateData frameworks = list();
   if (auto summaries = app.frameworks->list()) {
+    // A framework's name in its own language; a summary carries none, so the default (Swedish).
+    const std::string fw_lang = framework_lang_attribute(page, core::Framework{});
     for (const core::FrameworkSummary& summary : *summaries) {
       TemplateData& option = add_object(frameworks);
+      option.set("fw_lang", fw_lang);
       option.set("value", summary.id);
       option.set("label", summary.name);
       option.set("selected", flag(summary.id == form.framework));
