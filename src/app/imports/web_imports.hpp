@@ -69,6 +69,9 @@ class WebImports {
   // The job as it stands; nullopt for an unknown or expired token.
   [[nodiscard]] std::optional<WebImportJob> job(const std::string& owner, const std::string& token);
 
+  // Where the uploaded files are kept (for operators and tests).
+  [[nodiscard]] const std::filesystem::path& directory() const { return directory_; }
+
   static constexpr std::chrono::hours kExpiry{1};
 
  private:
