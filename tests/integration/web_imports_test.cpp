@@ -141,6 +141,16 @@ TEST_F(WebImports, an_upload_belongs_to_its_session_and_its_file_goes_after_the_
   ASSERT_FALSE(audit->empty());
   EXPECT_EQ(audit->back().actor, "E9");
   EXPECT_NE(audit->back().detail.find("(personal.csv:3)"), std::string::npos) << audit->back().detail;
+  // A second import (the first one's thread is joined when it starts): a file that fails.
+  auto second = imports.stage("session-a", "personal.csv", kBad, {app::ImportKind::kPeople, {}, {}});
+  ASSERT_TRUE(second.has_value());
+  ASSERT_TRUE(imports.start("session-a", *second, "E9").has_value());
+  const auto failed = finished(imports, "session-a", *second);
+  ASSERT_TRUE(failed.has_value());
+  ASSERT_EQ(failed->state, app::WebImportJob::State::kFailed);
+  EXPECT_EQ(failed->error->problems.at(0).where, "personal.csv:2:15");
+  EXPECT_EQ(files_in(imports.directory()), 0U);
+  EXPECT_EQ(store().organisation().load_people().value().at(0).gender, core::Gender::kWoman);  // unchanged
 }
 
 TEST_F(WebImports, a_cancelled_or_expired_upload_leaves_no_file) {

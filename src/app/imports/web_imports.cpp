@@ -41,7 +41,7 @@ WebImports::WebImports(StorePool& pool, const core::Clock& clock)
     : pool_(pool), clock_(clock), directory_(private_directory()) {}
 
 WebImports::~WebImports() {
-  for (std::jthread& thread : threads_) {
+  for (auto& [entry, thread] : threads_) {
     if (thread.joinable()) thread.join();
   }
   std::error_code ignored;
@@ -129,8 +129,15 @@ core::Result<void> WebImports::start(const std::string& owner, const std::string
   if (entry->job.state != WebImportJob::State::kStaged) {
     return core::fail(core::ErrorKind::kConflict, "the upload is no longer waiting for a confirmation");
   }
+  // Threads of ended imports are joined now: a joinable thread keeps its stack until then.
+  // Their job is no longer running, so they are past their last use of the mutex held here.
+  std::erase_if(threads_, [](auto& worker) {
+    if (worker.first->job.state == WebImportJob::State::kRunning) return false;
+    worker.second.join();
+    return true;
+  });
   entry->job.state = WebImportJob::State::kRunning;
-  threads_.emplace_back([this, entry, actor] { run(entry, actor); });
+  threads_.emplace_back(entry, std::jthread([this, entry, actor] { run(entry, actor); }));
   return {};
 }
 

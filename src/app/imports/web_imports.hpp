@@ -23,6 +23,7 @@
 #include <optional>
 #include <string>
 #include <thread>
+#include <utility>
 #include <vector>
 
 #include "app/imports/import_service.hpp"
@@ -85,7 +86,9 @@ class WebImports {
   std::filesystem::path directory_;
   std::mutex mutex_;  // guards entries_ and every Entry's job
   std::map<std::string, std::shared_ptr<Entry>> entries_;
-  std::vector<std::jthread> threads_;  // last: joined first on destruction
+  // The import threads with their jobs, joined once the job has ended (at the next start)
+  // or on destruction. Last, so that they are joined before anything else goes.
+  std::vector<std::pair<std::shared_ptr<Entry>, std::jthread>> threads_;
 };
 
 }  // namespace trappa::app
