@@ -101,6 +101,7 @@ class Session : public std::enable_shared_from_this<Session> {
       return on_read(http::error::body_limit, bytes);
     }
     parser_->body_limit(limit);  // a chunked body is counted as it comes
+    if (upload_) stream_.expires_after(state_.limits.upload_timeout);
     http::async_read(stream_, buffer_, *parser_, beast::bind_front_handler(&Session::on_read, shared_from_this()));
   }
 

@@ -25,6 +25,7 @@ struct ServerLimits {
   // max_upload_bytes; a larger upload is answered 413 with the limit in the message.
   std::vector<std::string> upload_paths{};
   std::size_t max_upload_bytes = kMaxUploadBytes;
+  std::chrono::seconds upload_timeout{300};  // to receive one whole upload (50 MB at 1.4 Mbit/s)
   std::chrono::seconds request_timeout{15};  // to receive one whole request
   std::chrono::seconds idle_timeout{30};     // between requests on a kept-alive connection
 };
