@@ -69,6 +69,12 @@ check "a malformed multipart body is 400" equals "$(curl -s -b "$hr_jar" -o "$wo
 check "no file is 422" equals "$(curl -s -b "$hr_jar" -o "$work/body" -w '%{http_code}' "$base/importera" -F "csrf=$csrf" -F typ=people)" 422
 check "... saying so" contains "$work/body" 'Välj en fil som inte är tom'
 
+check "assessments without a round are 422" equals "$(curl -s -b "$hr_jar" -o "$work/body" -w '%{http_code}' "$base/importera" -F "csrf=$csrf" -F typ=assessments -F "fil=@$work/people.csv")" 422
+check "... asking for the round" contains "$work/body" 'Välj omgången som svaren hör till'
+check "an unknown framework is 422" equals "$(curl -s -b "$hr_jar" -o "$work/body" -w '%{http_code}' "$base/importera" -F "csrf=$csrf" -F typ=activities -F ramverk=finns-ej -F "fil=@$work/people.csv")" 422
+check "... asking for the framework" contains "$work/body" 'Välj ramverket'
+check "... and the file not kept" equals "$(tmp_files)" 0
+
 echo "# A file with errors: every problem, nothing written"
 check "the preview of a bad file is 422" equals "$(upload "$hr_jar" "$csrf" people "$work/bad.csv")" 422
 check "... the gender at line 2, column 23" contains "$work/body" 'bad.csv:2:23: gender .*F'

@@ -1,6 +1,7 @@
 // Imports as one use case for every adapter (the CLI's `trappa import ...`; the web's page
-// Importera through app/imports/web_imports.hpp): read and check a file against the store, then write it in one transaction, or
-// nothing. Every problem of the file is reported at once as FILE:LINE:COLUMN: reason.
+// Importera through app/imports/web_imports.hpp): read and check a file against the store,
+// then write it in one transaction, or nothing. Every problem of the file is reported at once
+// as FILE:LINE:COLUMN: reason.
 #pragma once
 
 #include <cstddef>

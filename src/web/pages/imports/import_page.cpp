@@ -83,6 +83,13 @@ std::vector<std::string> column_maps(const AppContext& app) {
   return maps;
 }
 
+// Whether `id` names a stored framework (a choice of the form's list).
+bool known_framework(AppContext& app, const std::string& id) {
+  auto summaries = app.frameworks->list();
+  return summaries && std::any_of(summaries->begin(), summaries->end(),
+                                  [&](const core::FrameworkSummary& summary) { return summary.id == id; });
+}
+
 // What the form was sent with, to show it again with its errors.
 struct UploadForm {
   std::string kind = "people";
@@ -208,10 +215,10 @@ Response upload(AppContext& app, const PageRequest& page) {
   if (file == nullptr || !file->filename || file->filename->empty() || file->body.empty()) {
     form.errors.push_back({"import-file", std::string(page.t("import_error_file"))});
   }
-  if (kind != nullptr && kind->needs_framework && form.framework.empty()) {
+  if (kind != nullptr && kind->needs_framework && !known_framework(app, form.framework)) {
     form.errors.push_back({"import-framework", std::string(page.t("import_error_framework"))});
   }
-  if (kind != nullptr && kind->needs_round && form.round.empty()) {
+  if (kind != nullptr && kind->needs_round && (form.round.empty() || !app.rounds->find(form.round))) {
     form.errors.push_back({"import-round", std::string(page.t("import_error_round"))});
   }
   if (!form.map.empty()) {
