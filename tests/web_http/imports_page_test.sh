@@ -92,6 +92,8 @@ check "... the birth year read" contains "$work/body" '<td>1975</td>'
 check "... nothing written yet" equals "$(people_count)" "$people_before"
 action="$(form_action)"
 check "... a confirm form" test -n "$action"
+check "the preview's address shows the preview again" equals "$(get "$hr_jar" "$action")" 200
+check "... with its confirm form" contains "$work/body" 'value="bekrafta"'
 check "confirming without the CSRF token is 403" equals "$(post_form "$hr_jar" "$action" "atgard=bekrafta")" 403
 check "... nothing written" equals "$(people_count)" "$people_before"
 check "confirming starts the import" equals "$(post_form "$hr_jar" "$action" "csrf=$csrf" "atgard=bekrafta")" 303

@@ -6,7 +6,8 @@
 //   POST /importera/{token}    confirm (atgard=bekrafta: the import starts) or cancel
 //                              (atgard=avbryt: the file is removed)
 //   GET  /importera/{token}    the import's progress (<progress>, the page reloads itself every
-//                              second while it runs) and its result
+//                              second while it runs) and its result; before the confirmation,
+//                              the preview again
 // For administrators and HR without a unit scope: an import changes the whole organisation's
 // data, which HR with a scope may not (docs/web.md, "Who may change what").
 #include <spdlog/spdlog.h>
@@ -269,12 +270,16 @@ Response progress_page(AppContext& app, const PageRequest& page, const std::stri
   const auto job = app.imports->job(viewer.session_digest, token);
   if (!job) return error_page(app, page, 404);
   using State = app::WebImportJob::State;
+  const KindChoice* kind = find_kind(job->options.kind);
+  if (job->state == State::kStaged && kind != nullptr) {
+    // Not confirmed yet (the preview's address reloaded): the preview again.
+    return render_preview(app, page, token, job->file_name, *kind, app.imports->preview(viewer.session_digest, token));
+  }
   TemplateData data;
   data.set("file_name", job->file_name);
-  const KindChoice* kind = find_kind(job->options.kind);
   data.set("kind", std::string(page.t("import_kind_" + std::string(kind != nullptr ? kind->code : "people"))));
   data.set("form_href", std::string(kPath));
-  const bool running = job->state == State::kRunning || job->state == State::kStaged;
+  const bool running = job->state == State::kRunning;
   // The bar counts the stages: read, checked, written.
   int stage = 0;
   std::size_t rows = 0;
