@@ -16,6 +16,7 @@
 #include "core/disclosure/disclosure_control.hpp"
 #include "store/org/organisation_store.hpp"
 #include "web/application.hpp"
+#include "web/routes.hpp"
 #include "web/server/http_server.hpp"
 
 namespace trappa::cli {
@@ -63,6 +64,7 @@ int serve(const CommandContext& context, const ServeOptions& options) {
   application_options.store_connections = static_cast<std::size_t>(std::max(2, options.threads * 2));
   application_options.io_threads = static_cast<std::size_t>(std::max(1, options.threads));
   application_options.assets_directory = data_directory() / "web";
+  application_options.import_maps_directory = data_directory() / "import-maps";
   if (options.demo) {
     auto people = (*store)->organisation().load_people();
     if (!people) return report(people.error());
@@ -87,8 +89,10 @@ int serve(const CommandContext& context, const ServeOptions& options) {
   }
   auto application = web::Application::load(**store, application_options);
   if (!application) return report(application.error());
+  web::ServerLimits limits;
+  limits.upload_paths = web::upload_paths();
   auto served = web::run_http_server(
-      *address, options.threads, web::ServerLimits{},
+      *address, options.threads, limits,
       [app = application->get()](const web::Request& request) { return app->handle(request); },
       [&] {
         spdlog::info("Trappa serves http://{}:{}/ from the {} store '{}'", address->host, address->port,

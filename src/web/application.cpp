@@ -1,5 +1,6 @@
 #include "web/application.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <fstream>
 #include <sstream>
@@ -45,6 +46,7 @@ void bind(AppContext& context, std::shared_ptr<const app::Published> published) 
   context.disclosures = services.disclosures.get();
   context.reminders = services.reminders.get();
   context.learning = services.learning.get();
+  context.imports = services.imports.get();
   context.plans = context.published->plans.get();
   context.registrations = services.registrations.get();
   context.xapi = services.xapi.get();
@@ -207,8 +209,11 @@ Response route(AppContext& app, PageRequest& page) {
     return json_error(404, "no such endpoint; see docs/openapi.yaml");
   }
   // Doors: every form post is url-encoded UTF-8 text; anything else is refused before a
-  // handler reads (and perhaps stores) a field.
-  if (post) {
+  // handler reads (and perhaps stores) a field. An upload path takes multipart/form-data,
+  // which its handler reads strictly (web/server/multipart.hpp).
+  static const std::vector<std::string> uploads = upload_paths();
+  const bool upload = post && is_multipart_body(request) && std::find(uploads.begin(), uploads.end(), path) != uploads.end();
+  if (post && !upload) {
     if (!is_form_body(request)) return error_page(app, page, 415, page.t("error_form_content_type"));
     if (const auto problem = form_problem(request.body)) {
       spdlog::info("request_id={} refused form: {} {}", request.request_id, problem->field, problem->what);

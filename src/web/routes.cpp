@@ -7,6 +7,7 @@
 #include "web/pages/analytics/analytics_routes.hpp"
 #include "web/pages/assessment/assessment_routes.hpp"
 #include "web/pages/framework/framework_routes.hpp"
+#include "web/pages/imports/imports_routes.hpp"
 #include "web/pages/learning/learning_routes.hpp"
 #include "web/pages/people/people_routes.hpp"
 #include "web/pages/plans/plans_routes.hpp"
@@ -28,7 +29,10 @@ void register_routes(Router& router) {
   register_rounds(router);
   register_people(router);
   register_learning(router);
+  register_imports(router);
   register_api(router);
 }
+
+std::vector<std::string> upload_paths() { return {std::string(kImportUploadPath)}; }
 
 }  // namespace trappa::web

@@ -126,6 +126,7 @@ const std::set<std::string> kNotTexts = {
     "held_path",                                                             // a form field
     "conversation_held", "followed_up",                                      // form fields, status codes
     "plan",                                                                  // a template
+    "import_preview", "import_status",                                       // templates
     "registration_", "registration_refused_",                                // prefixes of registration outcomes
 };
 

@@ -47,10 +47,16 @@ TEST(PageTable, each_viewer_sees_the_navigation_of_their_role_in_order) {
             (Paths{"/", "/skattning", "/team", "/oversikt", "/nyckeltal", "/prognos", "/ramverk", "/laraktiviteter"}));
   EXPECT_EQ(paths(pages.navigation(viewer_with(core::AccountRole::kHr))),
             (Paths{"/", "/skattning", "/oversikt", "/nyckeltal", "/prognos", "/ramverk", "/personer", "/laraktiviteter",
+                   "/omgangar", "/importera"}));
+  // Importera is for HR with the whole organisation in scope (docs/web.md, "Importera").
+  Viewer scoped_hr = viewer_with(core::AccountRole::kHr);
+  scoped_hr.account.scope_unit = "KF";
+  EXPECT_EQ(paths(pages.navigation(scoped_hr)),
+            (Paths{"/", "/skattning", "/oversikt", "/nyckeltal", "/prognos", "/ramverk", "/personer", "/laraktiviteter",
                    "/omgangar"}));
   EXPECT_EQ(paths(pages.navigation(viewer_with(core::AccountRole::kAdmin))),
             (Paths{"/", "/skattning", "/oversikt", "/nyckeltal", "/prognos", "/ramverk", "/personer", "/laraktiviteter",
-                   "/omgangar", "/konton"}));
+                   "/omgangar", "/konton", "/importera"}));
   EXPECT_EQ(paths(pages.navigation(viewer_with(core::AccountRole::kObserver))),
             (Paths{"/", "/oversikt", "/nyckeltal", "/prognos", "/ramverk", "/laraktiviteter"}));
 }

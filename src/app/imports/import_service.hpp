@@ -1,12 +1,16 @@
-// Imports as one use case for every adapter (the CLI's `trappa import ...`; the web upload
-// later): read and check a file against the store, then write it in one transaction, or
-// nothing. Every problem of the file is reported at once as FILE:LINE:COLUMN: reason.
+// Imports as one use case for every adapter (the CLI's `trappa import ...`; the web's page
+// Importera through app/imports/web_imports.hpp): read and check a file against the store,
+// then write it in one transaction, or nothing. Every problem of the file is reported at once
+// as FILE:LINE:COLUMN: reason.
 #pragma once
 
+#include <cstddef>
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 
+#include "app/imports/import_preview.hpp"
 #include "core/base/result.hpp"
 #include "store/store.hpp"
 
@@ -14,6 +18,15 @@ namespace trappa::app {
 
 enum class ImportKind { kUnits, kPeople, kEmployments, kFramework, kProfiles, kAssessments, kMotivation, kActivities,
                         kParticipation };
+
+// How far an import has come, for a progress bar: the file read (`rows` records), checked
+// against the store, written. Reported once per stage, in that order; a dry run ends at
+// kChecked. `rows` is the number of records of the file at every stage.
+struct ImportProgress {
+  enum class Stage { kRead, kChecked, kWritten };
+  Stage stage = Stage::kRead;
+  std::size_t rows = 0;
+};
 
 struct ImportRequest {
   ImportKind kind = ImportKind::kUnits;
@@ -23,6 +36,13 @@ struct ImportRequest {
   bool dry_run = false;      // validate only; write nothing
   store::Actor actor;        // recorded in the audit trail
   std::string now;           // ISO 8601 UTC, for the status and agreement times of assessments
+  // The file's name in messages and the audit trail ("people.csv:12:3: ..."); empty: `file`
+  // as given. The web sets the uploaded file's own name, never the server's copy's path.
+  std::string display_name{};
+  std::function<void(const ImportProgress&)> progress{};  // none: not reported
+  std::size_t preview_rows = kPreviewRows;                // records in ImportOutcome::preview
+  // Seams for the formats and column maps of issue 15 (the sheet of an XLSX file, a text
+  // encoding, a column map, a date format, units by name) go here, beside `file`.
 };
 
 struct ImportOutcome {
@@ -30,6 +50,7 @@ struct ImportOutcome {
   bool written = false;                        // false on a dry run
   std::string framework_id;                    // kFramework, kProfiles: the framework written
   std::optional<int> framework_revision;       // ... and the revision the store now holds
+  ImportPreview preview;                       // the first records as read, also on a dry run
 };
 
 // Reads and validates `request.file` against the store and, unless it is a dry run, writes

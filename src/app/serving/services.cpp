@@ -41,6 +41,7 @@ core::Result<std::unique_ptr<Services>> Services::open(store::Store& store, cons
   services->learning = std::make_unique<LearningAdministration>(pool);
   services->registrations = std::make_unique<Registrations>(pool, clock);
   services->xapi = std::make_unique<XapiStatements>(pool, clock);
+  services->imports = std::make_unique<WebImports>(pool, clock);
   ASSIGN_OR_RETURN(services->sign_in_form_key, services->accounts->sign_in_form_key());
   return services;
 }

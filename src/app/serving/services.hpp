@@ -26,6 +26,7 @@
 #include "app/accounts/stored_throttle_counters.hpp"
 #include "app/assessment/assessment_service.hpp"
 #include "app/frameworks/framework_catalogue.hpp"
+#include "app/imports/web_imports.hpp"
 #include "app/learning/attendance_use_case.hpp"
 #include "app/learning/development_plans.hpp"
 #include "app/learning/learning_inputs.hpp"
@@ -120,6 +121,7 @@ class Services {
   std::unique_ptr<LearningAdministration> learning;          // Läraktiviteter: attendance, activities, targets
   std::unique_ptr<Registrations> registrations;              // registering for learning activities in the web
   std::unique_ptr<XapiStatements> xapi;                      // xAPI statements from the learning platform
+  std::unique_ptr<WebImports> imports;                       // Importera: uploads, previews, imports
   std::optional<SignedTokenKey> sign_in_form_key;            // the same on every node of the store
 
  private:

@@ -1,5 +1,6 @@
 #include "web/server/http_server.hpp"
 
+#include <algorithm>
 #include <atomic>
 #include <charconv>
 #include <memory>
@@ -78,11 +79,40 @@ class Session : public std::enable_shared_from_this<Session> {
     if (state_.stopping) return close();
     parser_.emplace();
     parser_->header_limit(static_cast<std::uint32_t>(state_.limits.max_header_bytes));
-    parser_->body_limit(state_.limits.max_body_bytes);
+    // The header decides which limit applies (on_header); Beast compares a Content-Length with
+    // the limit while it reads the header, so it starts at the larger one.
+    parser_->body_limit(state_.limits.upload_paths.empty()
+                            ? state_.limits.max_body_bytes
+                            : std::max(state_.limits.max_body_bytes, state_.limits.max_upload_bytes));
     stream_.expires_after(first_request_ ? state_.limits.request_timeout
                                          : state_.limits.idle_timeout + state_.limits.request_timeout);
     busy_ = false;
+    upload_ = false;
+    http::async_read_header(stream_, buffer_, *parser_,
+                            beast::bind_front_handler(&Session::on_header, shared_from_this()));
+  }
+
+  // An upload path gets the larger body limit before the body is read.
+  void on_header(beast::error_code error, std::size_t bytes) {
+    upload_ = is_upload();
+    if (error) return on_read(error, bytes);
+    const std::size_t limit = upload_ ? state_.limits.max_upload_bytes : state_.limits.max_body_bytes;
+    if (const auto length = parser_->content_length(); length && *length > limit) {
+      return on_read(http::error::body_limit, bytes);
+    }
+    parser_->body_limit(limit);  // a chunked body is counted as it comes
+    if (upload_) stream_.expires_after(state_.limits.upload_timeout);
     http::async_read(stream_, buffer_, *parser_, beast::bind_front_handler(&Session::on_read, shared_from_this()));
+  }
+
+  // Whether the header read so far is a POST to an upload path (also when Beast refused the
+  // body's length while reading the header: the request line is known by then).
+  bool is_upload() const {
+    const auto& header = parser_->get();
+    const std::string_view target = header.target();
+    const std::string_view path = target.substr(0, target.find('?'));
+    const auto& uploads = state_.limits.upload_paths;
+    return header.method() == http::verb::post && std::find(uploads.begin(), uploads.end(), path) != uploads.end();
   }
 
   void on_read(beast::error_code error, std::size_t) {
@@ -92,6 +122,14 @@ class Session : public std::enable_shared_from_this<Session> {
       return close();
     }
     busy_ = true;
+    if (error == http::error::body_limit && upload_) {
+      const std::size_t megabytes = state_.limits.max_upload_bytes / (1024 * 1024);
+      return reply_plain(413,
+                         fmt::format("Filen är för stor: högst {0} MB får laddas upp.\n"
+                                     "The file is too large: uploads may be at most {0} MB.",
+                                     megabytes),
+                         true);
+    }
     if (error == http::error::body_limit) return reply_plain(413, "Request body too large", true);
     if (error == http::error::header_limit) return reply_plain(431, "Request headers too large", true);
     if (error) return reply_plain(400, "Malformed request", true);
@@ -180,6 +218,7 @@ class Session : public std::enable_shared_from_this<Session> {
   std::optional<http::request_parser<http::string_body>> parser_;
   std::string remote_;
   bool first_request_ = true;
+  bool upload_ = false;  // the request in hand is a POST to an upload path
   bool busy_ = false;
   bool closed_ = false;
 };

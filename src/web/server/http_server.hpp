@@ -10,15 +10,22 @@
 #include <cstddef>
 #include <functional>
 #include <string>
+#include <vector>
 
 #include "core/base/result.hpp"
 #include "web/server/http_types.hpp"
+#include "web/server/multipart.hpp"
 
 namespace trappa::web {
 
 struct ServerLimits {
   std::size_t max_header_bytes = 16 * 1024;
   std::size_t max_body_bytes = 1024 * 1024;
+  // Paths (without the query) whose POST bodies are file uploads, allowed up to
+  // max_upload_bytes; a larger upload is answered 413 with the limit in the message.
+  std::vector<std::string> upload_paths{};
+  std::size_t max_upload_bytes = kMaxUploadBytes;
+  std::chrono::seconds upload_timeout{300};  // to receive one whole upload (50 MB at 1.4 Mbit/s)
   std::chrono::seconds request_timeout{15};  // to receive one whole request
   std::chrono::seconds idle_timeout{30};     // between requests on a kept-alive connection
 };

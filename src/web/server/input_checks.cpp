@@ -46,6 +46,13 @@ bool is_form_body(const Request& request) {
   return trimmed == "application/x-www-form-urlencoded";
 }
 
+bool is_multipart_body(const Request& request) {
+  const std::string type = lower_ascii(header(request, "content-type"));
+  std::string_view media_type = std::string_view(type).substr(0, type.find(';'));
+  while (!media_type.empty() && media_type.back() == ' ') media_type.remove_suffix(1);
+  return media_type == "multipart/form-data";
+}
+
 std::optional<FormProblem> form_problem(std::string_view body) {
   boost::urls::encoding_opts options;
   options.space_as_plus = true;

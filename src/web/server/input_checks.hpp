@@ -23,6 +23,8 @@ namespace trappa::web {
 
 // Whether the body is declared as application/x-www-form-urlencoded (parameters allowed).
 [[nodiscard]] bool is_form_body(const Request& request);
+// Whether the body is multipart/form-data (file uploads, web/server/multipart.hpp).
+[[nodiscard]] bool is_multipart_body(const Request& request);
 
 // A form body that cannot be accepted: `field` is the name of the offending field, or empty
 // when the body cannot be decoded at all (or the name itself is the problem).

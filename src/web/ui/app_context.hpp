@@ -58,6 +58,7 @@ struct AppContext {
   app::DevelopmentPlans* plans = nullptr;       // development plans (Min utvecklingsplan, the manager's side)
   app::Registrations* registrations = nullptr;  // registering for learning activities
   app::XapiStatements* xapi = nullptr;          // xAPI statements (HTTP Basic, not sessions)
+  app::WebImports* imports = nullptr;           // Importera: uploaded files, previews, imports
   std::shared_ptr<SessionService> sessions;
   // People, employments and units for the key figures, in memory (key_figure_inputs.hpp).
   std::shared_ptr<const app::KeyFigureInputs> key_figures;
@@ -87,9 +88,11 @@ struct PageRequest {
 // The page: layout around `body` (already rendered HTML), with the navigation drawn from the
 // page table (router.hpp); the entry whose path is `active_path` is marked current (empty:
 // none). `flash_key` names a catalogue text shown as a status message; empty for none.
+// `refresh_seconds` > 0 makes the page reload itself that often (<meta http-equiv="refresh">,
+// no JavaScript): a running import's progress.
 [[nodiscard]] std::string render_layout(const AppContext& app, const PageRequest& page, std::string_view title,
                                         std::string_view active_path, const std::string& body,
-                                        std::string_view flash_key = {});
+                                        std::string_view flash_key = {}, int refresh_seconds = 0);
 [[nodiscard]] Response page_response(int status, std::string html);
 
 // Error pages in the layout: 400, 403, 404, 405, 409, 415, 422, 500 (the request id is shown).
@@ -100,6 +103,8 @@ struct PageRequest {
 
 // Whether the form carries the session's CSRF token.
 [[nodiscard]] bool csrf_valid(const PageRequest& page, const FormData& form);
+// Whether `token` (a multipart form's csrf field) is the session's CSRF token.
+[[nodiscard]] bool csrf_valid(const PageRequest& page, std::string_view token);
 
 // The message of `key` with {name} placeholders replaced.
 [[nodiscard]] std::string format_text(std::string_view pattern,

@@ -24,6 +24,8 @@ struct ApplicationOptions {
   // (session_gate.hpp). 0 when not known (tests calling Application::handle directly).
   std::size_t io_threads = 0;
   std::filesystem::path assets_directory;  // holds app.css and app.js
+  // Column maps offered on Importera (data/import-maps/*.toml); empty or missing: none.
+  std::filesystem::path import_maps_directory;
   std::vector<app::DemoAccount> demo_accounts;  // shown on the sign-in page in demo mode only
   SignInOptions sign_in;  // sessions, throttling, the trusted proxy (sign_in_options.hpp)
   // Small groups (docs/analytics.md): the threshold K for every suppressed aggregate, and

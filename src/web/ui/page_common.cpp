@@ -24,7 +24,8 @@ std::string language_switch_href(const Request& request, Language other) {
 }  // namespace
 
 std::string render_layout(const AppContext& app, const PageRequest& page, std::string_view title,
-                          std::string_view active_path, const std::string& body, std::string_view flash_key) {
+                          std::string_view active_path, const std::string& body, std::string_view flash_key,
+                          int refresh_seconds) {
   TemplateData data;
   data.set("lang", std::string(language_code(page.language)));
   const Language other = page.language == Language::kSwedish ? Language::kEnglish : Language::kSwedish;
@@ -37,6 +38,7 @@ std::string render_layout(const AppContext& app, const PageRequest& page, std::s
   data.set("asset_version", app.asset_version);
   data.set("demo", flag(app.options.demo_mode));
   data.set("body", body);
+  if (refresh_seconds > 0) data.set("refresh", std::to_string(refresh_seconds));
   data.set("has_flash", flag(!flash_key.empty()));
   if (!flash_key.empty()) data.set("flash", std::string(page.t(flash_key)));
   data.set("signed_in", flag(page.viewer.has_value()));
@@ -86,8 +88,10 @@ Response error_page(const AppContext& app, const PageRequest& page, int status, 
   return page_response(status, render_layout(app, page, page.t(title_key), {}, body));
 }
 
-bool csrf_valid(const PageRequest& page, const FormData& form) {
-  return page.viewer && app::equal_in_constant_time(form.get("csrf"), page.viewer->csrf_token);
+bool csrf_valid(const PageRequest& page, const FormData& form) { return csrf_valid(page, form.get("csrf")); }
+
+bool csrf_valid(const PageRequest& page, std::string_view token) {
+  return page.viewer && app::equal_in_constant_time(token, page.viewer->csrf_token);
 }
 
 std::string format_text(std::string_view pattern,
@@ -157,14 +161,14 @@ std::string role_label(const PageRequest& page, const Viewer& viewer) {
 }
 
 std::string_view allowed_flash(std::string_view key) {
-  static constexpr std::array<std::string_view, 19> kAllowed{
+  static constexpr std::array<std::string_view, 20> kAllowed{
       "assessment_saved_draft",  "assessment_submitted",    "assessment_restored",
       "conversation_saved",      "rounds_created",          "rounds_opened",
       "rounds_closed",           "account_password_changed", "signed_out",
       "accounts_changed",        "accounts_revoked",        "learning_targets_saved",
       "learning_activity_saved", "learning_attendance_saved", "plan_saved",
       "plan_agreed",             "plan_followed_up",        "registration_registered",
-      "registration_cancelled"};
+      "registration_cancelled",  "import_cancelled"};
   for (std::string_view allowed : kAllowed) {
     if (allowed == key) return allowed;
   }

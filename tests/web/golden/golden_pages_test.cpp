@@ -336,6 +336,7 @@ std::vector<Page> pages() {
       {"learning.observer", "observer", "/laraktiviteter?fran=2025-01-01&till=2025-12-31&per=unit", 200},
       {"learning-activity", "hr", "/laraktiviteter/a/AI-01", 200},
       {"learning-activity.new", "hr", "/laraktiviteter/ny", 200},
+      {"import", "hr", "/importera", 200},
       {"error-403", "employee", "/omgangar", 403},
       {"error-404", "employee", "/finns-inte", 404},
       {"error-405", "employee", "/logout", 405},
@@ -356,6 +357,20 @@ std::vector<Page> pages() {
        "csrf=golden-csrf-hr&name=golden-2027&framework=digital-kompetens&scope=FINNS-EJ"},
       // Problems with the parameters, in the reader's language (issue 13).
       {"figures.errors", "hr", "/nyckeltal?at=2099-13-45&enhet=FINNS-EJ", 400},
+      // Importera (issue 15): an upload without a file, and a file whose every problem is listed.
+      {"import.errors", "hr", "/importera", 422,
+       "--golden\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\ngolden-csrf-hr\r\n"
+       "--golden\r\nContent-Disposition: form-data; name=\"typ\"\r\n\r\nassessments\r\n--golden--\r\n",
+       "multipart/form-data; boundary=golden"},
+      {"import.problems", "hr", "/importera", 422,
+       "--golden\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\ngolden-csrf-hr\r\n"
+       "--golden\r\nContent-Disposition: form-data; name=\"typ\"\r\n\r\npeople\r\n"
+       "--golden\r\nContent-Disposition: form-data; name=\"fil\"; filename=\"personal.csv\"\r\n"
+       "Content-Type: text/csv\r\n\r\n"
+       "employee_id,name,email,gender,birth_year,unit_code,role,manager_id\n"
+       "G1,Greta Golden,,F,1980,KF,handläggare,\nG2,Gustav Golden,,M,1880,FINNS-EJ,handläggare,\n"
+       "\r\n--golden--\r\n",
+       "multipart/form-data; boundary=golden"},
       {"learning.errors", "hr", "/laraktiviteter/mal", 422,
        "csrf=golden-csrf-hr&target_participants=m%C3%A5nga&target_hours_per_participant=18"},
       {"learning-activity.errors", "hr", "/laraktiviteter/ny", 422,
