@@ -6,30 +6,11 @@
 # Usage: xlsx_exports_transcript.sh TRAPPA_BINARY FIXTURES_DIR
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/transcript.bash"
+xlsx_cell="$(cd "$(dirname "${BASH_SOURCE[0]}")/../support" && pwd)/xlsx_cell.py"
 transcript_begin "$1" ""
 
-# cell SHEET.xlsx COLUMN_HEADER ROW: "number VALUE" or "text VALUE" for the cell in the column
-# named COLUMN_HEADER (first row) on data row ROW (1 = the first after the header).
-cell() {
-  python3 - "$@" <<'PY'
-import re, sys, zipfile
-book, header, row = sys.argv[1], sys.argv[2], int(sys.argv[3])
-z = zipfile.ZipFile(book)
-shared = [re.sub(r"<[^>]+>", "", si) for si in re.findall(r"<si>(.*?)</si>", z.read("xl/sharedStrings.xml").decode(), re.S)]
-sheet = z.read("xl/worksheets/sheet1.xml").decode()
-rows = {int(n): body for n, body in re.findall(r'<row r="(\d+)"[^>]*>(.*?)</row>', sheet, re.S)}
-def cells(n):
-    out = {}
-    for ref, attrs, value in re.findall(r'<c r="([A-Z]+)\d+"([^>]*)>(?:<v>(.*?)</v>)?</c>', rows.get(n, "")):
-        kind = "text" if 't="s"' in attrs else "number"
-        style = re.search(r's="(\d+)"', attrs)
-        out[ref] = (kind, shared[int(value)] if kind == "text" else value, style.group(1) if style else "")
-    return out
-heads = {v[1]: ref for ref, v in cells(1).items()}
-kind, value, style = cells(row + 1)[heads[header]]
-print(kind, value, "styled" if style else "")
-PY
-}
+# cell SHEET.xlsx COLUMN_HEADER ROW: "number VALUE" or "text VALUE" (tests/support/xlsx_cell.py).
+cell() { python3 "$xlsx_cell" "$@"; }
 
 "$trappa_binary" --db demo.db demo > /dev/null
 

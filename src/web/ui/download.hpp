@@ -1,0 +1,26 @@
+// The response of a file download (CSV or XLSX): attachment with the file name, never cached,
+// since the figures behind it change with every import (docs/web.md, "Downloads").
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <utility>
+
+#include "web/server/http_types.hpp"
+
+namespace trappa::web {
+
+enum class FileKind { kCsv, kXlsx };
+
+inline constexpr std::string_view kCsvMediaType = "text/csv; charset=utf-8";
+inline constexpr std::string_view kXlsxMediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+// `stem` is the file name without extension, already restricted to safe characters.
+[[nodiscard]] inline Response file_download(FileKind kind, std::string body, const std::string& stem) {
+  const bool xlsx = kind == FileKind::kXlsx;
+  return {200, std::string(xlsx ? kXlsxMediaType : kCsvMediaType), std::move(body),
+          {{"Content-Disposition", "attachment; filename=\"" + stem + (xlsx ? ".xlsx" : ".csv") + "\""},
+           {"Cache-Control", "no-store"}}};
+}
+
+}  // namespace trappa::web
