@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# Every table the web offers for download, as CSV and as XLSX (issue 15, "Exports that open
+# right in a Swedish spreadsheet"; docs/web.md "Downloads"): against a real `trappa serve --demo`
+# on 127.0.0.1 driven with curl. For each link on Översikt, Nyckeltal and Prognos: status 200,
+# the content type, an attachment named .csv or .xlsx; the CSV in the Swedish spreadsheet
+# dialect (byte order mark, ';'); the workbook read back (tests/support/xlsx_cell.py) with the
+# same header as the CSV, the first column's label or code a text cell, a figure a number cell
+# (a share a percentage). And the web's counterpart of the CLI finding "`trappa export people`
+# writes a name such as =HYPERLINK(...) raw": a person with such a name, imported while the
+# server runs, comes out of the not-started list with the apostrophe that neutralises it.
+#
+# Usage: tests/web_http/spreadsheet_downloads_test.sh PATH/TO/trappa
+set -uo pipefail
+
+test_name=spreadsheet_downloads_test
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+source "$here/http_test_common.sh"
+xlsx_cell() { python3 "$here/../support/xlsx_cell.py" "$@"; }
+
+start_server first
+hr="$(account_id demo_hr)"
+hr_password="$(account_password demo_hr)"
+hr_jar="$work/hr.jar"
+check "HR signs in" equals "$(sign_in "$hr_jar" "$hr" "$hr_password")" 303
+
+# download JAR PATH: GET with the headers to $work/headers; the status to stdout.
+download() { curl -s -b "$1" -D "$work/headers" -o "$work/body" -w '%{http_code}' "$base$2"; }
+header_value() { sed -n "s/^$1: \(.*\)\r$/\1/Ip" "$work/headers" | head -n 1; }
+# attachment EXTENSION: the download is an attachment whose file name ends in .EXTENSION.
+attachment() {
+  local disposition
+  disposition="$(header_value Content-Disposition)"
+  [[ "$disposition" =~ ^attachment\;\ filename=\"[^\"/]+\.$1\"$ ]] || { echo "  Content-Disposition: $disposition" >&2; return 1; }
+}
+# links PAGE KIND: the page's download links of KIND (csv or xlsx), unescaped, one a line.
+links() {
+  get "$hr_jar" "$1" > /dev/null
+  grep -o "href=\"/[a-z]*\.$2?[^\"]*\"" "$work/body" | sed -e 's/^href="//' -e 's/"$//' -e 's/&amp;/\&/g'
+}
+# csv_field N: the Nth field (1-based) of the downloaded CSV's header, without the byte order mark.
+csv_field() { head -n 1 "$work/table.csv" | sed 's/^\xEF\xBB\xBF//' | cut -d';' -f"$1" | tr -d '"\r'; }
+
+checked=0
+for page in /oversikt /nyckeltal /prognos; do
+  mapfile -t xlsx_links < <(links "$page" xlsx)
+  mapfile -t csv_links < <(links "$page" csv)
+  check "$page links an XLSX download beside each CSV one" equals "${#xlsx_links[@]}" "${#csv_links[@]}"
+  check "$page has downloads" bash -c "(( ${#xlsx_links[@]} > 0 ))"
+  for i in "${!csv_links[@]}"; do
+    csv="${csv_links[$i]}"
+    xlsx="${xlsx_links[$i]}"
+    check "$csv answers" equals "$(download "$hr_jar" "$csv")" 200
+    check "$csv is CSV" equals "$(header_value Content-Type)" "text/csv; charset=utf-8"
+    check "$csv is an attachment .csv" attachment csv
+    cp "$work/body" "$work/table.csv"
+    check "$csv starts with the byte order mark" equals "$(head -c 3 "$work/table.csv" | od -An -tx1 | tr -d ' ')" efbbbf
+    check "$csv separates with ';'" contains "$work/table.csv" ";"
+    check "$xlsx answers" equals "$(download "$hr_jar" "$xlsx")" 200
+    check "$xlsx is a workbook" equals "$(header_value Content-Type)" \
+      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    check "$xlsx is an attachment .xlsx" attachment xlsx
+    cp "$work/body" "$work/table.xlsx"
+    first="$(csv_field 1)"
+    check "$xlsx: the first column ($first) is text" equals "$(xlsx_cell "$work/table.xlsx" "$first" 1 | cut -d' ' -f1)" text
+    # The figure: Nyckeltal's long table has it last (Värde), the others in the second column.
+    if [[ "$xlsx" == *tabell=alla* ]]; then figure="$(csv_field 5)"; else figure="$(csv_field 2)"; fi
+    cell="$(xlsx_cell "$work/table.xlsx" "$figure" 1)"
+    check "$xlsx: $figure is a number cell" equals "$(cut -d' ' -f1 <<< "$cell")" number
+    if [[ "$figure" == *"(andel 0–1)" ]]; then
+      check "$xlsx: the share $figure is a percentage" equals "$(cut -d' ' -f3 <<< "$cell")" styled
+    fi
+    checked=$((checked + 1))
+  done
+done
+check "the downloads of the three pages were checked" bash -c "(( $checked >= 10 ))"
+
+# A name a spreadsheet would run: imported beside the running server, listed as not started.
+unit="$("$trappa" export people | awk -F, 'NR == 2 { print $6 }')"
+printf 'employee_id,name,email,gender,birth_year,unit_code,role,manager_id\nE990001,"=HYPERLINK(""x"")",ny.person@example.se,K,1990,%s,chef,\n' \
+  "$unit" > "$work/formula-person.csv"
+check "a person named =HYPERLINK(\"x\") is imported" bash -c "'$trappa' import people '$work/formula-person.csv' > /dev/null"
+listed() { [[ "$(download "$hr_jar" "/omgangar/ej-paborjade.csv?omgang=2026")" == 200 ]] && grep -q HYPERLINK "$work/body"; }
+for _ in $(seq 1 100); do listed && break; sleep 0.2; done
+check "the not-started list names the person" contains "$work/body" HYPERLINK
+check "the not-started CSV neutralises the name with an apostrophe" contains "$work/body" "\"'=HYPERLINK(\"\"x\"\")\";E990001;"
+check "and never writes it raw" bash -c "! grep -q '^\"=HYPERLINK' '$work/body'"
+
+echo "$test_name: $passed passed, $failed failed"
+(( failed == 0 ))
