@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Every table the web offers for download, as CSV and as XLSX (issue 15, "Exports that open
 # right in a Swedish spreadsheet"; docs/web.md "Downloads"): against a real `trappa serve --demo`
-# on 127.0.0.1 driven with curl. For each link on Översikt, Nyckeltal and Prognos: status 200,
+# on 127.0.0.1 driven with curl. For each link on Översikt, Nyckeltal, Prognos and
+# Läraktiviteter (statistics and uncovered needs; the participant list has its own test): status 200,
 # the content type, an attachment named .csv or .xlsx; the CSV in the Swedish spreadsheet
 # dialect (byte order mark, ';'); the workbook read back (tests/support/xlsx_cell.py) with the
 # same header as the CSV, the first column's label or code a text cell, a figure a number cell
@@ -35,13 +36,13 @@ attachment() {
 # links PAGE KIND: the page's download links of KIND (csv or xlsx), unescaped, one a line.
 links() {
   get "$hr_jar" "$1" > /dev/null
-  grep -o "href=\"/[a-z]*\.$2?[^\"]*\"" "$work/body" | sed -e 's/^href="//' -e 's/"$//' -e 's/&amp;/\&/g'
+  grep -o "href=\"/[a-z/-]*\.$2?[^\"]*\"" "$work/body" | grep -v deltagare | sed -e 's/^href="//' -e 's/"$//' -e 's/&amp;/\&/g'
 }
 # csv_field N: the Nth field (1-based) of the downloaded CSV's header, without the byte order mark.
 csv_field() { head -n 1 "$work/table.csv" | sed 's/^\xEF\xBB\xBF//' | cut -d';' -f"$1" | tr -d '"\r'; }
 
 checked=0
-for page in /oversikt /nyckeltal /prognos; do
+for page in /oversikt /nyckeltal /prognos "/laraktiviteter?fran=2025-01-01&till=2025-12-31&per=gender"; do
   mapfile -t xlsx_links < <(links "$page" xlsx)
   mapfile -t csv_links < <(links "$page" csv)
   check "$page links an XLSX download beside each CSV one" equals "${#xlsx_links[@]}" "${#csv_links[@]}"
@@ -62,8 +63,13 @@ for page in /oversikt /nyckeltal /prognos; do
     cp "$work/body" "$work/table.xlsx"
     first="$(csv_field 1)"
     check "$xlsx: the first column ($first) is text" equals "$(xlsx_cell "$work/table.xlsx" "$first" 1 | cut -d' ' -f1)" text
-    # The figure: Nyckeltal's long table has it last (Värde), the others in the second column.
-    if [[ "$xlsx" == *tabell=alla* ]]; then figure="$(csv_field 5)"; else figure="$(csv_field 2)"; fi
+    # The figure: Nyckeltal's long table has it last (Värde), the learning tables after the
+    # group's key and name, the others in the second column.
+    case "$xlsx" in
+      *tabell=alla*) figure="$(csv_field 5)" ;;
+      /laraktiviteter/*) figure="$(csv_field 3)" ;;
+      *) figure="$(csv_field 2)" ;;
+    esac
     cell="$(xlsx_cell "$work/table.xlsx" "$figure" 1)"
     check "$xlsx: $figure is a number cell" equals "$(cut -d' ' -f1 <<< "$cell")" number
     if [[ "$figure" == *"(andel 0–1)" ]]; then
@@ -72,7 +78,15 @@ for page in /oversikt /nyckeltal /prognos; do
     checked=$((checked + 1))
   done
 done
-check "the downloads of the three pages were checked" bash -c "(( $checked >= 10 ))"
+check "the downloads of the four pages were checked" bash -c "(( $checked >= 12 ))"
+
+# The learning tables are HR's: the CSV has no small-group rule (the page's tables have it).
+observer_jar="$work/observer.jar"
+check "the observer signs in" equals "$(sign_in "$observer_jar" "$(account_id demo_observer)" "$(account_password demo_observer)")" 303
+check "the observer gets no statistics download" equals "$(download "$observer_jar" "/laraktiviteter/statistik.xlsx")" 403
+check "nor the uncovered needs" equals "$(download "$observer_jar" "/laraktiviteter/ej-tackta.csv?omgang=2026")" 403
+check "an unknown round's uncovered needs are not found" equals "$(download "$hr_jar" "/laraktiviteter/ej-tackta.xlsx?omgang=1999")" 404
+check "a bad period is refused" equals "$(download "$hr_jar" "/laraktiviteter/statistik.csv?fran=igar")" 400
 
 # A name a spreadsheet would run: imported beside the running server, listed as not started.
 unit="$("$trappa" export people | awk -F, 'NR == 2 { print $6 }')"

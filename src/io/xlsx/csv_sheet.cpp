@@ -1,10 +1,17 @@
 #include "io/xlsx/csv_sheet.hpp"
 
+#include <algorithm>
 #include <utility>
 
 #include "io/csv/csv_reader.hpp"
 
 namespace trappa::io {
+
+XlsxColumnKind numbers_except(std::vector<std::string_view> text_columns) {
+  return [text_columns = std::move(text_columns)](std::string_view header) {
+    return std::ranges::find(text_columns, header) != text_columns.end() ? XlsxColumn::kText : XlsxColumn::kNumber;
+  };
+}
 
 core::Result<XlsxSheet> sheet_from_csv(std::string_view machine_csv, const std::string& sheet_name,
                                        const XlsxColumnKind& kind_of) {

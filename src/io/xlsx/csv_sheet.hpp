@@ -9,6 +9,7 @@
 #include <functional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/base/result.hpp"
 #include "io/xlsx/xlsx_writer.hpp"
@@ -16,6 +17,10 @@
 namespace trappa::io {
 
 using XlsxColumnKind = std::function<XlsxColumn(std::string_view header)>;
+
+// The kind of a table whose `text_columns` (codes, keys, names) are text and whose every other
+// column is a count or measure: a number.
+[[nodiscard]] XlsxColumnKind numbers_except(std::vector<std::string_view> text_columns);
 
 // The sheet named `sheet_name` holding `machine_csv`'s header and records; kInvalidInput when
 // the text is not CSV (a programming error: it comes from Trappa's own writers).
