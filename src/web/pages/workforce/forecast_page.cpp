@@ -245,9 +245,7 @@ Response forecast_download(AppContext& app, const PageRequest& page, FileKind ki
                          name);
   }
   auto workbook = spreadsheet_workbook(page, io::write_forecast_csv(**computed), "prognos", io::kForecastCsvColumns,
-                                       [](std::string_view column) {
-                                         return column == "role" ? io::XlsxColumn::kText : io::XlsxColumn::kNumber;
-                                       });
+                                       io::numbers_except({"role"}));
   if (!workbook) return error_response(app, page, workbook.error());
   return file_download(kind, std::move(*workbook), name);
 }
