@@ -6,7 +6,8 @@
 # the content type, an attachment named .csv or .xlsx; the CSV in the Swedish spreadsheet
 # dialect (byte order mark, ';'); the workbook read back (tests/support/xlsx_cell.py) with the
 # same header as the CSV, the first column's label or code a text cell, a figure a number cell
-# (a share a percentage). And the web's counterpart of the CLI finding "`trappa export people`
+# (a share a percentage). Ramverk's role profile matrix downloads in the import's format and
+# reads back in. And the web's counterpart of the CLI finding "`trappa export people`
 # writes a name such as =HYPERLINK(...) raw": a person with such a name, imported while the
 # server runs, comes out of the not-started list with the apostrophe that neutralises it.
 #
@@ -79,6 +80,26 @@ for page in /oversikt /nyckeltal /prognos "/laraktiviteter?fran=2025-01-01&till=
   done
 done
 check "the downloads of the four pages were checked" bash -c "(( $checked >= 12 ))"
+
+# The role profile matrix on Ramverk: the import's format, for everyone signed in.
+employee_jar="$work/employee.jar"
+check "an employee signs in" equals "$(sign_in "$employee_jar" "$(account_id demo_employee)" "$(account_password demo_employee)")" 303
+mapfile -t profile_links < <(get "$employee_jar" /ramverk > /dev/null; grep -o 'href="/ramverk/profiler\.[a-z]*?[^"]*"' "$work/body" | sed -e 's/^href="//' -e 's/"$//')
+check "Ramverk links the profiles as CSV and XLSX" equals "${profile_links[*]}" \
+  "/ramverk/profiler.csv?id=digital-kompetens /ramverk/profiler.xlsx?id=digital-kompetens"
+check "the profile CSV answers" equals "$(download "$employee_jar" "/ramverk/profiler.csv?id=digital-kompetens")" 200
+check "... as an attachment .csv" attachment csv
+cp "$work/body" "$work/profiles-sv.csv"
+check "... in the sv dialect with the code 1.1 kept text" bash -c "sed -n 2p '$work/profiles-sv.csv' | grep -q \"^'1\\.1;\""
+check "... and reads back into the framework, changing nothing" \
+  bash -c "'$trappa' import profiles --framework digital-kompetens '$work/profiles-sv.csv' > /dev/null &&
+           '$trappa' export profiles --framework digital-kompetens --csv-dialect sv | cmp -s - '$work/profiles-sv.csv'"
+check "the profile XLSX answers" equals "$(download "$employee_jar" "/ramverk/profiler.xlsx?id=digital-kompetens")" 200
+check "... as an attachment .xlsx" attachment xlsx
+cp "$work/body" "$work/profiles.xlsx"
+check "... with the code 1.1 a text cell" equals "$(xlsx_cell "$work/profiles.xlsx" competency 1)" "text 1.1 "
+check "... and a level a number cell" equals "$(xlsx_cell "$work/profiles.xlsx" chef 1 | cut -d' ' -f1)" number
+check "an unknown framework's profiles are not found" equals "$(download "$employee_jar" "/ramverk/profiler.csv?id=nej")" 404
 
 # The learning tables are HR's: the CSV has no small-group rule (the page's tables have it).
 observer_jar="$work/observer.jar"
