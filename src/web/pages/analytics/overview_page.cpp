@@ -1,10 +1,8 @@
 // Översikt: the round's figures for HR, administrators, observers and (with
-// --manager-overview) managers, as charts with their tables and CSV downloads. Filters (unit
+// --manager-overview) managers, as charts with their tables and CSV and XLSX downloads. Filters (unit
 // subtree, role, gender) come from a GET form, so a view can be bookmarked and shared.
 // Everyone but HR sees the figures through the round's small-group decisions
 // (core/gap_disclosure.hpp, docs/analytics.md "Small groups"), the same in every view.
-#include <cctype>
-
 #include <spdlog/spdlog.h>
 
 #include "core/analytics/gap_query.hpp"
@@ -377,10 +375,7 @@ Response overview_download(AppContext& app, const PageRequest& page, FileKind ki
   if (!data) return error_page(app, page, 404);
   mark_suppressed_rows(page, overview, table, *data);
   // Names are codes and round names; keep the file name to safe characters.
-  std::string name = "trappa-" + overview.round->round.name + "-" + table;
-  for (char& c : name) {
-    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '.') c = '_';
-  }
+  const std::string name = safe_file_stem("trappa-" + overview.round->round.name + "-" + table);
   if (kind == FileKind::kCsv) {
     return file_download(kind, report::data_table_csv(*data, io::spreadsheet_csv_for(i18n::language_code(page.language))), name);
   }

@@ -2,13 +2,10 @@
 // competency matrix of expected levels. Every signed-in person may read it, and download the
 // matrix (/ramverk/profiler.csv|.xlsx?id=ID) in the format `trappa import profiles` reads, as
 // `trappa export profiles` writes it (io/exports/profile_matrix_output.hpp).
-#include <cctype>
-
 #include "i18n/ui_text.hpp"
 #include "io/csv/csv_writer.hpp"
 #include "io/exports/profile_matrix_output.hpp"
 #include "io/xlsx/csv_sheet.hpp"
-
 #include "web/pages/assessment/assessment_form.hpp"
 #include "web/pages/framework/framework_routes.hpp"
 #include "web/ui/download.hpp"
@@ -142,10 +139,7 @@ Response profiles_download(AppContext& app, const PageRequest& page, FileKind ki
   if (!loaded) return error_response(app, page, loaded.error());
   if (!*loaded) return error_page(app, page, 404);
   const core::Framework& framework = (*loaded)->framework;
-  std::string name = "profiler-" + framework.id;
-  for (char& c : name) {
-    if (std::isalnum(static_cast<unsigned char>(c)) == 0 && c != '-') c = '_';
-  }
+  const std::string name = safe_file_stem("profiler-" + framework.id);
   if (kind == FileKind::kCsv) {
     return file_download(kind, io::write_profile_matrix_csv(framework, io::spreadsheet_csv_for(i18n::language_code(page.language))),
                          name);

@@ -19,7 +19,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <charconv>
 #include <map>
 #include <optional>
@@ -375,8 +374,8 @@ Response participant_download(AppContext& app, const PageRequest& page, bool xls
 }
 
 // A learning table's download: the machine CSV's columns (as the CLI writes them), the CSV in
-// the reader's spreadsheet dialect, the XLSX with `text_columns` as text and counts as numbers.
-// `write` takes the dialect.
+// the reader's spreadsheet dialect, the XLSX with the `group` and `name` columns as text and
+// the counts as numbers. `write` writes the table in the dialect it is given.
 template <typename Write>
 Response learning_table_download(AppContext& app, const PageRequest& page, FileKind kind, const std::string& name,
                                  std::string_view sheet_key, Write write) {
@@ -411,11 +410,7 @@ Response uncovered_download(AppContext& app, const PageRequest& page, FileKind k
   const std::string scope = page.viewer->scope();
   auto needs = app.learning->uncovered_needs(round, scope.empty() ? std::nullopt : std::optional<std::string>(scope));
   if (!needs) return error_response(app, page, needs.error());
-  std::string name = "ej-tackta-behov-" + round;
-  for (char& c : name) {
-    if (std::isalnum(static_cast<unsigned char>(c)) == 0 && c != '-') c = '_';
-  }
-  return learning_table_download(app, page, kind, name, "learning_uncovered_sheet", [&](const io::CsvDialect& dialect) {
+  return learning_table_download(app, page, kind, safe_file_stem("ej-tackta-behov-" + round), "learning_uncovered_sheet", [&](const io::CsvDialect& dialect) {
     return io::write_uncovered_csv(*needs, dialect);
   });
 }
