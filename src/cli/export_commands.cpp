@@ -1,5 +1,7 @@
 // trappa export framework ID --format json: the canonical framework file, which imports back
 // unchanged.
+// trappa export profiles --framework ID [--format csv|xlsx] [--csv-dialect …] [-o FILE]: the
+// framework's role profiles as the matrix `trappa import profiles` reads.
 #include <CLI/CLI.hpp>
 
 #include <fstream>
@@ -14,6 +16,7 @@
 #include "io/csv/csv_writer.hpp"
 #include "core/base/date.hpp"
 #include "core/learning/learning_activity.hpp"
+#include "io/exports/profile_matrix_output.hpp"
 #include "io/json/framework_json.hpp"
 #include "store/assessment/round_store.hpp"
 #include "store/framework/framework_store.hpp"
@@ -45,6 +48,23 @@ int export_framework(const CommandContext& context, const ExportOptions& options
   if (!stored) return report(stored.error());
   if (!*stored) return report({core::ErrorKind::kNotFound, "no framework with id '" + options.id + "'", {}});
   return emit(options, io::write_framework_json((*stored)->framework));
+}
+
+int export_profiles(const CommandContext& context, const ExportOptions& options) {
+  if (options.format == "xlsx" && options.output.empty()) {
+    return report({core::ErrorKind::kInvalidInput, "--format xlsx needs --output FILE (a workbook is not text)", {}});
+  }
+  auto store = context.open_store();
+  if (!store) return report(store.error());
+  auto stored = (*store)->frameworks().load_framework(options.id, options.revision);
+  if (!stored) return report(stored.error());
+  if (!*stored) return report({core::ErrorKind::kNotFound, "no framework with id '" + options.id + "'", {}});
+  const core::Framework& framework = (*stored)->framework;
+  if (options.format == "xlsx") {
+    return write_csv_as_xlsx(io::write_profile_matrix_csv(framework), "profiler", io::numbers_except({"competency"}),
+                             options.output);
+  }
+  return emit(options, io::write_profile_matrix_csv(framework, csv_dialect_option(options.csv_dialect)));
 }
 
 // The organisation and a round's answers in the import formats, so they read back in.
@@ -166,6 +186,19 @@ void add_export_commands(CLI::App& app, CommandContext& context, int& exit_statu
   framework->add_option("--revision", options->revision, "A stored revision (default: the latest)");
   framework->add_option("-o,--output", options->output, "Write to this file instead of standard output");
   framework->callback([&context, &exit_status, options] { exit_status = export_framework(context, *options); });
+
+  auto profile_options = std::make_shared<ExportOptions>();
+  profile_options->format = "csv";
+  CLI::App* profiles = export_command->add_subcommand("profiles", "A framework's role profiles as the import's matrix");
+  profiles->add_option("--framework", profile_options->id, "Framework id, e.g. digital-kompetens")->required();
+  profiles->add_option("--revision", profile_options->revision, "A stored revision (default: the latest)");
+  profiles->add_option("--format", profile_options->format, "csv (default) or xlsx (a workbook; needs -o FILE)")
+      ->check(CLI::IsMember({"csv", "xlsx"}));
+  add_csv_dialect_option(profiles, profile_options->csv_dialect);
+  profiles->add_option("-o,--output", profile_options->output, "Write to this file instead of standard output");
+  profiles->callback([&context, &exit_status, profile_options] {
+    exit_status = export_profiles(context, *profile_options);
+  });
 
   for (const std::string what : {"units", "people", "employments", "activities", "assessments", "motivation", "participants"}) {
     const bool per_round = what == "assessments" || what == "motivation" || what == "participants";

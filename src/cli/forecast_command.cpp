@@ -1,5 +1,6 @@
 // trappa forecast --at D [--years N] [--unit CODE] [--history-years H] [--retirement-age A]
-//                 [--round R] [--scenario FILE.json] [--format json|csv|table] [-o FILE]:
+//                 [--round R] [--scenario FILE.json] [--format json|csv|table|xlsx]
+//                 [--csv-dialect …] [-o FILE]:
 // the competence forecast (docs/forecast.md) from the store's history and rounds.
 #include <CLI/CLI.hpp>
 
@@ -11,6 +12,7 @@
 #include "app/forecast/forecast_use_case.hpp"
 #include "cli/command_context.hpp"
 #include "cli/csv_dialect_option.hpp"
+#include "cli/xlsx_output.hpp"
 #include "core/base/date.hpp"
 #include "io/exports/forecast_output.hpp"
 #include "io/json/forecast_scenario_json.hpp"
@@ -61,6 +63,9 @@ int run_forecast_command(const CommandContext& context, const ForecastOptions& o
     std::cerr << fmt::format("trappa: warning: {} employments name no known person and were skipped\n",
                              forecast->unmatched_employments);
   }
+  if (options.format == "xlsx") {
+    return write_csv_as_xlsx(io::write_forecast_csv(*forecast), "prognos", io::numbers_except({"role"}), options.output);
+  }
   const std::string text = options.format == "csv"     ? io::write_forecast_csv(*forecast, csv_dialect_option(options.csv_dialect))
                            : options.format == "table" ? io::write_forecast_table(*forecast)
                                                        : io::write_forecast_json(*forecast);
@@ -84,8 +89,8 @@ void add_forecast_command(CLI::App& app, CommandContext& context, int& exit_stat
   forecast->add_option("--round", options->round,
                        "Assessment round of the competence part (default: the latest closed round covering the unit)");
   forecast->add_option("--scenario", options->scenario, "Scenario file (trappa-forecast-scenario JSON)");
-  forecast->add_option("--format", options->format, "Output format")
-      ->check(CLI::IsMember({"json", "csv", "table"}))
+  forecast->add_option("--format", options->format, "Output format (xlsx needs -o)")
+      ->check(CLI::IsMember({"json", "csv", "table", "xlsx"}))
       ->capture_default_str();
   add_csv_dialect_option(forecast, options->csv_dialect);
   forecast->add_option("-o,--output", options->output, "Write to this file instead of standard output");

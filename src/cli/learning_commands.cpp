@@ -1,8 +1,9 @@
 // trappa learning stats --from D --to D [--unit CODE] [--by gender|unit|activity|format|area|month]
 //                      [--target-participants N] [--target-hours-per-participant H]
-//                      [--format json|csv|table] [-o FILE]:
+//                      [--format json|csv|table|xlsx] [--csv-dialect …] [-o FILE]:
 //   participants and participant hours over a period (docs/learning.md, "Statistics");
-// trappa learning uncovered --round R [--unit CODE] [--by area|competency] [--format json|csv|table]:
+// trappa learning uncovered --round R [--unit CODE] [--by area|competency] [--format json|csv|table|xlsx]
+//                          [--csv-dialect …] [-o FILE]:
 //   the needs no activity of the catalogue could raise (docs/learning.md, "Uncovered needs");
 // trappa learning participants --from D --to D [--unit CODE] [--format csv|xlsx] [--csv-dialect sv|en] [-o FILE]:
 //   the ESF participant list, one record per attended row (docs/learning.md, "Participant list");
@@ -18,6 +19,7 @@
 #include "app/learning/learning_use_case.hpp"
 #include "cli/command_context.hpp"
 #include "cli/csv_dialect_option.hpp"
+#include "cli/xlsx_output.hpp"
 #include "core/base/clock.hpp"
 #include "core/base/date.hpp"
 #include "io/exports/learning_output.hpp"
@@ -85,6 +87,10 @@ int run_stats(const CommandContext& context, const StatsOptions& options) {
   if (!store) return report(store.error());
   auto stats = app::run_learning_stats(**store, query);
   if (!stats) return report(stats.error());
+  if (options.format == "xlsx") {
+    return write_csv_as_xlsx(io::write_learning_stats_csv(*stats, io::kMachineCsv), "statistik",
+                             io::numbers_except({"group", "name"}), options.output);
+  }
   const std::string text = options.format == "csv"     ? io::write_learning_stats_csv(*stats, csv_dialect_option(options.csv_dialect))
                            : options.format == "table" ? io::write_learning_stats_table(*stats, query)
                                                        : io::write_learning_stats_json(*stats, query);
@@ -101,6 +107,10 @@ int run_uncovered(const CommandContext& context, const UncoveredOptions& options
   if (!store) return report(store.error());
   auto needs = app::run_uncovered_needs(**store, options.round, unit, by);
   if (!needs) return report(needs.error());
+  if (options.format == "xlsx") {
+    return write_csv_as_xlsx(io::write_uncovered_csv(*needs, io::kMachineCsv), "ej-tackta-behov",
+                             io::numbers_except({"group", "name"}), options.output);
+  }
   const std::string text = options.format == "csv"     ? io::write_uncovered_csv(*needs, csv_dialect_option(options.csv_dialect))
                            : options.format == "table" ? io::write_uncovered_table(*needs, options.round)
                                                        : io::write_uncovered_json(*needs, options.round, unit, by);
@@ -167,8 +177,8 @@ void add_learning_commands(CLI::App& app, CommandContext& context, int& exit_sta
   stats->add_option("--target-hours-per-participant", stats_options->target_hours,
                     "Hours per participant to reach")
       ->check(CLI::NonNegativeNumber);
-  stats->add_option("--format", stats_options->format, "Output format")
-      ->check(CLI::IsMember({"json", "csv", "table"}))
+  stats->add_option("--format", stats_options->format, "Output format (xlsx needs -o)")
+      ->check(CLI::IsMember({"json", "csv", "table", "xlsx"}))
       ->capture_default_str();
   add_csv_dialect_option(stats, stats_options->csv_dialect);
   stats->add_option("-o,--output", stats_options->output, "Write to this file instead of standard output");
@@ -180,8 +190,8 @@ void add_learning_commands(CLI::App& app, CommandContext& context, int& exit_sta
   uncovered->add_option("--round", uncovered_options->round, "The round whose levels count")->required();
   uncovered->add_option("--unit", uncovered_options->unit, "Only this unit and the units below it");
   uncovered->add_option("--by", uncovered_options->by, "Groups")->check(CLI::IsMember({"area", "competency"}));
-  uncovered->add_option("--format", uncovered_options->format, "Output format")
-      ->check(CLI::IsMember({"json", "csv", "table"}))
+  uncovered->add_option("--format", uncovered_options->format, "Output format (xlsx needs -o)")
+      ->check(CLI::IsMember({"json", "csv", "table", "xlsx"}))
       ->capture_default_str();
   add_csv_dialect_option(uncovered, uncovered_options->csv_dialect);
   uncovered->add_option("-o,--output", uncovered_options->output, "Write to this file instead of standard output");

@@ -1,35 +1,16 @@
 #!/usr/bin/env bash
 # XLSX exports that open right in a spreadsheet (issue 15): `export people|employments`, `analyze gaps
-# --compare` and `figures` with --format xlsx write workbooks whose numbers are number cells
+# --compare`, `figures`, `learning stats|uncovered` and `forecast` with --format xlsx write workbooks whose numbers are number cells
 # (no t="s"), whose shares are percentages, and whose codes and ids stay text cells; the gaps
 # workbook keeps the comparison columns. Read back with python3's zipfile (no spreadsheet needed).
 # Usage: xlsx_exports_transcript.sh TRAPPA_BINARY FIXTURES_DIR
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/transcript.bash"
+xlsx_cell="$(cd "$(dirname "${BASH_SOURCE[0]}")/../support" && pwd)/xlsx_cell.py"
 transcript_begin "$1" ""
 
-# cell SHEET.xlsx COLUMN_HEADER ROW: "number VALUE" or "text VALUE" for the cell in the column
-# named COLUMN_HEADER (first row) on data row ROW (1 = the first after the header).
-cell() {
-  python3 - "$@" <<'PY'
-import re, sys, zipfile
-book, header, row = sys.argv[1], sys.argv[2], int(sys.argv[3])
-z = zipfile.ZipFile(book)
-shared = [re.sub(r"<[^>]+>", "", si) for si in re.findall(r"<si>(.*?)</si>", z.read("xl/sharedStrings.xml").decode(), re.S)]
-sheet = z.read("xl/worksheets/sheet1.xml").decode()
-rows = {int(n): body for n, body in re.findall(r'<row r="(\d+)"[^>]*>(.*?)</row>', sheet, re.S)}
-def cells(n):
-    out = {}
-    for ref, attrs, value in re.findall(r'<c r="([A-Z]+)\d+"([^>]*)>(?:<v>(.*?)</v>)?</c>', rows.get(n, "")):
-        kind = "text" if 't="s"' in attrs else "number"
-        style = re.search(r's="(\d+)"', attrs)
-        out[ref] = (kind, shared[int(value)] if kind == "text" else value, style.group(1) if style else "")
-    return out
-heads = {v[1]: ref for ref, v in cells(1).items()}
-kind, value, style = cells(row + 1)[heads[header]]
-print(kind, value, "styled" if style else "")
-PY
-}
+# cell SHEET.xlsx COLUMN_HEADER ROW: "number VALUE" or "text VALUE" (tests/support/xlsx_cell.py).
+cell() { python3 "$xlsx_cell" "$@"; }
 
 "$trappa_binary" --db demo.db demo > /dev/null
 
@@ -79,5 +60,25 @@ run --db demo.db export employments --format xlsx -o employments.xlsx
 check_status 0
 check_equal "$(cell employments.xlsx fte 1 | cut -d' ' -f1)" "number" "fte is a number cell"
 check_equal "$(cell employments.xlsx start_date 1 | cut -d' ' -f1)" "text" "start_date is a text cell"
+
+note "Learning statistics and uncovered needs: keys and names text, counts and hours numbers"
+run --db demo.db learning stats --from 2025-01-01 --to 2025-12-31 --by area --format xlsx -o learning-stats.xlsx
+check_status 0
+check_equal "$(cell learning-stats.xlsx group 2)" "text 1 " "an area's code 1 stays text"
+check_equal "$(cell learning-stats.xlsx participants 1 | cut -d' ' -f1)" "number" "participants is a number cell"
+check_equal "$(cell learning-stats.xlsx hours_per_participant 1 | cut -d' ' -f1)" "number" "hours per participant is a number cell"
+run --db demo.db learning uncovered --round 2026 --by competency --format xlsx -o uncovered.xlsx
+check_status 0
+check_equal "$(cell uncovered.xlsx group 2)" "text 1.1 " "the competency code 1.1 stays text"
+check_equal "$(cell uncovered.xlsx needs_uncovered 1 | cut -d' ' -f1)" "number" "needs_uncovered is a number cell"
+run --db demo.db learning stats --from 2025-01-01 --to 2025-12-31 --format xlsx
+check_status 2
+
+note "Forecast: the role text, the flows numbers"
+run --db demo.db forecast --at 2025-12-31 --format xlsx -o forecast.xlsx
+check_status 0
+check_equal "$(cell forecast.xlsx role 1 | cut -d' ' -f1)" "text" "the role is a text cell"
+check_equal "$(cell forecast.xlsx year 1 | cut -d' ' -f1)" "number" "the year is a number cell"
+check_equal "$(cell forecast.xlsx retirements 1 | cut -d' ' -f1)" "number" "retirements is a number cell"
 
 transcript_finish

@@ -137,6 +137,24 @@ TEST(DataTableCsv, the_swedish_dialect_uses_semicolons_and_decimal_commas) {
             "\xEF\xBB\xBF" "Enhet;Förändring\n\"Vård; omsorg\";-2\n'-2+3;1\n");
 }
 
+// The XLSX beside the CSV: the same header and rows, the label column text (a code such as
+// 1.1 or a name such as =HYPERLINK(…) stays text), shares percentages, counts numbers.
+TEST(DataTableSheet, types_labels_as_text_shares_as_percentages_and_counts_as_numbers) {
+  DataTable table{"t", "Område", {{"2026", NumberFormat::share()}, {"Antal", NumberFormat::count()}},
+                  {{"1.1", {0.25, 12}}, {"=HYPERLINK(\"x\")", {std::nullopt, 3}}}, ""};
+  const io::XlsxSheet sheet = data_table_sheet(table, "behov");
+  EXPECT_EQ(sheet.name, "behov");
+  ASSERT_EQ(sheet.columns.size(), 3u);
+  EXPECT_EQ(sheet.columns[0], io::XlsxColumn::kText);
+  EXPECT_EQ(sheet.columns[1], io::XlsxColumn::kPercentage);
+  EXPECT_EQ(sheet.columns[2], io::XlsxColumn::kNumber);
+  ASSERT_EQ(sheet.rows.size(), 3u);
+  EXPECT_EQ(sheet.rows[0], (std::vector<std::string>{"Område", "2026 (andel 0–1)", "Antal"}));
+  EXPECT_EQ(sheet.rows[1], (std::vector<std::string>{"1.1", "0.25", "12"}));
+  EXPECT_EQ(sheet.rows[2], (std::vector<std::string>{"=HYPERLINK(\"x\")", "", "3"}));
+  EXPECT_TRUE(io::write_xlsx({sheet}).has_value());
+}
+
 TEST(TableFor, a_pyramid_table_lists_bands_youngest_first_with_totals) {
   const DataTable table = table_for(testing::sample_pyramid());
   ASSERT_EQ(table.columns.size(), 4u);

@@ -84,6 +84,8 @@ check "the hidden unit's row says it is not shown" contains "$work/karta.csv" "$
 row="$(grep -F "$hidden_name (visas inte" "$work/karta.csv" | sed 's/.*(visas inte: för få)"\{0,1\}//')"
 # Downloads are in the reader's spreadsheet dialect: ';' for Swedish (docs/formats.md).
 check "... and has no values" bash -c "[[ -n '$row' && '$row' =~ ^\;+$ ]]"
+check "the observer's XLSX of the table answers" equals "$(get "$obs" "/oversikt.xlsx?omgang=2026&enhet=KF-ADM&tabell=karta")" 200
+check "... with the same row marked not shown" bash -c "python3 -c \"import sys, zipfile; sys.exit('$hidden_name (visas inte: för få)' not in zipfile.ZipFile('$work/body').read('xl/sharedStrings.xml').decode())\""
 get "$hrj" "/oversikt.csv?omgang=2026&enhet=KF-ADM&tabell=karta" > /dev/null
 check "HR's CSV has the same row with values" bash -c "grep -F '$hidden_name' '$work/body' | grep -q '[0-9]'"
 get "$obs" "/oversikt?omgang=2026&enhet=KF-ADM" > /dev/null

@@ -59,15 +59,24 @@ std::string data_table_html(const DataTable& table) {
   return html;
 }
 
+namespace {
+
+std::vector<std::string> header_cells(const DataTable& table) {
+  std::vector<std::string> cells{table.row_heading};
+  for (const DataColumn& column : table.columns) {
+    cells.push_back(column.format.kind == ValueKind::kShare
+                        ? detail::sentence(table.language, "report_csv_share_heading", {{"heading", column.heading}})
+                        : column.heading);
+  }
+  return cells;
+}
+
+}  // namespace
+
 std::string data_table_csv(const DataTable& table, const io::CsvDialect& dialect) {
   std::string csv(io::csv_start(dialect));
   io::CsvRow header(dialect);
-  header.text(table.row_heading);
-  for (const DataColumn& column : table.columns) {
-    header.text(column.format.kind == ValueKind::kShare
-                    ? detail::sentence(table.language, "report_csv_share_heading", {{"heading", column.heading}})
-                    : column.heading);
-  }
+  for (const std::string& cell : header_cells(table)) header.text(cell);
   csv += header.line();
   for (const DataRow& row : table.rows) {
     io::CsvRow record(dialect);
@@ -76,6 +85,20 @@ std::string data_table_csv(const DataTable& table, const io::CsvDialect& dialect
     csv += record.line();
   }
   return csv;
+}
+
+io::XlsxSheet data_table_sheet(const DataTable& table, const std::string& sheet_name) {
+  io::XlsxSheet sheet{sheet_name, {header_cells(table)}};
+  sheet.columns.push_back(io::XlsxColumn::kText);
+  for (const DataColumn& column : table.columns) {
+    sheet.columns.push_back(column.format.kind == ValueKind::kShare ? io::XlsxColumn::kPercentage : io::XlsxColumn::kNumber);
+  }
+  for (const DataRow& row : table.rows) {
+    std::vector<std::string> cells{row.label};
+    for (std::size_t c = 0; c < table.columns.size(); ++c) cells.push_back(csv_value(value_at(row, c), table.columns[c].format));
+    sheet.rows.push_back(std::move(cells));
+  }
+  return sheet;
 }
 
 }  // namespace trappa::report

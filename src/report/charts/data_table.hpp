@@ -19,6 +19,10 @@
 //     with " (andel 0–1)" / " (share 0–1)"; a missing value is an empty field;
 //   - a text cell that starts with = + - @ or a tab or carriage return gets a leading
 //     apostrophe, so a spreadsheet never runs a name as a formula.
+//
+// XLSX, for the download beside the CSV: one sheet with the CSV's header and rows (the same
+// headings, shares still fractions 0–1), the label column as text, share columns as percentage
+// cells, the other columns as number cells (io/xlsx/xlsx_writer.hpp).
 // All functions are pure and thread-safe.
 #pragma once
 
@@ -27,6 +31,7 @@
 #include <vector>
 
 #include "io/csv/csv_writer.hpp"
+#include "io/xlsx/xlsx_writer.hpp"
 #include "report/charts/charts.hpp"
 #include "report/charts/number_format.hpp"
 
@@ -59,6 +64,9 @@ struct DataTable {
 [[nodiscard]] std::string data_table_html(const DataTable& table);
 
 [[nodiscard]] std::string data_table_csv(const DataTable& table, const io::CsvDialect& dialect = io::kMachineCsv);
+
+// The sheet `sheet_name` (at most 31 characters, Excel's rule) of the table, typed as above.
+[[nodiscard]] io::XlsxSheet data_table_sheet(const DataTable& table, const std::string& sheet_name);
 
 // The table of each chart: the same labels and numbers, the chart's title as the caption,
 // the chart's language (empty headings become the catalogue's words, as in the chart).

@@ -1,10 +1,8 @@
 // Översikt: the round's figures for HR, administrators, observers and (with
-// --manager-overview) managers, as charts with their tables and CSV downloads. Filters (unit
+// --manager-overview) managers, as charts with their tables and CSV and XLSX downloads. Filters (unit
 // subtree, role, gender) come from a GET form, so a view can be bookmarked and shared.
 // Everyone but HR sees the figures through the round's small-group decisions
 // (core/gap_disclosure.hpp, docs/analytics.md "Small groups"), the same in every view.
-#include <cctype>
-
 #include <spdlog/spdlog.h>
 
 #include "core/analytics/gap_query.hpp"
@@ -15,6 +13,7 @@
 #include "report/charts/charts.hpp"
 #include "report/charts/data_table.hpp"
 #include "web/pages/analytics/analytics_routes.hpp"
+#include "web/ui/download.hpp"
 #include "web/ui/error_response.hpp"
 #include "web/ui/router.hpp"
 #include "web/ui/pages.hpp"
@@ -282,7 +281,7 @@ std::string render_overview_body(AppContext& app, const PageRequest& page, const
       data.set("share_with_need_change", points(overview.comparison->share_with_need_pp));
     }
     const OverviewCharts charts = build_charts(page, overview);
-    const std::string csv_base = "/oversikt.csv?" + filter_query(overview, filters) + "&tabell=";
+    const std::string table_query = "?" + filter_query(overview, filters) + "&tabell=";
     TemplateData chart_list = list();
     auto add = [&](const auto& chart, std::string svg, std::string_view intro_key) {
       TemplateData item;
@@ -293,7 +292,8 @@ std::string render_overview_body(AppContext& app, const PageRequest& page, const
       item.set("svg", std::move(svg));
       item.set("table", report::data_table_html(report::table_for(chart)));
       item.set("open", flag(false));
-      item.set("csv_href", csv_base + chart.text.id);
+      item.set("csv_href", "/oversikt.csv" + table_query + chart.text.id);
+      item.set("xlsx_href", "/oversikt.xlsx" + table_query + chart.text.id);
       chart_list.push_back(item);
     };
     if (!report.suppressed) {
@@ -355,7 +355,7 @@ Response overview_page(AppContext& app, const PageRequest& page) {
   return page_response(200, render_layout(app, page, page.t("overview_title"), "/oversikt", *body));
 }
 
-Response overview_csv(AppContext& app, const PageRequest& page) {
+Response overview_download(AppContext& app, const PageRequest& page, FileKind kind) {
   const Viewer& viewer = *page.viewer;
   if (!viewer.sees_overview()) return error_page(app, page, 403);
   const OverviewFilters filters = read_filters(page.request);
@@ -374,20 +374,22 @@ Response overview_csv(AppContext& app, const PageRequest& page) {
   else if (table == "karta" && charts.heatmap) data = report::table_for(*charts.heatmap);
   if (!data) return error_page(app, page, 404);
   mark_suppressed_rows(page, overview, table, *data);
-  Response response{200, "text/csv; charset=utf-8", report::data_table_csv(*data, io::spreadsheet_csv_for(i18n::language_code(page.language))),
-                    {{"Cache-Control", "no-store"}}};
   // Names are codes and round names; keep the file name to safe characters.
-  std::string name = "trappa-" + overview.round->round.name + "-" + table + ".csv";
-  for (char& c : name) {
-    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '.') c = '_';
+  const std::string name = safe_file_stem("trappa-" + overview.round->round.name + "-" + table);
+  if (kind == FileKind::kCsv) {
+    return file_download(kind, report::data_table_csv(*data, io::spreadsheet_csv_for(i18n::language_code(page.language))), name);
   }
-  response.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + name + "\"");
-  return response;
+  auto workbook = io::write_xlsx({report::data_table_sheet(*data, table)});
+  if (!workbook) return error_response(app, page, workbook.error());
+  return file_download(kind, std::move(*workbook), name);
 }
 
 void register_analytics(Router& router) {
   router.get("/oversikt", [](AppContext& app, PageRequest& page, const RouteParams&) { return overview_page(app, page); });
-  router.get("/oversikt.csv", [](AppContext& app, PageRequest& page, const RouteParams&) { return overview_csv(app, page); });
+  router.get("/oversikt.csv",
+             [](AppContext& app, PageRequest& page, const RouteParams&) { return overview_download(app, page, FileKind::kCsv); });
+  router.get("/oversikt.xlsx",
+             [](AppContext& app, PageRequest& page, const RouteParams&) { return overview_download(app, page, FileKind::kXlsx); });
   router.pages().add({.path = "/oversikt", .title_key = "nav_overview", .tile_text_key = "home_overview_text", .order = 30,
                       .visible = [](const Viewer& viewer) { return viewer.sees_overview(); }, .tile_status = {}});
 }

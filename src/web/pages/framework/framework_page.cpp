@@ -1,8 +1,14 @@
 // Ramverk: a framework's areas, competencies with their level descriptors, and the role ×
-// competency matrix of expected levels. Every signed-in person may read it.
-
+// competency matrix of expected levels. Every signed-in person may read it, and download the
+// matrix (/ramverk/profiler.csv|.xlsx?id=ID) in the format `trappa import profiles` reads, as
+// `trappa export profiles` writes it (io/exports/profile_matrix_output.hpp).
+#include "i18n/ui_text.hpp"
+#include "io/csv/csv_writer.hpp"
+#include "io/exports/profile_matrix_output.hpp"
+#include "io/xlsx/csv_sheet.hpp"
 #include "web/pages/assessment/assessment_form.hpp"
 #include "web/pages/framework/framework_routes.hpp"
+#include "web/ui/download.hpp"
 #include "web/ui/error_response.hpp"
 #include "web/ui/pages.hpp"
 #include "web/ui/router.hpp"
@@ -117,6 +123,8 @@ Response framework_page(AppContext& app, const PageRequest& page) {
       roles.push_back(column);
     }
     data.set("roles", roles);
+    data.set("profiles_csv_href", "/ramverk/profiler.csv?id=" + url_encode(framework.id));
+    data.set("profiles_xlsx_href", "/ramverk/profiler.xlsx?id=" + url_encode(framework.id));
     data.set("has_default_profile", flag(framework.default_role_profile() != nullptr));
     data.set("default_profile", framework.default_profile);
   }
@@ -124,8 +132,29 @@ Response framework_page(AppContext& app, const PageRequest& page) {
                                           render("framework", page.language, data)));
 }
 
+Response profiles_download(AppContext& app, const PageRequest& page, FileKind kind) {
+  const std::string id = query_value(page.request, "id");
+  if (id.empty()) return error_page(app, page, 404);
+  auto loaded = app.frameworks->latest(id);
+  if (!loaded) return error_response(app, page, loaded.error());
+  if (!*loaded) return error_page(app, page, 404);
+  const core::Framework& framework = (*loaded)->framework;
+  const std::string name = safe_file_stem("profiler-" + framework.id);
+  if (kind == FileKind::kCsv) {
+    return file_download(kind, io::write_profile_matrix_csv(framework, io::spreadsheet_csv_for(i18n::language_code(page.language))),
+                         name);
+  }
+  auto workbook = io::xlsx_from_csv(io::write_profile_matrix_csv(framework), "profiler", io::numbers_except({"competency"}));
+  if (!workbook) return error_response(app, page, workbook.error());
+  return file_download(kind, std::move(*workbook), name);
+}
+
 void register_framework(Router& router) {
   router.get("/ramverk", [](AppContext& app, PageRequest& page, const RouteParams&) { return framework_page(app, page); });
+  router.get("/ramverk/profiler.csv",
+             [](AppContext& app, PageRequest& page, const RouteParams&) { return profiles_download(app, page, FileKind::kCsv); });
+  router.get("/ramverk/profiler.xlsx",
+             [](AppContext& app, PageRequest& page, const RouteParams&) { return profiles_download(app, page, FileKind::kXlsx); });
   router.pages().add({.path = "/ramverk", .title_key = "nav_framework", .tile_text_key = "home_framework_text", .order = 50,
                       .visible = everyone, .tile_status = {}});
 }

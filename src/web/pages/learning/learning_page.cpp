@@ -4,6 +4,10 @@
 //                                         uncovered needs of a round by area, the targets' form and
 //                                         the ESF participant list's downloads
 //   GET  /laraktiviteter/deltagare.csv|.xlsx   the ESF participant list (HR in scope)
+//   GET  /laraktiviteter/statistik.csv|.xlsx   the statistics' table (HR in scope), as
+//                                         `trappa learning stats --format csv|xlsx`
+//   GET  /laraktiviteter/ej-tackta.csv|.xlsx   the uncovered needs of a round (HR in scope), as
+//                                         `trappa learning uncovered --format csv|xlsx`
 //   POST /laraktiviteter/mal              the organisation's targets (HR, administrators)
 //   GET  /laraktiviteter/ny, POST         a new activity
 //   GET  /laraktiviteter/a/{code}, POST   an activity's form and its registrations
@@ -28,12 +32,14 @@
 #include "core/learning/learning_stats.hpp"
 #include "io/csv/csv_writer.hpp"
 #include "io/exports/learning_output.hpp"
+#include "io/xlsx/csv_sheet.hpp"
 #include "io/xlsx/xlsx_writer.hpp"
 #include "report/charts/charts.hpp"
 #include "report/charts/data_table.hpp"
 #include "web/pages/assessment/assessment_form.hpp"
 #include "web/pages/learning/learning_routes.hpp"
 #include "web/server/http_util.hpp"
+#include "web/ui/download.hpp"
 #include "web/ui/error_response.hpp"
 #include "web/ui/pages.hpp"
 #include "web/ui/router.hpp"
@@ -272,6 +278,8 @@ void add_uncovered(AppContext& app, const PageRequest& page, TemplateData& data)
     row.set("needs_uncovered", grouped_number(group.needs_uncovered));
   }
   data.set("uncovered", rows);
+  data.set("uncovered_csv_href", std::string(kPath) + "/ej-tackta.csv?omgang=" + url_encode(round));
+  data.set("uncovered_xlsx_href", std::string(kPath) + "/ej-tackta.xlsx?omgang=" + url_encode(round));
 }
 
 struct TargetsForm {
@@ -307,6 +315,9 @@ Response render_learning(AppContext& app, const PageRequest& page, int status, c
     const std::string query = "?fran=" + url_encode(request.from_text) + "&till=" + url_encode(request.to_text);
     data.set("csv_href", std::string(kPath) + "/deltagare.csv" + query);
     data.set("xlsx_href", std::string(kPath) + "/deltagare.xlsx" + query);
+    const std::string stats_query = query + (request.by_text.empty() ? "" : "&per=" + url_encode(request.by_text));
+    data.set("stats_csv_href", std::string(kPath) + "/statistik.csv" + stats_query);
+    data.set("stats_xlsx_href", std::string(kPath) + "/statistik.xlsx" + stats_query);
     if (!shown.errors.empty()) {
       data.set("has_errors", flag(true));
       data.set("errors", errors_data(shown.errors));
@@ -351,20 +362,57 @@ Response participant_download(AppContext& app, const PageRequest& page, bool xls
   if (!request.errors.empty()) return error_page(app, page, 400, request.errors.front().message);
   auto rows = app.published->learning->participant_list(request.query.from, request.query.to, request.query.unit);
   if (!rows) return error_response(app, page, rows.error());
-  std::string body;
-  std::string content_type;
-  if (xlsx) {
-    auto workbook = io::write_xlsx({{std::string(page.t("learning_sheet")), io::participant_list_table(*rows)}});
-    if (!workbook) return error_response(app, page, workbook.error());
-    body = std::move(*workbook);
-    content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-  } else {
-    body = io::write_participant_list_csv(*rows, io::spreadsheet_csv_for(i18n::language_code(page.language)));
-    content_type = "text/csv; charset=utf-8";
+  const std::string name = "deltagare-" + request.from_text + "-" + request.to_text;
+  if (!xlsx) {
+    return file_download(FileKind::kCsv,
+                         io::write_participant_list_csv(*rows, io::spreadsheet_csv_for(i18n::language_code(page.language))),
+                         name);
   }
-  const std::string name = "deltagare-" + request.from_text + "-" + request.to_text + (xlsx ? ".xlsx" : ".csv");
-  return {200, content_type, std::move(body),
-          {{"Content-Disposition", "attachment; filename=\"" + name + "\""}, {"Cache-Control", "no-store"}}};
+  auto workbook = io::write_xlsx({{std::string(page.t("learning_sheet")), io::participant_list_table(*rows)}});
+  if (!workbook) return error_response(app, page, workbook.error());
+  return file_download(FileKind::kXlsx, std::move(*workbook), name);
+}
+
+// A learning table's download: the machine CSV's columns (as the CLI writes them), the CSV in
+// the reader's spreadsheet dialect, the XLSX with the `group` and `name` columns as text and
+// the counts as numbers. `write` writes the table in the dialect it is given.
+template <typename Write>
+Response learning_table_download(AppContext& app, const PageRequest& page, FileKind kind, const std::string& name,
+                                 std::string_view sheet_key, Write write) {
+  if (kind == FileKind::kCsv) {
+    return file_download(kind, write(io::spreadsheet_csv_for(i18n::language_code(page.language))), name);
+  }
+  auto workbook = io::xlsx_from_csv(write(io::kMachineCsv), std::string(page.t(sheet_key)), io::numbers_except({"group", "name"}));
+  if (!workbook) return error_response(app, page, workbook.error());
+  return file_download(kind, std::move(*workbook), name);
+}
+
+// The statistics as the page shows them to HR (who sees every cell; the CSV has no small-group
+// rule, so observers and managers get the page's tables only).
+Response statistics_download(AppContext& app, const PageRequest& page, FileKind kind) {
+  if (!page.viewer->is_hr()) return error_page(app, page, 403);
+  const StatsRequest request = read_stats_request(app, page);
+  if (!request.errors.empty()) return error_page(app, page, 400, request.errors.front().message);
+  auto stats = app.published->learning->stats(request.query);
+  if (!stats) return error_response(app, page, stats.error());
+  const std::string name = "lararstatistik-" + request.from_text + "-" + request.to_text +
+                           (request.by_text.empty() ? "" : "-" + request.by_text);
+  return learning_table_download(app, page, kind, name, "learning_stats_sheet", [&](const io::CsvDialect& dialect) {
+    return io::write_learning_stats_csv(*stats, dialect);
+  });
+}
+
+// The uncovered needs of ?omgang= by area, in the HR viewer's scope as on the page.
+Response uncovered_download(AppContext& app, const PageRequest& page, FileKind kind) {
+  if (!page.viewer->is_hr()) return error_page(app, page, 403);
+  const std::string round = query_value(page.request, "omgang");
+  if (round.empty() || !app.rounds->find(round)) return error_page(app, page, 404);
+  const std::string scope = page.viewer->scope();
+  auto needs = app.learning->uncovered_needs(round, scope.empty() ? std::nullopt : std::optional<std::string>(scope));
+  if (!needs) return error_response(app, page, needs.error());
+  return learning_table_download(app, page, kind, safe_file_stem("ej-tackta-behov-" + round), "learning_uncovered_sheet", [&](const io::CsvDialect& dialect) {
+    return io::write_uncovered_csv(*needs, dialect);
+  });
 }
 
 // --- One activity ---------------------------------------------------------------------
@@ -677,6 +725,18 @@ void register_learning(Router& router) {
               [](AppContext& app, PageRequest& page, const RouteParams&) { return save_targets(app, page); });
   router.get(std::string(kPath) + "/deltagare.csv",
              [](AppContext& app, PageRequest& page, const RouteParams&) { return participant_download(app, page, false); });
+  router.get(std::string(kPath) + "/statistik.csv", [](AppContext& app, PageRequest& page, const RouteParams&) {
+    return statistics_download(app, page, FileKind::kCsv);
+  });
+  router.get(std::string(kPath) + "/statistik.xlsx", [](AppContext& app, PageRequest& page, const RouteParams&) {
+    return statistics_download(app, page, FileKind::kXlsx);
+  });
+  router.get(std::string(kPath) + "/ej-tackta.csv", [](AppContext& app, PageRequest& page, const RouteParams&) {
+    return uncovered_download(app, page, FileKind::kCsv);
+  });
+  router.get(std::string(kPath) + "/ej-tackta.xlsx", [](AppContext& app, PageRequest& page, const RouteParams&) {
+    return uncovered_download(app, page, FileKind::kXlsx);
+  });
   router.get(std::string(kPath) + "/deltagare.xlsx",
              [](AppContext& app, PageRequest& page, const RouteParams&) { return participant_download(app, page, true); });
   router.get(std::string(kPath) + "/ny",

@@ -20,6 +20,7 @@
 #include "io/csv/csv_writer.hpp"
 #include "io/xlsx/xlsx_writer.hpp"
 #include "web/pages/rounds/rounds_routes.hpp"
+#include "web/ui/download.hpp"
 #include "web/ui/error_response.hpp"
 #include "web/ui/pages.hpp"
 #include "web/ui/router.hpp"
@@ -222,10 +223,10 @@ Response not_started_page(AppContext& app, const PageRequest& page) {
                                           render("not_started", page.language, data)));
 }
 
-std::string download_name(const std::string& round, std::string_view extension) {
+std::string download_name(const std::string& round) {
   std::string safe;
   for (char c : round) safe += (std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '-' || c == '_') ? c : '-';
-  return "ej-paborjade-" + safe + "." + std::string(extension);
+  return "ej-paborjade-" + safe;
 }
 
 Response not_started_download(AppContext& app, const PageRequest& page, bool xlsx) {
@@ -233,24 +234,18 @@ Response not_started_download(AppContext& app, const PageRequest& page, bool xls
   if (auto* response = std::get_if<Response>(&found)) return std::move(*response);
   const Listed& shown = std::get<Listed>(found);
   const auto& people = app.directory->people();
-  std::string body;
-  std::string content_type;
+  const std::string name = download_name(shown.round->round.name);
   if (xlsx) {
     io::XlsxSheet sheet{std::string(page.t("not_started_sheet")), {header(page)}};
     for (std::uint32_t index : shown.list.people) sheet.rows.push_back(row_cells(app, shown.sent, people[index]));
     auto workbook = io::write_xlsx({sheet});
     if (!workbook) return error_response(app, page, workbook.error());
-    body = std::move(*workbook);
-    content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-  } else {
-    const io::CsvDialect dialect = io::spreadsheet_csv_for(i18n::language_code(page.language));
-    body = std::string(io::csv_start(dialect)) + io::csv_line(header(page), dialect);
-    for (std::uint32_t index : shown.list.people) body += io::csv_line(row_cells(app, shown.sent, people[index]), dialect);
-    content_type = "text/csv; charset=utf-8";
+    return file_download(FileKind::kXlsx, std::move(*workbook), name);
   }
-  const std::string name = download_name(shown.round->round.name, xlsx ? "xlsx" : "csv");
-  return {200, content_type, std::move(body),
-          {{"Content-Disposition", "attachment; filename=\"" + name + "\""}, {"Cache-Control", "no-store"}}};
+  const io::CsvDialect dialect = io::spreadsheet_csv_for(i18n::language_code(page.language));
+  std::string body = std::string(io::csv_start(dialect)) + io::csv_line(header(page), dialect);
+  for (std::uint32_t index : shown.list.people) body += io::csv_line(row_cells(app, shown.sent, people[index]), dialect);
+  return file_download(FileKind::kCsv, std::move(body), name);
 }
 
 // The e-mail of a reminder: Swedish first, then English, since the organisation's language is

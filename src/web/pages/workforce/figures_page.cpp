@@ -17,6 +17,7 @@
 #include "report/charts/data_table.hpp"
 #include "web/pages/workforce/forecast_view.hpp"
 #include "web/pages/workforce/workforce_routes.hpp"
+#include "web/ui/download.hpp"
 #include "web/ui/error_response.hpp"
 #include "web/ui/parameter_problem.hpp"
 #include "web/ui/pages.hpp"
@@ -255,7 +256,7 @@ Response figures_page(AppContext& app, const PageRequest& page) {
       data.set("tenure", report::format_value(f.tenure.mean, report::NumberFormat::decimal(1)));
       data.set("period", core::to_iso(f.from) + " – " + core::to_iso(f.at));
       const FigureCharts charts = build_charts(page, f);
-      const std::string csv_base = "/nyckeltal.csv?" + filter_query(request.query) + "&tabell=";
+      const std::string table_query = "?" + filter_query(request.query) + "&tabell=";
       TemplateData chart_list = list();
       auto add = [&](const auto& chart, std::string svg) {
         TemplateData item;
@@ -263,7 +264,8 @@ Response figures_page(AppContext& app, const PageRequest& page) {
         item.set("title", chart.text.title);
         item.set("svg", std::move(svg));
         item.set("table", report::data_table_html(report::table_for(chart)));
-        item.set("csv_href", csv_base + chart.text.id);
+        item.set("csv_href", "/nyckeltal.csv" + table_query + chart.text.id);
+        item.set("xlsx_href", "/nyckeltal.xlsx" + table_query + chart.text.id);
         chart_list.push_back(item);
       };
       add(charts.headcount, report::line_chart(charts.headcount));
@@ -271,7 +273,8 @@ Response figures_page(AppContext& app, const PageRequest& page) {
       if (!charts.positions.bars.empty()) add(charts.positions, report::bar_chart(charts.positions));
       add(charts.retirements, report::bar_chart(charts.retirements));
       data.set("charts", chart_list);
-      data.set("all_csv_href", csv_base + "alla");
+      data.set("all_csv_href", "/nyckeltal.csv" + table_query + "alla");
+      data.set("all_xlsx_href", "/nyckeltal.xlsx" + table_query + "alla");
     }
   }
   return page_response(request.problems.empty() ? 200 : 400,
@@ -279,7 +282,7 @@ Response figures_page(AppContext& app, const PageRequest& page) {
                                      render("figures", page.language, data)));
 }
 
-Response figures_csv(AppContext& app, const PageRequest& page) {
+Response figures_download(AppContext& app, const PageRequest& page, FileKind kind) {
   if (!page.viewer->sees_overview()) return error_page(app, page, 403);
   FiguresRequest request = read_request(app, page);
   check_for_page(page, request);
@@ -294,20 +297,36 @@ Response figures_csv(AppContext& app, const PageRequest& page) {
   const core::KeyFigures* figures = &(*computed)->figures;
   const std::string table = query_value(page.request, "tabell");
   const io::CsvDialect dialect = io::spreadsheet_csv_for(i18n::language_code(page.language));
+  const bool xlsx = kind == FileKind::kXlsx;
   std::string body;
   if (table.empty() || table == "alla") {
-    body = io::write_key_figures_csv(*figures, dialect, csv_header(page, io::kKeyFiguresCsvColumns));
+    if (xlsx) {
+      auto workbook = spreadsheet_workbook(page, io::write_key_figures_csv(*figures, io::kMachineCsv), "nyckeltal",
+                                           io::kKeyFiguresCsvColumns, [](std::string_view column) {
+                                             return column == "value" ? io::XlsxColumn::kNumber : io::XlsxColumn::kText;
+                                           });
+      if (!workbook) return error_response(app, page, workbook.error());
+      body = std::move(*workbook);
+    } else {
+      body = io::write_key_figures_csv(*figures, dialect, csv_header(page, io::kKeyFiguresCsvColumns));
+    }
   } else {
     const FigureCharts charts = build_charts(page, *figures);
-    if (table == "kf-headcount") body = report::data_table_csv(report::table_for(charts.headcount), dialect);
-    else if (table == "kf-age") body = report::data_table_csv(report::table_for(charts.age), dialect);
-    else if (table == "kf-positions") body = report::data_table_csv(report::table_for(charts.positions), dialect);
-    else if (table == "kf-retirements") body = report::data_table_csv(report::table_for(charts.retirements), dialect);
+    std::optional<report::DataTable> data;
+    if (table == "kf-headcount") data = report::table_for(charts.headcount);
+    else if (table == "kf-age") data = report::table_for(charts.age);
+    else if (table == "kf-positions") data = report::table_for(charts.positions);
+    else if (table == "kf-retirements") data = report::table_for(charts.retirements);
     else return error_page(app, page, 404);
+    if (xlsx) {
+      auto workbook = io::write_xlsx({report::data_table_sheet(*data, table)});
+      if (!workbook) return error_response(app, page, workbook.error());
+      body = std::move(*workbook);
+    } else {
+      body = report::data_table_csv(*data, dialect);
+    }
   }
-  const std::string name = "nyckeltal-" + core::to_iso(figures->at) + (table.empty() ? "" : "-" + table) + ".csv";
-  return {200, "text/csv; charset=utf-8", std::move(body),
-          {{"Content-Disposition", "attachment; filename=\"" + name + "\""}, {"Cache-Control", "no-store"}}};
+  return file_download(kind, std::move(body), "nyckeltal-" + core::to_iso(figures->at) + (table.empty() ? "" : "-" + table));
 }
 
 core::Result<std::optional<core::KeyFigures>> key_figures_for(AppContext& app, const PageRequest& page) {
@@ -331,7 +350,10 @@ core::Result<std::optional<core::KeyFigures>> key_figures_for(AppContext& app, c
 
 void register_workforce(Router& router) {
   router.get("/nyckeltal", [](AppContext& app, PageRequest& page, const RouteParams&) { return figures_page(app, page); });
-  router.get("/nyckeltal.csv", [](AppContext& app, PageRequest& page, const RouteParams&) { return figures_csv(app, page); });
+  router.get("/nyckeltal.csv",
+             [](AppContext& app, PageRequest& page, const RouteParams&) { return figures_download(app, page, FileKind::kCsv); });
+  router.get("/nyckeltal.xlsx",
+             [](AppContext& app, PageRequest& page, const RouteParams&) { return figures_download(app, page, FileKind::kXlsx); });
   router.pages().add({.path = "/nyckeltal", .title_key = "nav_figures", .tile_text_key = "home_figures_text", .order = 40,
                       .visible = [](const Viewer& viewer) { return viewer.sees_overview(); }, .tile_status = {}});
   register_forecast(router);

@@ -16,6 +16,7 @@
 #include "report/charts/data_table.hpp"
 #include "web/pages/workforce/forecast_view.hpp"
 #include "web/pages/workforce/workforce_routes.hpp"
+#include "web/ui/download.hpp"
 #include "web/ui/error_response.hpp"
 #include "web/ui/pages.hpp"
 #include "web/ui/router.hpp"
@@ -216,12 +217,13 @@ Response forecast_page(AppContext& app, const PageRequest& page) {
     }
     data.set("growth", growth);
     data.set("csv_href", "/prognos.csv?" + filter_query(parameters, page.request));
+    data.set("xlsx_href", "/prognos.xlsx?" + filter_query(parameters, page.request));
   }
   return page_response(status, render_layout(app, page, page.t("forecast_title"), "/prognos",
                                              render("forecast", page.language, data)));
 }
 
-Response forecast_csv(AppContext& app, const PageRequest& page) {
+Response forecast_download(AppContext& app, const PageRequest& page, FileKind kind) {
   if (!page.viewer->sees_overview()) return error_page(app, page, 403);
   ForecastParameters parameters = read_forecast_parameters(app, page);
   read_form_scenario(page, parameters);
@@ -235,17 +237,27 @@ Response forecast_csv(AppContext& app, const PageRequest& page) {
     return error_response(app, page, computed.error());
   }
   if (!*computed) return too_many_requests(app, page);
-  const std::string name = "prognos-" + core::to_iso(parameters.query.at) + ".csv";
-  return {200, "text/csv; charset=utf-8", io::write_forecast_csv(**computed, io::spreadsheet_csv_for(i18n::language_code(page.language)),
-                                                             csv_header(page, io::kForecastCsvColumns)),
-          {{"Content-Disposition", "attachment; filename=\"" + name + "\""}, {"Cache-Control", "no-store"}}};
+  const std::string name = "prognos-" + core::to_iso(parameters.query.at);
+  if (kind == FileKind::kCsv) {
+    return file_download(kind,
+                         io::write_forecast_csv(**computed, io::spreadsheet_csv_for(i18n::language_code(page.language)),
+                                                csv_header(page, io::kForecastCsvColumns)),
+                         name);
+  }
+  auto workbook = spreadsheet_workbook(page, io::write_forecast_csv(**computed), "prognos", io::kForecastCsvColumns,
+                                       io::numbers_except({"role"}));
+  if (!workbook) return error_response(app, page, workbook.error());
+  return file_download(kind, std::move(*workbook), name);
 }
 
 }  // namespace
 
 void register_forecast(Router& router) {
   router.get("/prognos", [](AppContext& app, PageRequest& page, const RouteParams&) { return forecast_page(app, page); });
-  router.get("/prognos.csv", [](AppContext& app, PageRequest& page, const RouteParams&) { return forecast_csv(app, page); });
+  router.get("/prognos.csv",
+             [](AppContext& app, PageRequest& page, const RouteParams&) { return forecast_download(app, page, FileKind::kCsv); });
+  router.get("/prognos.xlsx",
+             [](AppContext& app, PageRequest& page, const RouteParams&) { return forecast_download(app, page, FileKind::kXlsx); });
   router.pages().add({.path = "/prognos", .title_key = "nav_forecast", .tile_text_key = "home_forecast_text", .order = 45,
                       .visible = [](const Viewer& viewer) { return viewer.sees_overview(); }, .tile_status = {}});
 }

@@ -132,4 +132,12 @@ std::vector<std::string> csv_header(const PageRequest& page, std::span<const std
   return names;
 }
 
+core::Result<std::string> spreadsheet_workbook(const PageRequest& page, std::string_view machine_csv,
+                                               const std::string& sheet_name, std::span<const std::string_view> columns,
+                                               const io::XlsxColumnKind& kind_of) {
+  ASSIGN_OR_RETURN(io::XlsxSheet sheet, io::sheet_from_csv(machine_csv, sheet_name, kind_of));
+  sheet.rows.front() = csv_header(page, columns);
+  return io::write_xlsx({std::move(sheet)});
+}
+
 }  // namespace trappa::web

@@ -22,6 +22,7 @@
 #include <string>
 #include <vector>
 
+#include "io/xlsx/csv_sheet.hpp"
 #include "core/base/result.hpp"
 #include "core/forecast/forecast.hpp"
 #include "web/ui/app_context.hpp"
@@ -54,5 +55,13 @@ struct ForecastParameters {
 // the reader's language: the catalogue's csv_<column> for each machine column name. The CLI
 // and API keep the machine names (docs/web.md "Texts and languages").
 [[nodiscard]] std::vector<std::string> csv_header(const PageRequest& page, std::span<const std::string_view> columns);
+
+// The XLSX download of a table written as machine CSV under the machine `columns`: each column
+// typed by `kind_of` from its machine name (io/xlsx/csv_sheet.hpp), the header row then in the
+// reader's language as csv_header names it, like the CSV download's.
+[[nodiscard]] core::Result<std::string> spreadsheet_workbook(const PageRequest& page, std::string_view machine_csv,
+                                                             const std::string& sheet_name,
+                                                             std::span<const std::string_view> columns,
+                                                             const io::XlsxColumnKind& kind_of);
 
 }  // namespace trappa::web
