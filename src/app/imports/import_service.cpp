@@ -8,6 +8,7 @@
 
 #include "core/org/unit_tree.hpp"
 #include "io/csv/csv_reader.hpp"
+#include "io/tables/table_file.hpp"
 #include "io/imports/activity_import.hpp"
 #include "io/imports/assessment_import.hpp"
 #include "io/imports/employment_import.hpp"
@@ -80,6 +81,11 @@ core::Result<ImportOutcome> run(const ImportRequest& request, Validate validate,
   return outcome;
 }
 
+// The request's file as a table, whatever its format (CSV in any supported encoding, XLSX).
+core::Result<io::CsvTable> read_table(const ImportRequest& request) {
+  return io::read_table_file(request.file, {.sheet = request.sheet, .encoding = request.encoding});
+}
+
 core::Result<void> save_framework(store::Store& store, const core::Framework& framework, const store::Actor& actor,
                                   ImportOutcome& outcome) {
   ASSIGN_OR_RETURN(const int revision, store.frameworks().save_framework(framework, actor));
@@ -92,7 +98,7 @@ core::Result<void> save_framework(store::Store& store, const core::Framework& fr
 // the people in its scope and their existing assessments.
 core::Result<std::vector<core::Assessment>> read_round_file(store::Store& store, const ImportRequest& request,
                                                             store::Actor& actor) {
-  ASSIGN_OR_RETURN(auto table, io::read_csv_file(request.file));
+  ASSIGN_OR_RETURN(auto table, read_table(request));
   point_at(table, actor);
   ASSIGN_OR_RETURN(auto round, store.rounds().load_round(request.round));
   if (!round) return core::fail(core::ErrorKind::kNotFound, "no round named '" + request.round + "'");
@@ -138,7 +144,7 @@ core::Result<ImportOutcome> import_file(store::Store& store, const ImportRequest
       return run(
           request,
           [&]() -> core::Result<std::vector<core::Unit>> {
-            ASSIGN_OR_RETURN(auto table, io::read_csv_file(request.file));
+            ASSIGN_OR_RETURN(auto table, read_table(request));
             ASSIGN_OR_RETURN(auto existing, store.organisation().load_units());
             return io::read_units(table, existing);
           },
@@ -149,7 +155,7 @@ core::Result<ImportOutcome> import_file(store::Store& store, const ImportRequest
       return run(
           request,
           [&]() -> core::Result<std::vector<core::Person>> {
-            ASSIGN_OR_RETURN(auto table, io::read_csv_file(request.file));
+            ASSIGN_OR_RETURN(auto table, read_table(request));
             point_at(table, actor);
             ASSIGN_OR_RETURN(auto units, store.organisation().load_units());
             ASSIGN_OR_RETURN(auto existing, store.organisation().load_people());
@@ -162,7 +168,7 @@ core::Result<ImportOutcome> import_file(store::Store& store, const ImportRequest
       return run(
           request,
           [&]() -> core::Result<std::vector<core::Employment>> {
-            ASSIGN_OR_RETURN(auto table, io::read_csv_file(request.file));
+            ASSIGN_OR_RETURN(auto table, read_table(request));
             point_at(table, actor);
             ASSIGN_OR_RETURN(auto units, store.organisation().load_units());
             ASSIGN_OR_RETURN(auto people, store.organisation().load_people());
@@ -181,7 +187,7 @@ core::Result<ImportOutcome> import_file(store::Store& store, const ImportRequest
       return run(
           request,
           [&]() -> core::Result<core::Framework> {
-            ASSIGN_OR_RETURN(auto table, io::read_csv_file(request.file));
+            ASSIGN_OR_RETURN(auto table, read_table(request));
             ASSIGN_OR_RETURN(auto stored, store.frameworks().load_framework(request.framework_id));
             if (!stored) {
               return core::fail(core::ErrorKind::kNotFound,
@@ -196,7 +202,7 @@ core::Result<ImportOutcome> import_file(store::Store& store, const ImportRequest
       return run(
           request,
           [&]() -> core::Result<std::vector<core::LearningActivity>> {
-            ASSIGN_OR_RETURN(auto table, io::read_csv_file(request.file));
+            ASSIGN_OR_RETURN(auto table, read_table(request));
             point_at(table, actor, "code");
             ASSIGN_OR_RETURN(auto stored, store.frameworks().load_framework(request.framework_id));
             if (!stored) {
@@ -213,7 +219,7 @@ core::Result<ImportOutcome> import_file(store::Store& store, const ImportRequest
       return run(
           request,
           [&]() -> core::Result<std::vector<core::Participation>> {
-            ASSIGN_OR_RETURN(auto table, io::read_csv_file(request.file));
+            ASSIGN_OR_RETURN(auto table, read_table(request));
             point_at_participation(table, actor);
             ASSIGN_OR_RETURN(auto activities, store.learning().load_activities());
             ASSIGN_OR_RETURN(auto people, store.organisation().load_people());

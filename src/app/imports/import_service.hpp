@@ -23,6 +23,8 @@ struct ImportRequest {
   bool dry_run = false;      // validate only; write nothing
   store::Actor actor;        // recorded in the audit trail
   std::string now;           // ISO 8601 UTC, for the status and agreement times of assessments
+  std::string sheet{};       // XLSX files: the sheet to read; empty = the first
+  std::string encoding{};    // CSV files: "utf-8" (default), "utf-16" or "cp1252" (io/tables/table_file.hpp)
 };
 
 struct ImportOutcome {
