@@ -38,10 +38,14 @@ FileShape sniff_file_shape(std::string_view head) {
   }
   const std::size_t half = text.size() / 2;
   if (half >= 2 && (even_nuls * 10 >= half * 8 || odd_nuls * 10 >= half * 8)) return FileShape::kUtf16NoBom;
+  // A stray control byte in a text file is left to the CSV reader, which names its place;
+  // many of them (over 32, or over a tenth of the bytes) make a binary file.
+  std::size_t control_bytes = 0;
   for (const char c : text) {
     const auto byte = static_cast<unsigned char>(c);
-    if (byte < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') return FileShape::kBinary;
+    if (byte < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') ++control_bytes;
   }
+  if (control_bytes > 32 || control_bytes * 10 > text.size()) return FileShape::kBinary;
   const std::size_t first = text.find_first_not_of(" \t\r\n");
   if (first != std::string_view::npos && (text[first] == '{' || text[first] == '[')) return FileShape::kJson;
   return FileShape::kText;

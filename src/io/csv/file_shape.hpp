@@ -20,7 +20,7 @@ enum class FileShape {
   kZip,           // any other ZIP archive
   kXls,           // an OLE2 compound file: Excel 97–2003 (.xls) or another old Office file
   kPdf,           // %PDF-
-  kBinary,        // NUL or other control bytes that no text file holds
+  kBinary,        // many NUL or other control bytes (over 32, or over a tenth of the head)
 };
 
 // The shape of a file whose first bytes (4 KiB is plenty) are `head`.
