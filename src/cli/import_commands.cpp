@@ -1,6 +1,8 @@
 // trappa import units|people|employments|framework|profiles|assessments|motivation|activities|participation: the
 // import use case of app/imports (all-or-nothing, every problem listed as FILE:LINE:COLUMN:
-// reason), and --dry-run to validate without writing.
+// reason), and --dry-run to validate without writing. Every tabular import reads CSV (UTF-8,
+// UTF-16 with a byte-order mark, Windows-1252 with --encoding cp1252; ',', ';' or tab) or XLSX
+// (--sheet NAME, else the first sheet).
 #include <CLI/CLI.hpp>
 
 #include <iostream>
@@ -44,6 +46,11 @@ void add_import_commands(CLI::App& app, CommandContext& context, int& exit_statu
     CLI::App* command = import->add_subcommand(name, description);
     command->add_option("file", request->file, "The file to import")->required();
     command->add_flag("--dry-run", request->dry_run, "Validate only; write nothing");
+    if (kind != app::ImportKind::kFramework) {
+      command->add_option("--sheet", request->sheet, "XLSX: the sheet to read (default: the first)");
+      command->add_option("--encoding", request->encoding, "CSV: utf-8 (default), utf-16 or cp1252")
+          ->check(CLI::IsMember({"utf-8", "utf8", "utf-16", "utf16", "cp1252", "windows-1252"}, CLI::ignore_case));
+    }
     command->callback([&context, &exit_status, request, kind] {
       request->kind = kind;
       exit_status = run_import(context, *request);

@@ -10,6 +10,7 @@
 
 #include "core/org/unit_tree.hpp"
 #include "io/csv/csv_reader.hpp"
+#include "io/tables/table_file.hpp"
 #include "io/imports/activity_import.hpp"
 #include "io/imports/assessment_import.hpp"
 #include "io/imports/employment_import.hpp"
@@ -77,21 +78,6 @@ void report(const ImportRequest& request, ImportProgress::Stage stage, std::size
   if (request.progress) request.progress(ImportProgress{stage, rows});
 }
 
-// The file as a CSV table, named in messages as the request says. (Where other formats and
-// encodings of issue 15 are told apart, once ImportRequest names them.)
-core::Result<io::CsvTable> read_table(const ImportRequest& request) {
-  core::Result<io::CsvTable> table = [&]() -> core::Result<io::CsvTable> {
-    if (request.display_name.empty()) return io::read_csv_file(request.file);
-    std::ifstream in(request.file, std::ios::binary);
-    if (!in) return core::invalid("cannot read the file", {{request.display_name, "it cannot be opened"}});
-    std::ostringstream content;
-    content << in.rdbuf();
-    return io::parse_csv(content.str(), request.display_name);
-  }();
-  if (table) report(request, ImportProgress::Stage::kRead, table->records.size());
-  return table;
-}
-
 // Validates with `validate`, then writes with `write` unless it is a dry run.
 template <typename Validate, typename Write>
 core::Result<ImportOutcome> run(const ImportRequest& request, Validate validate, Write write) {
@@ -106,6 +92,15 @@ core::Result<ImportOutcome> run(const ImportRequest& request, Validate validate,
   outcome.written = true;
   report(request, ImportProgress::Stage::kWritten, rows);
   return outcome;
+}
+
+// The request's file as a table, whatever its format (CSV in any supported encoding, XLSX),
+// named in messages as the request says.
+core::Result<io::CsvTable> read_table(const ImportRequest& request) {
+  core::Result<io::CsvTable> table = io::read_table_file(
+      request.file, {.sheet = request.sheet, .encoding = request.encoding, .display_name = request.display_name});
+  if (table) report(request, ImportProgress::Stage::kRead, table->records.size());
+  return table;
 }
 
 core::Result<void> save_framework(store::Store& store, const core::Framework& framework, const store::Actor& actor,

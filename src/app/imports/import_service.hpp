@@ -41,8 +41,8 @@ struct ImportRequest {
   std::string display_name{};
   std::function<void(const ImportProgress&)> progress{};  // none: not reported
   std::size_t preview_rows = kPreviewRows;                // records in ImportOutcome::preview
-  // Seams for the formats and column maps of issue 15 (the sheet of an XLSX file, a text
-  // encoding, a column map, a date format, units by name) go here, beside `file`.
+  std::string sheet{};       // XLSX files: the sheet to read; empty = the first
+  std::string encoding{};    // CSV files: "utf-8" (default), "utf-16" or "cp1252" (io/tables/table_file.hpp)
 };
 
 struct ImportOutcome {

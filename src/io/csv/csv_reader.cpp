@@ -20,17 +20,21 @@ constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
 // opened and closed much later, swallowing lines. Refusing it names the place at once.
 constexpr std::size_t kMaxFieldBytes = 4096;
 
-// Picks ',' or ';' by counting both outside quotes on the first line.
+// Picks ',', ';' or a tab by counting each outside quotes on the first line; the most
+// frequent wins (',' on a tie, so a one-column header stays a comma file).
 char detect_separator(std::string_view text) {
   int commas = 0;
   int semicolons = 0;
+  int tabs = 0;
   bool quoted = false;
   for (char c : text) {
     if (c == '"') quoted = !quoted;
     else if (!quoted && (c == '\n' || c == '\r')) break;
     else if (!quoted && c == ',') ++commas;
     else if (!quoted && c == ';') ++semicolons;
+    else if (!quoted && c == '\t') ++tabs;
   }
+  if (tabs > commas && tabs > semicolons) return '\t';
   return semicolons > commas ? ';' : ',';
 }
 

@@ -1,7 +1,7 @@
 // Reading CSV files as HR systems and spreadsheets write them.
 //
-// Accepts UTF-8 with or without a byte-order mark, ',' or ';' as separator (detected from the
-// header row), fields quoted with '"' (doubled quotes inside, line breaks allowed), LF or
+// Accepts UTF-8 with or without a byte-order mark, ',', ';' or a tab as separator (detected from
+// the header row; other encodings are converted first, io/csv/text_encoding.hpp), fields quoted with '"' (doubled quotes inside, line breaks allowed), LF or
 // CRLF line ends, and blank lines (skipped). A field that begins with an apostrophe followed by
 // = + - @, a tab or a carriage return loses the apostrophe: it is how Trappa's exports (and
 // spreadsheets) keep such a text from running as a formula (csv_writer.hpp). Every field
