@@ -14,7 +14,7 @@
 #include "io/imports/org_import.hpp"
 #include "io/imports/participation_import.hpp"
 #include "io/imports/profile_matrix.hpp"
-#include "io/json/framework_json.hpp"
+#include "io/frameworks/framework_file.hpp"
 #include "store/assessment/round_store.hpp"
 #include "store/framework/framework_store.hpp"
 #include "store/learning/learning_store.hpp"
@@ -43,6 +43,12 @@ std::string describe(const core::Framework& framework) {
   return "framework '" + framework.id + "' with " + std::to_string(framework.competency_count()) +
          " competencies and " + std::to_string(framework.roles.size()) + " roles";
 }
+std::string describe(const io::ImportedFramework& imported) { return describe(imported.framework); }
+
+// The warnings a reader of another standard's framework leaves; other imports have none.
+template <typename T>
+void add_warnings(const T&, ImportOutcome&) {}
+void add_warnings(const io::ImportedFramework& imported, ImportOutcome& outcome) { outcome.warnings = imported.warnings; }
 
 // Where the import's itemised audit entries point: the file, and the line of each key's first
 // record (store/store.hpp, Actor::where) — the employee id, or an activity's code.
@@ -74,6 +80,7 @@ core::Result<ImportOutcome> run(const ImportRequest& request, Validate validate,
   ASSIGN_OR_RETURN(auto validated, validate());
   ImportOutcome outcome;
   outcome.what = describe(validated);
+  add_warnings(validated, outcome);
   if (request.dry_run) return outcome;
   TRY(write(validated, outcome));
   outcome.written = true;
@@ -173,9 +180,9 @@ core::Result<ImportOutcome> import_file(store::Store& store, const ImportRequest
           });
     case ImportKind::kFramework:
       return run(
-          request, [&] { return io::read_framework_file(request.file); },
-          [&](const core::Framework& framework, ImportOutcome& outcome) {
-            return save_framework(store, framework, actor, outcome);
+          request, [&] { return io::read_framework_source(request.file); },
+          [&](const io::ImportedFramework& imported, ImportOutcome& outcome) {
+            return save_framework(store, imported.framework, actor, outcome);
           });
     case ImportKind::kProfiles:
       return run(

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/base/result.hpp"
 #include "store/store.hpp"
@@ -30,6 +31,9 @@ struct ImportOutcome {
   bool written = false;                        // false on a dry run
   std::string framework_id;                    // kFramework, kProfiles: the framework written
   std::optional<int> framework_revision;       // ... and the revision the store now holds
+  // kFramework from another standard (CASE, Moodle CSV): what the source lacked or what had
+  // to be changed to fit (io/frameworks/framework_outline.hpp); also on a dry run.
+  std::vector<std::string> warnings{};
 };
 
 // Reads and validates `request.file` against the store and, unless it is a dry run, writes

@@ -1,0 +1,63 @@
+#include "io/frameworks/framework_file.hpp"
+
+#include <fstream>
+#include <sstream>
+
+#include "io/csv/csv_reader.hpp"
+#include "io/frameworks/case_package.hpp"
+#include "io/frameworks/moodle_framework_csv.hpp"
+#include "io/json/framework_json.hpp"
+
+namespace trappa::io {
+
+namespace {
+
+constexpr std::string_view kAccepted =
+    "Trappa reads Trappa's framework JSON, a 1EdTech CASE 1.0 package (JSON with CFDocument and CFItems) and "
+    "Moodle's competency framework CSV (columns 'Parent ID number', 'ID number', 'Short name', …, 'Is framework')";
+
+std::string_view without_byte_order_mark(std::string_view bytes) {
+  return bytes.starts_with("\xEF\xBB\xBF") ? bytes.substr(3) : bytes;
+}
+
+// The first character that is not white space, or 0.
+char first_visible(std::string_view text) {
+  for (char c : text) {
+    if (c != ' ' && c != '\t' && c != '\r' && c != '\n') return c;
+  }
+  return 0;
+}
+
+core::Result<ImportedFramework> unrecognised(const std::string& file_name, const std::string& shape) {
+  return core::invalid("the file is not a framework Trappa can read", {{file_name, shape + "; " + std::string(kAccepted)}});
+}
+
+}  // namespace
+
+core::Result<ImportedFramework> parse_framework_source(std::string_view bytes, const std::string& file_name) {
+  if (bytes.starts_with("PK\x03\x04")) {
+    return unrecognised(file_name, "this is an XLSX workbook (or another ZIP archive), not a framework file");
+  }
+  const std::string_view text = without_byte_order_mark(bytes);
+  const char first = first_visible(text);
+  if (first == '{' || first == '[') {
+    // CASE packages carry a CFDocument at the top; any other JSON is read as Trappa's own.
+    if (text.find("\"CFDocument\"") != std::string_view::npos) return parse_case_package(bytes, file_name);
+    ASSIGN_OR_RETURN(auto framework, parse_framework_json(bytes, file_name));
+    return ImportedFramework{std::move(framework), "trappa-json", {}};
+  }
+  if (first == 0) return unrecognised(file_name, "the file is empty");
+  ASSIGN_OR_RETURN(auto table, parse_csv(bytes, file_name));
+  if (is_moodle_framework_csv(table)) return read_moodle_framework_csv(table);
+  return unrecognised(file_name, "this is a CSV file without Moodle's 'Parent ID number' and 'Is framework' columns");
+}
+
+core::Result<ImportedFramework> read_framework_source(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return core::invalid("cannot read the file", {{path.string(), "no such file or it cannot be opened"}});
+  std::ostringstream content;
+  content << in.rdbuf();
+  return parse_framework_source(content.str(), path.string());
+}
+
+}  // namespace trappa::io

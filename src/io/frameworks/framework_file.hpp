@@ -1,0 +1,21 @@
+// Reading a framework file in any format Trappa knows, recognised by its content rather than
+// its name: Trappa's framework JSON, a 1EdTech CASE 1.0 package (JSON with a CFDocument),
+// Moodle's competency framework CSV (header with "Parent ID number" and "Is framework"). A
+// file in none of these shapes is named for what it looks like (an XLSX workbook, some other
+// CSV or JSON) with the formats that are accepted, never reported as a syntax error of one
+// of them. docs/formats.md, "Frameworks from other standards".
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+#include "core/base/result.hpp"
+#include "io/frameworks/framework_outline.hpp"
+
+namespace trappa::io {
+
+[[nodiscard]] core::Result<ImportedFramework> parse_framework_source(std::string_view bytes, const std::string& file_name);
+[[nodiscard]] core::Result<ImportedFramework> read_framework_source(const std::filesystem::path& path);
+
+}  // namespace trappa::io
