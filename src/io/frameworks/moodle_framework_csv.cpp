@@ -1,5 +1,6 @@
 #include "io/frameworks/moodle_framework_csv.hpp"
 
+#include <algorithm>
 #include <map>
 #include <set>
 #include <utility>
@@ -220,8 +221,13 @@ core::Result<ImportedFramework> read_moodle_framework_csv(const CsvTable& table)
 }
 
 std::string write_moodle_framework_csv(const core::Framework& framework) {
+  // Moodle keeps a scale as its level names joined by commas, so a comma inside a name would
+  // split it: such commas are written as semicolons.
   std::string scale_values;
-  for (const std::string& name : framework.scale.names) scale_values += (scale_values.empty() ? "" : ",") + name;
+  for (std::string name : framework.scale.names) {
+    std::replace(name.begin(), name.end(), ',', ';');
+    scale_values += (scale_values.empty() ? "" : ",") + name;
+  }
   // The scale's first level is the default, its highest the proficient one; scaleid 0 is
   // replaced by Moodle on import with the id of the matching (or a new) scale.
   std::string scale_configuration = "[{\"scaleid\":\"0\"}";

@@ -9,7 +9,8 @@
 // Problems are "FILE:LINE:COLUMN: reason".
 //
 // Writing: Moodle's own header, the framework row, one row per area and one per competency,
-// plain-text descriptions (format 2). Moodle has no place for level descriptors, motivation
+// plain-text descriptions (format 2); a comma in a level name becomes a semicolon (Moodle
+// separates the levels of a scale with commas). Moodle has no place for level descriptors, motivation
 // questions, version, language or roles; they are left out. Pure functions.
 #pragma once
 
