@@ -167,9 +167,10 @@ core::Result<ImportedFramework> parse_case_package(std::string_view text, const 
         entry.node.code = reader.text(*item, "humanCodingScheme", path + ".humanCodingScheme");
         if (entry.node.code.empty()) entry.node.code = reader.text(*item, "listEnumeration", path + ".listEnumeration");
         entry.node.notes = reader.text(*item, "notes", path + ".notes");
-        // The short statement is the name; the full one is the definition unless it only repeats it.
+        // With a short statement, that is the name and the full one the definition; without
+        // one, the full statement is the name and there is no definition.
         entry.node.name = abbreviated.empty() ? full : abbreviated;
-        entry.node.statement = abbreviated.empty() || abbreviated == full ? std::string() : full;
+        entry.node.statement = abbreviated.empty() ? std::string() : full;
         if (identifier.empty()) continue;
         if (items.contains(identifier)) {
           reader.problem(path + ".identifier", "another CFItem has the identifier '" + identifier + "'");
@@ -292,7 +293,7 @@ core::Result<ImportedFramework> parse_case_package(std::string_view text, const 
       scale.min = static_cast<int>(std::clamp(scale_levels->front().score, -1000LL, 1000LL));
       scale.max = static_cast<int>(std::clamp(scale_levels->back().score, -1000LL, 1000LL));
       for (const RubricLevel& level : *scale_levels) {
-        scale.names.push_back(level.quality.empty() ? std::to_string(level.score) : level.quality);
+        scale.names.push_back(level.quality);
       }
     }
     if (level_names_differ) {
@@ -359,8 +360,12 @@ std::string write_case_package(const core::Framework& framework, const std::stri
     json::object item;
     item["identifier"] = uuid;
     item["uri"] = uri_of(uuid);
-    item["fullStatement"] = statement.empty() ? name : statement;
-    item["abbreviatedStatement"] = name;
+    if (statement.empty()) {
+      item["fullStatement"] = name;
+    } else {
+      item["fullStatement"] = statement;
+      item["abbreviatedStatement"] = name;
+    }
     item["humanCodingScheme"] = code;
     if (!notes.empty()) item["notes"] = notes;
     item["CFItemType"] = type;
