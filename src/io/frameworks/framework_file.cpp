@@ -1,5 +1,6 @@
 #include "io/frameworks/framework_file.hpp"
 
+#include <cctype>
 #include <fstream>
 #include <sstream>
 
@@ -28,6 +29,13 @@ char first_visible(std::string_view text) {
   return 0;
 }
 
+bool is_json_name(std::string_view file_name) {
+  if (file_name.size() < 5) return false;
+  std::string extension(file_name.substr(file_name.size() - 5));
+  for (char& c : extension) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return extension == ".json";
+}
+
 core::Result<ImportedFramework> unrecognised(const std::string& file_name, const std::string& shape) {
   return core::invalid("the file is not a framework Trappa can read", {{file_name, shape + "; " + std::string(kAccepted)}});
 }
@@ -46,9 +54,17 @@ core::Result<ImportedFramework> parse_framework_source(std::string_view bytes, c
     ASSIGN_OR_RETURN(auto framework, parse_framework_json(bytes, file_name));
     return ImportedFramework{std::move(framework), "trappa-json", {}};
   }
+  auto table = first == 0 ? core::Result<CsvTable>(core::fail(core::ErrorKind::kInvalidInput, "the file is empty"))
+                           : parse_csv(bytes, file_name);
+  if (table && is_moodle_framework_csv(*table)) return read_moodle_framework_csv(*table);
+  // Not Moodle's CSV: a file its author calls .json gets the JSON reader's own report (a
+  // comment, a truncated file), which says more than "this is not a framework".
+  if (is_json_name(file_name)) {
+    ASSIGN_OR_RETURN(auto framework, parse_framework_json(bytes, file_name));
+    return ImportedFramework{std::move(framework), "trappa-json", {}};
+  }
   if (first == 0) return unrecognised(file_name, "the file is empty");
-  ASSIGN_OR_RETURN(auto table, parse_csv(bytes, file_name));
-  if (is_moodle_framework_csv(table)) return read_moodle_framework_csv(table);
+  if (!table) return std::unexpected(std::move(table).error());
   return unrecognised(file_name, "this is a CSV file without Moodle's 'Parent ID number' and 'Is framework' columns");
 }
 

@@ -2,8 +2,9 @@
 // its name: Trappa's framework JSON, a 1EdTech CASE 1.0 package (JSON with a CFDocument),
 // Moodle's competency framework CSV (header with "Parent ID number" and "Is framework"). A
 // file in none of these shapes is named for what it looks like (an XLSX workbook, some other
-// CSV or JSON) with the formats that are accepted, never reported as a syntax error of one
-// of them. docs/formats.md, "Frameworks from other standards".
+// CSV) with the formats that are accepted; only a file named *.json that is neither JSON nor
+// Moodle's CSV gets the JSON reader's report (its syntax error, an empty file).
+// docs/formats.md, "Frameworks from other standards".
 #pragma once
 
 #include <filesystem>
