@@ -156,6 +156,23 @@ TEST(CasePackage, problems_name_the_json_path) {
             "consecutive whole numbers");
 }
 
+TEST(CasePackage, items_in_a_cycle_are_named_not_dropped) {
+  boost::json::value package = boost::json::parse(fixtures::read_text(fixture("case_package.json")));
+  // IH.1 (CFItems[0]) becomes a child of its own child IH.1.1 (CFItems[1]).
+  boost::json::array& associations = package.at("CFAssociations").as_array();
+  for (boost::json::value& association : associations) {
+    if (association.at("originNodeURI").at("title") == "Registrering och diarieföring") {
+      association.as_object()["destinationNodeURI"] = association.at("originNodeURI");
+      association.at("destinationNodeURI").as_object()["identifier"] =
+          package.at("CFItems").as_array()[1].at("identifier");
+    }
+  }
+  const std::string message = error_of(boost::json::serialize(package), "cycle.json");
+  EXPECT_NE(message.find("cycle.json: CFItems[0]: is not below the CFDocument: its isChildOf associations form a cycle"),
+            std::string::npos) << message;
+  EXPECT_NE(message.find("cycle.json: CFItems[1]: is not below"), std::string::npos) << message;
+}
+
 TEST(MoodleFrameworkCsv, reads_the_framework_row_nested_competencies_and_the_scale) {
   const ImportedFramework imported = read_ok(fixture("moodle_framework.csv"));
   const core::Framework& framework = imported.framework;

@@ -90,11 +90,6 @@ class CaseReader {
   }
 };
 
-struct CaseItem {
-  OutlineNode node;
-  std::string path;  // CFItems[i]
-};
-
 struct Child {
   long long sequence = 0;
   std::size_t order = 0;  // position among the associations, for equal sequence numbers
@@ -107,14 +102,17 @@ struct RubricLevel {
   std::string description;
 };
 
-OutlineNode build(const std::string& identifier, std::map<std::string, CaseItem>& items,
-                  const std::map<std::string, std::vector<Child>>& children, std::set<std::string>& placed) {
+// Deeper trees are refused: no real framework needs more, and it bounds the recursion.
+constexpr int kMaxDepth = 32;
+
+OutlineNode build(const std::string& identifier, const std::map<std::string, OutlineNode>& items,
+                  const std::map<std::string, std::vector<Child>>& children, std::set<std::string>& placed, int depth) {
   placed.insert(identifier);
-  OutlineNode node = items.at(identifier).node;
-  if (auto found = children.find(identifier); found != children.end()) {
+  OutlineNode node = items.at(identifier);
+  if (auto found = children.find(identifier); found != children.end() && depth < kMaxDepth) {
     for (const Child& child : found->second) {
       if (placed.contains(child.identifier)) continue;  // a second parent or a cycle: the first placement wins
-      node.children.push_back(build(child.identifier, items, children, placed));
+      node.children.push_back(build(child.identifier, items, children, placed, depth + 1));
     }
   }
   return node;
@@ -134,7 +132,8 @@ core::Result<ImportedFramework> parse_case_package(std::string_view text, const 
   FrameworkOutline outline;
   const json::object* root = reader.object(&document, "(document)");
   std::string document_identifier;
-  std::map<std::string, CaseItem> items;
+  std::map<std::string, OutlineNode> items;
+  std::map<std::string, std::string> item_paths;  // identifier → CFItems[i]
   std::vector<std::string> item_order;
   std::map<std::string, std::vector<Child>> children;
   std::set<std::string> has_parent;
@@ -159,24 +158,24 @@ core::Result<ImportedFramework> parse_case_package(std::string_view text, const 
         const std::string path = fmt::format("CFItems[{}]", i);
         const json::object* item = reader.object(&(*cf_items)[i], path);
         if (item == nullptr) continue;
-        CaseItem entry;
-        entry.path = path;
+        OutlineNode entry;
         const std::string identifier = reader.text(*item, "identifier", path + ".identifier", true);
         const std::string full = reader.text(*item, "fullStatement", path + ".fullStatement", true);
         const std::string abbreviated = reader.text(*item, "abbreviatedStatement", path + ".abbreviatedStatement");
-        entry.node.code = reader.text(*item, "humanCodingScheme", path + ".humanCodingScheme");
-        if (entry.node.code.empty()) entry.node.code = reader.text(*item, "listEnumeration", path + ".listEnumeration");
-        entry.node.notes = reader.text(*item, "notes", path + ".notes");
+        entry.code = reader.text(*item, "humanCodingScheme", path + ".humanCodingScheme");
+        if (entry.code.empty()) entry.code = reader.text(*item, "listEnumeration", path + ".listEnumeration");
+        entry.notes = reader.text(*item, "notes", path + ".notes");
         // With a short statement, that is the name and the full one the definition; without
         // one, the full statement is the name and there is no definition.
-        entry.node.name = abbreviated.empty() ? full : abbreviated;
-        entry.node.statement = abbreviated.empty() ? std::string() : full;
+        entry.name = abbreviated.empty() ? full : abbreviated;
+        entry.statement = abbreviated.empty() ? std::string() : full;
         if (identifier.empty()) continue;
         if (items.contains(identifier)) {
           reader.problem(path + ".identifier", "another CFItem has the identifier '" + identifier + "'");
           continue;
         }
         item_order.push_back(identifier);
+        item_paths.emplace(identifier, path);
         items.emplace(identifier, std::move(entry));
       }
     } else if (root->if_contains("CFItems") == nullptr) {
@@ -282,7 +281,7 @@ core::Result<ImportedFramework> parse_case_package(std::string_view text, const 
               level_names_differ = level_names_differ || criterion_levels[l].quality != (*scale_levels)[l].quality;
             }
           }
-          std::vector<std::string>& descriptors = found->second.node.level_descriptors;
+          std::vector<std::string>& descriptors = found->second.level_descriptors;
           descriptors.clear();
           for (const RubricLevel& level : criterion_levels) descriptors.push_back(level.description);
         }
@@ -315,13 +314,22 @@ core::Result<ImportedFramework> parse_case_package(std::string_view text, const 
   // Top: the document's children in sequence, then items nobody names as child, in file order.
   std::set<std::string> placed;
   if (auto found = children.find(document_identifier); found != children.end()) {
-    for (const Child& child : found->second) outline.top.push_back(build(child.identifier, items, children, placed));
+    for (const Child& child : found->second) outline.top.push_back(build(child.identifier, items, children, placed, 1));
   }
   for (const std::string& identifier : item_order) {
     if (!has_parent.contains(identifier) && !placed.contains(identifier)) {
-      outline.top.push_back(build(identifier, items, children, placed));
+      outline.top.push_back(build(identifier, items, children, placed, 1));
     }
   }
+  std::vector<core::Problem> unplaced;
+  for (const std::string& identifier : item_order) {
+    if (!placed.contains(identifier)) {
+      unplaced.push_back({file_name + ": " + item_paths.at(identifier),
+                          fmt::format("is not below the CFDocument: its isChildOf associations form a cycle or go "
+                                      "deeper than {} levels", kMaxDepth)});
+    }
+  }
+  if (!unplaced.empty()) return core::invalid("the CASE package has problems", std::move(unplaced));
   return flatten_outline(std::move(outline), "case-1.0", std::move(warnings), file_name);
 }
 

@@ -89,13 +89,17 @@ struct Row {
   OutlineNode node;
 };
 
-OutlineNode build(std::size_t index, std::vector<Row>& rows, const std::multimap<std::string, std::size_t>& children,
-                  std::set<std::size_t>& placed) {
+// Deeper trees are refused: no real framework needs more, and it bounds the recursion.
+constexpr int kMaxDepth = 32;
+
+OutlineNode build(std::size_t index, const std::vector<Row>& rows, const std::multimap<std::string, std::size_t>& children,
+                  std::set<std::size_t>& placed, int depth) {
   placed.insert(index);
   OutlineNode node = rows[index].node;
+  if (depth >= kMaxDepth) return node;
   auto [begin, end] = children.equal_range(node.code);
   for (auto it = begin; it != end; ++it) {
-    if (!placed.contains(it->second)) node.children.push_back(build(it->second, rows, children, placed));
+    if (!placed.contains(it->second)) node.children.push_back(build(it->second, rows, children, placed, depth + 1));
   }
   return node;
 }
@@ -204,10 +208,11 @@ core::Result<ImportedFramework> read_moodle_framework_csv(const CsvTable& table)
     }
   }
   std::set<std::size_t> placed;
-  for (std::size_t i : top) outline.top.push_back(build(i, rows, children, placed));
+  for (std::size_t i : top) outline.top.push_back(build(i, rows, children, placed, 1));
   for (std::size_t i = 0; i < rows.size(); ++i) {
     if (!placed.contains(i) && by_id.contains(rows[i].parent.text)) {
-      problem(rows[i].parent, "the competency is not below the framework: its parents form a cycle");
+      problem(rows[i].parent, fmt::format("the competency is not below the framework: its parents form a cycle or go "
+                                          "deeper than {} levels", kMaxDepth));
     }
   }
   if (!problems.empty()) return core::invalid("the Moodle competency framework file has problems", std::move(problems));

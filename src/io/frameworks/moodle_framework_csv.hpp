@@ -10,8 +10,10 @@
 //
 // Writing: Moodle's own header, the framework row, one row per area and one per competency,
 // plain-text descriptions (format 2); a comma in a level name becomes a semicolon (Moodle
-// separates the levels of a scale with commas). Moodle has no place for level descriptors, motivation
-// questions, version, language or roles; they are left out. Pure functions.
+// separates the levels of a scale with commas), and a text beginning with = + - @ gets the
+// leading apostrophe of every Trappa CSV (csv_writer.hpp). Moodle has no place for level
+// descriptors, motivation questions, version, language or roles; they are left out. Pure
+// functions.
 #pragma once
 
 #include <string>
