@@ -8,6 +8,7 @@
 #include "io/frameworks/case_package.hpp"
 #include "io/frameworks/moodle_framework_csv.hpp"
 #include "io/json/framework_json.hpp"
+#include "io/json/json_text.hpp"
 
 namespace trappa::io {
 
@@ -49,8 +50,12 @@ core::Result<ImportedFramework> parse_framework_source(std::string_view bytes, c
   const std::string_view text = without_byte_order_mark(bytes);
   const char first = first_visible(text);
   if (first == '{' || first == '[') {
-    // CASE packages carry a CFDocument at the top; any other JSON is read as Trappa's own.
-    if (text.find("\"CFDocument\"") != std::string_view::npos) return parse_case_package(bytes, file_name);
+    // CASE packages carry a CFDocument at the top; any other JSON is read as Trappa's own
+    // (whose reader reports a syntax error as before).
+    auto document = parse_json_text(bytes, file_name);
+    if (document && document->is_object() && document->as_object().contains("CFDocument")) {
+      return parse_case_package(bytes, file_name);
+    }
     ASSIGN_OR_RETURN(auto framework, parse_framework_json(bytes, file_name));
     return ImportedFramework{std::move(framework), "trappa-json", {}};
   }
