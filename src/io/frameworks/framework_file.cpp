@@ -59,18 +59,20 @@ core::Result<ImportedFramework> parse_framework_source(std::string_view bytes, c
     ASSIGN_OR_RETURN(auto framework, parse_framework_json(bytes, file_name));
     return ImportedFramework{std::move(framework), "trappa-json", {}};
   }
-  auto table = first == 0 ? core::Result<CsvTable>(core::fail(core::ErrorKind::kInvalidInput, "the file is empty"))
-                           : parse_csv(bytes, file_name);
-  if (table && is_moodle_framework_csv(*table)) return read_moodle_framework_csv(*table);
-  // Not Moodle's CSV: a file its author calls .json gets the JSON reader's own report (a
-  // comment, a truncated file), which says more than "this is not a framework".
-  if (is_json_name(file_name)) {
-    ASSIGN_OR_RETURN(auto framework, parse_framework_json(bytes, file_name));
-    return ImportedFramework{std::move(framework), "trappa-json", {}};
+  // A file its author calls .json that is neither JSON nor Moodle's CSV (a comment at the top,
+  // an empty file) gets the JSON reader's own report, which says more than "not a framework".
+  const bool json_name = is_json_name(file_name);
+  if (first != 0) {
+    auto table = parse_csv(bytes, file_name);
+    if (table && is_moodle_framework_csv(*table)) return read_moodle_framework_csv(*table);
+    if (!json_name) {
+      if (!table) return std::unexpected(std::move(table).error());
+      return unrecognised(file_name, "this is a CSV file without Moodle's 'Parent ID number' and 'Is framework' columns");
+    }
   }
-  if (first == 0) return unrecognised(file_name, "the file is empty");
-  if (!table) return std::unexpected(std::move(table).error());
-  return unrecognised(file_name, "this is a CSV file without Moodle's 'Parent ID number' and 'Is framework' columns");
+  if (!json_name) return unrecognised(file_name, "the file is empty");
+  ASSIGN_OR_RETURN(auto framework, parse_framework_json(bytes, file_name));
+  return ImportedFramework{std::move(framework), "trappa-json", {}};
 }
 
 core::Result<ImportedFramework> read_framework_source(const std::filesystem::path& path) {
