@@ -1,5 +1,7 @@
 #include "io/frameworks/framework_outline.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 namespace trappa::io {
