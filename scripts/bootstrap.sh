@@ -12,6 +12,7 @@ build_packages=(
   libsoci-dev libsqlite3-dev libpq-dev
   libkainjow-mustache-dev libsodium-dev libspdlog-dev libfmt-dev
   libcli11-dev libtoml11-dev libxlsxwriter-dev libcurl4-openssl-dev
+  libzip-dev libexpat1-dev  # reading XLSX workbooks for the imports (src/io/xlsx/xlsx_reader.hpp)
   libgtest-dev libgmock-dev libbenchmark-dev
   gettext  # msgfmt compiles the text catalogues po/*.po (docs/web.md, "Texts and languages")
 )
