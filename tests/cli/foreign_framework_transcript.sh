@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Transcript: frameworks from other standards through the command line — a CASE 1.0 package and
 # a Moodle competency framework CSV import with their warnings (also on --dry-run), a Moodle
-# CSV named .json is still read as CSV, an XLSX file is named for what it is, and the CASE and
-# Moodle CSV exports import back to the same framework file.
+# CSV named .json is still read as CSV, a workbook that is not DigComp's (and a broken one) is
+# named for what it is, and the CASE and Moodle CSV exports import back to the same framework file.
 # Usage: foreign_framework_transcript.sh TRAPPA_BINARY FIXTURES_DIR SOURCE_DIR
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/transcript.bash"
@@ -22,9 +22,13 @@ cp moodle_framework.csv moodle_framework.json
 run import framework moodle_framework.json --db store.db
 check_status 0
 
-note "An XLSX workbook is named for what it is"
-printf 'PK\003\004' > workbook.xlsx
-run import framework workbook.xlsx --db store.db
+note "A workbook that is not DigComp's, and a file that only begins like one, are named for what they are"
+run export units --format xlsx -o units.xlsx --db store.db
+check_status 0
+run import framework units.xlsx --db store.db
+check_status 2
+printf 'PK\003\004' > broken.xlsx
+run import framework broken.xlsx --db store.db
 check_status 2
 
 note "CASE export → import gives the same framework file"

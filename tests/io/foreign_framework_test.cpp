@@ -5,6 +5,8 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
 #include <regex>
 #include <string>
 #include <vector>
@@ -16,6 +18,7 @@
 #include "io/frameworks/framework_file.hpp"
 #include "io/frameworks/moodle_framework_csv.hpp"
 #include "io/json/framework_json.hpp"
+#include "io/xlsx/xlsx_writer.hpp"
 
 namespace trappa::io {
 namespace {
@@ -263,6 +266,64 @@ TEST(FrameworkSource, every_framework_file_was_rejected_as_not_valid_json) {
   ASSERT_TRUE(trappa.has_value());
   EXPECT_EQ(trappa->format, "trappa-json");
   EXPECT_TRUE(trappa->warnings.empty());
+}
+
+// A DigComp-shaped workbook written by Trappa's own XLSX writer: areas in merged-looking
+// cells (empty below the first row), a competence per row, then learning-outcome rows.
+std::filesystem::path write_workbook(const std::string& name, const std::vector<std::vector<std::string>>& rows) {
+  auto bytes = write_xlsx({XlsxSheet{"DigComp", rows}});
+  EXPECT_TRUE(bytes.has_value());
+  const std::filesystem::path path = std::filesystem::temp_directory_path() / name;
+  std::ofstream(path, std::ios::binary) << bytes.value_or("");
+  return path;
+}
+
+TEST(DigCompWorkbook, reads_areas_competences_and_leaves_out_learning_outcome_rows) {
+  const auto path = write_workbook(
+      "DigComp 3.0 test.xlsx",
+      {{"Competence area", "Area descriptor", "Competence", "Competence descriptor", "Learning outcome"},
+       {"1. Information search, evaluation and management", "To articulate information needs.",
+        "1.1 Browsing, searching and filtering information", "To articulate information needs and search.", ""},
+       {"", "", "1.1 Browsing, searching and filtering information", "", "Knows how to use a search engine."},
+       {"", "", "1.2 Evaluating information", "To assess the credibility of sources.", ""},
+       {"2 Communication and collaboration", "", "2.1 Interacting", "To interact through digital technologies.", ""}});
+  auto imported = read_framework_source(path);
+  std::filesystem::remove(path);
+  ASSERT_TRUE(imported.has_value()) << imported.error().describe();
+  const core::Framework& framework = imported->framework;
+  EXPECT_EQ(imported->format, "digcomp-xlsx");
+  EXPECT_EQ(framework.name, "DigComp 3.0 test");
+  EXPECT_EQ(framework.id, "digcomp-3-0-test");
+  ASSERT_EQ(framework.areas.size(), 2u);
+  EXPECT_EQ(framework.areas[0].name, "Information search, evaluation and management");
+  EXPECT_EQ(framework.areas[0].description, "To articulate information needs.");
+  EXPECT_EQ(codes_of(framework.areas[0]), (std::vector<std::string>{"1.1", "1.2"}));
+  EXPECT_EQ(framework.areas[0].competencies[1].definition, "To assess the credibility of sources.");
+  EXPECT_EQ(codes_of(framework.areas[1]), (std::vector<std::string>{"2.1"}));
+  EXPECT_TRUE(has_warning(*imported, "1 further rows of competences already read"));
+  EXPECT_TRUE(has_warning(*imported, "no level scale"));
+  EXPECT_TRUE(has_warning(*imported, "3 of 3 competencies have no level descriptors"));
+  EXPECT_TRUE(has_warning(*imported, "no roles or role profiles"));
+}
+
+TEST(DigCompWorkbook, problems_name_the_cell_and_other_workbooks_are_named) {
+  const auto bad = write_workbook("digcomp_bad.xlsx", {{"Competence area", "Competence"},
+                                                       {"Information", "1.1 Browsing"},
+                                                       {"1 Information", "Browsing without a number"}});
+  auto refused = read_framework_source(bad);
+  std::filesystem::remove(bad);
+  ASSERT_FALSE(refused.has_value());
+  const std::string file = bad.string();
+  EXPECT_EQ(refused.error().describe(),
+            "the DigComp workbook has problems\n" + file +
+                ":2:1: the competence area 'Information' does not begin with its number (\"1 Information …\")\n" + file +
+                ":3:2: the competence 'Browsing without a number' does not begin with its number (\"1.1 Browsing …\")");
+  const auto people = write_workbook("people.xlsx", {{"Förnamn", "Efternamn"}, {"Anna", "Berg"}});
+  auto other = read_framework_source(people);
+  std::filesystem::remove(people);
+  ASSERT_FALSE(other.has_value());
+  EXPECT_NE(other.error().describe().find("this is an XLSX workbook whose first sheet has no 'Competence area'"),
+            std::string::npos) << other.error().describe();
 }
 
 TEST(ShippedFrameworks, digcomp_2_2_has_its_5_areas_and_21_competences) {

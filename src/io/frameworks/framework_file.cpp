@@ -6,17 +6,20 @@
 
 #include "io/csv/csv_reader.hpp"
 #include "io/frameworks/case_package.hpp"
+#include "io/frameworks/digcomp_workbook.hpp"
 #include "io/frameworks/moodle_framework_csv.hpp"
 #include "io/json/framework_json.hpp"
 #include "io/json/json_text.hpp"
+#include "io/xlsx/xlsx_reader.hpp"
 
 namespace trappa::io {
 
 namespace {
 
 constexpr std::string_view kAccepted =
-    "Trappa reads Trappa's framework JSON, a 1EdTech CASE 1.0 package (JSON with CFDocument and CFItems) and "
-    "Moodle's competency framework CSV (columns 'Parent ID number', 'ID number', 'Short name', …, 'Is framework')";
+    "Trappa reads Trappa's framework JSON, a 1EdTech CASE 1.0 package (JSON with CFDocument and CFItems), "
+    "Moodle's competency framework CSV (columns 'Parent ID number', 'ID number', 'Short name', …, 'Is framework') "
+    "and, from a file, the DigComp workbook (XLSX with columns 'Competence area' and 'Competence')";
 
 std::string_view without_byte_order_mark(std::string_view bytes) {
   return bytes.starts_with("\xEF\xBB\xBF") ? bytes.substr(3) : bytes;
@@ -80,7 +83,15 @@ core::Result<ImportedFramework> read_framework_source(const std::filesystem::pat
   if (!in) return core::invalid("cannot read the file", {{path.string(), "no such file or it cannot be opened"}});
   std::ostringstream content;
   content << in.rdbuf();
-  return parse_framework_source(content.str(), path.string());
+  const std::string bytes = content.str();
+  if (bytes.starts_with("PK\x03\x04")) {
+    // A workbook: the DigComp shape, or named for what it is.
+    ASSIGN_OR_RETURN(auto table, read_xlsx_table(path));
+    if (is_digcomp_table(table)) return read_digcomp_table(table, path.stem().string());
+    return unrecognised(path.string(), "this is an XLSX workbook whose first sheet has no 'Competence area' and "
+                                       "'Competence' columns of the DigComp workbook");
+  }
+  return parse_framework_source(bytes, path.string());
 }
 
 }  // namespace trappa::io
