@@ -1,5 +1,6 @@
 #include "io/frameworks/digcomp_workbook.hpp"
 
+#include <cctype>
 #include <map>
 #include <utility>
 #include <vector>

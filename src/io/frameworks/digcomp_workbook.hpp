@@ -12,7 +12,7 @@
 // reading the file.
 #pragma once
 
-#include <filesystem>
+#include <string>
 
 #include "core/base/result.hpp"
 #include "io/csv/csv_reader.hpp"
