@@ -47,7 +47,7 @@ clean:
 # each for FUZZ_SECONDS on a copy of its seed corpus in tests/fuzz/; fails on any crash.
 FUZZ_SECONDS ?= 60
 FUZZ_BUILD_DIR ?= build-fuzz
-FUZZ_TARGETS ?= fuzz_csv_reader fuzz_framework_json fuzz_form_query fuzz_http_request
+FUZZ_TARGETS ?= fuzz_csv_reader fuzz_framework_json fuzz_framework_source fuzz_form_query fuzz_http_request
 
 .PHONY: fuzz fuzz-configure
 fuzz: fuzz-configure

@@ -1,5 +1,6 @@
-// trappa export framework ID --format json: the canonical framework file, which imports back
-// unchanged.
+// trappa export framework ID --format json|case|moodle-csv: the canonical framework file, which
+// imports back unchanged, or the framework as a 1EdTech CASE 1.0 package or Moodle's
+// competency framework CSV (io/frameworks), which import back with what those formats carry.
 // trappa export profiles --framework ID [--format csv|xlsx] [--csv-dialect …] [-o FILE]: the
 // framework's role profiles as the matrix `trappa import profiles` reads.
 #include <CLI/CLI.hpp>
@@ -17,6 +18,8 @@
 #include "core/base/date.hpp"
 #include "core/learning/learning_activity.hpp"
 #include "io/exports/profile_matrix_output.hpp"
+#include "io/frameworks/case_package.hpp"
+#include "io/frameworks/moodle_framework_csv.hpp"
 #include "io/json/framework_json.hpp"
 #include "store/assessment/round_store.hpp"
 #include "store/framework/framework_store.hpp"
@@ -47,7 +50,10 @@ int export_framework(const CommandContext& context, const ExportOptions& options
   auto stored = (*store)->frameworks().load_framework(options.id, options.revision);
   if (!stored) return report(stored.error());
   if (!*stored) return report({core::ErrorKind::kNotFound, "no framework with id '" + options.id + "'", {}});
-  return emit(options, io::write_framework_json((*stored)->framework));
+  const core::Framework& framework = (*stored)->framework;
+  if (options.format == "case") return emit(options, io::write_case_package(framework, store::utc_timestamp_now()));
+  if (options.format == "moodle-csv") return emit(options, io::write_moodle_framework_csv(framework));
+  return emit(options, io::write_framework_json(framework));
 }
 
 int export_profiles(const CommandContext& context, const ExportOptions& options) {
@@ -179,9 +185,11 @@ void add_export_commands(CLI::App& app, CommandContext& context, int& exit_statu
   CLI::App* export_command = app.add_subcommand("export", "Export data from the store");
   export_command->require_subcommand(1);
   auto options = std::make_shared<ExportOptions>();
-  CLI::App* framework = export_command->add_subcommand("framework", "A framework as its JSON file");
+  CLI::App* framework = export_command->add_subcommand(
+      "framework", "A framework as its JSON file, a CASE 1.0 package or Moodle's competency framework CSV");
   framework->add_option("id", options->id, "Framework id, e.g. digital-kompetens")->required();
-  framework->add_option("--format", options->format, "Output format")->check(CLI::IsMember({"json"}))
+  framework->add_option("--format", options->format, "json (Trappa's file), case (1EdTech CASE 1.0) or moodle-csv")
+      ->check(CLI::IsMember({"json", "case", "moodle-csv"}))
       ->capture_default_str();
   framework->add_option("--revision", options->revision, "A stored revision (default: the latest)");
   framework->add_option("-o,--output", options->output, "Write to this file instead of standard output");

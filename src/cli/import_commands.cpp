@@ -24,6 +24,8 @@ int run_import(const CommandContext& context, app::ImportRequest request) {
   auto outcome = app::import_file(**store, request);
   if (!outcome) return report(outcome.error());
   const std::string file = request.file.string();
+  // What a framework from another standard lacked (no roles, no level descriptors, ...).
+  for (const std::string& warning : outcome->warnings) std::cerr << file << ": warning: " << warning << '\n';
   if (!outcome->written) {
     std::cout << file << ": valid, " << outcome->what << " (dry run: nothing written)\n";
     return 0;
@@ -66,7 +68,8 @@ void add_import_commands(CLI::App& app, CommandContext& context, int& exit_statu
                    "fte,unit_code,recruitment_route,departure_route,departure_reason; replaces the history of "
                    "the people it names",
                    app::ImportKind::kEmployments);
-  add_file_command("framework", "A competence framework: JSON as in docs/formats.md", app::ImportKind::kFramework);
+  add_file_command("framework", "A competence framework: Trappa's JSON, a 1EdTech CASE 1.0 package or Moodle's "
+                   "competency framework CSV, recognised by content (docs/formats.md)", app::ImportKind::kFramework);
   for (const auto& [name, description, kind] :
        {std::tuple{"assessments", "Assessments from another tool: CSV employee_id,competency,self_level,agreed_level",
                    app::ImportKind::kAssessments},

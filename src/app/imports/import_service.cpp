@@ -17,7 +17,7 @@
 #include "io/imports/org_import.hpp"
 #include "io/imports/participation_import.hpp"
 #include "io/imports/profile_matrix.hpp"
-#include "io/json/framework_json.hpp"
+#include "io/frameworks/framework_file.hpp"
 #include "store/assessment/round_store.hpp"
 #include "store/framework/framework_store.hpp"
 #include "store/learning/learning_store.hpp"
@@ -46,6 +46,12 @@ std::string describe(const core::Framework& framework) {
   return "framework '" + framework.id + "' with " + std::to_string(framework.competency_count()) +
          " competencies and " + std::to_string(framework.roles.size()) + " roles";
 }
+std::string describe(const io::ImportedFramework& imported) { return describe(imported.framework); }
+
+// The warnings a reader of another standard's framework leaves; other imports have none.
+template <typename T>
+void add_warnings(const T&, ImportOutcome&) {}
+void add_warnings(const io::ImportedFramework& imported, ImportOutcome& outcome) { outcome.warnings = imported.warnings; }
 
 // Where the import's itemised audit entries point: the file, and the line of each key's first
 // record (store/store.hpp, Actor::where) — the employee id, or an activity's code.
@@ -71,6 +77,12 @@ void point_at_participation(const io::CsvTable& table, store::Actor& actor) {
   }
 }
 
+// What was read, as the preview and the progress count see it: a framework from another
+// standard counts as the framework it became.
+template <typename T>
+const T& records_of(const T& validated) { return validated; }
+const core::Framework& records_of(const io::ImportedFramework& imported) { return imported.framework; }
+
 std::size_t record_count(const auto& records) { return records.size(); }
 std::size_t record_count(const core::Framework& framework) { return framework.roles.size(); }
 
@@ -84,9 +96,10 @@ core::Result<ImportOutcome> run(const ImportRequest& request, Validate validate,
   ASSIGN_OR_RETURN(auto validated, validate());
   ImportOutcome outcome;
   outcome.what = describe(validated);
-  outcome.preview = preview_of(validated, request.preview_rows);
-  const std::size_t rows = record_count(validated);
+  outcome.preview = preview_of(records_of(validated), request.preview_rows);
+  const std::size_t rows = record_count(records_of(validated));
   report(request, ImportProgress::Stage::kChecked, rows);
+  add_warnings(validated, outcome);
   if (request.dry_run) return outcome;
   TRY(write(validated, outcome));
   outcome.written = true;
@@ -196,9 +209,9 @@ core::Result<ImportOutcome> import_file(store::Store& store, const ImportRequest
           });
     case ImportKind::kFramework:
       return run(
-          request, [&] { return io::read_framework_file(request.file); },
-          [&](const core::Framework& framework, ImportOutcome& outcome) {
-            return save_framework(store, framework, actor, outcome);
+          request, [&] { return io::read_framework_source(request.file); },
+          [&](const io::ImportedFramework& imported, ImportOutcome& outcome) {
+            return save_framework(store, imported.framework, actor, outcome);
           });
     case ImportKind::kProfiles:
       return run(

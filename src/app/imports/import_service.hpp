@@ -9,6 +9,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "app/imports/import_preview.hpp"
 #include "core/base/result.hpp"
@@ -51,6 +52,9 @@ struct ImportOutcome {
   std::string framework_id;                    // kFramework, kProfiles: the framework written
   std::optional<int> framework_revision;       // ... and the revision the store now holds
   ImportPreview preview;                       // the first records as read, also on a dry run
+  // kFramework from another standard (CASE, Moodle CSV): what the source lacked or what had
+  // to be changed to fit (io/frameworks/framework_outline.hpp); also on a dry run.
+  std::vector<std::string> warnings{};
 };
 
 // Reads and validates `request.file` against the store and, unless it is a dry run, writes
