@@ -44,6 +44,18 @@ void add_import_commands(CLI::App& app, CommandContext& context, int& exit_statu
     CLI::App* command = import->add_subcommand(name, description);
     command->add_option("file", request->file, "The file to import")->required();
     command->add_flag("--dry-run", request->dry_run, "Validate only; write nothing");
+    if (kind != app::ImportKind::kFramework) {
+      command->add_option("--map", request->map_file,
+                          "Column map: a TOML file naming, per Trappa column, the file's column(s) (docs/formats.md)");
+      command->add_option("--date-format", request->date_format,
+                          "Dates as DD/MM/YYYY, MM/DD/YYYY or DD.MM.YYYY (ISO and YYYYMMDD are always read)")
+          ->check(CLI::IsMember({"DD/MM/YYYY", "MM/DD/YYYY", "DD.MM.YYYY"}));
+      command
+          ->add_option_function<std::string>(
+              "--unit-by", [request](const std::string& by) { request->unit_by_name = by == "name"; },
+              "Units in the file by code (default) or by name (each name must be unique)")
+          ->check(CLI::IsMember({"code", "name"}));
+    }
     command->callback([&context, &exit_status, request, kind] {
       request->kind = kind;
       exit_status = run_import(context, *request);

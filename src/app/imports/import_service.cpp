@@ -1,6 +1,8 @@
 #include "app/imports/import_service.hpp"
 
+#include <chrono>
 #include <cstdint>
+#include <span>
 #include <fstream>
 #include <memory>
 #include <sstream>
@@ -12,10 +14,12 @@
 #include "io/csv/csv_reader.hpp"
 #include "io/imports/activity_import.hpp"
 #include "io/imports/assessment_import.hpp"
+#include "io/imports/column_map.hpp"
 #include "io/imports/employment_import.hpp"
 #include "io/imports/org_import.hpp"
 #include "io/imports/participation_import.hpp"
 #include "io/imports/profile_matrix.hpp"
+#include "io/imports/value_normalisation.hpp"
 #include "io/json/framework_json.hpp"
 #include "store/assessment/round_store.hpp"
 #include "store/framework/framework_store.hpp"
@@ -77,6 +81,29 @@ void report(const ImportRequest& request, ImportProgress::Stage stage, std::size
   if (request.progress) request.progress(ImportProgress{stage, rows});
 }
 
+// The table's columns as the importers read them: the column map (or the Swedish HR headers),
+// then the values normalised (io/imports/value_normalisation.hpp).
+core::Result<void> prepare_columns(const ImportRequest& request, io::CsvTable& table) {
+  if (!io::is_date_format(request.date_format)) {
+    return core::invalid("unknown date format",
+                         {{"--date-format", "'" + request.date_format + "' is not DD/MM/YYYY, MM/DD/YYYY or DD.MM.YYYY"}});
+  }
+  if (!request.map_file.empty()) {
+    ASSIGN_OR_RETURN(const io::ColumnMap map, io::read_column_map(request.map_file));
+    TRY(io::apply_column_map(table, map));
+  } else {
+    io::apply_swedish_headers(table, request.kind == ImportKind::kPeople        ? io::HeaderUse::kPeople
+                                     : request.kind == ImportKind::kEmployments ? io::HeaderUse::kEmployments
+                                                                                : io::HeaderUse::kOther);
+  }
+  if (request.kind != ImportKind::kPeople && request.kind != ImportKind::kEmployments) return {};
+  io::NormalisationOptions options;
+  options.date_format = request.date_format;
+  options.current_year = static_cast<int>(
+      std::chrono::year_month_day(std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())).year());
+  return io::normalise_values(table, options);
+}
+
 // The file as a CSV table, named in messages as the request says. (Where other formats and
 // encodings of issue 15 are told apart, once ImportRequest names them.)
 core::Result<io::CsvTable> read_table(const ImportRequest& request) {
@@ -88,8 +115,17 @@ core::Result<io::CsvTable> read_table(const ImportRequest& request) {
     content << in.rdbuf();
     return io::parse_csv(content.str(), request.display_name);
   }();
-  if (table) report(request, ImportProgress::Stage::kRead, table->records.size());
+  if (!table) return table;
+  TRY(prepare_columns(request, *table));
+  report(request, ImportProgress::Stage::kRead, table->records.size());
   return table;
+}
+
+// Unit names in `unit_code` replaced by codes when the request says the file names units.
+core::Result<void> resolve_units(const ImportRequest& request, io::CsvTable& table,
+                                 std::span<const core::Unit> units) {
+  if (!request.unit_by_name) return {};
+  return io::resolve_unit_names(table, units);
 }
 
 // Validates with `validate`, then writes with `write` unless it is a dry run.
@@ -180,6 +216,7 @@ core::Result<ImportOutcome> import_file(store::Store& store, const ImportRequest
             ASSIGN_OR_RETURN(auto table, read_table(request));
             point_at(table, actor);
             ASSIGN_OR_RETURN(auto units, store.organisation().load_units());
+            TRY(resolve_units(request, table, units));
             ASSIGN_OR_RETURN(auto existing, store.organisation().load_people());
             return io::read_people(table, units, existing);
           },
@@ -193,6 +230,7 @@ core::Result<ImportOutcome> import_file(store::Store& store, const ImportRequest
             ASSIGN_OR_RETURN(auto table, read_table(request));
             point_at(table, actor);
             ASSIGN_OR_RETURN(auto units, store.organisation().load_units());
+            TRY(resolve_units(request, table, units));
             ASSIGN_OR_RETURN(auto people, store.organisation().load_people());
             return io::read_employments(table, units, people);
           },

@@ -41,8 +41,11 @@ struct ImportRequest {
   std::string display_name{};
   std::function<void(const ImportProgress&)> progress{};  // none: not reported
   std::size_t preview_rows = kPreviewRows;                // records in ImportOutcome::preview
-  // Seams for the formats and column maps of issue 15 (the sheet of an XLSX file, a text
-  // encoding, a column map, a date format, units by name) go here, beside `file`.
+  // Column map (docs/formats.md, "Column maps"): a TOML file naming, per Trappa column, the
+  // file's column or columns; empty: Trappa's own and the Swedish HR headers.
+  std::filesystem::path map_file;
+  std::string date_format;    // "", "DD/MM/YYYY", "MM/DD/YYYY" or "DD.MM.YYYY"
+  bool unit_by_name = false;  // unit_code holds unit names, each of which must be unique
 };
 
 struct ImportOutcome {
