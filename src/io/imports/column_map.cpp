@@ -121,6 +121,9 @@ std::vector<const ColumnMap::Entry*> apply_entries(CsvTable& table, const std::v
     if (used[i] || std::ranges::find(mapped_fields, fold_header(table.header[i].text)) != mapped_fields.end()) continue;
     columns.push_back({table.header[i].text, {i}});
   }
+  // In the file's order, a combined column where its first source was: an importer that reads
+  // columns by position (the profile matrix's first column) still finds them there.
+  std::ranges::stable_sort(columns, {}, [](const OutputColumn& column) { return std::ranges::min(column.sources); });
   rebuild(table, columns);
   return missing;
 }
@@ -188,6 +191,7 @@ core::Result<void> apply_column_map(CsvTable& table, const ColumnMap& map) {
 }
 
 void apply_swedish_headers(CsvTable& table, HeaderUse use) {
+  if (use == HeaderUse::kOther) return;
   std::vector<ColumnMap::Entry> entries;
   auto alias = [&](std::string field, std::vector<std::string> sources) {
     if (column_of(table, field)) return;  // Trappa's own column wins
@@ -218,9 +222,6 @@ void apply_swedish_headers(CsvTable& table, HeaderUse use) {
   alias("recruitment_route", {"Rekryteringsväg"});
   alias("departure_route", {"Avgångsväg"});
   alias("departure_reason", {"Avgångsorsak"});
-  alias("code", {"Kod"});
-  alias("parent_code", {"Överordnad enhet"});
-  alias("kind", {"Typ"});
   if (use == HeaderUse::kEmployments) {
     alias("position", {"Befattning"});
   } else {

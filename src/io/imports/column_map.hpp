@@ -37,10 +37,10 @@ struct ColumnMap {
 [[nodiscard]] core::Result<void> apply_column_map(CsvTable& table, const ColumnMap& map);
 
 // What the file's header is for: Befattning is the role of a person but the position of an
-// employment.
+// employment. Other files keep their headers.
 enum class HeaderUse { kPeople, kEmployments, kOther };
 
-// Renames the Swedish headers the table has (and combines Förnamn + Efternamn into `name`)
+// Renames the Swedish headers of a people or employments file (and combines Förnamn + Efternamn into `name`)
 // where the table lacks Trappa's own column of that name. Never fails.
 void apply_swedish_headers(CsvTable& table, HeaderUse use);
 
