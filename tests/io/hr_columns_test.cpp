@@ -236,5 +236,24 @@ TEST(HrColumns, ShippedSwedishHrSystemMapImportsItsLayout) {
   EXPECT_EQ((*people)[2].birth_year, 2002);
 }
 
+TEST(HrColumns, ShippedErpnextMapImportsAnEmployeeExport) {
+  CsvTable table = fixture("hr/people_erpnext.csv");
+  auto map = read_column_map(std::filesystem::path(TRAPPA_DATA_DIR) / "import-maps" / "erpnext.toml");
+  ASSERT_TRUE(map.has_value()) << map.error().describe();
+  ASSERT_TRUE(apply_column_map(table, *map).has_value());
+  ASSERT_TRUE(normalise_values(table, options()).has_value());
+  ASSERT_TRUE(resolve_unit_names(table, units()).has_value());
+  auto people = read_people(table, units(), {});
+  ASSERT_TRUE(people.has_value()) << people.error().describe();
+  ASSERT_EQ(people->size(), 3u);
+  EXPECT_EQ((*people)[0].employee_id, "HR-EMP-00001");
+  EXPECT_EQ((*people)[0].gender, core::Gender::kWoman);
+  EXPECT_EQ((*people)[0].birth_year, 1968);
+  EXPECT_EQ((*people)[0].city_start_date, "2001-09-01");
+  EXPECT_EQ((*people)[1].manager_id, "HR-EMP-00001");
+  EXPECT_EQ((*people)[1].unit_code, "BIB");
+  EXPECT_EQ((*people)[2].gender, core::Gender::kOther);
+}
+
 }  // namespace
 }  // namespace trappa::io
