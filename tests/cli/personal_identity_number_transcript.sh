@@ -2,10 +2,12 @@
 # A personal identity number in an HR file is reduced to the birth year at once (issue 15,
 # docs/personal-data.md): after `trappa import people` the store, the audit trail and the
 # output hold only the year; a refused file's error output holds none of the number either.
+# Also --map, --unit-by name and --date-format on the real command.
 # Usage: personal_identity_number_transcript.sh TRAPPA_BINARY FIXTURES_DIR SOURCE_DIR
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/transcript.bash"
 fixtures="$(cd "$2" && pwd)"
+source_dir="$(cd "$3" && pwd)"
 transcript_begin "$1" ""
 store="$transcript_work/store.db"
 
@@ -39,4 +41,18 @@ for fragment in 0314-1234 03141234 0601-5678 06015678 751301 0203154321 0315-432
   if grep -q -- "$fragment" <<< "$dump"; then fail "the store holds '$fragment' of a personal identity number"; fi
   if grep -q -- "$fragment" <<< "$output"; then fail "the output holds '$fragment' of a personal identity number"; fi
 done
+# The flags on the real command: a shipped map with units by name, and a date format.
+run --db "$store" import people "$fixtures/import/hr/people_erpnext.csv" --map "$source_dir/data/import-maps/erpnext.toml" \
+  --unit-by name
+check_status 0
+check_equal "$(cat "$stdout_file")" "$fixtures/import/hr/people_erpnext.csv: imported 3 people" "the ERPNext export"
+printf 'employee_id,name,email,gender,birth_year,unit_code,role,manager_id\nS1,Sam Sales,,Male,10/14/1985,Sales,säljare,\n' \
+  > sales.csv
+run --db "$store" import people sales.csv --unit-by name --date-format MM/DD/YYYY
+check_status 2
+check_equal "$(cat "$stderr_file")" "trappa: the file has problems; nothing was imported
+sales.csv:2:31: unknown unit 'Sales'; no unit has that name" "an unknown unit name"
+run --db "$store" import people sales.csv --date-format YYYY/MM/DD
+check_status 2
+grep -q -- "--date-format: YYYY/MM/DD not in" "$stderr_file" || fail "an unknown date format is not named"
 transcript_finish
