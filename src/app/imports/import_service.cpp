@@ -2,9 +2,9 @@
 
 #include <chrono>
 #include <cstdint>
-#include <span>
 #include <fstream>
 #include <memory>
+#include <span>
 #include <sstream>
 #include <unordered_set>
 #include <utility>

@@ -41,7 +41,7 @@ struct ImportRequest {
   std::string display_name{};
   std::function<void(const ImportProgress&)> progress{};  // none: not reported
   std::size_t preview_rows = kPreviewRows;                // records in ImportOutcome::preview
-  // Column map (docs/formats.md, "Column maps"): a TOML file naming, per Trappa column, the
+  // Column map (docs/formats.md, "Files from HR systems"): a TOML file naming, per Trappa column, the
   // file's column or columns; empty: Trappa's own and the Swedish HR headers.
   std::filesystem::path map_file;
   std::string date_format;    // "", "DD/MM/YYYY", "MM/DD/YYYY" or "DD.MM.YYYY"
