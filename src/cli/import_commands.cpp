@@ -52,6 +52,16 @@ void add_import_commands(CLI::App& app, CommandContext& context, int& exit_statu
       command->add_option("--sheet", request->sheet, "XLSX: the sheet to read (default: the first)");
       command->add_option("--encoding", request->encoding, "CSV: utf-8 (default), utf-16 or cp1252")
           ->check(CLI::IsMember({"utf-8", "utf8", "utf-16", "utf16", "cp1252", "windows-1252"}, CLI::ignore_case));
+      command->add_option("--map", request->map_file,
+                          "Column map: a TOML file naming, per Trappa column, the file's column(s) (docs/formats.md)");
+      command->add_option("--date-format", request->date_format,
+                          "Dates as DD/MM/YYYY, MM/DD/YYYY or DD.MM.YYYY (ISO and YYYYMMDD are always read)")
+          ->check(CLI::IsMember({"DD/MM/YYYY", "MM/DD/YYYY", "DD.MM.YYYY"}));
+      command
+          ->add_option_function<std::string>(
+              "--unit-by", [request](const std::string& by) { request->unit_by_name = by == "name"; },
+              "Units in the file by code (default) or by name (each name must be unique)")
+          ->check(CLI::IsMember({"code", "name"}));
     }
     command->callback([&context, &exit_status, request, kind] {
       request->kind = kind;

@@ -24,7 +24,7 @@ namespace {
 
 constexpr const char* kHeader = "employee_id,name,email,gender,birth_year,unit_code,role,manager_id\n";
 const std::string kGood = std::string(kHeader) + "W1,Wilma Web,,K,1980,KF,handläggare,\nW2,Walter Web,,M,1975,KF,handläggare,\n";
-const std::string kBad = std::string(kHeader) + "W1,Wilma Web,,F,1980,KF,handläggare,\n";
+const std::string kBad = std::string(kHeader) + "W1,Wilma Web,,Q,1980,KF,handläggare,\n";
 
 std::size_t files_in(const std::filesystem::path& directory) {
   std::size_t count = 0;

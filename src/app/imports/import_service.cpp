@@ -1,9 +1,9 @@
 #include "app/imports/import_service.hpp"
 
+#include <chrono>
 #include <cstdint>
-#include <fstream>
 #include <memory>
-#include <sstream>
+#include <span>
 #include <unordered_set>
 #include <utility>
 #include <vector>
@@ -13,11 +13,13 @@
 #include "io/tables/table_file.hpp"
 #include "io/imports/activity_import.hpp"
 #include "io/imports/assessment_import.hpp"
+#include "io/imports/column_map.hpp"
 #include "io/imports/employment_import.hpp"
 #include "io/imports/org_import.hpp"
 #include "io/imports/participation_import.hpp"
 #include "io/imports/profile_matrix.hpp"
 #include "io/frameworks/framework_file.hpp"
+#include "io/imports/value_normalisation.hpp"
 #include "store/assessment/round_store.hpp"
 #include "store/framework/framework_store.hpp"
 #include "store/learning/learning_store.hpp"
@@ -90,6 +92,41 @@ void report(const ImportRequest& request, ImportProgress::Stage stage, std::size
   if (request.progress) request.progress(ImportProgress{stage, rows});
 }
 
+// The table's columns as the importers read them: the column map (or the Swedish HR headers),
+// then the values normalised (io/imports/value_normalisation.hpp).
+core::Result<void> prepare_columns(const ImportRequest& request, io::CsvTable& table) {
+  if (!io::is_date_format(request.date_format)) {
+    return core::invalid("unknown date format",
+                         {{"--date-format", "'" + request.date_format + "' is not DD/MM/YYYY, MM/DD/YYYY or DD.MM.YYYY"}});
+  }
+  if (!request.map_file.empty()) {
+    ASSIGN_OR_RETURN(const io::ColumnMap map, io::read_column_map(request.map_file));
+    TRY(io::apply_column_map(table, map));
+  } else {
+    io::apply_swedish_headers(table, request.kind == ImportKind::kPeople        ? io::HeaderUse::kPeople
+                                     : request.kind == ImportKind::kEmployments ? io::HeaderUse::kEmployments
+                                                                                : io::HeaderUse::kOther);
+  }
+  if (request.kind != ImportKind::kPeople && request.kind != ImportKind::kEmployments) return {};
+  io::NormalisationOptions options;
+  options.date_format = request.date_format;
+  options.current_year = static_cast<int>(
+      std::chrono::year_month_day(std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())).year());
+  core::Result<void> normalised = io::normalise_values(table, options);
+  if (normalised) return normalised;
+  core::Error error = std::move(normalised).error();
+  error.message = request.kind == ImportKind::kPeople ? "the people file has problems; nothing was imported"
+                                                      : "the employments file has problems; nothing was imported";
+  return std::unexpected(std::move(error));
+}
+
+// Unit names in `unit_code` replaced by codes when the request says the file names units.
+core::Result<void> resolve_units(const ImportRequest& request, io::CsvTable& table,
+                                 std::span<const core::Unit> units) {
+  if (!request.unit_by_name) return {};
+  return io::resolve_unit_names(table, units);
+}
+
 // Validates with `validate`, then writes with `write` unless it is a dry run.
 template <typename Validate, typename Write>
 core::Result<ImportOutcome> run(const ImportRequest& request, Validate validate, Write write) {
@@ -112,7 +149,9 @@ core::Result<ImportOutcome> run(const ImportRequest& request, Validate validate,
 core::Result<io::CsvTable> read_table(const ImportRequest& request) {
   core::Result<io::CsvTable> table = io::read_table_file(
       request.file, {.sheet = request.sheet, .encoding = request.encoding, .display_name = request.display_name});
-  if (table) report(request, ImportProgress::Stage::kRead, table->records.size());
+  if (!table) return table;
+  TRY(prepare_columns(request, *table));
+  report(request, ImportProgress::Stage::kRead, table->records.size());
   return table;
 }
 
@@ -188,6 +227,7 @@ core::Result<ImportOutcome> import_file(store::Store& store, const ImportRequest
             ASSIGN_OR_RETURN(auto table, read_table(request));
             point_at(table, actor);
             ASSIGN_OR_RETURN(auto units, store.organisation().load_units());
+            TRY(resolve_units(request, table, units));
             ASSIGN_OR_RETURN(auto existing, store.organisation().load_people());
             return io::read_people(table, units, existing);
           },
@@ -201,6 +241,7 @@ core::Result<ImportOutcome> import_file(store::Store& store, const ImportRequest
             ASSIGN_OR_RETURN(auto table, read_table(request));
             point_at(table, actor);
             ASSIGN_OR_RETURN(auto units, store.organisation().load_units());
+            TRY(resolve_units(request, table, units));
             ASSIGN_OR_RETURN(auto people, store.organisation().load_people());
             return io::read_employments(table, units, people);
           },

@@ -44,6 +44,11 @@ struct ImportRequest {
   std::size_t preview_rows = kPreviewRows;                // records in ImportOutcome::preview
   std::string sheet{};       // XLSX files: the sheet to read; empty = the first
   std::string encoding{};    // CSV files: "utf-8" (default), "utf-16" or "cp1252" (io/tables/table_file.hpp)
+  // Column map (docs/formats.md, "Files from HR systems"): a TOML file naming, per Trappa column, the
+  // file's column or columns; empty: Trappa's own and the Swedish HR headers.
+  std::filesystem::path map_file{};
+  std::string date_format{};  // "", "DD/MM/YYYY", "MM/DD/YYYY" or "DD.MM.YYYY"
+  bool unit_by_name = false;  // unit_code holds unit names, each of which must be unique
 };
 
 struct ImportOutcome {

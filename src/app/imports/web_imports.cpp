@@ -100,6 +100,7 @@ ImportRequest request_for(const std::filesystem::path& file, const WebImportJob&
   request.display_name = job.file_name;
   request.framework_id = job.options.framework_id;
   request.round = job.options.round;
+  request.map_file = job.options.map_file;
   return request;
 }
 

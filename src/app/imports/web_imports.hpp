@@ -38,6 +38,7 @@ struct WebImportOptions {
   ImportKind kind = ImportKind::kPeople;
   std::string framework_id{};  // kProfiles, kActivities
   std::string round{};         // kAssessments, kMotivation
+  std::filesystem::path map_file{};  // a column map of data/import-maps/; empty: none
 };
 
 struct WebImportJob {

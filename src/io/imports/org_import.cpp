@@ -115,9 +115,9 @@ core::Result<std::vector<core::Unit>> read_units(const CsvTable& table, const st
 core::Result<std::vector<core::Person>> read_people(const CsvTable& table, const std::vector<core::Unit>& units,
                                                     const std::vector<core::Person>& existing) {
   ASSIGN_OR_RETURN(auto columns, CsvColumns::bind(table,
-                                                  {"employee_id", "name", "email", "gender", "birth_year", "unit_code",
-                                                   "role", "manager_id"},
-                                                  {"city_start_date"}));
+                                                  {"employee_id", "name", "gender", "birth_year", "unit_code", "role"},
+                                                  // Their values may be empty, so HR exports may lack them.
+                                                  {"email", "manager_id", "city_start_date"}));
 
   std::unordered_set<std::string> unit_codes;
   for (const core::Unit& unit : units) unit_codes.insert(unit.code);

@@ -18,7 +18,7 @@ namespace trappa::io {
 [[nodiscard]] core::Result<std::vector<core::Unit>> read_units(const CsvTable& table,
                                                                const std::vector<core::Unit>& existing);
 
-// Columns employee_id,name,email,gender,birth_year,unit_code,role,manager_id and the optional
+// Columns employee_id,name,gender,birth_year,unit_code,role and the optional email,manager_id,
 // city_start_date; `units` are all units known after this import.
 [[nodiscard]] core::Result<std::vector<core::Person>> read_people(const CsvTable& table,
                                                                   const std::vector<core::Unit>& units,

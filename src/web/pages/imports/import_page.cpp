@@ -227,13 +227,13 @@ Response upload(AppContext& app, const PageRequest& page) {
     if (std::find(maps.begin(), maps.end(), form.map) == maps.end()) {
       form.errors.push_back({"import-map", std::string(page.t("import_error_map"))});
     }
-    // The chosen map reaches the import once ImportRequest takes a column map (issue 15).
   }
   if (!form.errors.empty()) return render_form(app, page, 422, form);
   app::WebImportOptions options;
   options.kind = kind->kind;
   if (kind->needs_framework) options.framework_id = form.framework;
   if (kind->needs_round) options.round = form.round;
+  if (!form.map.empty()) options.map_file = app.options.import_maps_directory / (form.map + ".toml");
   auto token = app.imports->stage(viewer.session_digest, *file->filename, file->body, options);
   if (!token) return error_response(app, page, token.error());
   auto outcome = app.imports->preview(viewer.session_digest, *token);
