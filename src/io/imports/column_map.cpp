@@ -9,32 +9,16 @@
 #include <fmt/format.h>
 #include <toml.hpp>
 
+#include "io/imports/value_normalisation.hpp"
+
 namespace trappa::io {
 
 namespace {
 
-// Trimmed and lower-cased: ASCII letters and the Swedish Å, Ä, Ö (UTF-8 C3 85/84/96), which is
-// what header names in HR files differ in.
-std::string fold_header(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-  std::string folded(text);
-  for (std::size_t i = 0; i < folded.size(); ++i) {
-    char& c = folded[i];
-    if (c >= 'A' && c <= 'Z') {
-      c = static_cast<char>(c - 'A' + 'a');
-    } else if (static_cast<unsigned char>(c) == 0xC3 && i + 1 < folded.size()) {
-      auto& next = reinterpret_cast<unsigned char&>(folded[i + 1]);
-      if (next == 0x85 || next == 0x84 || next == 0x96) next = static_cast<unsigned char>(next + 0x20);
-    }
-  }
-  return folded;
-}
-
 std::optional<std::size_t> column_of(const CsvTable& table, std::string_view name) {
-  const std::string wanted = fold_header(name);
+  const std::string wanted = fold_for_matching(name);
   for (std::size_t i = 0; i < table.header.size(); ++i) {
-    if (fold_header(table.header[i].text) == wanted) return i;
+    if (fold_for_matching(table.header[i].text) == wanted) return i;
   }
   return std::nullopt;
 }
@@ -111,14 +95,14 @@ std::vector<const ColumnMap::Entry*> apply_entries(CsvTable& table, const std::v
       if (!skip_absent) missing.push_back(&entry);
       continue;
     }
-    if (std::ranges::find(mapped_fields, fold_header(entry.field)) != mapped_fields.end()) continue;
+    if (std::ranges::find(mapped_fields, fold_for_matching(entry.field)) != mapped_fields.end()) continue;
     for (std::size_t source : column.sources) used[source] = true;
-    mapped_fields.push_back(fold_header(entry.field));
+    mapped_fields.push_back(fold_for_matching(entry.field));
     columns.push_back(std::move(column));
   }
   if (!missing.empty() || columns.empty()) return missing;
   for (std::size_t i = 0; i < table.header.size(); ++i) {
-    if (used[i] || std::ranges::find(mapped_fields, fold_header(table.header[i].text)) != mapped_fields.end()) continue;
+    if (used[i] || std::ranges::find(mapped_fields, fold_for_matching(table.header[i].text)) != mapped_fields.end()) continue;
     columns.push_back({table.header[i].text, {i}});
   }
   // In the file's order, a combined column where its first source was: an importer that reads

@@ -7,28 +7,12 @@
 
 #include <fmt/format.h>
 
+#include "core/base/case_fold.hpp"
 #include "core/base/date.hpp"
 
 namespace trappa::io {
 
 namespace {
-
-// ASCII lower case plus Å, Ä, Ö (UTF-8 C3 85/84/96 -> C3 A5/A4/B6), trimmed.
-std::string fold(std::string_view text) {
-  while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
-  while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
-  std::string folded(text);
-  for (std::size_t i = 0; i < folded.size(); ++i) {
-    char& c = folded[i];
-    if (c >= 'A' && c <= 'Z') {
-      c = static_cast<char>(c - 'A' + 'a');
-    } else if (static_cast<unsigned char>(c) == 0xC3 && i + 1 < folded.size()) {
-      auto& next = reinterpret_cast<unsigned char&>(folded[i + 1]);
-      if (next == 0x85 || next == 0x84 || next == 0x96) next = static_cast<unsigned char>(next + 0x20);
-    }
-  }
-  return folded;
-}
 
 bool all_digits(std::string_view text) {
   return !text.empty() && std::ranges::all_of(text, [](char c) { return c >= '0' && c <= '9'; });
@@ -42,7 +26,7 @@ int number(std::string_view digits) {
 
 std::optional<int> column_index(const CsvTable& table, std::string_view name) {
   for (std::size_t i = 0; i < table.header.size(); ++i) {
-    if (fold(table.header[i].text) == name) return static_cast<int>(i);
+    if (fold_for_matching(table.header[i].text) == name) return static_cast<int>(i);
   }
   return std::nullopt;
 }
@@ -55,7 +39,7 @@ void for_column(CsvTable& table, std::string_view name, Rewrite rewrite) {
   for (CsvRecord& record : table.records) {
     if (static_cast<std::size_t>(*column) >= record.fields.size()) continue;
     CsvField& field = record.fields[static_cast<std::size_t>(*column)];
-    if (fold(field.text).empty()) continue;
+    if (fold_for_matching(field.text).empty()) continue;
     rewrite(field);
   }
 }
@@ -134,6 +118,12 @@ std::optional<int> birth_year_of(std::string_view text, const NormalisationOptio
 
 }  // namespace
 
+std::string fold_for_matching(std::string_view text) {
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
+  return core::fold_case(text);
+}
+
 bool is_date_format(std::string_view format) {
   return format.empty() || format == "DD/MM/YYYY" || format == "MM/DD/YYYY" || format == "DD.MM.YYYY";
 }
@@ -146,7 +136,7 @@ core::Result<void> normalise_values(CsvTable& table, const NormalisationOptions&
       {"m", "M"},      {"man", "M"},    {"male", "M"},   {"x", "X"},      {"annat", "X"},
       {"other", "X"},  {"annan", "X"},  {"ickebinär", "X"}, {"non-binary", "X"}};
   for_column(table, "gender", [&](CsvField& field) {
-    if (auto found = kGenders.find(fold(field.text)); found != kGenders.end()) field.text = found->second;
+    if (auto found = kGenders.find(fold_for_matching(field.text)); found != kGenders.end()) field.text = found->second;
   });
 
   for_column(table, "birth_year", [&](CsvField& field) {
@@ -191,14 +181,14 @@ core::Result<void> normalise_values(CsvTable& table, const NormalisationOptions&
       {"timavlönad", "hourly"},          {"timanställd", "hourly"},               {"timanställning", "hourly"},
       {"arbetsmarknadsinsats", "program"}};
   for_column(table, "employment_type", [&](CsvField& field) {
-    if (auto found = kEmploymentForms.find(fold(field.text)); found != kEmploymentForms.end()) {
+    if (auto found = kEmploymentForms.find(fold_for_matching(field.text)); found != kEmploymentForms.end()) {
       field.text = found->second;
     }
   });
 
   // FTE as a share (0,75 or 0.75) or a percentage (75, 75 %, 75%).
   for_column(table, "fte", [&](CsvField& field) {
-    std::string text = fold(field.text);
+    std::string text = fold_for_matching(field.text);
     bool percent = false;
     if (!text.empty() && text.back() == '%') {
       percent = true;
@@ -220,10 +210,10 @@ core::Result<void> normalise_values(CsvTable& table, const NormalisationOptions&
 
 core::Result<void> resolve_unit_names(CsvTable& table, std::span<const core::Unit> units) {
   std::unordered_map<std::string, std::vector<const core::Unit*>> by_name;
-  for (const core::Unit& unit : units) by_name[fold(unit.name)].push_back(&unit);
+  for (const core::Unit& unit : units) by_name[fold_for_matching(unit.name)].push_back(&unit);
   std::vector<core::Problem> problems;
   for_column(table, "unit_code", [&](CsvField& field) {
-    auto found = by_name.find(fold(field.text));
+    auto found = by_name.find(fold_for_matching(field.text));
     if (found == by_name.end()) {
       problems.push_back({table.where(field), fmt::format("unknown unit '{}'; no unit has that name", field.text)});
       return;

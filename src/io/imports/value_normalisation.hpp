@@ -25,6 +25,10 @@ struct NormalisationOptions {
 // Whether `format` is a date format --date-format accepts ("" included).
 [[nodiscard]] bool is_date_format(std::string_view format);
 
+// `text` without surrounding spaces and tabs, in small letters (core::fold_case): how header
+// names and values from HR files are matched.
+[[nodiscard]] std::string fold_for_matching(std::string_view text);
+
 // Rewrites the columns gender, birth_year, city_start_date, start_date, end_date,
 // employment_type and fte where the table has them. Problems: a date in a form the options do
 // not name (the message suggests --date-format), a birth year that is neither a year, a
