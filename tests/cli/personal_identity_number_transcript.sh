@@ -50,7 +50,7 @@ printf 'employee_id,name,email,gender,birth_year,unit_code,role,manager_id\nS1,S
   > sales.csv
 run --db "$store" import people sales.csv --unit-by name --date-format MM/DD/YYYY
 check_status 2
-check_equal "$(cat "$stderr_file")" "trappa: the file has problems; nothing was imported
+check_equal "$(cat "$stderr_file")" "trappa: the people file has problems; nothing was imported
 sales.csv:2:31: unknown unit 'Sales'; no unit has that name" "an unknown unit name"
 run --db "$store" import people sales.csv --date-format YYYY/MM/DD
 check_status 2

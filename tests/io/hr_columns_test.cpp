@@ -194,7 +194,7 @@ TEST(HrColumns, TillsvidareAndOtherSwedishEmploymentForms) {
 
 TEST(HrColumns, FtePercent100) {
   for (const auto& [text, fte] : std::vector<std::pair<std::string, std::string>>{
-           {"100%", "1"}, {"75 %", "0.75"}, {"75", "0.75"}, {"0,75", "0,75"}, {"0.75", "0.75"}, {"1", "1"}}) {
+           {"100%", "1"}, {"75 %", "0.75"}, {"75", "0.75"}, {"0,75", "0,75"}, {"0.75", "0.75"}, {"1", "1"}, {"1,5", "1,5"}, {"150 %", "150 %"}}) {
     CsvTable table = table_of("fte\n\"" + text + "\"\n");
     ASSERT_TRUE(normalise_values(table, options()).has_value());
     EXPECT_EQ(table.records.front().fields.front().text, fte) << text;

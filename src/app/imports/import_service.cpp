@@ -1,6 +1,7 @@
 #include "app/imports/import_service.hpp"
 
 #include <chrono>
+#include <algorithm>
 #include <cstdint>
 #include <memory>
 #include <span>
@@ -92,8 +93,7 @@ void report(const ImportRequest& request, ImportProgress::Stage stage, std::size
   if (request.progress) request.progress(ImportProgress{stage, rows});
 }
 
-// The table's columns as the importers read them: the column map (or the Swedish HR headers),
-// then the values normalised (io/imports/value_normalisation.hpp).
+// The table's columns as the importers read them: the column map, or the Swedish HR headers.
 core::Result<void> prepare_columns(const ImportRequest& request, io::CsvTable& table) {
   if (!io::is_date_format(request.date_format)) {
     return core::invalid("unknown date format",
@@ -107,24 +107,41 @@ core::Result<void> prepare_columns(const ImportRequest& request, io::CsvTable& t
                                      : request.kind == ImportKind::kEmployments ? io::HeaderUse::kEmployments
                                                                                 : io::HeaderUse::kOther);
   }
-  if (request.kind != ImportKind::kPeople && request.kind != ImportKind::kEmployments) return {};
+  return {};
+}
+
+// The values of a people or employments file normalised (io/imports/value_normalisation.hpp)
+// and, when the request says so, unit names turned into codes. The problems found are
+// returned, not raised, so that they are reported with the importer's own (a value that may
+// be a personal identity number is cleared, so the importer never quotes it).
+std::vector<core::Problem> normalise_file_values(const ImportRequest& request, io::CsvTable& table,
+                                            std::span<const core::Unit> units) {
   io::NormalisationOptions options;
   options.date_format = request.date_format;
   options.current_year = static_cast<int>(
       std::chrono::year_month_day(std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())).year());
-  core::Result<void> normalised = io::normalise_values(table, options);
-  if (normalised) return normalised;
-  core::Error error = std::move(normalised).error();
-  error.message = request.kind == ImportKind::kPeople ? "the people file has problems; nothing was imported"
-                                                      : "the employments file has problems; nothing was imported";
-  return std::unexpected(std::move(error));
+  std::vector<core::Problem> problems;
+  if (auto normalised = io::normalise_values(table, options); !normalised) problems = std::move(normalised).error().problems;
+  if (request.unit_by_name) {
+    if (auto resolved = io::resolve_unit_names(table, units); !resolved) {
+      for (core::Problem& problem : std::move(resolved).error().problems) problems.push_back(std::move(problem));
+    }
+  }
+  return problems;
 }
 
-// Unit names in `unit_code` replaced by codes when the request says the file names units.
-core::Result<void> resolve_units(const ImportRequest& request, io::CsvTable& table,
-                                 std::span<const core::Unit> units) {
-  if (!request.unit_by_name) return {};
-  return io::resolve_unit_names(table, units);
+// Every problem of the file at once: those normalisation found, then the importer's, without
+// a second one for a cell normalisation already named.
+template <typename T>
+core::Result<T> with_problems(std::vector<core::Problem> found, core::Result<T> read, const char* message) {
+  if (found.empty()) return read;
+  if (!read) {
+    for (core::Problem& problem : std::move(read).error().problems) {
+      const bool named = std::ranges::any_of(found, [&](const core::Problem& p) { return p.where == problem.where; });
+      if (!named) found.push_back(std::move(problem));
+    }
+  }
+  return core::invalid(message, std::move(found));
 }
 
 // Validates with `validate`, then writes with `write` unless it is a dry run.
@@ -227,9 +244,10 @@ core::Result<ImportOutcome> import_file(store::Store& store, const ImportRequest
             ASSIGN_OR_RETURN(auto table, read_table(request));
             point_at(table, actor);
             ASSIGN_OR_RETURN(auto units, store.organisation().load_units());
-            TRY(resolve_units(request, table, units));
+            std::vector<core::Problem> found = normalise_file_values(request, table, units);
             ASSIGN_OR_RETURN(auto existing, store.organisation().load_people());
-            return io::read_people(table, units, existing);
+            return with_problems(std::move(found), io::read_people(table, units, existing),
+                                 "the people file has problems; nothing was imported");
           },
           [&](const std::vector<core::Person>& people, ImportOutcome&) {
             return store.organisation().save_people(people, actor);
@@ -241,9 +259,10 @@ core::Result<ImportOutcome> import_file(store::Store& store, const ImportRequest
             ASSIGN_OR_RETURN(auto table, read_table(request));
             point_at(table, actor);
             ASSIGN_OR_RETURN(auto units, store.organisation().load_units());
-            TRY(resolve_units(request, table, units));
+            std::vector<core::Problem> found = normalise_file_values(request, table, units);
             ASSIGN_OR_RETURN(auto people, store.organisation().load_people());
-            return io::read_employments(table, units, people);
+            return with_problems(std::move(found), io::read_employments(table, units, people),
+                                 "the employments file has problems; nothing was imported");
           },
           [&](const std::vector<core::Employment>& employments, ImportOutcome&) {
             return store.employments().save_employments(employments, actor);

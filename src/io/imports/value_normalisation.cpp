@@ -1,6 +1,7 @@
 #include "io/imports/value_normalisation.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <optional>
 #include <string_view>
 #include <unordered_map>
@@ -196,7 +197,9 @@ core::Result<void> normalise_values(CsvTable& table, const NormalisationOptions&
       while (!text.empty() && text.back() == ' ') text.pop_back();
     }
     auto value = parse_decimal(text);
-    if (!value || (!percent && *value <= 1.0)) return;  // a share is the importer's to check
+    // A share is the importer's to check; a whole number above 1 is a percentage, but a
+    // decimal such as 1,5 is more likely a slip than 1.5 %, so the importer refuses it.
+    if (!value || (!percent && (*value <= 1.0 || *value != std::trunc(*value)))) return;
     *value /= 100.0;
     // A value that is no share even as a percentage stays as written, so the importer's
     // message quotes what the file says.
