@@ -185,6 +185,19 @@ std::string changed_participation(const core::Participation& before, const core:
 
 }  // namespace
 
+void SqlLearningStore::upsert_participation(const core::Participation& row, const std::string& now) {
+  const std::string date = core::to_iso(row.date);
+  const std::string status(core::to_code(row.status));
+  const double hours = row.hours.value_or(0);
+  soci::indicator hours_indicator = row.hours ? soci::i_ok : soci::i_null;
+  *session_ << "INSERT INTO learning_participation (employee_id, activity, date, status, hours, source, updated_at) "
+               "VALUES (:employee, :activity, :date, :status, :hours, :source, :updated) "
+               "ON CONFLICT (employee_id, activity) DO UPDATE SET date = excluded.date, status = excluded.status, "
+               "hours = excluded.hours, source = excluded.source, updated_at = excluded.updated_at",
+      soci::use(row.employee_id), soci::use(row.activity), soci::use(date), soci::use(status),
+      soci::use(hours, hours_indicator), soci::use(row.source), soci::use(now);
+}
+
 Result<std::vector<core::Participation>> SqlLearningStore::load_participation() {
   return participation_where(nullptr, {});
 }
@@ -243,16 +256,8 @@ Result<ParticipationSaveSummary> SqlLearningStore::save_participation(const std:
         ++summary.unchanged;
         continue;
       }
-      const std::string date = core::to_iso(row.date);
+      upsert_participation(row, now);
       const std::string status(core::to_code(row.status));
-      const double hours = row.hours.value_or(0);
-      soci::indicator hours_indicator = row.hours ? soci::i_ok : soci::i_null;
-      *session_ << "INSERT INTO learning_participation (employee_id, activity, date, status, hours, source, updated_at) "
-                   "VALUES (:employee, :activity, :date, :status, :hours, :source, :updated) "
-                   "ON CONFLICT (employee_id, activity) DO UPDATE SET date = excluded.date, status = excluded.status, "
-                   "hours = excluded.hours, source = excluded.source, updated_at = excluded.updated_at",
-          soci::use(row.employee_id), soci::use(row.activity), soci::use(date), soci::use(status),
-          soci::use(hours, hours_indicator), soci::use(row.source), soci::use(now);
       if (found == before.end()) {
         ++summary.created;
         entries.push_back({now, actor.name, "participation.create", row.employee_id,

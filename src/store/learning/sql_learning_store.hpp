@@ -30,6 +30,9 @@ class SqlLearningStore final : public LearningStore, private SqlCapability {
   core::Result<std::vector<core::DevelopmentPlan>> load_plans(const std::string& round) override;
 
  private:
+  // Inserts `row`, or replaces the stored row of the same person and activity; the caller holds
+  // the write transaction and writes the audit entry.
+  void upsert_participation(const core::Participation& row, const std::string& now);
   core::Result<std::vector<core::Participation>> participation_where(const char* condition, const std::string& value);
   core::Result<std::vector<core::DevelopmentPlan>> plans_where(const char* condition,
                                                                std::initializer_list<std::string> values);

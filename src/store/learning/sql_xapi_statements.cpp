@@ -183,16 +183,8 @@ Result<void> SqlLearningStore::save_xapi_batch(const core::XapiBatch& batch, con
         continue;
       }
       const core::Participation& row = *change.after;
-      const std::string date = core::to_iso(row.date);
+      upsert_participation(row, now);
       const std::string status(core::to_code(row.status));
-      const double hours = row.hours.value_or(0);
-      soci::indicator hours_indicator = row.hours ? soci::i_ok : soci::i_null;
-      *session_ << "INSERT INTO learning_participation (employee_id, activity, date, status, hours, source, updated_at) "
-                   "VALUES (:employee, :activity, :date, :status, :hours, :source, :updated) "
-                   "ON CONFLICT (employee_id, activity) DO UPDATE SET date = excluded.date, status = excluded.status, "
-                   "hours = excluded.hours, source = excluded.source, updated_at = excluded.updated_at",
-          soci::use(row.employee_id), soci::use(row.activity), soci::use(date), soci::use(status),
-          soci::use(hours, hours_indicator), soci::use(row.source), soci::use(now);
       if (!change.before) {
         entries.push_back({now, actor.name, "participation.create", row.employee_id, row.activity + ": " + status + where});
       } else {
@@ -202,7 +194,7 @@ Result<void> SqlLearningStore::save_xapi_batch(const core::XapiBatch& batch, con
           if (from != to) text += (text.empty() ? "" : ", ") + std::string(field) + " " + from + "→" + to;
         };
         add("status", std::string(core::to_code(old.status)), status);
-        add("date", core::to_iso(old.date), date);
+        add("date", core::to_iso(old.date), core::to_iso(row.date));
         add("hours", old.hours ? number_text(*old.hours) : "–", row.hours ? number_text(*row.hours) : "–");
         add("source", old.source, row.source);
         entries.push_back({now, actor.name, "participation.update", row.employee_id, row.activity + ": " + text + where});
