@@ -169,8 +169,10 @@ std::string hours_text(const std::optional<double>& hours) {
   return std::string(buffer.data(), written.ptr);
 }
 
-// What changed on a participation row: "status registered→attended, hours –→1.5".
-std::string changed_participation(const core::Participation& before, const core::Participation& after) {
+
+}  // namespace
+
+std::string SqlLearningStore::changed_participation(const core::Participation& before, const core::Participation& after) {
   std::string text;
   const auto add = [&](std::string_view field, const std::string& old_value, const std::string& new_value) {
     if (old_value == new_value) return;
@@ -182,8 +184,6 @@ std::string changed_participation(const core::Participation& before, const core:
   add("source", before.source, after.source);
   return text;
 }
-
-}  // namespace
 
 void SqlLearningStore::upsert_participation(const core::Participation& row, const std::string& now) {
   const std::string date = core::to_iso(row.date);

@@ -33,6 +33,8 @@ class SqlLearningStore final : public LearningStore, private SqlCapability {
   // Inserts `row`, or replaces the stored row of the same person and activity; the caller holds
   // the write transaction and writes the audit entry.
   void upsert_participation(const core::Participation& row, const std::string& now);
+  // What changed on a participation row, for the audit trail: "status registered→attended, hours –→1.5".
+  static std::string changed_participation(const core::Participation& before, const core::Participation& after);
   core::Result<std::vector<core::Participation>> participation_where(const char* condition, const std::string& value);
   core::Result<std::vector<core::DevelopmentPlan>> plans_where(const char* condition,
                                                                std::initializer_list<std::string> values);

@@ -188,16 +188,8 @@ Result<void> SqlLearningStore::save_xapi_batch(const core::XapiBatch& batch, con
       if (!change.before) {
         entries.push_back({now, actor.name, "participation.create", row.employee_id, row.activity + ": " + status + where});
       } else {
-        const core::Participation& old = *change.before;
-        std::string text;
-        const auto add = [&](std::string_view field, const std::string& from, const std::string& to) {
-          if (from != to) text += (text.empty() ? "" : ", ") + std::string(field) + " " + from + "→" + to;
-        };
-        add("status", std::string(core::to_code(old.status)), status);
-        add("date", core::to_iso(old.date), core::to_iso(row.date));
-        add("hours", old.hours ? number_text(*old.hours) : "–", row.hours ? number_text(*row.hours) : "–");
-        add("source", old.source, row.source);
-        entries.push_back({now, actor.name, "participation.update", row.employee_id, row.activity + ": " + text + where});
+        entries.push_back({now, actor.name, "participation.update", row.employee_id,
+                           row.activity + ": " + changed_participation(*change.before, row) + where});
       }
     }
     if (!entries.empty()) append_audit_entries_in_transaction(entries);
