@@ -29,6 +29,8 @@ test_packages+=(curl)
 test_packages+=(jq)
 # The reminder test (tests/web_http/reminders_test.sh) sends its e-mails to a local SMTP sink.
 test_packages+=(python3-aiosmtpd)
+# The PDF tests (tests/app/html_to_pdf_test.cpp) read printed reports back with pdftotext/pdfinfo.
+test_packages+=(poppler-utils)
 
 wanted=("${build_packages[@]}")
 if [[ "$purpose" == "test" ]]; then
