@@ -96,7 +96,8 @@ int export_table(const CommandContext& context, const ExportOptions& options, co
                          "city_start_date"}, dialect);
     for (const core::Person& person : *people) {
       text += io::csv_line({person.employee_id, person.name, person.email, std::string(core::to_code(person.gender)),
-                            std::to_string(person.birth_year), person.unit_code, person.role, person.manager_id,
+                            person.birth_year_known() ? std::to_string(person.birth_year) : std::string(),
+                            person.unit_code, person.role, person.manager_id,
                             person.city_start_date.value_or("")}, dialect);
     }
   } else if (what == "employments") {
