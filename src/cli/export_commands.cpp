@@ -44,13 +44,18 @@ struct ExportOptions {
 // Writes `text` to --output or standard output.
 int emit(const ExportOptions& options, const std::string& text) { return write_output(text, options.output); }
 
+// The framework `export framework` and `export profiles` write: ID at --revision, or its latest.
+core::Result<core::Framework> framework_to_export(const CommandContext& context, const ExportOptions& options) {
+  ASSIGN_OR_RETURN(auto store, context.open_store());
+  ASSIGN_OR_RETURN(auto stored, store->frameworks().load_framework(options.id, options.revision));
+  if (!stored) return core::fail(core::ErrorKind::kNotFound, "no framework with id '" + options.id + "'");
+  return std::move(stored->framework);
+}
+
 int export_framework(const CommandContext& context, const ExportOptions& options) {
-  auto store = context.open_store();
-  if (!store) return report(store.error());
-  auto stored = (*store)->frameworks().load_framework(options.id, options.revision);
-  if (!stored) return report(stored.error());
-  if (!*stored) return report({core::ErrorKind::kNotFound, "no framework with id '" + options.id + "'", {}});
-  const core::Framework& framework = (*stored)->framework;
+  const auto loaded = framework_to_export(context, options);
+  if (!loaded) return report(loaded.error());
+  const core::Framework& framework = *loaded;
   if (options.format == "case") return emit(options, io::write_case_package(framework, store::utc_timestamp_now()));
   if (options.format == "moodle-csv") return emit(options, io::write_moodle_framework_csv(framework));
   return emit(options, io::write_framework_json(framework));
@@ -60,12 +65,9 @@ int export_profiles(const CommandContext& context, const ExportOptions& options)
   if (options.format == "xlsx" && options.output.empty()) {
     return report({core::ErrorKind::kInvalidInput, "--format xlsx needs --output FILE (a workbook is not text)", {}});
   }
-  auto store = context.open_store();
-  if (!store) return report(store.error());
-  auto stored = (*store)->frameworks().load_framework(options.id, options.revision);
-  if (!stored) return report(stored.error());
-  if (!*stored) return report({core::ErrorKind::kNotFound, "no framework with id '" + options.id + "'", {}});
-  const core::Framework& framework = (*stored)->framework;
+  const auto loaded = framework_to_export(context, options);
+  if (!loaded) return report(loaded.error());
+  const core::Framework& framework = *loaded;
   if (options.format == "xlsx") {
     return write_csv_as_xlsx(io::write_profile_matrix_csv(framework), "profiler", io::numbers_except({"competency"}),
                              options.output);
@@ -94,7 +96,8 @@ int export_table(const CommandContext& context, const ExportOptions& options, co
                          "city_start_date"}, dialect);
     for (const core::Person& person : *people) {
       text += io::csv_line({person.employee_id, person.name, person.email, std::string(core::to_code(person.gender)),
-                            std::to_string(person.birth_year), person.unit_code, person.role, person.manager_id,
+                            person.birth_year_known() ? std::to_string(person.birth_year) : std::string(),
+                            person.unit_code, person.role, person.manager_id,
                             person.city_start_date.value_or("")}, dialect);
     }
   } else if (what == "employments") {

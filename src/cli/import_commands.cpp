@@ -71,7 +71,8 @@ void add_import_commands(CLI::App& app, CommandContext& context, int& exit_statu
   };
 
   add_file_command("units", "Units: CSV with columns code,name,parent_code,kind", app::ImportKind::kUnits);
-  add_file_command("people", "People: CSV with columns employee_id,name,email,gender,birth_year,unit_code,role,manager_id",
+  add_file_command("people", "People: CSV with columns employee_id,name,gender,unit_code and the optional email,birth_year,role,"
+                   "manager_id,city_start_date",
                    app::ImportKind::kPeople);
   add_file_command("employments",
                    "Employment history: CSV with columns employee_id,start_date,end_date,employment_type,position,"

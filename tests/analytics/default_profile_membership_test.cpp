@@ -73,6 +73,21 @@ TEST(DefaultProfileMembership, with_a_default_profile_everyone_takes_part_agains
   }
 }
 
+// Issue 15: a person imported without a role is outside every round until the role is known,
+// even with a default profile (which would otherwise take in any role).
+TEST(DefaultProfileMembership, a_person_without_a_role_stays_outside_the_round_even_with_a_default_profile) {
+  core::Framework framework = small_framework();
+  framework.default_profile = "medarbetare";
+  std::vector<core::Person> people = kPeople;
+  people.push_back(person("E6", ""));
+  const auto snapshot = build(framework, people);
+  EXPECT_EQ(snapshot->people(), kPeople.size());  // E6 is not among them
+  for (std::size_t r = 0; r < snapshot->roles(); ++r) EXPECT_NE(snapshot->role_name(r), "");
+  EXPECT_EQ(framework.profile_of(""), nullptr);
+  EXPECT_FALSE(framework.uses_default_profile(""));
+  EXPECT_EQ(build(small_framework(), people)->people(), 2U);
+}
+
 // On the demo organisation with the shipped framework, whose default profile is
 // `medarbetare`: the labour-market-programme workers of the history (role
 // "arbetsmarknadsanställd", which the framework does not list) were outside the round; now

@@ -42,6 +42,12 @@ check_status 0
 query store.db "SELECT COUNT(*) FROM people"
 query store.db "SELECT employee_id, name, email, unit_code, role, manager_id FROM people WHERE employee_id IN ('E003', 'E007') ORDER BY employee_id"
 
+note "An HR export without role and birth year imports; the summary says how many (issue 15)"
+cp "$fixtures"/import/hr/people_without_role_and_birth_year.csv .
+run --db store.db import people people_without_role_and_birth_year.csv
+check_status 0
+query store.db "SELECT employee_id, birth_year, role FROM people WHERE employee_id LIKE 'E10_' ORDER BY employee_id"
+
 note "Every import that wrote something is in the audit trail"
 query store.db "SELECT action, subject, detail FROM audit_log ORDER BY id"
 actors="$(sqlite3 store.db "SELECT DISTINCT actor FROM audit_log")"

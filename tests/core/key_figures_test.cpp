@@ -251,6 +251,35 @@ TEST(KeyFigures, age_is_the_year_of_the_date_minus_the_birth_year_with_bands_by_
   EXPECT_EQ(figures.age.bands[4].people.total(), 1);
 }
 
+// Issue 15: a person imported without a birth year is outside the age figures until it is
+// known — in no band, not in the mean or median, not among the retirements — and counted as
+// unknown; the headcount and tenure still count them.
+TEST(KeyFigures, a_person_without_a_birth_year_is_left_out_of_the_age_figures_and_counted_as_unknown) {
+  const auto figures = compute({person("A", Gender::kWoman, 1996), person("B", Gender::kMan, 0),
+                                person("C", Gender::kOther, 1961), person("D", Gender::kWoman, 0)},
+                               {{"A", "2020-01-01"}, {"B", "2020-01-01"}, {"C", "2020-01-01"}, {"D", "2020-01-01"}},
+                               query("2025-01-01"));
+  EXPECT_EQ(figures.headcount[0].all.total(), 4);
+  EXPECT_EQ(figures.age.unknown, 2);
+  EXPECT_DOUBLE_EQ(figures.age.mean.value(), (29 + 64) / 2.0);  // A and C only
+  EXPECT_DOUBLE_EQ(figures.age.median.value(), (29 + 64) / 2.0);
+  long long in_bands = 0;
+  for (const AgeBand& band : figures.age.bands) in_bands += band.people.total();
+  EXPECT_EQ(in_bands, 2);
+  EXPECT_EQ(figures.age.bands[4].people.of(Gender::kOther), 1);  // C, 64
+  long long retiring = 0;
+  for (const RetirementYear& year : figures.retirements) retiring += year.people;
+  EXPECT_EQ(retiring, 1);  // C in 2026; B and D are not taken as born in year 0 (or 1930)
+  EXPECT_EQ(figures.retirements[0].people, 1);
+  EXPECT_TRUE(figures.tenure.mean.has_value());
+
+  const auto nobody_known = compute({person("B", Gender::kMan, 0)}, {{"B", "2020-01-01"}}, query("2025-01-01"));
+  EXPECT_EQ(nobody_known.age.unknown, 1);
+  EXPECT_FALSE(nobody_known.age.mean.has_value());
+  EXPECT_FALSE(nobody_known.age.median.has_value());
+  EXPECT_TRUE(nobody_known.tenure.mean.has_value());
+}
+
 TEST(KeyFigures, tenure_runs_from_the_first_employment_of_any_type_or_an_earlier_city_start) {
   const auto figures = compute(
       {person("A"), person("B", Gender::kMan, 1980, "2010-01-01"), person("C", Gender::kWoman, 1980, "2024-01-01")},

@@ -131,3 +131,31 @@ test("HR uploads a Swedish HR export as XLSX with Swedish headers", { skip: kXls
   assert.equal(await findPerson(hr, "Xerxes Xlsxsson"), 1);
   await hr.context().close();
 });
+
+// The CLI's --encoding cp1252, --unit-by name and --date-format as the form's fields, chosen
+// by keyboard: a Windows-1252 file naming its unit and writing dates DD/MM/YYYY, without role
+// or birth year (the result says how many lack them).
+test("HR imports a Windows-1252 file with unit names and DD/MM/YYYY dates using the form's options", async () => {
+  const { base, accounts } = demo;
+  const hr = await demo.newPage();
+  await demo.signIn(hr, accounts.hr);
+  await hr.goto(base + "/importera");
+  const text = "employee_id,name,gender,unit_code,city_start_date\r\nJ900020,Åsa Ödmark,K,Kulturförvaltningen,31/12/2019\r\n";
+  await hr.locator("#import-file").setInputFiles({ name: "gammal.csv", mimeType: "text/csv", buffer: Buffer.from(text, "latin1") });
+  await hr.locator("#import-kind").selectOption("people");
+  await hr.locator("#import-dates").selectOption("DD/MM/YYYY");
+  await hr.locator("#import-units").selectOption("namn");
+  await hr.locator("#import-encoding").selectOption("cp1252");
+  await hr.locator("#import-dates").focus();
+  for (const id of ["import-units", "import-sheet", "import-encoding"]) {
+    await hr.keyboard.press("Tab");
+    assert.equal(await hr.evaluate(() => document.activeElement.id), id, `Tab reaches #${id}`);
+  }
+  await pressEnter(hr, hr.locator("form[enctype='multipart/form-data'] button[type=submit]"));
+  const cells = (await hr.locator("table.data-table tbody td").allTextContents()).map((cell) => cell.trim());
+  assert.ok(cells.includes("Åsa Ödmark"), cells.join(" | "));
+  assert.ok(cells.includes("KF"), cells.join(" | "));  // the unit's name read as its code
+  await pressEnter(hr, hr.locator('button[value="bekrafta"]'));
+  assert.match(await importResult(hr), /Importen är klar: 1 people \(1 without role, 1 without birth year\)/);
+  await hr.context().close();
+});

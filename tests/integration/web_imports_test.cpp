@@ -153,6 +153,41 @@ TEST_F(WebImports, an_upload_belongs_to_its_session_and_its_file_goes_after_the_
   EXPECT_EQ(store().organisation().load_people().value().at(0).gender, core::Gender::kWoman);  // unchanged
 }
 
+// The command line's --encoding, --unit-by name and --date-format, given by the web form
+// (issue 15), reach the import; the result says how many people lack a role or birth year.
+TEST_F(WebImports, the_form_options_reach_the_import_and_the_result_counts_unknown_roles_and_birth_years) {
+  auto pool = app::StorePool::open(location(), 1);
+  ASSERT_TRUE(pool.has_value()) << pool.error().describe();
+  core::FixedClock clock(std::chrono::sys_days{std::chrono::year(2026) / 6 / 15});
+  app::WebImports imports(**pool, clock);
+  // Windows-1252: "Åsa Ödmark" and "Kulturförvaltningen" with single bytes for Å, Ö and ö.
+  const std::string cp1252 = "employee_id,name,gender,unit_code,city_start_date\r\n"
+                             "W5,\xC5sa \xD6" "dmark,K,Kulturf\xF6rvaltningen,31/12/2019\r\n";
+  app::WebImportOptions options;
+  options.kind = app::ImportKind::kPeople;
+  const auto as_utf8 = imports.stage("s", "gammal.csv", cp1252, options);  // without the options: not UTF-8
+  ASSERT_TRUE(as_utf8.has_value());
+  EXPECT_FALSE(imports.preview("s", *as_utf8).has_value());
+  ASSERT_TRUE(imports.cancel("s", *as_utf8).has_value());
+  options.encoding = "cp1252";
+  options.unit_by_name = true;
+  options.date_format = "DD/MM/YYYY";
+  auto token = imports.stage("s", "gammal.csv", cp1252, options);
+  ASSERT_TRUE(token.has_value());
+  auto preview = imports.preview("s", *token);
+  ASSERT_TRUE(preview.has_value()) << preview.error().describe();
+  ASSERT_TRUE(imports.start("s", *token, "E9").has_value());
+  const auto job = finished(imports, "s", *token);
+  ASSERT_TRUE(job.has_value());
+  ASSERT_EQ(job->state, app::WebImportJob::State::kDone) << (job->error ? job->error->describe() : "");
+  EXPECT_EQ(job->outcome->what, "1 people (1 without role, 1 without birth year)");
+  const auto people = store().organisation().load_people().value();
+  ASSERT_EQ(people.size(), 1U);
+  EXPECT_EQ(people[0].name, "Åsa Ödmark");
+  EXPECT_EQ(people[0].unit_code, "KF");
+  EXPECT_EQ(people[0].city_start_date, "2019-12-31");
+}
+
 TEST_F(WebImports, a_cancelled_or_expired_upload_leaves_no_file) {
   auto pool = app::StorePool::open(location(), 1);
   ASSERT_TRUE(pool.has_value()) << pool.error().describe();

@@ -255,5 +255,98 @@ TEST(HrColumns, ShippedErpnextMapImportsAnEmployeeExport) {
   EXPECT_EQ((*people)[2].gender, core::Gender::kOther);
 }
 
+// OrangeHRM's importData.csv has no unit, job title or supervisor: with the shipped map and
+// a `sub_unit` column the file imports, the people without a role (OrangeHRM has none).
+TEST(HrColumns, ShippedOrangeHrmMapImportsTheEmployeeImportTemplate) {
+  CsvTable table = fixture("hr/people_orangehrm.csv");
+  auto map = read_column_map(std::filesystem::path(TRAPPA_DATA_DIR) / "import-maps" / "orangehrm.toml");
+  ASSERT_TRUE(map.has_value()) << map.error().describe();
+  ASSERT_TRUE(apply_column_map(table, *map).has_value());
+  ASSERT_TRUE(normalise_values(table, options()).has_value());
+  ASSERT_TRUE(resolve_unit_names(table, units()).has_value());
+  auto people = read_people(table, units(), {});
+  ASSERT_TRUE(people.has_value()) << people.error().describe();
+  ASSERT_EQ(people->size(), 3u);
+  EXPECT_EQ((*people)[0].employee_id, "0001");
+  EXPECT_EQ((*people)[0].name, "Karin Maria Lindqvist");  // first, middle and last name
+  EXPECT_EQ((*people)[0].gender, core::Gender::kWoman);
+  EXPECT_EQ((*people)[0].birth_year, 1968);
+  EXPECT_EQ((*people)[0].unit_code, "KUL");
+  EXPECT_EQ((*people)[0].email, "karin.lindqvist@orange.example.se");
+  EXPECT_EQ((*people)[1].name, "Johan Ek");
+  EXPECT_EQ((*people)[1].unit_code, "BIB");
+  // No date of birth (OrangeHRM does not require one): unknown.
+  EXPECT_EQ((*people)[2].gender, core::Gender::kMan);
+  EXPECT_FALSE((*people)[2].birth_year_known());
+  for (const core::Person& person : *people) EXPECT_FALSE(person.role_known()) << person.employee_id;
+}
+
+TEST(HrColumns, OrangeHrmTemplateWithoutSubUnitIsRefusedNamingTheColumn) {
+  CsvTable table = table_of(
+      "first_name,middle_name,last_name,employee_id,other_id,driver's_license_no,license_expiry_date,gender,"
+      "marital_status,nationality,date_of_birth,address_street_1,address_street_2,city,state/province,"
+      "zip/postal_code,country,home_telephone,mobile,work_telephone,work_email,other_email\n"
+      "Devi,,DS,001,,,,Female,,,1990-01-01,,,,,,,,,,,\n",
+      "importData.csv");
+  auto map = read_column_map(std::filesystem::path(TRAPPA_DATA_DIR) / "import-maps" / "orangehrm.toml");
+  ASSERT_TRUE(map.has_value()) << map.error().describe();
+  auto applied = apply_column_map(table, *map);
+  ASSERT_FALSE(applied.has_value());
+  EXPECT_NE(all_problems(applied.error()).find("has no column 'sub_unit' (for 'unit_code')"), std::string::npos)
+      << all_problems(applied.error());
+}
+
+TEST(HrColumns, ShippedOdooMapImportsAnImportCompatibleEmployeeExport) {
+  CsvTable table = fixture("hr/people_odoo.csv");
+  auto map = read_column_map(std::filesystem::path(TRAPPA_DATA_DIR) / "import-maps" / "odoo.toml");
+  ASSERT_TRUE(map.has_value()) << map.error().describe();
+  ASSERT_TRUE(apply_column_map(table, *map).has_value());
+  ASSERT_TRUE(normalise_values(table, options()).has_value());
+  ASSERT_TRUE(resolve_unit_names(table, units()).has_value());
+  auto people = read_people(table, units(), {});
+  ASSERT_TRUE(people.has_value()) << people.error().describe();
+  ASSERT_EQ(people->size(), 3u);
+  EXPECT_EQ((*people)[0].employee_id, "__export__.hr_employee_1_5e3a9c1d");
+  EXPECT_EQ((*people)[0].gender, core::Gender::kWoman);
+  EXPECT_EQ((*people)[0].birth_year, 1968);
+  EXPECT_EQ((*people)[0].role, "chef");
+  EXPECT_EQ((*people)[1].manager_id, "__export__.hr_employee_1_5e3a9c1d");
+  EXPECT_EQ((*people)[1].unit_code, "BIB");
+  EXPECT_EQ((*people)[2].gender, core::Gender::kOther);
+  EXPECT_EQ((*people)[2].unit_code, "BIB-ÖST");
+  EXPECT_FALSE((*people)[2].role_known());
+  EXPECT_FALSE((*people)[2].birth_year_known());
+}
+
+// Issue 15: "Role and birth year may be missing ... because most HR exports have neither."
+TEST(HrColumns, PeopleFileWithoutRoleAndBirthYearColumnsImportsThemAsUnknown) {
+  auto people = read_people(fixture("hr/people_without_role_and_birth_year.csv"), units(), {});
+  ASSERT_TRUE(people.has_value()) << people.error().describe();
+  ASSERT_EQ(people->size(), 3u);
+  for (const core::Person& person : *people) {
+    EXPECT_EQ(person.role, "") << person.employee_id;
+    EXPECT_EQ(person.birth_year, 0) << person.employee_id;
+  }
+  // Empty values in the columns are unknown too; a year that is there is still checked.
+  auto empty_values = read_people(table_of("employee_id,name,gender,birth_year,unit_code,role\n"
+                                           "E1,Anna Ek,K,,KUL,\nE2,Bo Ek,M,1870,KUL,\n"),
+                                  units(), {});
+  ASSERT_FALSE(empty_values.has_value());
+  EXPECT_EQ(all_problems(empty_values.error()),
+            "the people file has problems; nothing was imported\n"
+            "people.csv:3:12: birth year 1870 is out of range 1930–2015");
+}
+
+// A partial export (no role or birth_year column) does not wipe what the store knows.
+TEST(HrColumns, FileWithoutRoleOrBirthYearColumnKeepsWhatTheStoreHolds) {
+  core::Person stored{"E101", "Ingrid Sjöberg", "", core::Gender::kWoman, 1971, "BIB-ÖST", "bibliotekarie", "", {}};
+  auto people = read_people(fixture("hr/people_without_role_and_birth_year.csv"), units(), {stored});
+  ASSERT_TRUE(people.has_value()) << people.error().describe();
+  EXPECT_EQ((*people)[0].role, "bibliotekarie");
+  EXPECT_EQ((*people)[0].birth_year, 1971);
+  EXPECT_EQ((*people)[0].email, "ingrid.sjoberg@stockholm.se");  // the file's columns still apply
+  EXPECT_FALSE((*people)[1].role_known());
+}
+
 }  // namespace
 }  // namespace trappa::io

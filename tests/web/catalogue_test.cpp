@@ -183,6 +183,7 @@ TEST(Catalogues, every_key_made_from_a_code_is_in_both) {
     expect_key(std::string("learning_error_") + field, "learning_page.cpp");
   }
   expect_key("learning_error_status", "learning_page.cpp");
+  for (const char* by : {"kod", "namn"}) expect_key(std::string("import_units_by_") + by, "import_page.cpp");
 }
 
 }  // namespace

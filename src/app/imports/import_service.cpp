@@ -32,7 +32,16 @@ namespace trappa::app {
 namespace {
 
 std::string describe(const std::vector<core::Unit>& units) { return std::to_string(units.size()) + " units"; }
-std::string describe(const std::vector<core::Person>& people) { return std::to_string(people.size()) + " people"; }
+// "120 people (14 without role, 9 without birth year)": people whose role or birth year the
+// file leaves unknown are outside rounds and age figures until a later import gives it.
+std::string describe(const std::vector<core::Person>& people) {
+  const auto without_role = std::ranges::count_if(people, [](const core::Person& p) { return !p.role_known(); });
+  const auto without_year = std::ranges::count_if(people, [](const core::Person& p) { return !p.birth_year_known(); });
+  std::string unknown;
+  if (without_role > 0) unknown = std::to_string(without_role) + " without role";
+  if (without_year > 0) unknown += (unknown.empty() ? "" : ", ") + std::to_string(without_year) + " without birth year";
+  return std::to_string(people.size()) + " people" + (unknown.empty() ? "" : " (" + unknown + ")");
+}
 std::string describe(const std::vector<core::LearningActivity>& activities) {
   return std::to_string(activities.size()) + " learning activities";
 }

@@ -101,6 +101,10 @@ ImportRequest request_for(const std::filesystem::path& file, const WebImportJob&
   request.framework_id = job.options.framework_id;
   request.round = job.options.round;
   request.map_file = job.options.map_file;
+  request.date_format = job.options.date_format;
+  request.unit_by_name = job.options.unit_by_name;
+  request.sheet = job.options.sheet;
+  request.encoding = job.options.encoding;
   return request;
 }
 

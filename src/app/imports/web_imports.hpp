@@ -39,6 +39,11 @@ struct WebImportOptions {
   std::string framework_id{};  // kProfiles, kActivities
   std::string round{};         // kAssessments, kMotivation
   std::filesystem::path map_file{};  // a column map of data/import-maps/; empty: none
+  // The CLI's --date-format, --unit-by name, --sheet and --encoding (ImportRequest).
+  std::string date_format{};
+  bool unit_by_name = false;
+  std::string sheet{};
+  std::string encoding{};
 };
 
 struct WebImportJob {

@@ -18,4 +18,12 @@ std::string fold_case(std::string_view text) {
   return folded;
 }
 
+std::string ascii_lower(std::string_view text) {
+  std::string lowered(text);
+  for (char& c : lowered) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return lowered;
+}
+
 }  // namespace trappa::core

@@ -10,4 +10,9 @@ namespace trappa::core {
 // letters; everything else is kept as it is.
 [[nodiscard]] std::string fold_case(std::string_view text);
 
+// `text` with only the ASCII capitals A–Z turned into small letters: for names that are
+// ASCII by definition or compare as mail systems do (column headers, sheet names, e-mail
+// addresses), where folding Å to å would make two different names equal.
+[[nodiscard]] std::string ascii_lower(std::string_view text);
+
 }  // namespace trappa::core

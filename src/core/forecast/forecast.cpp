@@ -297,7 +297,7 @@ Result<Forecast> compute_forecast(std::span<const Person> people, std::span<cons
       for (auto it = first; it < last; ++it) covered[static_cast<std::size_t>(it - month_ends.begin())] = 1;
       if (first < last) counted = true;
       if (end < from_day || end > at_day) continue;  // did not end in the period
-      if (employment.departure_reason == kPensionReason) {
+      if (employment.departure_reason == kPensionReason && person.birth_year_known()) {
         const int age = year_of(*employment.end) - person.birth_year;
         if (age >= kHazardFirstAge && age <= kHazardLastAge) {
           ++pension_departures[static_cast<std::size_t>(age - kHazardFirstAge)];
@@ -326,7 +326,8 @@ Result<Forecast> compute_forecast(std::span<const Person> people, std::span<cons
       // The current employment: the permanent one (latest started), else the temporary one.
       const int current_start = permanent_start != INT_MIN ? permanent_start : temporary_start;
       ++tally.stock;
-      ++tally.birth_years[birth_year_slot(person.birth_year)];
+      // Without a birth year the person stays in the stock but no retirement is projected.
+      if (person.birth_year_known()) ++tally.birth_years[birth_year_slot(person.birth_year)];
       stock.push_back({p, found->second, current_start >= from_day});
     }
   }

@@ -46,12 +46,13 @@ const RoleProfile* Framework::default_role_profile() const {
 }
 
 const RoleProfile* Framework::profile_of(const std::string& role) const {
+  if (role.empty()) return nullptr;  // a person whose role is unknown is not assessed (issue 15)
   if (const RoleProfile* own = own_profile_of(role)) return own;
   return default_role_profile();
 }
 
 bool Framework::uses_default_profile(const std::string& role) const {
-  return own_profile_of(role) == nullptr && default_role_profile() != nullptr;
+  return !role.empty() && own_profile_of(role) == nullptr && default_role_profile() != nullptr;
 }
 
 bool Framework::has_role(const std::string& role) const {

@@ -74,7 +74,8 @@ struct Framework {
   // The area a competency belongs to, or nullptr.
   [[nodiscard]] const Area* area_of(const std::string& competency_code) const;
   // The profile that applies to people in `role`: the role's own profile, else the default
-  // profile, else nullptr (the role is not assessed). Points into `profiles`.
+  // profile, else nullptr (the role is not assessed). An empty role (unknown: HR has not
+  // given it) is never assessed. Points into `profiles`.
   [[nodiscard]] const RoleProfile* profile_of(const std::string& role) const;
   // The role's own profile only, never the default one (for writing the framework back).
   [[nodiscard]] const RoleProfile* own_profile_of(const std::string& role) const;

@@ -32,11 +32,16 @@ struct Person {
   std::string name;
   std::string email;        // may be empty
   Gender gender = Gender::kOther;
-  int birth_year = 0;       // the year only: a birth date is more than the process needs
+  int birth_year = 0;       // the year only: a birth date is more than the process needs; 0 = unknown
   std::string unit_code;
-  std::string role;         // an organisational fact; need not have a profile in any framework
+  std::string role;         // an organisational fact; need not have a profile in any framework; "" = unknown
   std::string manager_id;   // empty when the person has no manager in the data
   std::optional<std::string> city_start_date;  // ISO date, when HR knows an earlier start
+
+  // Most HR exports have neither a birth year nor a role. Until they are known the person is
+  // outside age figures (no birth year) and outside rounds (no role).
+  [[nodiscard]] bool birth_year_known() const { return birth_year != 0; }
+  [[nodiscard]] bool role_known() const { return !role.empty(); }
 
   bool operator==(const Person&) const = default;
 };

@@ -13,12 +13,17 @@ namespace {
 
 std::string or_dash(const std::string& text) { return text.empty() ? "–" : text; }
 
+// An unknown birth year (0, issue 15) reads as "–", not as the year 0.
+std::string birth_year_text(const Person& person) {
+  return person.birth_year_known() ? std::to_string(person.birth_year) : "–";
+}
+
 }  // namespace
 
 std::string describe_person_change(const Person* before, const Person& after) {
   if (before == nullptr) {
-    return fmt::format("created: unit {}, role {}, manager {}, gender {}, birth year {}", after.unit_code, after.role,
-                       or_dash(after.manager_id), to_code(after.gender), after.birth_year);
+    return fmt::format("created: unit {}, role {}, manager {}, gender {}, birth year {}", after.unit_code,
+                       or_dash(after.role), or_dash(after.manager_id), to_code(after.gender), birth_year_text(after));
   }
   std::vector<std::string> changes;
   if (before->name != after.name) changes.emplace_back("name changed");
@@ -27,10 +32,10 @@ std::string describe_person_change(const Person* before, const Person& after) {
     changes.push_back(fmt::format("gender {}→{}", to_code(before->gender), to_code(after.gender)));
   }
   if (before->birth_year != after.birth_year) {
-    changes.push_back(fmt::format("birth year {}→{}", before->birth_year, after.birth_year));
+    changes.push_back(fmt::format("birth year {}→{}", birth_year_text(*before), birth_year_text(after)));
   }
   if (before->unit_code != after.unit_code) changes.push_back(fmt::format("unit {}→{}", before->unit_code, after.unit_code));
-  if (before->role != after.role) changes.push_back(fmt::format("role {}→{}", before->role, after.role));
+  if (before->role != after.role) changes.push_back(fmt::format("role {}→{}", or_dash(before->role), or_dash(after.role)));
   if (before->manager_id != after.manager_id) {
     changes.push_back(fmt::format("manager {}→{}", or_dash(before->manager_id), or_dash(after.manager_id)));
   }

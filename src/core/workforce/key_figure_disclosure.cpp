@@ -82,7 +82,7 @@ KeyFigureDisclosure KeyFigureDisclosure::decide(std::span<const Person> people, 
   for (std::size_t p = 0; p < people.size(); ++p) {
     if (counted[p][0] == nullptr) continue;
     const auto unit = tree.index_of(counted[p][0]->unit_code);
-    if (!unit) continue;
+    if (!unit || !people[p].birth_year_known()) continue;  // outside the age figures (AgeFigures::unknown)
     const int age = std::clamp(at_year - people[p].birth_year, 0, 150);
     age_units.push_back(*unit);
     bands.push_back(static_cast<std::uint16_t>(age < 30 ? 0 : age < 60 ? age / 10 - 2 : 4));

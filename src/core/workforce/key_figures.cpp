@@ -237,11 +237,16 @@ void count_person(const Person& person, std::size_t begin, std::size_t end, cons
   }
   if (best[0] > static_cast<int>(EmploymentType::kTemporary)) return;
 
-  // The person is in today's headcount: age, tenure, retirement.
-  const int age = std::clamp(frame.at_year - person.birth_year, 0, kOldestAge);
-  ++tally.age_histogram[static_cast<std::size_t>(age)];
-  tally.age_sum += age;
-  ++figures.age.bands[age_band(age)].people.by_gender[gender];
+  // The person is in today's headcount: age, tenure, retirement (age and retirement only when
+  // the birth year is known; the rest are counted as unknown).
+  if (person.birth_year_known()) {
+    const int age = std::clamp(frame.at_year - person.birth_year, 0, kOldestAge);
+    ++tally.age_histogram[static_cast<std::size_t>(age)];
+    tally.age_sum += age;
+    ++figures.age.bands[age_band(age)].people.by_gender[gender];
+  } else {
+    ++figures.age.unknown;
+  }
   int tenure_start = first_start;
   if (person.city_start_date) {
     if (const auto city_start = parse_iso_date(*person.city_start_date)) {
@@ -251,7 +256,7 @@ void count_person(const Person& person, std::size_t begin, std::size_t end, cons
   tally.tenure_days.push_back(frame.at_day - tenure_start);
   tally.tenure_sum += frame.at_day - tenure_start;
   const int retires = person.birth_year + frame.retirement_age;
-  if (retires > frame.at_year && retires <= frame.at_year + kRetirementYears) {
+  if (person.birth_year_known() && retires > frame.at_year && retires <= frame.at_year + kRetirementYears) {
     ++figures.retirements[static_cast<std::size_t>(retires - frame.at_year - 1)].people;
   }
 }
@@ -292,9 +297,12 @@ void finish_turnover(KeyFigures& figures, const Frame& frame, const Tally& tally
 void finish_age_tenure_and_retirements(KeyFigures& figures, const Frame& frame, Tally& tally) {
   for (std::size_t band = 0; band < kAgeBandLabels.size(); ++band) figures.age.bands[band].label = kAgeBandLabels[band];
   const long long in_headcount = figures.headcount[0].all.total();
+  const long long with_age = in_headcount - figures.age.unknown;
+  if (with_age > 0) {
+    figures.age.mean = static_cast<double>(tally.age_sum) / static_cast<double>(with_age);
+    figures.age.median = median_of_sorted_counts(tally.age_histogram, with_age);
+  }
   if (in_headcount > 0) {
-    figures.age.mean = static_cast<double>(tally.age_sum) / static_cast<double>(in_headcount);
-    figures.age.median = median_of_sorted_counts(tally.age_histogram, in_headcount);
     figures.tenure.mean = static_cast<double>(tally.tenure_sum) / static_cast<double>(in_headcount) / kDaysPerYear;
     std::vector<int>& tenure_days = tally.tenure_days;
     const std::size_t middle = tenure_days.size() / 2;

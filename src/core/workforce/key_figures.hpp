@@ -86,10 +86,13 @@ struct AgeBand {
   GenderCounts people;
 };
 
+// Over the people of today's headcount whose birth year is known; `unknown` counts the others
+// (an HR export without birth years), so the bands add up to the headcount minus `unknown`.
 struct AgeFigures {
-  std::optional<double> mean;    // nullopt when the headcount is 0
+  std::optional<double> mean;    // nullopt when no one in the headcount has a known birth year
   std::optional<double> median;
   std::array<AgeBand, 5> bands;
+  long long unknown = 0;         // people in today's headcount without a birth year
 };
 
 struct TenureFigures {

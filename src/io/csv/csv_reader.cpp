@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "core/base/case_fold.hpp"
 #include "core/base/text_checks.hpp"
 #include "io/csv/csv_writer.hpp"
 
@@ -51,14 +52,6 @@ bool neutralised_formula(std::string_view text) {
   return text.size() >= 2 && text.front() == '\'' &&
          (std::string_view("=+-@\t\r").find(text[1]) != std::string_view::npos ||
           spreadsheet_reads_as_number(text.substr(1)));
-}
-
-std::string ascii_lower(std::string_view text) {
-  std::string lowered(text);
-  for (char& c : lowered) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return lowered;
 }
 
 }  // namespace
@@ -218,7 +211,7 @@ core::Result<CsvColumns> CsvColumns::bind(const CsvTable& table, const std::vect
   auto bind_one = [&](std::string_view name, bool is_required) {
     std::optional<std::size_t> found;
     for (std::size_t i = 0; i < table.header.size(); ++i) {
-      if (ascii_lower(trim(table.header[i].text)) != name) continue;
+      if (core::ascii_lower(trim(table.header[i].text)) != name) continue;
       if (found) {
         problems.push_back({table.where(table.header[i]), fmt::format("column '{}' appears twice", name)});
       } else {

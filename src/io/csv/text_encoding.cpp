@@ -7,17 +7,11 @@
 
 #include <fmt/format.h>
 
+#include "core/base/case_fold.hpp"
+
 namespace trappa::io {
 
 namespace {
-
-std::string lower(std::string_view text) {
-  std::string lowered(text);
-  for (char& c : lowered) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return lowered;
-}
 
 core::Result<std::string> convert(std::string_view bytes, const char* from, const std::string& file) {
   iconv_t handle = iconv_open("UTF-8", from);
@@ -50,7 +44,7 @@ core::Result<std::string> convert(std::string_view bytes, const char* from, cons
 }  // namespace
 
 core::Result<TextEncoding> parse_text_encoding(std::string_view name) {
-  const std::string lowered = lower(name);
+  const std::string lowered = core::ascii_lower(name);
   if (lowered.empty() || lowered == "utf-8" || lowered == "utf8") return TextEncoding::kUtf8;
   if (lowered == "utf-16" || lowered == "utf16") return TextEncoding::kUtf16;
   if (lowered == "cp1252" || lowered == "windows-1252") return TextEncoding::kCp1252;

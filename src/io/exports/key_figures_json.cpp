@@ -130,7 +130,8 @@ json::value to_json(const core::KeyFigures& figures) {
   }
   document["age"] = {{"mean", number_or_null(figures.age.mean, kValueDecimals)},
                      {"median", number_or_null(figures.age.median, kValueDecimals)},
-                     {"bands", std::move(bands)}};
+                     {"bands", std::move(bands)},
+                     {"unknown", figures.age.unknown}};
   document["tenure_years"] = {{"mean", number_or_null(figures.tenure.mean, kValueDecimals)},
                               {"median", number_or_null(figures.tenure.median, kValueDecimals)}};
 
@@ -265,6 +266,7 @@ std::string write_key_figures_csv(const core::KeyFigures& figures, const CsvDial
   csv.row("turnover", period, "unknown_route", "recruitments", std::to_string(turnover.unknown_route_recruitments));
   csv.row("age", at, "", "mean", number_text(figures.age.mean, kValueDecimals));
   csv.row("age", at, "", "median", number_text(figures.age.median, kValueDecimals));
+  csv.row("age", at, "", "unknown", std::to_string(figures.age.unknown));
   const long long headcount_all = figures.headcount[0].all.total();
   const core::HiddenKeyFigureCells& hidden = figures.hidden;
   for (std::size_t b = 0; b < figures.age.bands.size(); ++b) {

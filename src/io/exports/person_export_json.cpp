@@ -35,7 +35,7 @@ json::object person_object(const core::PersonRecord& record) {
   object["name"] = person.name;
   object["email"] = text_or_null(person.email);
   object["gender"] = core::to_code(person.gender);
-  object["birth_year"] = person.birth_year;
+  object["birth_year"] = person.birth_year_known() ? json::value(person.birth_year) : json::value(nullptr);
   object["unit_code"] = person.unit_code;
   object["role"] = person.role;
   object["manager_id"] = text_or_null(person.manager_id);

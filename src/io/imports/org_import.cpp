@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "core/base/case_fold.hpp"
 #include "core/base/date.hpp"
 
 namespace trappa::io {
@@ -44,13 +45,7 @@ std::unordered_set<std::string> keys_on_cycles(const std::unordered_map<std::str
 }
 
 // E-mail addresses compare with letter case ignored (ASCII, as mail systems and sign-in do).
-std::string fold_email(std::string_view email) {
-  std::string folded(email);
-  for (char& c : folded) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return folded;
-}
+std::string fold_email(std::string_view email) { return core::ascii_lower(email); }
 
 }  // namespace
 
@@ -115,12 +110,20 @@ core::Result<std::vector<core::Unit>> read_units(const CsvTable& table, const st
 core::Result<std::vector<core::Person>> read_people(const CsvTable& table, const std::vector<core::Unit>& units,
                                                     const std::vector<core::Person>& existing) {
   ASSIGN_OR_RETURN(auto columns, CsvColumns::bind(table,
-                                                  {"employee_id", "name", "gender", "birth_year", "unit_code", "role"},
-                                                  // Their values may be empty, so HR exports may lack them.
-                                                  {"email", "manager_id", "city_start_date"}));
+                                                  {"employee_id", "name", "gender", "unit_code"},
+                                                  // Their values may be empty, so HR exports may lack them
+                                                  // (most have neither a role nor a birth year).
+                                                  {"email", "birth_year", "role", "manager_id", "city_start_date"}));
 
   std::unordered_set<std::string> unit_codes;
   for (const core::Unit& unit : units) unit_codes.insert(unit.code);
+  // A file without the role or birth_year column leaves what the store knows of a person as
+  // it is (a partial HR export must not wipe it); an empty value makes it unknown.
+  const bool keeps_stored = !columns.has("role") || !columns.has("birth_year");
+  std::unordered_map<std::string_view, const core::Person*> stored;
+  if (keeps_stored) {
+    for (const core::Person& person : existing) stored.emplace(person.employee_id, &person);
+  }
 
   std::vector<core::Problem> problems;
   std::vector<core::Person> people;
@@ -154,7 +157,9 @@ core::Result<std::vector<core::Person>> read_people(const CsvTable& table, const
       problems.push_back({table.where(gender), fmt::format("gender '{}' is not K, M or X", gender.text)});
     }
     const auto year = parse_integer(birth_year.text);
-    if (!year) {
+    if (birth_year.text.empty()) {
+      // Unknown: the person stays out of age figures until HR gives the year (birth_year 0).
+    } else if (!year) {
       problems.push_back({table.where(birth_year), fmt::format("birth year '{}' is not a year", birth_year.text)});
     } else if (*year < core::kEarliestBirthYear || *year > core::kLatestBirthYear) {
       problems.push_back({table.where(birth_year), fmt::format("birth year {} is out of range {}–{}", *year,
@@ -167,7 +172,6 @@ core::Result<std::vector<core::Person>> read_people(const CsvTable& table, const
     } else if (!unit_codes.contains(unit.text)) {
       problems.push_back({table.where(unit), fmt::format("unknown unit '{}'", unit.text)});
     }
-    if (role.text.empty()) problems.push_back({table.where(role), "the role is empty"});
     if (!manager.text.empty() && manager.text == id.text) {
       problems.push_back({table.where(manager), "a person cannot be their own manager"});
     }
@@ -186,6 +190,10 @@ core::Result<std::vector<core::Person>> read_people(const CsvTable& table, const
     person.email = email.text;
     person.unit_code = unit.text;
     person.role = role.text;
+    if (auto found = stored.find(id.text); found != stored.end()) {
+      if (!columns.has("role")) person.role = found->second->role;
+      if (!columns.has("birth_year")) person.birth_year = found->second->birth_year;
+    }
     person.manager_id = manager.text;
     people.push_back(std::move(person));
     manager_fields.push_back(manager);

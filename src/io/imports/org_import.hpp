@@ -18,8 +18,10 @@ namespace trappa::io {
 [[nodiscard]] core::Result<std::vector<core::Unit>> read_units(const CsvTable& table,
                                                                const std::vector<core::Unit>& existing);
 
-// Columns employee_id,name,gender,birth_year,unit_code,role and the optional email,manager_id,
-// city_start_date; `units` are all units known after this import.
+// Columns employee_id,name,gender,unit_code and the optional email,birth_year,role,manager_id,
+// city_start_date; `units` are all units known after this import. A missing or empty role or
+// birth year is unknown (Person::role "", Person::birth_year 0): the person is then outside
+// rounds and age figures until a later import gives it.
 [[nodiscard]] core::Result<std::vector<core::Person>> read_people(const CsvTable& table,
                                                                   const std::vector<core::Unit>& units,
                                                                   const std::vector<core::Person>& existing);

@@ -18,6 +18,8 @@
 #include <fmt/format.h>
 #include <zip.h>
 
+#include "core/base/case_fold.hpp"
+
 namespace trappa::io {
 
 namespace {
@@ -44,14 +46,6 @@ const XML_Char* attribute(const XML_Char** attributes, std::string_view wanted) 
     if (local_name(attributes[i]) == wanted) return attributes[i + 1];
   }
   return nullptr;
-}
-
-std::string ascii_lower(std::string_view text) {
-  std::string lowered(text);
-  for (char& c : lowered) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return lowered;
 }
 
 // Excel writes characters XML cannot hold as _xHHHH_ ("_x000D_" for a carriage return).
@@ -530,7 +524,7 @@ core::Result<XlsxSheetRows> read_xlsx_sheet(const std::filesystem::path& path, c
     chosen = std::find_if(sheets.begin(), sheets.end(), [&](const SheetEntry& entry) { return entry.name == sheet; });
     if (chosen == sheets.end()) {
       chosen = std::find_if(sheets.begin(), sheets.end(), [&](const SheetEntry& entry) {
-        return ascii_lower(entry.name) == ascii_lower(sheet);
+        return core::ascii_lower(entry.name) == core::ascii_lower(sheet);
       });
     }
     if (chosen == sheets.end()) {

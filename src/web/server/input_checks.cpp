@@ -5,6 +5,7 @@
 #include <boost/url/params_view.hpp>
 #include <boost/url/parse.hpp>
 
+#include "core/base/case_fold.hpp"
 #include "core/base/text_checks.hpp"
 #include "web/server/http_util.hpp"
 
@@ -14,14 +15,6 @@ namespace {
 
 bool is_clean(std::string_view text, core::LineBreaks line_breaks) {
   return !core::find_text_flaw(text, line_breaks).has_value();
-}
-
-std::string lower_ascii(std::string_view text) {
-  std::string lowered(text);
-  for (char& c : lowered) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return lowered;
 }
 
 }  // namespace
@@ -39,7 +32,7 @@ std::optional<std::string> target_problem(const Request& request) {
 }
 
 bool is_form_body(const Request& request) {
-  const std::string type = lower_ascii(header(request, "content-type"));
+  const std::string type = core::ascii_lower(header(request, "content-type"));
   const std::string_view media_type = std::string_view(type).substr(0, type.find(';'));
   std::string_view trimmed = media_type;
   while (!trimmed.empty() && trimmed.back() == ' ') trimmed.remove_suffix(1);
@@ -47,7 +40,7 @@ bool is_form_body(const Request& request) {
 }
 
 bool is_multipart_body(const Request& request) {
-  const std::string type = lower_ascii(header(request, "content-type"));
+  const std::string type = core::ascii_lower(header(request, "content-type"));
   std::string_view media_type = std::string_view(type).substr(0, type.find(';'));
   while (!media_type.empty() && media_type.back() == ' ') media_type.remove_suffix(1);
   return media_type == "multipart/form-data";

@@ -360,7 +360,8 @@ std::vector<Page> pages() {
       // Importera (issue 15): an upload without a file, and a file whose every problem is listed.
       {"import.errors", "hr", "/importera", 422,
        "--golden\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\ngolden-csrf-hr\r\n"
-       "--golden\r\nContent-Disposition: form-data; name=\"typ\"\r\n\r\nassessments\r\n--golden--\r\n",
+       "--golden\r\nContent-Disposition: form-data; name=\"typ\"\r\n\r\nassessments\r\n"
+       "--golden\r\nContent-Disposition: form-data; name=\"datumformat\"\r\n\r\nYYYY/DD/MM\r\n--golden--\r\n",
        "multipart/form-data; boundary=golden"},
       {"import.problems", "hr", "/importera", 422,
        "--golden\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\ngolden-csrf-hr\r\n"

@@ -1,5 +1,7 @@
 // Importera (docs/web.md, "Importera"):
-//   GET  /importera            the upload form: file, kind, framework or round, column map
+//   GET  /importera            the upload form: file, kind, framework or round, column map, and
+//                              the CLI's --date-format, --unit-by, --sheet and --encoding
+//                              (fields datumformat, enheter, flik, teckenkodning)
 //   POST /importera            multipart/form-data: keeps the file server-side, runs the import
 //                              as a dry run and shows the preview (the first records as read)
 //                              or every problem as FILE:LINE:COLUMN with the reason
@@ -20,6 +22,7 @@
 #include <vector>
 
 #include "app/imports/web_imports.hpp"
+#include "core/base/text_checks.hpp"
 #include "core/framework/framework.hpp"
 #include "web/pages/assessment/assessment_form.hpp"
 #include "web/pages/imports/imports_routes.hpp"
@@ -84,6 +87,39 @@ std::vector<std::string> column_maps(const AppContext& app) {
   return maps;
 }
 
+// The choices of the form's option fields, by the value the form sends; the first is the
+// default. Date forms are shown as written (they are examples, not words).
+constexpr std::array<std::string_view, 4> kDateFormats{"", "DD/MM/YYYY", "MM/DD/YYYY", "DD.MM.YYYY"};
+constexpr std::array<std::string_view, 2> kUnitsBy{"kod", "namn"};
+constexpr std::array<std::string_view, 2> kEncodings{"", "cp1252"};
+// Excel allows 31 characters in a sheet name.
+constexpr std::size_t kMaxSheetCharacters = 31;
+
+template <std::size_t N>
+bool is_choice(const std::array<std::string_view, N>& choices, std::string_view value) {
+  return std::find(choices.begin(), choices.end(), value) != choices.end();
+}
+
+std::size_t character_count(std::string_view utf8) {
+  return static_cast<std::size_t>(std::count_if(utf8.begin(), utf8.end(), [](char c) {
+    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;  // not a continuation byte
+  }));
+}
+
+// Options for a select: each choice with the label `label_of` gives it.
+template <std::size_t N, typename LabelOf>
+TemplateData choice_options(const std::array<std::string_view, N>& choices, std::string_view selected,
+                            LabelOf label_of) {
+  TemplateData options = list();
+  for (std::string_view choice : choices) {
+    TemplateData& option = add_object(options);
+    option.set("value", std::string(choice));
+    option.set("label", label_of(choice));
+    option.set("selected", flag(choice == selected));
+  }
+  return options;
+}
+
 // Whether `id` names a stored framework (a choice of the form's list).
 bool known_framework(AppContext& app, const std::string& id) {
   auto summaries = app.frameworks->list();
@@ -97,6 +133,10 @@ struct UploadForm {
   std::string framework;
   std::string round;
   std::string map;
+  std::string dates;     // a kDateFormats choice
+  std::string units_by = "kod";
+  std::string sheet;
+  std::string encoding;  // a kEncodings choice
   std::vector<FieldError> errors;
 };
 
@@ -138,6 +178,16 @@ Response render_form(AppContext& app, const PageRequest& page, int status, const
     data.set("maps", options);
     data.set("has_maps", flag(true));
   }
+  data.set("date_formats", choice_options(kDateFormats, form.dates, [&](std::string_view choice) {
+             return choice.empty() ? std::string(page.t("import_dates_iso")) : std::string(choice);
+           }));
+  data.set("units_by", choice_options(kUnitsBy, form.units_by, [&](std::string_view choice) {
+             return std::string(page.t("import_units_by_" + std::string(choice)));
+           }));
+  data.set("sheet", form.sheet);
+  data.set("encodings", choice_options(kEncodings, form.encoding, [&](std::string_view choice) {
+             return choice.empty() ? std::string(page.t("import_encoding_utf")) : std::string("Windows-1252");
+           }));
   data.set("max_megabytes", std::to_string(kMaxUploadBytes / (1024 * 1024)));
   data.set("has_errors", flag(!form.errors.empty()));
   data.set("errors", errors_data(form.errors));
@@ -210,6 +260,10 @@ Response upload(AppContext& app, const PageRequest& page) {
   form.framework = form_data->get("ramverk");
   form.round = form_data->get("omgang");
   form.map = form_data->get("karta");
+  form.dates = form_data->get("datumformat");
+  if (form_data->part("enheter") != nullptr) form.units_by = form_data->get("enheter");
+  form.sheet = form_data->get("flik");
+  form.encoding = form_data->get("teckenkodning");
   const KindChoice* kind = find_kind(form.kind);
   if (kind == nullptr) form.errors.push_back({"import-kind", std::string(page.t("import_error_kind"))});
   const MultipartPart* file = form_data->part("fil");
@@ -228,12 +282,29 @@ Response upload(AppContext& app, const PageRequest& page) {
       form.errors.push_back({"import-map", std::string(page.t("import_error_map"))});
     }
   }
+  if (!is_choice(kDateFormats, form.dates)) {
+    form.errors.push_back({"import-dates", std::string(page.t("import_error_dates"))});
+  }
+  if (!is_choice(kUnitsBy, form.units_by)) {
+    form.errors.push_back({"import-units", std::string(page.t("import_error_units_by"))});
+  }
+  if (character_count(form.sheet) > kMaxSheetCharacters ||
+      core::find_text_flaw(form.sheet, core::LineBreaks::kRefused).has_value()) {
+    form.errors.push_back({"import-sheet", std::string(page.t("import_error_sheet"))});
+  }
+  if (!is_choice(kEncodings, form.encoding)) {
+    form.errors.push_back({"import-encoding", std::string(page.t("import_error_encoding"))});
+  }
   if (!form.errors.empty()) return render_form(app, page, 422, form);
   app::WebImportOptions options;
   options.kind = kind->kind;
   if (kind->needs_framework) options.framework_id = form.framework;
   if (kind->needs_round) options.round = form.round;
   if (!form.map.empty()) options.map_file = app.options.import_maps_directory / (form.map + ".toml");
+  options.date_format = form.dates;
+  options.unit_by_name = form.units_by == "namn";
+  options.sheet = form.sheet;
+  options.encoding = form.encoding;
   auto token = app.imports->stage(viewer.session_digest, *file->filename, file->body, options);
   if (!token) return error_response(app, page, token.error());
   auto outcome = app.imports->preview(viewer.session_digest, *token);

@@ -253,6 +253,11 @@ Response figures_page(AppContext& app, const PageRequest& page) {
       data.set("turnover_external", percent(f.turnover.external.rate));
       data.set("turnover_wider", percent(f.turnover.including_other_administrations.rate));
       data.set("mean_age", report::format_value(f.age.mean, report::NumberFormat::decimal(1)));
+      if (f.age.unknown > 0) {  // people without a birth year are outside the age figures
+        data.set("has_age_unknown", flag(true));
+        data.set("age_unknown", format_text(page.t("figures_age_unknown"),
+                                            {{"count", report::swedish_number(static_cast<double>(f.age.unknown), 0)}}));
+      }
       data.set("tenure", report::format_value(f.tenure.mean, report::NumberFormat::decimal(1)));
       data.set("period", core::to_iso(f.from) + " – " + core::to_iso(f.at));
       const FigureCharts charts = build_charts(page, f);
