@@ -74,16 +74,16 @@ TEST(MaturityImport, reports_every_problem_with_its_place_and_reason) {
                 "m.csv:2:1: no unit with code 'NOPE'",
                 "m.csv:3:4: '14/11/2024' is not a date (YYYY-MM-DD)",
                 "m.csv:4:15: the instrument is empty",
-                "m.csv:4:19: value '101' is not a percentage from 0 to 100",
-                "m.csv:4:23: benchmark '-1' is not a percentage from 0 to 100 (or empty)",
-                "m.csv:4:26: respondents '3.5' is not a whole number of 0 or more (or empty)",
-                "m.csv:6:36: respondents 35 differs from 34 on line 5 of the same measurement",
-                "m.csv:6:39: organisation type 'Region' differs from 'Kommun' on line 5 of the same measurement",
-                "m.csv:6:30: the overall result of KF/2024-11-14/DiMiOS is already on line 5 (a record with an empty "
+                "m.csv:4:18: value '101' is not a percentage from 0 to 100",
+                "m.csv:4:22: benchmark '-1' is not a percentage from 0 to 100 (or empty)",
+                "m.csv:4:25: respondents '3.5' is not a whole number of 0 or more (or empty)",
+                "m.csv:6:28: respondents 35 differs from 34 on line 5 of the same measurement",
+                "m.csv:6:31: organisation type 'Region' differs from 'Kommun' on line 5 of the same measurement",
+                "m.csv:6:24: the overall result of KF/2024-11-14/DiMiOS is already on line 5 (a record with an empty "
                 "dimension and category is the overall result)",
-                "m.csv:7:46: only a category can be a focus category (this record has no category)",
-                "m.csv:8:46: focus 'kanske' is not yes, ja, x, 1, no, nej, 0 or empty",
-                "m.csv:8:29: the result for dimension 'digitalt arv' of KF/2024-11-14/DiMiOS is already on line 7",
+                "m.csv:7:42: only a category can be a focus category (this record has no category)",
+                "m.csv:8:42: focus 'kanske' is not yes, ja, x, 1, no, nej, 0 or empty",
+                "m.csv:8:22: the result for dimension 'digitalt arv' of KF/2024-11-14/DiMiOS is already on line 7",
                 "m.csv:9:1: the measurement KF/2025-01-01/DiMiOS has no overall result (a record with an empty "
                 "dimension and category)",
             }));
@@ -149,7 +149,7 @@ TEST(IndicatorImport, small_unit_series_is_refused_with_every_other_problem) {
                               ",NOPE,24,x,y,,percent,up\n"                  // 3: everything wrong
                               "Index,KF,2024,70,,,,\n"                      // 4
                               "Index,KF,2024,71,,,,\n"                      // 5: period again
-                              "Index,KF-S,2025,72,,,count,\n");             // 6: another unit and measure
+                              "Index,KF-S,2025,72,,,count,\n");             // 6: another unit (a first measure is fine)
   EXPECT_EQ(problems_of(read),
             (std::vector<std::string>{
                 "i.csv:2:14: unit 'KF-X' has 4 employees, fewer than 5 (the small-group threshold): a series about it "
@@ -163,14 +163,13 @@ TEST(IndicatorImport, small_unit_series_is_refused_with_every_other_problem) {
                 "i.csv:3:23: direction 'up' is not higher or lower",
                 "i.csv:5:10: series 'Index' already has period 2024 on line 4",
                 "i.csv:6:7: series 'Index' has unit 'KF' on line 4, not 'KF-S'",
-                "i.csv:6:25: series 'Index' has measure '' on line 4, not 'count'",
             }));
 }
 
 TEST(IndicatorImport, a_per_person_column_is_refused_at_the_header) {
   auto read = read_indicators("series,unit,period,value,comparison,source,employee_id\nX,KF,2024,1,,,E1\n");
   EXPECT_EQ(problems_of(read),
-            (std::vector<std::string>{"i.csv:1:43: column 'employee_id': an indicator series describes a unit, never a "
+            (std::vector<std::string>{"i.csv:1:44: column 'employee_id': an indicator series describes a unit, never a "
                                       "person; per-person values have no place here"}));
 }
 
