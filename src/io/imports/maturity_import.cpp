@@ -1,6 +1,5 @@
 #include "io/imports/maturity_import.hpp"
 
-#include <algorithm>
 #include <map>
 #include <set>
 #include <string_view>

@@ -3,7 +3,6 @@
 #include <soci/soci.h>
 
 #include <map>
-#include <set>
 #include <tuple>
 
 #include <fmt/format.h>
