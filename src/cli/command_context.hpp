@@ -64,6 +64,7 @@ void add_figures_command(CLI::App& app, CommandContext& context, int& exit_statu
 void add_forecast_command(CLI::App& app, CommandContext& context, int& exit_status);
 void add_learning_commands(CLI::App& app, CommandContext& context, int& exit_status);
 void add_settings_commands(CLI::App& app, CommandContext& context, int& exit_status);
+void add_maturity_commands(CLI::App& app, CommandContext& context, int& exit_status);
 void add_round_commands(CLI::App& app, CommandContext& context, int& exit_status);
 void add_analyze_command(CLI::App& app, CommandContext& context, int& exit_status);
 void add_user_command(CLI::App& app, CommandContext& context, int& exit_status);

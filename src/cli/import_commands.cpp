@@ -1,4 +1,5 @@
-// trappa import units|people|employments|framework|profiles|assessments|motivation|activities|participation: the
+// trappa import units|people|employments|framework|profiles|assessments|motivation|activities|participation|
+// maturity|indicators: the
 // import use case of app/imports (all-or-nothing, every problem listed as FILE:LINE:COLUMN:
 // reason), and --dry-run to validate without writing. Every tabular import reads CSV (UTF-8,
 // UTF-16 with a byte-order mark, Windows-1252 with --encoding cp1252; ',', ';' or tab) or XLSX
@@ -11,6 +12,7 @@
 
 #include "app/imports/import_service.hpp"
 #include "cli/command_context.hpp"
+#include "core/disclosure/disclosure_control.hpp"
 
 namespace trappa::cli {
 
@@ -101,6 +103,19 @@ void add_import_commands(CLI::App& app, CommandContext& context, int& exit_statu
                    "employee_id,activity,date,status,hours (docs/learning.md); a person's row for an activity that "
                    "exists is replaced",
                    app::ImportKind::kParticipation);
+  add_file_command("maturity",
+                   "Maturity results (DiMiOS and the like): CSV with columns unit,date,instrument,dimension,category,"
+                   "value,benchmark,respondents[,organisation_type,focus] (docs/maturity.md); a measurement that "
+                   "exists is replaced",
+                   app::ImportKind::kMaturity);
+  add_file_command("indicators",
+                   "Indicator series: CSV with columns series,unit,period,value,comparison,source[,measure,direction] "
+                   "(docs/maturity.md); a period that exists is replaced",
+                   app::ImportKind::kIndicators)
+      ->add_option("--min-group", request->min_group,
+                   "K, the small-group threshold: a series about a unit with fewer employees is refused")
+      ->check(CLI::Range(core::kSmallestMinGroup, std::size_t{100000}))
+      ->capture_default_str();
   add_file_command("profiles", "Role profiles: CSV matrix, first column competency code, one column per role",
                    app::ImportKind::kProfiles)
       ->add_option("--framework", request->framework_id, "The framework the profiles belong to")

@@ -33,6 +33,7 @@ int main(int argc, char** argv) {
   trappa::cli::add_forecast_command(app, context, exit_status);
   trappa::cli::add_learning_commands(app, context, exit_status);
   trappa::cli::add_settings_commands(app, context, exit_status);
+  trappa::cli::add_maturity_commands(app, context, exit_status);
   trappa::cli::add_round_commands(app, context, exit_status);
   trappa::cli::add_analyze_command(app, context, exit_status);
   trappa::cli::add_user_command(app, context, exit_status);

@@ -11,6 +11,7 @@
 #include "core/base/date.hpp"
 #include "demo/history.hpp"
 #include "demo/learning.hpp"
+#include "demo/maturity.hpp"
 #include "demo/plans.hpp"
 #include "demo/organisation.hpp"
 #include "demo/rounds.hpp"
@@ -19,6 +20,7 @@
 #include "store/audit/audit_store.hpp"
 #include "store/framework/framework_store.hpp"
 #include "store/learning/learning_store.hpp"
+#include "store/maturity/maturity_store.hpp"
 #include "store/org/organisation_store.hpp"
 #include "store/settings/settings_store.hpp"
 #include "store/workforce/employment_store.hpp"
@@ -135,6 +137,17 @@ core::Result<void> add_demo_learning(store::Store& store, const core::Framework&
   return {};
 }
 
+// The administration's DiMiOS measurements and indicator series (demo/maturity.hpp), each
+// written once: measurements or series that are there are not written again.
+core::Result<void> add_demo_maturity(store::Store& store, const DemoOptions& options, const store::Actor& actor) {
+  ASSIGN_OR_RETURN(auto measurements, store.maturity().load_measurements());
+  if (measurements.empty()) TRY(store.maturity().save_measurements(demo::build_demo_maturity(), actor));
+  ASSIGN_OR_RETURN(auto series, store.maturity().load_series());
+  if (series.empty()) TRY(store.maturity().save_series(demo::build_demo_indicator_series(), actor));
+  options.progress("maturity measurements and indicator series written");
+  return {};
+}
+
 }  // namespace
 
 core::Result<std::optional<InterruptedDemo>> find_interrupted_demo(store::Store& store) {
@@ -214,6 +227,7 @@ core::Result<DemoSummary> load_demo(store::Store& store, const DemoOptions& give
   options.progress("employment history written");
   ASSIGN_OR_RETURN(auto rounds, add_demo_rounds(store, framework, organisation.people, employments, options, actor));
   if (options.scale == 0) TRY(add_demo_learning(store, framework, organisation.people, employments, options, actor));
+  if (options.scale == 0) TRY(add_demo_maturity(store, options, actor));
   const store::AuditEntry completed{store::utc_timestamp_now(), actor.name, std::string(kDemoCompleted),
                                     std::string(kDemoSubject),
                                     fmt::format("{} people, {} assessments", organisation.people.size(), rounds)};

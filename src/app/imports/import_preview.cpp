@@ -83,6 +83,27 @@ ImportPreview preview_of(const std::vector<core::Assessment>& assessments, std::
       });
 }
 
+ImportPreview preview_of(const std::vector<core::MaturityMeasurement>& measurements, std::size_t limit) {
+  return preview<core::MaturityMeasurement>(
+      {"unit", "date", "instrument", "overall", "results", "focus"}, measurements, limit,
+      [](const core::MaturityMeasurement& measurement) {
+        std::string focus;
+        for (const std::string& category : measurement.focus_categories) focus += (focus.empty() ? "" : ", ") + category;
+        return std::vector<std::string>{measurement.unit_code, core::to_iso(measurement.date), measurement.instrument,
+                                        number(measurement.overall), std::to_string(measurement.results.size()), focus};
+      });
+}
+
+ImportPreview preview_of(const std::vector<core::IndicatorSeries>& series, std::size_t limit) {
+  return preview<core::IndicatorSeries>(
+      {"series", "unit", "measure", "direction", "periods"}, series, limit, [](const core::IndicatorSeries& one) {
+        std::string periods;
+        for (const core::IndicatorValue& value : one.values) periods += (periods.empty() ? "" : " ") + value.period;
+        return std::vector<std::string>{one.name, one.unit_code, std::string(core::to_code(one.measure)),
+                                        std::string(core::to_code(one.direction)), periods};
+      });
+}
+
 ImportPreview preview_of(const core::Framework& framework, std::size_t limit) {
   return preview<std::string>({"role", "competencies"}, framework.roles, limit, [&](const std::string& role) {
     const core::RoleProfile* profile = framework.own_profile_of(role);

@@ -11,6 +11,8 @@
 #include "core/framework/framework.hpp"
 #include "core/learning/learning_activity.hpp"
 #include "core/learning/participation.hpp"
+#include "core/maturity/indicator_series.hpp"
+#include "core/maturity/maturity_measurement.hpp"
 #include "core/org/org.hpp"
 #include "core/workforce/employment.hpp"
 
@@ -30,6 +32,9 @@ inline constexpr std::size_t kPreviewRows = 20;
 [[nodiscard]] ImportPreview preview_of(const std::vector<core::LearningActivity>& activities, std::size_t limit);
 [[nodiscard]] ImportPreview preview_of(const std::vector<core::Participation>& rows, std::size_t limit);
 [[nodiscard]] ImportPreview preview_of(const std::vector<core::Assessment>& assessments, std::size_t limit);
+// One row per measurement (kMaturity) or series (kIndicators).
+[[nodiscard]] ImportPreview preview_of(const std::vector<core::MaturityMeasurement>& measurements, std::size_t limit);
+[[nodiscard]] ImportPreview preview_of(const std::vector<core::IndicatorSeries>& series, std::size_t limit);
 // A framework (kFramework, kProfiles): one row per role with the size of its profile.
 [[nodiscard]] ImportPreview preview_of(const core::Framework& framework, std::size_t limit);
 

@@ -3,6 +3,7 @@
 #include <chrono>
 #include <algorithm>
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <span>
 #include <unordered_set>
@@ -16,6 +17,8 @@
 #include "io/imports/assessment_import.hpp"
 #include "io/imports/column_map.hpp"
 #include "io/imports/employment_import.hpp"
+#include "io/imports/indicator_import.hpp"
+#include "io/imports/maturity_import.hpp"
 #include "io/imports/org_import.hpp"
 #include "io/imports/participation_import.hpp"
 #include "io/imports/profile_matrix.hpp"
@@ -24,6 +27,7 @@
 #include "store/assessment/round_store.hpp"
 #include "store/framework/framework_store.hpp"
 #include "store/learning/learning_store.hpp"
+#include "store/maturity/maturity_store.hpp"
 #include "store/org/organisation_store.hpp"
 #include "store/workforce/employment_store.hpp"
 
@@ -53,6 +57,14 @@ std::string describe(const std::vector<core::Employment>& employments) {
 }
 std::string describe(const std::vector<core::Assessment>& assessments) {
   return std::to_string(assessments.size()) + " people's assessments";
+}
+std::string describe(const std::vector<core::MaturityMeasurement>& measurements) {
+  return std::to_string(measurements.size()) + " maturity measurements";
+}
+std::string describe(const std::vector<core::IndicatorSeries>& series) {
+  std::size_t values = 0;
+  for (const core::IndicatorSeries& one : series) values += one.values.size();
+  return std::to_string(series.size()) + " indicator series with " + std::to_string(values) + " values";
 }
 std::string describe(const core::Framework& framework) {
   return "framework '" + framework.id + "' with " + std::to_string(framework.competency_count()) +
@@ -230,6 +242,35 @@ core::Result<std::vector<core::Assessment>> read_round_file(store::Store& store,
                                                   : io::read_motivation_answers(table, context);
 }
 
+// Each unit's headcount: the people in its subtree, for the small-group rule of indicator series.
+std::map<std::string, std::size_t, std::less<>> headcount_by_unit(const std::vector<core::Unit>& units,
+                                                                  const std::vector<core::Person>& people) {
+  const core::UnitTree tree = core::UnitTree::build(units);
+  std::vector<std::size_t> own(tree.size(), 0);
+  for (const core::Person& person : people) {
+    if (auto unit = tree.index_of(person.unit_code)) ++own[*unit];
+  }
+  std::map<std::string, std::size_t, std::less<>> headcount;
+  for (std::uint32_t index = 0; index < tree.size(); ++index) {
+    std::size_t total = 0;
+    for (std::uint32_t inside = index; inside < tree.subtree_end(index); ++inside) total += own[inside];
+    headcount.emplace(tree.unit(index).code, total);
+  }
+  return headcount;
+}
+
+// Where a maturity file's audit entries point: the line of each measurement's first record.
+void point_at_measurements(const io::CsvTable& table, store::Actor& actor) {
+  actor.source = table.file;
+  auto columns = io::CsvColumns::bind(table, {"unit", "date", "instrument"});
+  if (!columns) return;
+  for (const io::CsvRecord& record : table.records) {
+    actor.source_lines.try_emplace(columns->get(record, "unit").text + "/" + columns->get(record, "date").text + "/" +
+                                       columns->get(record, "instrument").text,
+                                   record.line);
+  }
+}
+
 }  // namespace
 
 core::Result<ImportOutcome> import_file(store::Store& store, const ImportRequest& request) {
@@ -330,6 +371,38 @@ core::Result<ImportOutcome> import_file(store::Store& store, const ImportRequest
           },
           [&](const std::vector<core::Participation>& rows, ImportOutcome&) -> core::Result<void> {
             TRY(store.learning().save_participation(rows, actor));
+            return {};
+          });
+    case ImportKind::kMaturity:
+      return run(
+          request,
+          [&]() -> core::Result<std::vector<core::MaturityMeasurement>> {
+            ASSIGN_OR_RETURN(auto table, read_table(request));
+            point_at_measurements(table, actor);
+            ASSIGN_OR_RETURN(auto units, store.organisation().load_units());
+            return io::read_maturity_results(table, units);
+          },
+          [&](const std::vector<core::MaturityMeasurement>& measurements, ImportOutcome&) -> core::Result<void> {
+            TRY(store.maturity().save_measurements(measurements, actor));
+            return {};
+          });
+    case ImportKind::kIndicators:
+      return run(
+          request,
+          [&]() -> core::Result<std::vector<core::IndicatorSeries>> {
+            ASSIGN_OR_RETURN(auto table, read_table(request));
+            point_at(table, actor, "series");
+            ASSIGN_OR_RETURN(auto units, store.organisation().load_units());
+            ASSIGN_OR_RETURN(auto people, store.organisation().load_people());
+            ASSIGN_OR_RETURN(auto existing, store.maturity().load_series());
+            io::IndicatorImportContext context;
+            context.headcount = headcount_by_unit(units, people);
+            context.min_group = request.min_group;
+            context.existing = existing;
+            return io::read_indicator_series(table, context);
+          },
+          [&](const std::vector<core::IndicatorSeries>& series, ImportOutcome&) -> core::Result<void> {
+            TRY(store.maturity().save_series(series, actor));
             return {};
           });
     case ImportKind::kAssessments:

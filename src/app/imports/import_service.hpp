@@ -13,12 +13,13 @@
 
 #include "app/imports/import_preview.hpp"
 #include "core/base/result.hpp"
+#include "core/disclosure/disclosure_control.hpp"
 #include "store/store.hpp"
 
 namespace trappa::app {
 
 enum class ImportKind { kUnits, kPeople, kEmployments, kFramework, kProfiles, kAssessments, kMotivation, kActivities,
-                        kParticipation };
+                        kParticipation, kMaturity, kIndicators };
 
 // How far an import has come, for a progress bar: the file read (`rows` records), checked
 // against the store, written. Reported once per stage, in that order; a dry run ends at
@@ -49,6 +50,8 @@ struct ImportRequest {
   std::filesystem::path map_file{};
   std::string date_format{};  // "", "DD/MM/YYYY", "MM/DD/YYYY" or "DD.MM.YYYY"
   bool unit_by_name = false;  // unit_code holds unit names, each of which must be unique
+  // kIndicators: K, the small-group threshold; a series about a smaller unit is refused.
+  std::size_t min_group = core::kDefaultMinGroup;
 };
 
 struct ImportOutcome {

@@ -13,6 +13,7 @@
 #include "store/org/sql_organisation_store.hpp"
 #include "store/people/sql_personal_data_store.hpp"
 #include "store/settings/sql_settings_store.hpp"
+#include "store/maturity/sql_maturity_store.hpp"
 #include "store/sql/sql_session.hpp"
 #include "store/store.hpp"
 #include "store/workforce/sql_employment_store.hpp"
@@ -35,6 +36,7 @@ class SqlStore final : public Store, private SqlCapability {
   AuditStore& audit() override { return audit_; }
   LearningStore& learning() override { return learning_; }
   SettingsStore& settings() override { return settings_; }
+  MaturityStore& maturity() override { return maturity_; }
   PersonalDataStore& personal_data() override { return personal_data_; }
   ChangeFeed& changes() override { return changes_; }
 
@@ -54,6 +56,7 @@ class SqlStore final : public Store, private SqlCapability {
   SqlAuditStore audit_;
   SqlLearningStore learning_;
   SqlSettingsStore settings_;
+  SqlMaturityStore maturity_;
   SqlPersonalDataStore personal_data_;
   SqlChangeFeed changes_;
 };
