@@ -14,6 +14,7 @@
 #include "store/people/sql_personal_data_store.hpp"
 #include "store/settings/sql_settings_store.hpp"
 #include "store/sql/sql_session.hpp"
+#include "store/supply_plan/sql_supply_plan_store.hpp"
 #include "store/store.hpp"
 #include "store/workforce/sql_employment_store.hpp"
 
@@ -35,6 +36,7 @@ class SqlStore final : public Store, private SqlCapability {
   AuditStore& audit() override { return audit_; }
   LearningStore& learning() override { return learning_; }
   SettingsStore& settings() override { return settings_; }
+  SupplyPlanStore& supply_plans() override { return supply_plans_; }
   PersonalDataStore& personal_data() override { return personal_data_; }
   ChangeFeed& changes() override { return changes_; }
 
@@ -54,6 +56,7 @@ class SqlStore final : public Store, private SqlCapability {
   SqlAuditStore audit_;
   SqlLearningStore learning_;
   SqlSettingsStore settings_;
+  SqlSupplyPlanStore supply_plans_;
   SqlPersonalDataStore personal_data_;
   SqlChangeFeed changes_;
 };
