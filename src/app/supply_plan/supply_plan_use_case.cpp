@@ -89,9 +89,8 @@ core::Result<std::vector<core::supply::FollowUp>> follow_up_supply_plan(store::S
   for (const core::supply::FollowUp& earlier : plan.follow_ups) {
     if (earlier.checkpoint == checkpoint && earlier.year == year) {
       return core::fail(core::ErrorKind::kConflict,
-                        fmt::format("supply plan {} is already followed up at {} {} (frozen at {}); a frozen value "
-                                    "is not rewritten",
-                                    id, core::to_code(checkpoint), year, earlier.frozen_at));
+                        fmt::format("supply plan {} is already followed up at {} {}; a frozen value is not rewritten",
+                                    id, core::to_code(checkpoint), year));
     }
   }
   IndicatorEvaluator evaluator(store);
