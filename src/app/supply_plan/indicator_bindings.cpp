@@ -33,6 +33,13 @@ core::Error parameter_error(core::ErrorKind kind, std::string_view parameter, st
   return core::Error{kind, fmt::format("{}: {}", parameter, what), {{std::string(parameter), std::move(what)}}};
 }
 
+// A use case's error about the parameter's value, named after it; a failure of the store or of
+// the program passes through as it is.
+core::Error as_parameter(core::Error error, std::string_view parameter) {
+  if (error.kind == core::ErrorKind::kStorage || error.kind == core::ErrorKind::kInternal) return error;
+  return parameter_error(error.kind, parameter, error.message);
+}
+
 std::string parameter_or_empty(const core::supply::Indicator& indicator, std::string_view name) {
   const std::string* value = indicator.parameter(name);
   return value == nullptr ? std::string() : *value;
@@ -85,7 +92,7 @@ core::Result<IndicatorValue> IndicatorEvaluator::value(const core::supply::Indic
       if (snapshot_entry == cache_->snapshots.end()) {
         auto snapshot = load_gap_snapshot(store_, round, *cache_->organisation);
         if (!snapshot) {
-          return std::unexpected(parameter_error(snapshot.error().kind, "round", snapshot.error().message));
+          return std::unexpected(as_parameter(snapshot.error(), "round"));
         }
         snapshot_entry = cache_->snapshots.emplace(round, std::move(*snapshot)).first;
       }
@@ -95,7 +102,7 @@ core::Result<IndicatorValue> IndicatorEvaluator::value(const core::supply::Indic
       query.unit = unit;
       query.min_group = viewer_.min_group;
       auto report = core::run_gap_query(*snapshot_entry->second, query);
-      if (!report) return std::unexpected(parameter_error(report.error().kind, "unit", report.error().message));
+      if (!report) return std::unexpected(as_parameter(report.error(), "unit"));
       report_entry = cache_->gap_reports.emplace(std::pair{round, unit}, std::move(*report)).first;
     }
     const core::GapReport& report = report_entry->second;
@@ -144,7 +151,7 @@ core::Result<IndicatorValue> IndicatorEvaluator::value(const core::supply::Indic
       query.at = at;
       query.unit_code = unit;
       auto figures = core::compute_key_figures(cache_->organisation->people, *cache_->employments, *cache_->units, query);
-      if (!figures) return std::unexpected(parameter_error(figures.error().kind, "unit", figures.error().message));
+      if (!figures) return std::unexpected(as_parameter(figures.error(), "unit"));
       entry = cache_->key_figures.emplace(std::pair{core::day_number(at), unit}, std::move(*figures)).first;
     }
     // Headcounts by gender and turnover describe the whole group and are never hidden
@@ -172,7 +179,7 @@ core::Result<IndicatorValue> IndicatorEvaluator::value(const core::supply::Indic
       query.to = to;
       if (!unit.empty()) query.unit = unit;
       auto stats = run_learning_stats(store_, query);
-      if (!stats) return std::unexpected(parameter_error(stats.error().kind, "unit", stats.error().message));
+      if (!stats) return std::unexpected(as_parameter(stats.error(), "unit"));
       entry = cache_->learning.emplace(key, std::move(*stats)).first;
     }
     const core::LearningStats& stats = entry->second;
@@ -198,12 +205,10 @@ core::Result<IndicatorValue> IndicatorEvaluator::value(const core::supply::Indic
 
 std::vector<core::Problem> IndicatorEvaluator::check_bindings(const core::supply::SupplyPlan& plan) {
   std::vector<core::Problem> problems;
-  std::optional<core::UnitTree> tree;
-  std::optional<std::uint32_t> plan_unit;
   auto units = store_.organisation().load_units();
   if (!units) return {{"$", units.error().message}};
-  tree = core::UnitTree::build(*units);
-  plan_unit = tree->index_of(plan.unit);
+  const core::UnitTree tree = core::UnitTree::build(*units);
+  const std::optional<std::uint32_t> plan_unit = tree.index_of(plan.unit);
   if (!plan_unit) problems.push_back({"$.unit", fmt::format("'{}' is no unit of the organisation", plan.unit)});
   for (std::size_t g = 0; g < plan.goals.size(); ++g) {
     for (std::size_t a = 0; a < plan.goals[g].activities.size(); ++a) {
@@ -211,8 +216,8 @@ std::vector<core::Problem> IndicatorEvaluator::check_bindings(const core::supply
       if (!activity.indicator) continue;
       const std::string path = fmt::format("$.goals[{}].activities[{}].indicator", g, a);
       if (const std::string* unit = activity.indicator->parameter("unit"); unit != nullptr && plan_unit) {
-        const auto index = tree->index_of(*unit);
-        if (index && (*index < *plan_unit || *index >= tree->subtree_end(*plan_unit))) {
+        const auto index = tree.index_of(*unit);
+        if (index && (*index < *plan_unit || *index >= tree.subtree_end(*plan_unit))) {
           problems.push_back({path + ".unit", fmt::format("'{}' is outside the plan's unit {}", *unit, plan.unit)});
           continue;
         }

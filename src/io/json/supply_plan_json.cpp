@@ -1,7 +1,6 @@
 #include "io/json/supply_plan_json.hpp"
 
 #include <fstream>
-#include <set>
 #include <sstream>
 
 #include <boost/json.hpp>
