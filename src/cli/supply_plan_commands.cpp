@@ -120,6 +120,19 @@ std::string plan_table(const app::LiveSupplyPlan& shown) {
                           activity.title);
     }
   }
+  if (shown.previous_period) {
+    text += fmt::format("\nFollow-up of last period's activities ({})\n", plan.previous);
+    text += fmt::format("  {:<6} {:<12} {:<24} {:<14} {}\n", "code", "ubara", "last follow-up", "continued as",
+                        "title");
+    for (const io::PreviousActivity& row : *shown.previous_period) {
+      const std::string last =
+          row.last_follow_up ? fmt::format("{} {} {}", core::to_code(row.last_follow_up->checkpoint),
+                                           row.last_follow_up->year, core::to_code(row.last_follow_up->status))
+                             : "–";
+      text += fmt::format("  {:<6} {:<12} {:<24} {:<14} {}\n", row.activity.code, core::to_code(row.activity.ubara),
+                          last, row.continued_as.empty() ? "–" : row.continued_as, row.activity.title);
+    }
+  }
   return text;
 }
 
@@ -130,7 +143,10 @@ int run_show(const CommandContext& context, const ShowPlanOptions& options) {
   if (!store) return report(store.error());
   auto shown = app::show_supply_plan(**store, options.id, *today, app::BindingViewer{options.min_group});
   if (!shown) return report(shown.error());
-  std::cout << (options.format == "table" ? plan_table(*shown) : io::write_supply_plan_json(shown->plan, &shown->live));
+  std::cout << (options.format == "table"
+                    ? plan_table(*shown)
+                    : io::write_supply_plan_json(shown->plan, &shown->live,
+                                                 shown->previous_period ? &*shown->previous_period : nullptr));
   return 0;
 }
 

@@ -129,4 +129,36 @@ check_status 0
 check_equal_files exported.json exported_again.json
 query world.db "SELECT action, subject FROM audit_log WHERE action LIKE 'supply_plan.%' ORDER BY id"
 
+note "The next period's plan opens with last period's activities, their last follow-up and what continues them"
+python3 - <<'PY'
+import json
+previous = json.load(open("plan.json"))
+previous["id"], previous["period"] = "CITY-2022-2024", {"from": 2022, "to": 2024}
+previous["goals"] = [{"title": "Bemanning", "activities": [
+    {"code": "R1", "title": "Rekrytera handläggare", "ubara": "rekrytera", "target_date": "2024-12-31",
+     "responsible": "HR", "status": "ongoing", "carry_over": True},
+    {"code": "R2", "title": "Introduktionsprogram", "ubara": "introducera", "target_date": "2024-06-30",
+     "responsible": "HR", "status": "done"}]}]
+previous["follow_ups"] = [
+    {"activity": "R1", "checkpoint": "T2", "year": 2024, "status": "ongoing", "comment": "Två av fyra", "value": None, "frozen_at": ""},
+    {"activity": "R1", "checkpoint": "VB", "year": 2024, "status": "ongoing", "comment": "Tre av fyra", "value": None, "frozen_at": ""},
+    {"activity": "R2", "checkpoint": "T2", "year": 2024, "status": "done", "comment": "Klart", "value": None, "frozen_at": ""}]
+json.dump(previous, open("previous.json", "w"), ensure_ascii=False)
+following = json.load(open("plan.json"))
+following["id"], following["previous"] = "CITY-2025-2027-B", "CITY-2022-2024"
+following["goals"][1]["activities"].append(
+    {"code": "B5", "title": "Rekrytera handläggare", "ubara": "rekrytera", "target_date": "2025-12-31",
+     "responsible": "HR", "carried_from": "CITY-2022-2024/R1"})
+json.dump(following, open("following.json", "w"), ensure_ascii=False)
+PY
+run import plan previous.json
+check_status 0
+run import plan following.json
+check_status 0
+"$trappa_binary" plan show CITY-2025-2027-B --on 2026-05-02 > following_shown.json
+check_equal "$(json_value following_shown.json "[(r['code'], r['continued_as'], r['last_follow_up'] and r['last_follow_up']['checkpoint']) for r in d['previous_period']]")" \
+  '[["R1", "B5", "VB"], ["R2", null, "T2"]]' "the opening table"
+run plan show CITY-2025-2027-B --on 2026-05-02 --format table
+check_status 0
+
 transcript_finish

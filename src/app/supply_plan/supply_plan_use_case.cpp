@@ -78,6 +78,28 @@ core::Result<LiveSupplyPlan> show_supply_plan(store::Store& store, const std::st
       shown.live.emplace(activity.code, live);
     }
   }
+  if (!shown.plan.previous.empty()) {
+    auto previous = load_supply_plan(store, shown.plan.previous);
+    if (previous) {
+      std::vector<io::PreviousActivity> rows;
+      for (const core::supply::Goal& goal : previous->goals) {
+        for (const core::supply::Activity& activity : goal.activities) {
+          io::PreviousActivity row{previous->id, activity};
+          if (const auto* follow_up = core::supply::last_follow_up(*previous, activity.code)) row.last_follow_up = *follow_up;
+          const std::string link = previous->id + "/" + activity.code;
+          for (const core::supply::Goal& next_goal : shown.plan.goals) {
+            for (const core::supply::Activity& next : next_goal.activities) {
+              if (next.carried_from == link) row.continued_as = next.code;
+            }
+          }
+          rows.push_back(std::move(row));
+        }
+      }
+      shown.previous_period = std::move(rows);
+    } else if (previous.error().kind != core::ErrorKind::kNotFound) {
+      return std::unexpected(previous.error());
+    }
+  }
   return shown;
 }
 

@@ -33,10 +33,13 @@ namespace trappa::app {
 
 // The plan and, per activity code, what `plan show` adds: each indicator's value for the
 // viewer (or suppressed), its state on `today`, and the status shown on `today`. A binding
-// that can no longer be computed (its round deleted) shows null.
+// that can no longer be computed (its round deleted) shows null. When the plan names a stored
+// previous plan, `previous_period` is its opening table: every activity of that plan with its
+// last follow-up and the code of this plan's activity that continues it (carried_from).
 struct LiveSupplyPlan {
   core::supply::SupplyPlan plan;
   std::map<std::string, io::LiveActivity> live;
+  std::optional<std::vector<io::PreviousActivity>> previous_period{};
 };
 [[nodiscard]] core::Result<LiveSupplyPlan> show_supply_plan(store::Store& store, const std::string& id,
                                                             core::Date today, BindingViewer viewer = {});

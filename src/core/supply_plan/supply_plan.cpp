@@ -181,6 +181,17 @@ ShownStatus shown_status(const SupplyPlan& plan, const Activity& activity, Date 
   return ShownStatus::kOngoing;
 }
 
+const FollowUp* last_follow_up(const SupplyPlan& plan, std::string_view activity) {
+  const FollowUp* last = nullptr;
+  for (const FollowUp& follow_up : plan.follow_ups) {
+    if (follow_up.activity != activity) continue;
+    if (last == nullptr || std::pair(follow_up.year, follow_up.checkpoint) > std::pair(last->year, last->checkpoint)) {
+      last = &follow_up;
+    }
+  }
+  return last;
+}
+
 std::vector<Activity> carried_over_activities(const SupplyPlan& previous) {
   std::vector<Activity> carried;
   for (const Goal& goal : previous.goals) {

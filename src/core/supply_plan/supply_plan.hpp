@@ -156,6 +156,9 @@ struct SupplyPlan {
 // date, at_risk within 30 days before it, ongoing in between.
 [[nodiscard]] ShownStatus shown_status(const SupplyPlan& plan, const Activity& activity, Date today);
 
+// The activity's latest follow-up (by year, then T1 < T2 < VB), or nullptr.
+[[nodiscard]] const FollowUp* last_follow_up(const SupplyPlan& plan, std::string_view activity);
+
 // The activities of `previous` marked carry_over and not done, as activities of the next
 // plan: same code, title and fields, status cleared, carried_from "PREVIOUS-ID/CODE".
 [[nodiscard]] std::vector<Activity> carried_over_activities(const SupplyPlan& previous);

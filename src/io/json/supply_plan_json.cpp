@@ -80,6 +80,8 @@ class PlanReader {
         read_array(value, path, [&](const json::value& item, const std::string& item_path) {
           plan.follow_ups.push_back(read_follow_up(item, item_path));
         });
+      } else if (key == "previous_period") {
+        // added by `plan show`; read again from the previous plan
       } else {
         problem(path, "unknown field");
       }
@@ -421,6 +423,19 @@ json::object indicator_object(const core::supply::Indicator& indicator, const Li
   return object;
 }
 
+json::object follow_up_object(const core::supply::FollowUp& follow_up) {
+  json::object object;
+  object["activity"] = follow_up.activity;
+  object["checkpoint"] = core::to_code(follow_up.checkpoint);
+  object["year"] = follow_up.year;
+  object["status"] = core::to_code(follow_up.status);
+  object["comment"] = follow_up.comment;
+  object["value"] = optional_number(follow_up.value);
+  if (follow_up.suppressed) object["suppressed"] = true;
+  object["frozen_at"] = follow_up.frozen_at;
+  return object;
+}
+
 }  // namespace
 
 core::Result<core::supply::SupplyPlan> parse_supply_plan(std::string_view text, const std::string& file_name) {
@@ -444,7 +459,8 @@ core::Result<core::supply::SupplyPlan> read_supply_plan_file(const std::filesyst
   return parse_supply_plan(text.str(), path.string());
 }
 
-std::string write_supply_plan_json(const core::supply::SupplyPlan& plan, const std::map<std::string, LiveActivity>* live) {
+std::string write_supply_plan_json(const core::supply::SupplyPlan& plan, const std::map<std::string, LiveActivity>* live,
+                                   const std::vector<PreviousActivity>* previous) {
   json::object root;
   root["format"] = kSupplyPlanFormat;
   root["version"] = kSupplyPlanVersion;
@@ -509,19 +525,25 @@ std::string write_supply_plan_json(const core::supply::SupplyPlan& plan, const s
   root["goals"] = std::move(goals);
 
   json::array follow_ups;
-  for (const core::supply::FollowUp& follow_up : plan.follow_ups) {
-    json::object object;
-    object["activity"] = follow_up.activity;
-    object["checkpoint"] = core::to_code(follow_up.checkpoint);
-    object["year"] = follow_up.year;
-    object["status"] = core::to_code(follow_up.status);
-    object["comment"] = follow_up.comment;
-    object["value"] = optional_number(follow_up.value);
-    if (follow_up.suppressed) object["suppressed"] = true;
-    object["frozen_at"] = follow_up.frozen_at;
-    follow_ups.push_back(std::move(object));
-  }
+  for (const core::supply::FollowUp& follow_up : plan.follow_ups) follow_ups.push_back(follow_up_object(follow_up));
   root["follow_ups"] = std::move(follow_ups);
+  if (previous != nullptr) {
+    json::array rows;
+    for (const PreviousActivity& row : *previous) {
+      json::object object;
+      object["plan"] = row.plan;
+      object["code"] = row.activity.code;
+      object["title"] = row.activity.title;
+      object["ubara"] = core::to_code(row.activity.ubara);
+      object["status"] =
+          row.activity.status ? json::value(core::to_code(*row.activity.status)) : json::value(nullptr);
+      object["carry_over"] = row.activity.carry_over;
+      object["continued_as"] = row.continued_as.empty() ? json::value(nullptr) : json::value(row.continued_as);
+      object["last_follow_up"] = row.last_follow_up ? json::value(follow_up_object(*row.last_follow_up)) : nullptr;
+      rows.push_back(std::move(object));
+    }
+    root["previous_period"] = std::move(rows);
+  }
   return write_json_text(root);
 }
 
