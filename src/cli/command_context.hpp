@@ -74,5 +74,8 @@ void add_audit_command(CLI::App& app, CommandContext& context, int& exit_status)
 void add_person_commands(CLI::App& app, CommandContext& context, int& exit_status);
 // Backup and restore of the store (backup_commands.cpp).
 void add_backup_commands(CLI::App& app, CommandContext& context, int& exit_status);
+// Competence supply plans: `import plan`, `export plan` (after add_import_commands and
+// add_export_commands) and `plan list|show|follow-up` (supply_plan_commands.cpp).
+void add_supply_plan_commands(CLI::App& app, CommandContext& context, int& exit_status);
 
 }  // namespace trappa::cli

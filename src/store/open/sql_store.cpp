@@ -54,6 +54,7 @@ SqlStore::SqlStore(std::unique_ptr<Connection> connection)
       learning_(connection_->sql),
       settings_(connection_->sql),
       maturity_(connection_->sql),
+      supply_plans_(connection_->sql),
       personal_data_(connection_->sql, rounds_),
       changes_(connection_->sql) {}
 

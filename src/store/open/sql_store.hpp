@@ -15,6 +15,7 @@
 #include "store/settings/sql_settings_store.hpp"
 #include "store/maturity/sql_maturity_store.hpp"
 #include "store/sql/sql_session.hpp"
+#include "store/supply_plan/sql_supply_plan_store.hpp"
 #include "store/store.hpp"
 #include "store/workforce/sql_employment_store.hpp"
 
@@ -37,6 +38,7 @@ class SqlStore final : public Store, private SqlCapability {
   LearningStore& learning() override { return learning_; }
   SettingsStore& settings() override { return settings_; }
   MaturityStore& maturity() override { return maturity_; }
+  SupplyPlanStore& supply_plans() override { return supply_plans_; }
   PersonalDataStore& personal_data() override { return personal_data_; }
   ChangeFeed& changes() override { return changes_; }
 
@@ -57,6 +59,7 @@ class SqlStore final : public Store, private SqlCapability {
   SqlLearningStore learning_;
   SqlSettingsStore settings_;
   SqlMaturityStore maturity_;
+  SqlSupplyPlanStore supply_plans_;
   SqlPersonalDataStore personal_data_;
   SqlChangeFeed changes_;
 };
