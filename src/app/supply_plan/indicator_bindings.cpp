@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "app/learning/learning_use_case.hpp"
+#include "app/maturity/maturity_values.hpp"
 #include "app/published/snapshot_loader.hpp"
 #include "core/analytics/gap_query.hpp"
 #include "core/base/date.hpp"
@@ -57,8 +58,6 @@ IndicatorValue suppressed() { return IndicatorValue{std::nullopt, true}; }
 
 }  // namespace
 
-MaturityValues default_maturity_values() { return {}; }
-
 struct IndicatorEvaluator::Cache {
   std::optional<OrganisationData> organisation;
   std::map<std::string, std::shared_ptr<const core::GapSnapshot>> snapshots;
@@ -69,8 +68,8 @@ struct IndicatorEvaluator::Cache {
   std::map<std::tuple<int, int, std::string>, core::LearningStats> learning;  // (from, to, unit)
 };
 
-IndicatorEvaluator::IndicatorEvaluator(store::Store& store, BindingViewer viewer, MaturityValues maturity)
-    : store_(store), viewer_(viewer), maturity_(std::move(maturity)), cache_(std::make_unique<Cache>()) {}
+IndicatorEvaluator::IndicatorEvaluator(store::Store& store, BindingViewer viewer)
+    : store_(store), viewer_(viewer), cache_(std::make_unique<Cache>()) {}
 
 IndicatorEvaluator::~IndicatorEvaluator() = default;
 
@@ -192,13 +191,25 @@ core::Result<IndicatorValue> IndicatorEvaluator::value(const core::supply::Indic
       const auto& hours = stats.total.hours_per_participant;
       return shown(hours ? std::optional<double>(rounded(*hours, kHourDecimals)) : std::nullopt);
     }
-  } else if (kind == "maturity.overall" || kind == "series") {
-    if (!maturity_) {
-      return std::unexpected(parameter_error(
-          core::ErrorKind::kNotFound, "kind",
-          fmt::format("{} is not available yet: this build has no maturity measurements or indicator series", kind)));
-    }
-    return maturity_(indicator);
+  } else if (kind == "maturity.overall") {
+    // Measurements describe a whole unit and series are refused below K employees at import
+    // (docs/maturity.md): nothing here is about a small group.
+    const std::string* measurement = indicator.parameter("measurement");
+    if (measurement == nullptr) return std::unexpected(parameter_error(core::ErrorKind::kInvalidInput, "measurement", "is missing"));
+    auto overall = maturity_overall(store_, *measurement);
+    if (!overall) return std::unexpected(as_parameter(std::move(overall).error(), "measurement"));
+    return shown(*overall);
+  } else if (kind == "series") {
+    const std::string* name = indicator.parameter("name");
+    if (name == nullptr) return std::unexpected(parameter_error(core::ErrorKind::kInvalidInput, "name", "is missing"));
+    // An unknown series is the name's fault; a known one without that period, the period's.
+    auto latest = series_value(store_, *name);
+    if (!latest) return std::unexpected(as_parameter(std::move(latest).error(), "name"));
+    const std::string* period = indicator.parameter("period");
+    if (period == nullptr) return shown(latest->value);
+    auto value = series_value(store_, *name, *period);
+    if (!value) return std::unexpected(as_parameter(std::move(value).error(), "period"));
+    return shown(value->value);
   }
   return std::unexpected(parameter_error(core::ErrorKind::kInvalidInput, "kind", fmt::format("'{}' is no binding", kind)));
 }

@@ -7,8 +7,9 @@
 //                headcount.all.K / headcount.all.total, turnover.external.rate to 4 decimals)
 //   learning.*   trappa learning stats --from D --to D [--unit U] (participants.total,
 //                hours.per_participant to 2 decimals)
-//   maturity.overall, series: the maturity measurements and indicator series, through a
-//                MaturityValues function the caller supplies (none yet: "not available yet").
+//   maturity.overall  the measurement's overall result in %   (app/maturity/maturity_values.hpp,
+//                as `trappa maturity` lists it)
+//   series       the series' value for `period`, or its latest  (the same, as `trappa indicators`)
 // A figure the viewer may not see (the small-group rule at the viewer's min_group) is
 // suppressed, never computed around. Errors name the parameter at fault as a Problem whose
 // `where` is the parameter's name ("round", "unit", "area", …), which check_bindings turns
@@ -44,18 +45,9 @@ struct BindingViewer {
   std::size_t min_group = 0;
 };
 
-// The maturity issue's values (maturity.overall, series): given the indicator, its value.
-using MaturityValues = std::function<core::Result<IndicatorValue>(const core::supply::Indicator&)>;
-
-// The MaturityValues this build has. The maturity measurements and indicator series
-// (app/maturity) are not part of it yet: an empty function, so those kinds are refused as
-// "not available yet". Plug the maturity use case in here.
-[[nodiscard]] MaturityValues default_maturity_values();
-
 class IndicatorEvaluator {
  public:
-  explicit IndicatorEvaluator(store::Store& store, BindingViewer viewer = {},
-                              MaturityValues maturity = default_maturity_values());
+  explicit IndicatorEvaluator(store::Store& store, BindingViewer viewer = {});
   ~IndicatorEvaluator();
   IndicatorEvaluator(const IndicatorEvaluator&) = delete;
   IndicatorEvaluator& operator=(const IndicatorEvaluator&) = delete;
@@ -74,7 +66,6 @@ class IndicatorEvaluator {
   struct Cache;
   store::Store& store_;
   BindingViewer viewer_;
-  MaturityValues maturity_;
   std::unique_ptr<Cache> cache_;
 };
 
