@@ -31,6 +31,9 @@ test_packages+=(jq)
 test_packages+=(python3-aiosmtpd)
 # The PDF tests (tests/app/html_to_pdf_test.cpp) read printed reports back with pdftotext/pdfinfo.
 test_packages+=(poppler-utils)
+# The report test opens the supply plan's workbook in LibreOffice (soffice --headless --convert-to csv),
+# as a committee member's spreadsheet would.
+test_packages+=(libreoffice-calc-nogui)
 
 wanted=("${build_packages[@]}")
 if [[ "$purpose" == "test" ]]; then

@@ -8,6 +8,7 @@
 #include "cli/xlsx_output.hpp"
 #include "core/analytics/gap_query.hpp"
 #include "io/exports/gap_report_output.hpp"
+#include "report/analytics/gap_workbook.hpp"
 #include "app/published/snapshot_loader.hpp"
 
 namespace trappa::cli {
@@ -60,19 +61,9 @@ int analyze_gaps(const CommandContext& context, const AnalyzeOptions& options) {
     comparison = core::compare_reports(*result, *earlier);
   }
   if (options.format == "xlsx") {
-    // The CSV's table, comparison columns included: codes, names and group keys as text,
-    // shares (participation, need_share, share_with_need) as percentages, the rest as numbers.
+    // The CSV's table, comparison columns included, typed as report/analytics/gap_workbook.hpp says.
     return write_csv_as_xlsx(io::gap_report_csv(*result, earlier ? &*earlier : nullptr, io::kMachineCsv), "gaps",
-                             [](std::string_view column) {
-                               if (column == "code" || column == "name" || column == "area" || column == "key") {
-                                 return io::XlsxColumn::kText;
-                               }
-                               if (column == "need_share" || column == "share_with_need" || column == "participation") {
-                                 return io::XlsxColumn::kPercentage;
-                               }
-                               return io::XlsxColumn::kNumber;
-                             },
-                             options.output);
+                             report::gap_csv_column_kind, options.output);
   }
   if (options.format == "csv") {
     std::cout << io::gap_report_csv(*result, earlier ? &*earlier : nullptr, csv_dialect_option(options.csv_dialect));

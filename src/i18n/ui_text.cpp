@@ -180,6 +180,19 @@ std::string_view text(Language language, std::string_view key) {
   return found ? *found : key;
 }
 
+std::string format_text(std::string_view pattern,
+                        std::initializer_list<std::pair<std::string_view, std::string>> values) {
+  std::string result(pattern);
+  for (const auto& [name, value] : values) {
+    const std::string placeholder = "{" + std::string(name) + "}";
+    for (std::size_t at = result.find(placeholder); at != std::string::npos;
+         at = result.find(placeholder, at + value.size())) {
+      result.replace(at, placeholder.size(), value);
+    }
+  }
+  return result;
+}
+
 std::string format_date(Language language, std::string_view iso) {
   if (iso.size() < 10) return std::string(iso);
   const auto date = core::parse_iso_date(iso.substr(0, 10));

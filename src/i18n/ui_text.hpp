@@ -4,9 +4,11 @@
 // text(). Thread-safe: the catalogue is read once and immutable after.
 #pragma once
 
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace trappa::i18n {
 
@@ -19,6 +21,10 @@ enum class Language { kSwedish = 0, kEnglish = 1 };
 // The text for `key`; the key itself when missing (visible in the page, caught by tests).
 [[nodiscard]] std::string_view text(Language language, std::string_view key);
 
+
+// The message `pattern` with each {name} placeholder replaced by its value.
+[[nodiscard]] std::string format_text(std::string_view pattern,
+                                      std::initializer_list<std::pair<std::string_view, std::string>> values);
 
 // "2026-03-31" (or a timestamp starting so) → "31 mars 2026" / "31 March 2026".
 // Unparseable text is returned as it is; empty stays empty.

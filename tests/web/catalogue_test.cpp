@@ -22,6 +22,7 @@
 #include "io/exports/forecast_output.hpp"
 #include "io/exports/key_figures_json.hpp"
 #include "po_file.hpp"
+#include "report/supply_plan/supply_plan_texts.hpp"
 #include "web/ui/texts.hpp"
 
 namespace trappa::web {
@@ -184,6 +185,17 @@ TEST(Catalogues, every_key_made_from_a_code_is_in_both) {
   }
   expect_key("learning_error_status", "learning_page.cpp");
   for (const char* by : {"kod", "namn"}) expect_key(std::string("import_units_by_") + by, "import_page.cpp");
+  // The supply plan's report (report/supply_plan/supply_plan_texts.hpp): every code's label.
+  for (int ubara = 0; ubara < 6; ++ubara) expect_key(report::ubara_key(static_cast<core::supply::Ubara>(ubara)), "supply_plan_texts");
+  for (int status = 0; status < 8; ++status) {
+    expect_key(report::shown_status_key(static_cast<core::supply::ShownStatus>(status)), "supply_plan_texts");
+  }
+  for (int state = 0; state < 3; ++state) {
+    expect_key(report::indicator_state_key(static_cast<core::supply::IndicatorState>(state)), "supply_plan_texts");
+  }
+  for (int checkpoint = 0; checkpoint < 3; ++checkpoint) {
+    expect_key(report::checkpoint_key(static_cast<core::supply::Checkpoint>(checkpoint)), "supply_plan_texts");
+  }
 }
 
 }  // namespace

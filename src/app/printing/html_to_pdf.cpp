@@ -116,27 +116,14 @@ core::Result<int> run_browser(const std::vector<std::string>& arguments, const f
   return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + (WIFSIGNALED(status) ? WTERMSIG(status) : 0);
 }
 
-}  // namespace
-
-std::optional<fs::path> find_pdf_browser() {
-  if (const char* configured = std::getenv("TRAPPA_CHROMIUM"); configured != nullptr && *configured != '\0') {
-    if (::access(configured, X_OK) == 0) return fs::path(configured);
-    return std::nullopt;
-  }
-  for (const char* program : {"chromium", "chromium-browser"}) {
-    if (auto found = on_search_path(program)) return found;
-  }
-  return std::nullopt;
-}
-
-core::Result<void> print_html_to_pdf(std::string_view html, const fs::path& output, const PdfPrintSettings& settings) {
+// Prints `html` in `scratch` and returns the path of the PDF the browser left there.
+core::Result<fs::path> print_in(const ScratchDirectory& scratch, std::string_view html, const PdfPrintSettings& settings) {
   std::optional<fs::path> browser = settings.browser.empty() ? find_pdf_browser() : std::optional(settings.browser);
   if (!browser) {
     return fail(ErrorKind::kInternal,
                 "printing to PDF needs Chromium, which is not installed (Debian package `chromium`; "
                 "or name the browser in TRAPPA_CHROMIUM)");
   }
-  ScratchDirectory scratch;
   if (scratch.path().empty()) {
     return fail(ErrorKind::kInternal, "could not create a temporary directory under " + fs::temp_directory_path().string());
   }
@@ -169,7 +156,34 @@ core::Result<void> print_html_to_pdf(std::string_view html, const fs::path& outp
     return fail(ErrorKind::kInternal, "the browser could not print the document (" + browser->string() +
                                           ", exit status " + std::to_string(status) + "): " + log_tail(log));
   }
+  return printed;
+}
 
+}  // namespace
+
+std::optional<fs::path> find_pdf_browser() {
+  if (const char* configured = std::getenv("TRAPPA_CHROMIUM"); configured != nullptr && *configured != '\0') {
+    if (::access(configured, X_OK) == 0) return fs::path(configured);
+    return std::nullopt;
+  }
+  for (const char* program : {"chromium", "chromium-browser"}) {
+    if (auto found = on_search_path(program)) return found;
+  }
+  return std::nullopt;
+}
+
+core::Result<std::string> print_html_to_pdf(std::string_view html, const PdfPrintSettings& settings) {
+  ScratchDirectory scratch;
+  ASSIGN_OR_RETURN(const fs::path printed, print_in(scratch, html, settings));
+  std::ifstream in(printed, std::ios::binary);
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (!in.good() && !in.eof()) return fail(ErrorKind::kInternal, "could not read the printed PDF");
+  return bytes;
+}
+
+core::Result<void> print_html_to_pdf(std::string_view html, const fs::path& output, const PdfPrintSettings& settings) {
+  ScratchDirectory scratch;
+  ASSIGN_OR_RETURN(const fs::path printed, print_in(scratch, html, settings));
   // Beside the target first, then renamed: a reader never sees half a PDF.
   const fs::path partial = output.string() + ".part";
   std::error_code error;

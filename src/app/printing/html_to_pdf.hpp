@@ -40,4 +40,7 @@ struct PdfPrintSettings {
 [[nodiscard]] core::Result<void> print_html_to_pdf(std::string_view html, const std::filesystem::path& output,
                                                    const PdfPrintSettings& settings = {});
 
+// The same, returning the PDF's bytes (for a download) instead of writing a file.
+[[nodiscard]] core::Result<std::string> print_html_to_pdf(std::string_view html, const PdfPrintSettings& settings = {});
+
 }  // namespace trappa::app

@@ -14,6 +14,7 @@
 #include <string_view>
 
 #include "core/assessment/assessment_progress.hpp"
+#include "i18n/ui_text.hpp"
 #include "web/ui/application_options.hpp"
 #include "app/serving/services.hpp"
 #include "web/ui/fragment_cache.hpp"
@@ -106,9 +107,8 @@ struct PageRequest {
 // Whether `token` (a multipart form's csrf field) is the session's CSRF token.
 [[nodiscard]] bool csrf_valid(const PageRequest& page, std::string_view token);
 
-// The message of `key` with {name} placeholders replaced.
-[[nodiscard]] std::string format_text(std::string_view pattern,
-                                      std::initializer_list<std::pair<std::string_view, std::string>> values);
+// The message of `key` with {name} placeholders replaced (i18n/ui_text.hpp).
+using i18n::format_text;
 
 // Swedish (or English) label of an assessment's state in the one status model
 // (core/assessment/assessment_progress.hpp: the catalogue's status_<code>) / round state /

@@ -94,19 +94,6 @@ bool csrf_valid(const PageRequest& page, std::string_view token) {
   return page.viewer && app::equal_in_constant_time(token, page.viewer->csrf_token);
 }
 
-std::string format_text(std::string_view pattern,
-                        std::initializer_list<std::pair<std::string_view, std::string>> values) {
-  std::string result(pattern);
-  for (const auto& [name, value] : values) {
-    const std::string placeholder = "{" + std::string(name) + "}";
-    for (std::size_t at = result.find(placeholder); at != std::string::npos;
-         at = result.find(placeholder, at + value.size())) {
-      result.replace(at, placeholder.size(), value);
-    }
-  }
-  return result;
-}
-
 std::string_view status_code(core::Progress progress) { return core::to_code(progress); }
 
 std::string framework_language_code(const core::Framework& framework) {

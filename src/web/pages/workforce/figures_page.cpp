@@ -15,6 +15,7 @@
 #include "io/exports/key_figures_json.hpp"
 #include "report/charts/charts.hpp"
 #include "report/charts/data_table.hpp"
+#include "report/workforce/key_figure_charts.hpp"
 #include "web/pages/workforce/forecast_view.hpp"
 #include "web/pages/workforce/workforce_routes.hpp"
 #include "web/ui/download.hpp"
@@ -120,79 +121,6 @@ core::Result<std::optional<ViewerFigures>> compute(AppContext& app, const PageRe
   return std::optional<ViewerFigures>(std::move(result));
 }
 
-struct FigureCharts {
-  report::LineChart headcount;
-  report::Pyramid age;
-  report::BarChart positions;
-  report::BarChart retirements;
-};
-
-FigureCharts build_charts(const PageRequest& page, const core::KeyFigures& figures) {
-  FigureCharts charts;
-  charts.headcount.text = {"kf-headcount", std::string(page.t("figures_chart_headcount")), {}, page.language};
-  charts.headcount.period_heading = std::string(page.t("figures_date"));
-  report::LineSeries all{std::string(page.t("figures_all")), {}};
-  report::LineSeries permanent{std::string(page.t("figures_permanent")), {}};
-  report::LineSeries temporary{std::string(page.t("figures_temporary")), {}};
-  for (auto it = figures.headcount.rbegin(); it != figures.headcount.rend(); ++it) {
-    charts.headcount.periods.push_back(core::to_iso(it->at));
-    all.values.emplace_back(static_cast<double>(it->all.total()));
-    permanent.values.emplace_back(static_cast<double>(it->permanent.total()));
-    temporary.values.emplace_back(static_cast<double>(it->temporary.total()));
-  }
-  charts.headcount.series = {all, permanent, temporary};
-
-  charts.age.text = {"kf-age", std::string(page.t("figures_chart_age")), {}, page.language};
-  const core::HiddenKeyFigureCells& hidden = figures.hidden;
-  for (std::size_t b = 0; b < figures.age.bands.size(); ++b) {
-    const core::AgeBand& band = figures.age.bands[b];
-    // "-29" and "60-" read as negative numbers to a spreadsheet and to many readers: the page
-    // says "0–29", "30–39", … and "60 och äldre" / "60 and older" (docs/formats.md).
-    std::string label(band.label);
-    if (label.starts_with('-')) label = "0\u2013" + label.substr(1);
-    if (label.ends_with('-')) {
-      label = format_text(page.t("figures_age_band_and_older"), {{"age", label.substr(0, label.size() - 1)}});
-    }
-    for (std::size_t dash = label.find('-'); dash != std::string::npos; dash = label.find('-')) {
-      label.replace(dash, 1, "\u2013");
-    }
-    auto cell = [&](core::Gender gender) -> std::optional<double> {
-      if (hidden.age[b][static_cast<std::size_t>(gender)]) return std::nullopt;  // too few to show
-      return static_cast<double>(band.people.of(gender));
-    };
-    charts.age.bands.push_back(
-        {std::move(label), cell(core::Gender::kWoman), cell(core::Gender::kMan), cell(core::Gender::kOther)});
-  }
-
-  charts.positions.text = {"kf-positions", std::string(page.t("figures_chart_positions")), {}, page.language};
-  charts.positions.format = report::NumberFormat::decimal(1);
-  charts.positions.value_label = core::to_iso(figures.at);
-  charts.positions.comparison_label = core::to_iso(figures.positions.empty() ? figures.at
-                                                                             : figures.positions.front().previous_years[0].at);
-  charts.positions.category_heading = std::string(page.t("figures_position"));
-  for (std::size_t p = 0; p < figures.positions.size(); ++p) {
-    const core::PositionRow& row = figures.positions[p];
-    const bool now_hidden = p < hidden.positions.size() && hidden.positions[p][0];
-    const bool before_hidden = p < hidden.positions.size() && hidden.positions[p][1];
-    if (now_hidden) continue;  // too few people in the position to show
-    charts.positions.bars.push_back(
-        {row.position, row.current.fte, before_hidden ? std::nullopt : std::optional<double>(row.previous_years[0].fte)});
-  }
-
-  charts.retirements.text = {"kf-retirements", std::string(page.t("figures_chart_retirements")), {}, page.language};
-  charts.retirements.format = report::NumberFormat::count();
-  charts.retirements.value_label = std::string(page.t("figures_people"));
-  charts.retirements.category_heading = std::string(page.t("figures_year"));
-  for (std::size_t y = 0; y < figures.retirements.size(); ++y) {
-    const core::RetirementYear& year = figures.retirements[y];
-    charts.retirements.bars.push_back({std::to_string(year.year),
-                                       hidden.retirements[y] ? std::nullopt
-                                                             : std::optional<double>(static_cast<double>(year.people)),
-                                       std::nullopt});
-  }
-  return charts;
-}
-
 std::string percent(const std::optional<double>& share) { return report::format_value(share, report::NumberFormat::share(1)); }
 
 std::string filter_query(const core::KeyFigureQuery& query) {
@@ -260,7 +188,7 @@ Response figures_page(AppContext& app, const PageRequest& page) {
       }
       data.set("tenure", report::format_value(f.tenure.mean, report::NumberFormat::decimal(1)));
       data.set("period", core::to_iso(f.from) + " – " + core::to_iso(f.at));
-      const FigureCharts charts = build_charts(page, f);
+      const report::KeyFigureCharts charts = report::key_figure_charts(f, page.language);
       const std::string table_query = "?" + filter_query(request.query) + "&tabell=";
       TemplateData chart_list = list();
       auto add = [&](const auto& chart, std::string svg) {
@@ -316,7 +244,7 @@ Response figures_download(AppContext& app, const PageRequest& page, FileKind kin
       body = io::write_key_figures_csv(*figures, dialect, csv_header(page, io::kKeyFiguresCsvColumns));
     }
   } else {
-    const FigureCharts charts = build_charts(page, *figures);
+    const report::KeyFigureCharts charts = report::key_figure_charts(*figures, page.language);
     std::optional<report::DataTable> data;
     if (table == "kf-headcount") data = report::table_for(charts.headcount);
     else if (table == "kf-age") data = report::table_for(charts.age);
