@@ -15,10 +15,11 @@ build_packages=(
   libzip-dev libexpat1-dev  # reading XLSX workbooks for the imports (src/io/xlsx/xlsx_reader.hpp)
   libgtest-dev libgmock-dev libbenchmark-dev
   gettext  # msgfmt compiles the text catalogues po/*.po (docs/web.md, "Texts and languages")
+  chromium  # prints the committee's reports to PDF (app/printing; `trappa report plan --format pdf`)
 )
 test_packages=(
   postgresql-15 postgresql-client-15 sqlite3
-  chromium wrk time
+  wrk time
 )
 # Fuzzing (`make fuzz`, docs/fuzzing.md): clang-16 with libFuzzer and the sanitizer runtimes.
 # Not clang-14: it cannot compile libstdc++ 12's <expected>.

@@ -98,4 +98,6 @@ std::filesystem::path data_directory() {
 
 std::filesystem::path demo_framework_file() { return data_directory() / "frameworks" / "digital-kompetens.json"; }
 
+std::filesystem::path demo_supply_plans_directory() { return data_directory() / "demo"; }
+
 }  // namespace trappa::cli

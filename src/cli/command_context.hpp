@@ -53,6 +53,8 @@ int write_output(const std::string& text, const std::string& output);
 [[nodiscard]] std::filesystem::path data_directory();
 // The shipped framework the demo organisation is assessed against.
 [[nodiscard]] std::filesystem::path demo_framework_file();
+// data/demo: the demo's competence supply plans.
+[[nodiscard]] std::filesystem::path demo_supply_plans_directory();
 
 // Each file registers its subcommands on the application; the handler sets `exit_status`.
 void add_import_commands(CLI::App& app, CommandContext& context, int& exit_status);
@@ -77,5 +79,7 @@ void add_backup_commands(CLI::App& app, CommandContext& context, int& exit_statu
 // Competence supply plans: `import plan`, `export plan` (after add_import_commands and
 // add_export_commands) and `plan list|show|follow-up` (supply_plan_commands.cpp).
 void add_supply_plan_commands(CLI::App& app, CommandContext& context, int& exit_status);
+// Documents for the committee: `report plan` (docs/supply-plan.md, "The report").
+void add_report_commands(CLI::App& app, CommandContext& context, int& exit_status);
 
 }  // namespace trappa::cli

@@ -15,6 +15,7 @@ namespace trappa::cli {
 void add_demo_command(CLI::App& app, CommandContext& context, int& exit_status) {
   auto options = std::make_shared<app::DemoOptions>();
   options->framework_file = demo_framework_file();
+  options->supply_plans_directory = demo_supply_plans_directory();
   CLI::App* demo = app.add_subcommand("demo", "Fill an empty store with a demo organisation");
   demo->add_option("--seed", options->seed, "Seed: the same seed gives the same organisation")->capture_default_str();
   demo->add_option("--scale", options->scale, "Instead: a synthetic organisation of N people (1–1 500 000)")

@@ -44,6 +44,7 @@ int main(int argc, char** argv) {
   // Backup and restore of the store (issue 6).
   trappa::cli::add_backup_commands(app, context, exit_status);
   trappa::cli::add_supply_plan_commands(app, context, exit_status);
+  trappa::cli::add_report_commands(app, context, exit_status);
 
   // Every command may write to the audit trail under the actor's name; a name with a line
   // feed or an escape sequence would forge lines of `trappa audit`, so it is refused before

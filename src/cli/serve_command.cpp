@@ -72,7 +72,7 @@ int serve(const CommandContext& context, const ServeOptions& options) {
     if (!interrupted) return report(interrupted.error());
     if (people->empty() || *interrupted) {
       if (*interrupted) spdlog::info("the demo in this store was interrupted before it finished; finishing it");
-      auto loaded = app::load_demo(**store, app::DemoOptions{.framework_file = demo_framework_file(), .progress = {}});
+      auto loaded = app::load_demo(**store, app::DemoOptions{.framework_file = demo_framework_file(), .supply_plans_directory = demo_supply_plans_directory(), .progress = {}});
       if (!loaded) return report(loaded.error());
       spdlog::info("demo organisation loaded: {} units, {} people", loaded->units, loaded->people);
     }

@@ -15,7 +15,9 @@
 #include "demo/plans.hpp"
 #include "demo/organisation.hpp"
 #include "demo/rounds.hpp"
+#include "app/supply_plan/supply_plan_use_case.hpp"
 #include "io/json/framework_json.hpp"
+#include "io/json/supply_plan_json.hpp"
 #include "store/assessment/round_store.hpp"
 #include "store/audit/audit_store.hpp"
 #include "store/framework/framework_store.hpp"
@@ -148,6 +150,22 @@ core::Result<void> add_demo_maturity(store::Store& store, const DemoOptions& opt
   return {};
 }
 
+// The culture administration's competence supply plans (data/demo, issue 19), the predecessor
+// first so that the plan can name it; each saved once, its bindings checked against the demo's
+// rounds, key figures and learning like any imported plan.
+core::Result<void> add_demo_supply_plans(store::Store& store, const DemoOptions& options, const store::Actor& actor) {
+  if (options.supply_plans_directory.empty()) return {};
+  for (const char* file : {"supply-plan-kf-2024-2026.json", "supply-plan-kf-2025-2027.json"}) {
+    ASSIGN_OR_RETURN(auto plan, io::read_supply_plan_file(options.supply_plans_directory / file));
+    auto stored = load_supply_plan(store, plan.id);
+    if (stored) continue;
+    if (stored.error().kind != core::ErrorKind::kNotFound) return std::unexpected(stored.error());
+    TRY(save_supply_plan(store, plan, "supply_plan.import", actor, file));
+  }
+  options.progress("competence supply plans written");
+  return {};
+}
+
 }  // namespace
 
 core::Result<std::optional<InterruptedDemo>> find_interrupted_demo(store::Store& store) {
@@ -228,6 +246,7 @@ core::Result<DemoSummary> load_demo(store::Store& store, const DemoOptions& give
   ASSIGN_OR_RETURN(auto rounds, add_demo_rounds(store, framework, organisation.people, employments, options, actor));
   if (options.scale == 0) TRY(add_demo_learning(store, framework, organisation.people, employments, options, actor));
   if (options.scale == 0) TRY(add_demo_maturity(store, options, actor));
+  if (options.scale == 0) TRY(add_demo_supply_plans(store, options, actor));
   const store::AuditEntry completed{store::utc_timestamp_now(), actor.name, std::string(kDemoCompleted),
                                     std::string(kDemoSubject),
                                     fmt::format("{} people, {} assessments", organisation.people.size(), rounds)};

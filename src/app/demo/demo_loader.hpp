@@ -16,6 +16,10 @@ namespace trappa::app {
 struct DemoOptions {
   // The framework the demo rounds use (the CLI passes data/frameworks/digital-kompetens.json).
   std::filesystem::path framework_file;
+  // The directory of the culture administration's competence supply plans
+  // (supply-plan-kf-2024-2026.json and supply-plan-kf-2025-2027.json; the CLI passes
+  // data/demo). Empty: no plans. Only for the culture administration (scale 0).
+  std::filesystem::path supply_plans_directory{};
   std::uint64_t seed = 1;
   std::size_t scale = 0;  // 0: the culture administration; otherwise a synthetic organisation of this many people
   // Called after each step with what was done ("people saved"); large demos take a while.
