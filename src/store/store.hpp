@@ -59,6 +59,7 @@ class AuditStore;
 class PersonalDataStore;
 class LearningStore;
 class SettingsStore;
+class SurveyStore;
 class ChangeFeed;
 
 class Store {
@@ -84,6 +85,7 @@ class Store {
   [[nodiscard]] virtual AuditStore& audit() = 0;                // store/audit/audit_store.hpp
   [[nodiscard]] virtual LearningStore& learning() = 0;         // store/learning/learning_store.hpp
   [[nodiscard]] virtual SettingsStore& settings() = 0;         // store/settings/settings_store.hpp
+  [[nodiscard]] virtual SurveyStore& surveys() = 0;            // store/maturity/survey_store.hpp
   [[nodiscard]] virtual PersonalDataStore& personal_data() = 0;  // store/people/personal_data_store.hpp
   [[nodiscard]] virtual ChangeFeed& changes() = 0;               // store/change_feed.hpp
 };

@@ -53,6 +53,7 @@ SqlStore::SqlStore(std::unique_ptr<Connection> connection)
       audit_(connection_->sql),
       learning_(connection_->sql),
       settings_(connection_->sql),
+      surveys_(connection_->sql),
       personal_data_(connection_->sql, rounds_),
       changes_(connection_->sql) {}
 

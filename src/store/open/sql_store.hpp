@@ -10,6 +10,7 @@
 #include "store/changes/sql_change_feed.hpp"
 #include "store/framework/sql_framework_store.hpp"
 #include "store/learning/sql_learning_store.hpp"
+#include "store/maturity/sql_survey_store.hpp"
 #include "store/org/sql_organisation_store.hpp"
 #include "store/people/sql_personal_data_store.hpp"
 #include "store/settings/sql_settings_store.hpp"
@@ -35,6 +36,7 @@ class SqlStore final : public Store, private SqlCapability {
   AuditStore& audit() override { return audit_; }
   LearningStore& learning() override { return learning_; }
   SettingsStore& settings() override { return settings_; }
+  SurveyStore& surveys() override { return surveys_; }
   PersonalDataStore& personal_data() override { return personal_data_; }
   ChangeFeed& changes() override { return changes_; }
 
@@ -54,6 +56,7 @@ class SqlStore final : public Store, private SqlCapability {
   SqlAuditStore audit_;
   SqlLearningStore learning_;
   SqlSettingsStore settings_;
+  SqlSurveyStore surveys_;
   SqlPersonalDataStore personal_data_;
   SqlChangeFeed changes_;
 };
