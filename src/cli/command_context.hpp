@@ -73,5 +73,7 @@ void add_audit_command(CLI::App& app, CommandContext& context, int& exit_status)
 void add_person_commands(CLI::App& app, CommandContext& context, int& exit_status);
 // Backup and restore of the store (backup_commands.cpp).
 void add_backup_commands(CLI::App& app, CommandContext& context, int& exit_status);
+// The organisation's own maturity survey (maturity_survey_commands.cpp), under `trappa maturity`.
+void add_maturity_survey_commands(CLI::App& app, CommandContext& context, int& exit_status);
 
 }  // namespace trappa::cli
