@@ -2,7 +2,6 @@
 
 #include <soci/soci.h>
 
-#include <array>
 #include <random>
 
 #include <fmt/format.h>
