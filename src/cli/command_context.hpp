@@ -81,5 +81,7 @@ void add_backup_commands(CLI::App& app, CommandContext& context, int& exit_statu
 void add_supply_plan_commands(CLI::App& app, CommandContext& context, int& exit_status);
 // Documents for the committee: `report plan` (docs/supply-plan.md, "The report").
 void add_report_commands(CLI::App& app, CommandContext& context, int& exit_status);
+// The organisation's own maturity survey (maturity_survey_commands.cpp), under `trappa maturity`.
+void add_maturity_survey_commands(CLI::App& app, CommandContext& context, int& exit_status);
 
 }  // namespace trappa::cli

@@ -45,6 +45,8 @@ int main(int argc, char** argv) {
   trappa::cli::add_backup_commands(app, context, exit_status);
   trappa::cli::add_supply_plan_commands(app, context, exit_status);
   trappa::cli::add_report_commands(app, context, exit_status);
+  // The organisation's own maturity survey (issue 17 §2), under `trappa maturity`.
+  trappa::cli::add_maturity_survey_commands(app, context, exit_status);
 
   // Every command may write to the audit trail under the actor's name; a name with a line
   // feed or an escape sequence would forge lines of `trappa audit`, so it is refused before

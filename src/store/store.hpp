@@ -61,6 +61,7 @@ class LearningStore;
 class SettingsStore;
 class MaturityStore;
 class SupplyPlanStore;
+class SurveyStore;
 class ChangeFeed;
 
 class Store {
@@ -88,6 +89,7 @@ class Store {
   [[nodiscard]] virtual SettingsStore& settings() = 0;         // store/settings/settings_store.hpp
   [[nodiscard]] virtual MaturityStore& maturity() = 0;         // store/maturity/maturity_store.hpp
   [[nodiscard]] virtual SupplyPlanStore& supply_plans() = 0;  // store/supply_plan/supply_plan_store.hpp
+  [[nodiscard]] virtual SurveyStore& surveys() = 0;            // store/maturity/survey_store.hpp
   [[nodiscard]] virtual PersonalDataStore& personal_data() = 0;  // store/people/personal_data_store.hpp
   [[nodiscard]] virtual ChangeFeed& changes() = 0;               // store/change_feed.hpp
 };

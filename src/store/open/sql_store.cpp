@@ -55,6 +55,7 @@ SqlStore::SqlStore(std::unique_ptr<Connection> connection)
       settings_(connection_->sql),
       maturity_(connection_->sql),
       supply_plans_(connection_->sql),
+      surveys_(connection_->sql),
       personal_data_(connection_->sql, rounds_),
       changes_(connection_->sql) {}
 

@@ -10,6 +10,7 @@
 #include "store/changes/sql_change_feed.hpp"
 #include "store/framework/sql_framework_store.hpp"
 #include "store/learning/sql_learning_store.hpp"
+#include "store/maturity/sql_survey_store.hpp"
 #include "store/org/sql_organisation_store.hpp"
 #include "store/people/sql_personal_data_store.hpp"
 #include "store/settings/sql_settings_store.hpp"
@@ -39,6 +40,7 @@ class SqlStore final : public Store, private SqlCapability {
   SettingsStore& settings() override { return settings_; }
   MaturityStore& maturity() override { return maturity_; }
   SupplyPlanStore& supply_plans() override { return supply_plans_; }
+  SurveyStore& surveys() override { return surveys_; }
   PersonalDataStore& personal_data() override { return personal_data_; }
   ChangeFeed& changes() override { return changes_; }
 
@@ -60,6 +62,7 @@ class SqlStore final : public Store, private SqlCapability {
   SqlSettingsStore settings_;
   SqlMaturityStore maturity_;
   SqlSupplyPlanStore supply_plans_;
+  SqlSurveyStore surveys_;
   SqlPersonalDataStore personal_data_;
   SqlChangeFeed changes_;
 };
