@@ -66,7 +66,11 @@ void add_maturity_commands(CLI::App& app, CommandContext& context, int& exit_sta
   CLI::App* maturity = app.add_subcommand(
       "maturity", "Maturity measurements (DiMiOS and the like) with the change since the previous one (docs/maturity.md)");
   add_list_options(maturity, *maturity_options);
-  maturity->callback([&context, &exit_status, maturity_options] {
+  maturity->callback([&context, &exit_status, maturity_options, maturity] {
+    // `trappa maturity instrument|survey|survey-results …` are its subcommands
+    // (maturity_survey_commands.cpp), whose callbacks ran already: the listing is for
+    // `trappa maturity` alone.
+    if (!maturity->get_subcommands().empty()) return;
     exit_status = run_maturity(context, *maturity_options);
   });
 

@@ -38,7 +38,9 @@ core::Error parameter_error(core::ErrorKind kind, std::string_view parameter, st
 // the program passes through as it is.
 core::Error as_parameter(core::Error error, std::string_view parameter) {
   if (error.kind == core::ErrorKind::kStorage || error.kind == core::ErrorKind::kInternal) return error;
-  return parameter_error(error.kind, parameter, error.message);
+  // A use case that named the problem says it better than its summary ("bad measurement").
+  std::string what = error.problems.size() == 1 ? std::move(error.problems.front().what) : std::move(error.message);
+  return parameter_error(error.kind, parameter, std::move(what));
 }
 
 std::string parameter_or_empty(const core::supply::Indicator& indicator, std::string_view name) {

@@ -75,7 +75,7 @@ std::string print_style(const Words& t, const std::string& footer) {
          "td.number { text-align: right; white-space: nowrap; } td.date { white-space: nowrap; }"
          "figure { margin: 0 0 12pt; } figcaption { font-weight: 600; margin-bottom: 4pt; }"
          "svg.trappa-chart { max-width: 100%; height: auto; }"
-         "th.goal { background: #f0f4f8; }"
+         "th.goal { background: #f0f4f8; } tr.goal { break-after: avoid; }"
          ".risk-high { background: #f8c9c4; } .risk-medium { background: #fde9b6; } .risk-low { background: #d7efdc; }"
          ".toc a { color: inherit; text-decoration: none; } .muted { color: #52606d; }"
          "</style>";
@@ -290,7 +290,7 @@ std::string activities_section(const SupplyPlanReport& report, const Words& t) {
   html += "</tr></thead>";
   for (std::size_t g = 0; g < plan.goals.size(); ++g) {
     const supply::Goal& goal = plan.goals[g];
-    html += "<tbody><tr><th class=\"goal\" scope=\"colgroup\" colspan=\"8\">" +
+    html += "<tbody><tr class=\"goal\"><th class=\"goal\" scope=\"colgroup\" colspan=\"8\">" +
             t.format("splan_goal_heading", {{"number", std::to_string(g + 1)}, {"title", goal.title}}) + "</th></tr>";
     for (const supply::Activity& activity : goal.activities) {
       html += "<tr><td>" + escape_markup(activity.code) + "</td><td>" + escape_markup(activity.title) + "</td><td>" +
@@ -415,7 +415,9 @@ std::string supply_plan_html(const SupplyPlanReport& report) {
                                    {"aktiviteter", t("splan_section_activities")},
                                    {"uppfoljning", t("splan_section_follow_up")}};
   if (report.previous != nullptr) sections.push_back({"forra-perioden", t("splan_section_previous")});
-  const std::string footer = plan.title + " " + std::to_string(plan.period_from) + "\u2013" + std::to_string(plan.period_to);
+  // The title and the period at every page's foot; a title that names its period already is enough.
+  const std::string period = std::to_string(plan.period_from) + "\u2013" + std::to_string(plan.period_to);
+  const std::string footer = plan.title.find(period) == std::string::npos ? plan.title + " " + period : plan.title;
   std::string html = "<!doctype html><html lang=\"" + std::string(i18n::language_code(report.language)) +
                      "\"><head><meta charset=\"utf-8\"><title>" + escape_markup(footer) + "</title>" +
                      print_style(t, footer) + "</head><body><main>";
