@@ -14,14 +14,6 @@ namespace json = boost::json;
 
 namespace {
 
-// A number (integer or not) as double; nullopt for anything else.
-std::optional<double> number_of(const json::value& value) {
-  if (value.is_double()) return value.get_double();
-  if (value.is_int64()) return static_cast<double>(value.get_int64());
-  if (value.is_uint64()) return static_cast<double>(value.get_uint64());
-  return std::nullopt;
-}
-
 class ScenarioReader {
  public:
   explicit ScenarioReader(std::vector<core::Problem>& problems) : problems_(problems) {}

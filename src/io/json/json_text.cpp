@@ -183,4 +183,11 @@ std::string write_json_text(const boost::json::value& value) {
   return out;
 }
 
+std::optional<double> number_of(const boost::json::value& value) {
+  if (value.is_double()) return value.get_double();
+  if (value.is_int64()) return static_cast<double>(value.get_int64());
+  if (value.is_uint64()) return static_cast<double>(value.get_uint64());
+  return std::nullopt;
+}
+
 }  // namespace trappa::io

@@ -2,6 +2,7 @@
 // and writing a value in the canonical indented form used by every file Trappa writes.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -20,5 +21,8 @@ namespace trappa::io {
 // {}, non-ASCII characters unescaped: the same bytes as Python's json.dumps(indent=2,
 // ensure_ascii=False), so hand-made and exported files compare equal. Ends with a newline.
 [[nodiscard]] std::string write_json_text(const boost::json::value& value);
+
+// A number (integer or not) as double; nullopt for anything else (a string "3" included).
+[[nodiscard]] std::optional<double> number_of(const boost::json::value& value);
 
 }  // namespace trappa::io

@@ -15,13 +15,6 @@ namespace json = boost::json;
 
 namespace {
 
-std::optional<double> number_of(const json::value& value) {
-  if (value.is_double()) return value.get_double();
-  if (value.is_int64()) return static_cast<double>(value.get_int64());
-  if (value.is_uint64()) return static_cast<double>(value.get_uint64());
-  return std::nullopt;
-}
-
 // Reads one document, collecting every problem with its path; the values read where a
 // problem was found are left at their defaults.
 class PlanReader {

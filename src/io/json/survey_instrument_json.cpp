@@ -24,13 +24,6 @@ struct ItemDefaults {
   bool not_applicable = false;
 };
 
-std::optional<double> number_of(const json::value& value) {
-  if (value.is_double()) return value.get_double();
-  if (value.is_int64()) return static_cast<double>(value.get_int64());
-  if (value.is_uint64()) return static_cast<double>(value.get_uint64());
-  return std::nullopt;
-}
-
 class InstrumentReader {
  public:
   explicit InstrumentReader(std::vector<core::Problem>& problems) : problems_(problems) {}
