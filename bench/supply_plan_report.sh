@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Times `trappa report plan KF-2025-2027` on the demo store (the culture administration's plan
-# 2025–2027: 21 activities, 11 bound indicators, follow-ups at T1 and T2 2025, and the
+# 2025–2027: 22 activities, 16 bound indicators, follow-ups at T1 and T2 2025, and the
 # predecessor's table) as PDF (printed by headless Chromium), HTML and XLSX, five runs each;
 # prints each median and the load average. Target (issue 19): the PDF in ≤ 5 s.
 # Usage: bench/supply_plan_report.sh [TRAPPA]   (default: build/trappa)
