@@ -9,6 +9,7 @@
 
 #include <fmt/format.h>
 
+#include "core/base/clock.hpp"
 #include "core/base/text_checks.hpp"
 
 namespace trappa::cli {
@@ -99,5 +100,11 @@ std::filesystem::path data_directory() {
 std::filesystem::path demo_framework_file() { return data_directory() / "frameworks" / "digital-kompetens.json"; }
 
 std::filesystem::path demo_supply_plans_directory() { return data_directory() / "demo"; }
+
+core::Result<core::Date> day_option(const std::string& text) {
+  if (text.empty()) return core::system_clock().today();
+  if (auto date = core::parse_iso_date(text)) return *date;
+  return core::invalid("bad options", {{"--on", fmt::format("'{}' is not a date (YYYY-MM-DD)", text)}});
+}
 
 }  // namespace trappa::cli

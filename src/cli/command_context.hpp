@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 
+#include "core/base/date.hpp"
 #include "core/base/result.hpp"
 #include "store/store.hpp"
 
@@ -47,6 +48,10 @@ int report(const core::Error& error);
 // Writes `text` to the file `output`, or to standard output when it is empty or "-"; returns
 // the exit status (a file that cannot be written is reported).
 int write_output(const std::string& text, const std::string& output);
+
+// The day of an `--on DATE` option: today when `text` is empty; kInvalidInput naming --on when
+// it is not YYYY-MM-DD. Used by the supply plan's commands and `report plan`.
+[[nodiscard]] core::Result<core::Date> day_option(const std::string& text);
 
 // Where shipped data (frameworks) lives: $TRAPPA_DATA_DIR, the installed share/trappa, or the
 // source tree this binary was built from.

@@ -7,7 +7,6 @@
 
 #include "app/reports/supply_plan_report.hpp"
 #include "cli/command_context.hpp"
-#include "core/base/clock.hpp"
 
 namespace trappa::cli {
 
@@ -28,13 +27,9 @@ int run_report_plan(const CommandContext& context, const ReportPlanOptions& opti
   request.format = *app::parse_report_format(options.format);  // CLI11 checked the choice
   request.language = options.language == "en" ? i18n::Language::kEnglish : i18n::Language::kSwedish;
   request.viewer.min_group = options.min_group;
-  request.today = core::system_clock().today();
-  if (!options.on.empty()) {
-    auto day = core::parse_iso_date(options.on);
-    if (!day) return report(core::Error{core::ErrorKind::kInvalidInput, "bad options",
-                                        {{"--on", fmt::format("'{}' is not a date (YYYY-MM-DD)", options.on)}}});
-    request.today = *day;
-  }
+  auto today = day_option(options.on);
+  if (!today) return report(today.error());
+  request.today = *today;
   if (request.format != app::ReportFormat::kHtml && (options.output.empty() || options.output == "-")) {
     return report(core::Error{core::ErrorKind::kInvalidInput,
                               fmt::format("--format {} needs --output FILE (the document is not text)", options.format),

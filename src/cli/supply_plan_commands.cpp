@@ -48,12 +48,6 @@ struct FollowUpOptions {
   std::string on;
 };
 
-core::Result<core::Date> day_option(const std::string& text) {
-  if (text.empty()) return core::system_clock().today();
-  if (auto date = core::parse_iso_date(text)) return *date;
-  return core::invalid("bad options", {{"--on", fmt::format("'{}' is not a date (YYYY-MM-DD)", text)}});
-}
-
 int run_import(const CommandContext& context, const ImportPlanOptions& options) {
   auto plan = io::read_supply_plan_file(options.file);
   if (!plan) return report(plan.error());
